@@ -1,0 +1,30 @@
+# Two commands set everything up: `make run` starts safecheck, `make test` runs every check.
+# Each creates .venv on first use and reinstalls when pyproject.toml changes.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint bench clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+run: $(BIN)/.installed
+	$(BIN)/safecheck $(ARGS)
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check safecheck tests bench
+	$(BIN)/ruff format --check safecheck tests bench
+	$(BIN)/mypy
+
+test: lint
+	sh tests/run-with-keyring.sh $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(BIN)/.installed
+	$(BIN)/python bench/run.py $(ARGS)
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache .hypothesis
