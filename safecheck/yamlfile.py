@@ -1,0 +1,121 @@
+"""Read a YAML file and remember the line of every value, so errors can say file:line."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn
+
+import yaml
+
+from safecheck.errors import InputFileError
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A parsed YAML document and the line (1-based) where each value starts."""
+
+    path: Path
+    data: Any
+    lines: Mapping[Loc, int]
+
+    def line(self, loc: Loc) -> int:
+        """The line of `loc`, or of its nearest enclosing value that has one."""
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get((), 1)
+
+    def fail(self, loc: Loc, message: str) -> NoReturn:
+        raise InputFileError(message, path=self.path, line=self.line(loc))
+
+
+def load(path: Path, text: str | None = None) -> Located:
+    """Parse `path` (or `text`, read from it) as one YAML document, safely."""
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise InputFileError("there is no such file", path=path) from None
+        except IsADirectoryError:
+            raise InputFileError("this is a folder, not a file", path=path) from None
+        except UnicodeDecodeError:
+            raise InputFileError("the file is not UTF-8 text", path=path) from None
+        except OSError as error:
+            raise InputFileError(f"the file cannot be read ({error.strerror})", path=path) from None
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        lines: dict[Loc, int] = {}
+        if node is not None:
+            _index(node, (), lines, path)
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = error.problem or error.context or "not valid YAML"
+        raise InputFileError(f"not valid YAML: {problem}", path=path, line=line) from None
+    except yaml.YAMLError as error:
+        raise InputFileError(f"not valid YAML: {error}", path=path) from None
+    except RecursionError:
+        raise InputFileError("not valid YAML: nested too deeply", path=path) from None
+    finally:
+        loader.dispose()
+    return Located(path, data, lines)
+
+
+def _index(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path) -> None:
+    lines[loc] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: set[object] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else repr(key_node)
+            if key == "<<":
+                raise InputFileError(
+                    "merge keys (<<) are not supported here",
+                    path=path,
+                    line=key_node.start_mark.line + 1,
+                )
+            if key in seen:
+                raise InputFileError(
+                    f'the key "{key}" appears twice', path=path, line=key_node.start_mark.line + 1
+                )
+            seen.add(key)
+            _index(value_node, (*loc, key), lines, path)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, child in enumerate(node.value):
+            _index(child, (*loc, index), lines, path)
+
+
+def mapping(doc: Located, value: object, loc: Loc, what: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        doc.fail(loc, f"{what} must be a mapping of keys to values")
+    for key in value:
+        if not isinstance(key, str):
+            doc.fail(loc, f"{what} has a key that is not text: {key!r}")
+    return value
+
+
+def sequence(doc: Located, value: object, loc: Loc, what: str) -> Sequence[Any]:
+    if not isinstance(value, list):
+        doc.fail(loc, f"{what} must be a list")
+    return value
+
+
+def string(doc: Located, value: object, loc: Loc, what: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        doc.fail(loc, f"{what} must be a non-empty text")
+    return value.strip()
+
+
+def no_unknown_keys(
+    doc: Located, value: Mapping[str, Any], allowed: set[str], loc: Loc, what: str
+) -> None:
+    for key in value:
+        if key not in allowed:
+            known = ", ".join(sorted(allowed))
+            doc.fail((*loc, key), f'{what} has an unknown key "{key}" (known keys: {known})')
