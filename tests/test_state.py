@@ -1,0 +1,72 @@
+"""Saved state: written atomically, private, versioned, and read back intact."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+
+from safecheck.errors import StateError
+from safecheck.state import SCHEMA_VERSION, Answer, Record, State, decode, encode
+from safecheck.store import Store
+
+
+def test_state_round_trips_through_bytes() -> None:
+    state = State().with_answer(
+        "prevention", "webcam", Record(Answer.DONE, "2026-01-02T03:04:05+01:00")
+    )
+    state = state.with_setting("lang", "nl")
+    assert decode(encode(state)) == state
+
+
+def test_a_newer_schema_asks_for_an_update() -> None:
+    data = encode(State()).replace(
+        f'"schema": {SCHEMA_VERSION}'.encode(), f'"schema": {SCHEMA_VERSION + 1}'.encode()
+    )
+    with pytest.raises(StateError, match="newer safecheck"):
+        decode(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"{",
+        b"[]",
+        b'{"answers": {}}',
+        b'{"schema": 1, "answers": {"p": {"x": {}}}}',
+        b"\xff\xfe",
+    ],
+)
+def test_unreadable_state_is_a_state_error(data: bytes) -> None:
+    with pytest.raises(StateError):
+        decode(data)
+
+
+def test_the_store_is_private_and_leaves_no_temporary_files(home: Path) -> None:
+    store = Store(home)
+    store.update(lambda s: s.with_setting("lang", "en"))
+    store.update(lambda s: s.with_setting("lang", "nl"))
+
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    for path in home.iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    assert sorted(p.name for p in home.iterdir()) == ["state", "state.lock"]
+    assert store.load().settings == {"lang": "nl"}
+
+
+def test_a_failed_write_keeps_the_old_state(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store(home)
+    store.update(lambda s: s.with_setting("lang", "en"))
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.fsync", disk_full)
+    with pytest.raises(StateError, match="No space left on device"):
+        store.update(lambda s: s.with_setting("lang", "nl"))
+    monkeypatch.undo()
+
+    assert store.load().settings == {"lang": "en"}
+    assert sorted(p.name for p in home.iterdir()) == ["state", "state.lock"]
