@@ -1,0 +1,93 @@
+"""What a person sees. The only module that talks to rich."""
+
+from __future__ import annotations
+
+import sys
+from typing import IO
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.progress_bar import ProgressBar
+from rich.table import Table
+from rich.text import Text as RichText
+
+from safecheck.checklist import PLATFORMS, Checklist, Item, Priority, Section
+from safecheck.i18n import t
+from safecheck.progress import Summary
+
+PRIORITY_STYLE = {
+    Priority.ESSENTIAL: "bold",
+    Priority.RECOMMENDED: "",
+    Priority.ADVANCED: "dim",
+}
+
+
+class Display:
+    def __init__(self, console: Console | None = None) -> None:
+        self.console = console or Console(highlight=False)
+
+    @classmethod
+    def to(cls, file: IO[str] = sys.stdout) -> Display:
+        return cls(Console(file=file, highlight=False))
+
+    def message(self, text: str) -> None:
+        self.console.print(text)
+
+    def checklist_intro(self, checklist: Checklist, lang: str) -> None:
+        self.console.print(
+            Panel(checklist.intro(lang), title=checklist.title(lang), title_align="left")
+        )
+
+    def section(self, section: Section, lang: str) -> None:
+        self.console.rule(section.title(lang), align="left")
+
+    def item(self, item: Item, lang: str, *, answered: int, total: int) -> None:
+        bar = Table.grid(padding=(0, 1))
+        bar.add_row(
+            ProgressBar(total=max(total, 1), completed=answered, width=30),
+            t(lang, "progress", answered=answered, total=total),
+        )
+        self.console.print(bar)
+        priority = t(lang, f"priority.{item.priority.value}")
+        body = Group(
+            RichText(f"{priority}", style=PRIORITY_STYLE[item.priority]),
+            RichText(f"{t(lang, 'why')}: {item.why(lang)}"),
+        )
+        self.console.print(Panel(body, title=item.title(lang), title_align="left"))
+
+    def how(self, item: Item, lang: str) -> None:
+        parts: list[RichText] = [RichText(item.how(lang).strip())]
+        for name, steps in item.platforms:
+            parts.append(RichText(f"\n{PLATFORMS[name]}", style="bold"))
+            parts.append(RichText(steps(lang).strip()))
+        self.console.print(
+            Panel(Group(*parts), title=f"{t(lang, 'how')}: {item.title(lang)}", title_align="left")
+        )
+
+    def summary(self, summary: Summary, lang: str) -> None:
+        table = Table(title=t(lang, "summary.title"), title_justify="left")
+        table.add_column(t(lang, "summary.priority"))
+        table.add_column(t(lang, "summary.done"), justify="right")
+        table.add_column(t(lang, "summary.score"), justify="right")
+        for score in summary.by_priority:
+            table.add_row(
+                t(lang, f"priority.{score.priority.value}"),
+                f"{score.done} / {score.applicable}",
+                f"{score.percent}%",
+            )
+        table.add_row(
+            t(lang, "summary.overall"),
+            f"{summary.done} / {summary.total - summary.not_for_me}",
+            f"{summary.score}%",
+            style="bold",
+        )
+        self.console.print(table)
+        if not summary.next_steps:
+            self.console.print(t(lang, "summary.nothing_open"))
+            return
+        self.console.print(t(lang, "summary.next"))
+        for number, item in enumerate(summary.next_steps, start=1):
+            priority = t(lang, f"priority.{item.priority.value}")
+            self.console.print(f"{number}. [bold]{item.title(lang)}[/bold] ({priority})")
+            first_step = item.how(lang).strip().splitlines()[0]
+            self.console.print(f"   {first_step}")

@@ -1,0 +1,106 @@
+"""Walking a person through a checklist, item by item, saving after every answer.
+
+This module knows nothing of terminals: it talks to an `Asker` (questions) and a
+`View` (what is shown), so tests and other front ends can pass their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Protocol, TypeVar
+
+from safecheck.checklist import Checklist, Item, Section
+from safecheck.i18n import t
+from safecheck.progress import Summary, summarize
+from safecheck.state import Answer, Record, State
+from safecheck.store import Store
+
+T = TypeVar("T")
+
+
+class Asker(Protocol):
+    def select(self, message: str, choices: Sequence[tuple[str, T]]) -> T: ...
+
+
+class View(Protocol):
+    def checklist_intro(self, checklist: Checklist, lang: str) -> None: ...
+
+    def message(self, text: str) -> None: ...
+
+    def section(self, section: Section, lang: str) -> None: ...
+
+    def item(self, item: Item, lang: str, *, answered: int, total: int) -> None: ...
+
+    def how(self, item: Item, lang: str) -> None: ...
+
+    def summary(self, summary: Summary, lang: str) -> None: ...
+
+
+def now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def answer_choices(lang: str) -> list[tuple[str, Answer | None]]:
+    """The five replies to an item; `None` means "Tell me how"."""
+    return [
+        (t(lang, "answer.done"), Answer.DONE),
+        (t(lang, "answer.not_yet"), Answer.NOT_YET),
+        (t(lang, "answer.not_for_me"), Answer.NOT_FOR_ME),
+        (t(lang, "answer.how"), None),
+        (t(lang, "answer.skipped"), Answer.SKIPPED),
+    ]
+
+
+def _answer(checklist_id: str, item_id: str, record: Record) -> Callable[[State], State]:
+    def change(state: State) -> State:
+        return state.with_answer(checklist_id, item_id, record)
+
+    return change
+
+
+def walk(
+    checklist: Checklist,
+    store: Store,
+    asker: Asker,
+    view: View,
+    lang: str,
+    *,
+    restart: bool = False,
+    clock: Callable[[], str] = now,
+) -> Summary:
+    """Ask every item not yet answered, in order; return the summary at the end."""
+    if restart:
+        answers = store.update(lambda state: state.without_checklist(checklist.id)).answers_for(
+            checklist.id
+        )
+    else:
+        answers = store.load().answers_for(checklist.id)
+    total = checklist.item_count
+    answered = sum(1 for _, item in checklist.items() if item.id in answers)
+
+    view.checklist_intro(checklist, lang)
+    if 0 < answered < total:
+        view.message(t(lang, "resume", answered=answered, total=total))
+    elif answered == total:
+        view.message(t(lang, "all_answered"))
+
+    shown_section: Section | None = None
+    for section, item in checklist.items():
+        if item.id in answers:
+            continue
+        if section is not shown_section:
+            view.section(section, lang)
+            shown_section = section
+        view.item(item, lang, answered=answered, total=total)
+        reply = asker.select(t(lang, "ask.item"), answer_choices(lang))
+        while reply is None:
+            view.how(item, lang)
+            reply = asker.select(t(lang, "ask.item"), answer_choices(lang))
+        record = Record(reply, clock())
+        answers = store.update(_answer(checklist.id, item.id, record)).answers_for(checklist.id)
+        answered = sum(1 for _, each in checklist.items() if each.id in answers)
+
+    result = summarize(checklist, answers)
+    view.summary(result, lang)
+    return result

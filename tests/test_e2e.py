@@ -1,0 +1,70 @@
+"""safecheck in a real pseudo-terminal, as a person runs it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pexpect
+
+from safecheck import checklist
+from safecheck.errors import ExitCode
+from safecheck.state import Answer
+from safecheck.store import Store
+from tests import keys
+from tests.conftest import ROOT, child_env
+
+QUESTION = "Have you done this?"
+
+
+def spawn(home: Path, *args: str) -> pexpect.spawn:
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "safecheck", *args],
+        env=child_env(home),
+        dimensions=(24, 80),
+        encoding="utf-8",
+        timeout=20,
+    )
+
+
+def test_answer_quit_with_ctrl_c_and_resume_at_the_right_item(home: Path) -> None:
+    prevention = checklist.load(ROOT / "checklists" / "prevention.yaml")
+    items = [item for _, item in prevention.items()]
+
+    child = spawn(home, "check", "prevention", "--lang", "en")
+    child.expect_exact(items[0].title.en)
+    for reply in (keys.DONE, keys.NOT_YET, keys.NOT_FOR_ME):
+        child.expect_exact(QUESTION)
+        child.send(reply)
+    child.expect_exact(items[3].title.en)
+    child.expect_exact(QUESTION)
+    child.send(keys.CTRL_C)
+    child.expect_exact("Your answers so far are saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.INTERRUPTED
+
+    saved = Store(home).load().answers_for("prevention")
+    assert {k: v.answer for k, v in saved.items()} == {
+        items[0].id: Answer.DONE,
+        items[1].id: Answer.NOT_YET,
+        items[2].id: Answer.NOT_FOR_ME,
+    }
+
+    child = spawn(home, "check", "prevention", "--lang", "en")
+    child.expect_exact(f"You answered 3 of {len(items)}")
+    child.expect_exact(items[3].title.en)
+    child.expect_exact(QUESTION)
+    assert items[0].title.en not in child.before
+    child.send(keys.DONE)
+    child.expect_exact(items[4].title.en)
+    child.expect_exact(QUESTION)
+    child.send(keys.CTRL_C)
+    child.expect(pexpect.EOF)
+    child.close()
+
+    saved = Store(home).load().answers_for("prevention")
+    assert len(saved) == 4
+    assert saved[items[0].id].answer is Answer.DONE
+    assert saved[items[3].id].answer is Answer.DONE

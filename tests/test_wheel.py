@@ -1,0 +1,47 @@
+"""The built wheel carries its checklists and works from any folder."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pexpect
+
+from tests.conftest import ROOT, child_env
+
+
+def test_the_installed_wheel_finds_its_checklists(tmp_path: Path, home: Path) -> None:
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(dist), str(ROOT)],
+        check=True,
+        timeout=300,
+    )
+    (wheel,) = dist.glob("safecheck-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        assert "safecheck/checklists/prevention.yaml" in archive.namelist()
+
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheel)],
+        check=True,
+        timeout=600,
+    )
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    child = pexpect.spawn(
+        str(venv / "bin" / "safecheck"),
+        ["check", "prevention", "--lang", "en"],
+        cwd=str(elsewhere),
+        env=child_env(home),
+        dimensions=(24, 80),
+        encoding="utf-8",
+        timeout=30,
+    )
+    child.expect_exact("Have you done this?")
+    child.send("\x03")
+    child.expect(pexpect.EOF)
