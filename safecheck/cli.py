@@ -80,13 +80,13 @@ def check(
         from safecheck.display import Display
         from safecheck.i18n import t
         from safecheck.prompts import Prompter
-        from safecheck.store import Store, default_home
+        from safecheck.store import open_store
         from safecheck.walk import walk
 
         loaded = checklists.load(checklists.find(checklist, [checklists.builtin_dir()]))
         walk(
             loaded,
-            Store(default_home()),
+            open_store(),
             Prompter(t(language, "not_interactive")),
             Display(),
             language,

@@ -51,6 +51,11 @@ def default_home() -> Path:
     return platformdirs.user_data_path("safecheck", appauthor=False)
 
 
+def open_store(home: Path | None = None) -> Store:
+    """The store the commands use: the one place that decides how state is protected."""
+    return Store(home or default_home())
+
+
 class Store:
     def __init__(self, home: Path, codec: Codec | None = None) -> None:
         self.home = home

@@ -29,7 +29,8 @@ def test_every_builtin_checklist_is_complete(path: Path) -> None:
     assert len(ids) == len(set(ids))
     for _, item in loaded.items():
         for text in (item.title, item.why, item.how, *(steps for _, steps in item.platforms)):
-            assert text.nl.strip() and text.en.strip()
+            assert text.nl.strip()
+            assert text.en.strip()
             assert text.nl != text.en or len(text.en) < 12, f"{item.id}: nl is a copy of en"
         assert item.source.strip()
         assert re.search(r"seed 00[01]|\.(be|nl|org|com)", item.source), item.source

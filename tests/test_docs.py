@@ -18,7 +18,8 @@ COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-def
 
 def test_the_readme_starts_with_the_two_setup_commands() -> None:
     first_block = README.split("```")[1]
-    assert "make run" in first_block and "make test" in first_block
+    assert "make run" in first_block
+    assert "make test" in first_block
 
 
 @pytest.mark.parametrize("name", COMMANDS)
