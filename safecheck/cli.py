@@ -78,7 +78,6 @@ def check(
     with reporting(language):
         from safecheck import checklist as checklists
         from safecheck.display import Display
-        from safecheck.i18n import t
         from safecheck.prompts import Prompter
         from safecheck.store import open_store
         from safecheck.walk import walk
@@ -87,7 +86,7 @@ def check(
         walk(
             loaded,
             open_store(),
-            Prompter(t(language, "not_interactive")),
+            Prompter(language),
             Display(),
             language,
             restart=restart,

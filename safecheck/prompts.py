@@ -13,6 +13,7 @@ import questionary
 from prompt_toolkit.application.current import get_app_session
 
 from safecheck.errors import Interrupted, NotInteractiveError
+from safecheck.i18n import t
 
 T = TypeVar("T")
 
@@ -34,8 +35,8 @@ def input_is_interactive() -> bool:
 
 
 class Prompter:
-    def __init__(self, not_interactive_message: str) -> None:
-        self._not_interactive_message = not_interactive_message
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
 
     def select(self, message: str, choices: Sequence[tuple[str, T]]) -> T:
         """One choice from a list; keys 1..9 jump to a choice, Enter takes it."""
@@ -49,6 +50,7 @@ class Prompter:
             ],
             use_shortcuts=len(choices) <= 9,
             use_jk_keys=False,
+            instruction=t(self.lang, "ask.instruction"),
             style=STYLE,
             qmark="?",
         )
@@ -56,7 +58,7 @@ class Prompter:
 
     def _require_terminal(self) -> None:
         if not input_is_interactive():
-            raise NotInteractiveError(self._not_interactive_message)
+            raise NotInteractiveError(t(self.lang, "not_interactive"))
 
     @staticmethod
     def _ask(question: questionary.Question) -> int:
