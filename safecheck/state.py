@@ -1,4 +1,4 @@
-"""What safecheck remembers: answers per checklist, and a few settings.
+"""What safecheck remembers: answers per checklist, the evidence log, and a few settings.
 
 `State` is an immutable value; `encode`/`decode` turn it into bytes and back,
 with a schema version so older files can be migrated.
@@ -12,9 +12,10 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from safecheck import evidence as evidence_log
 from safecheck.errors import StateError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the evidence log
 
 
 class Answer(StrEnum):
@@ -39,6 +40,7 @@ class Record:
 class State:
     answers: Mapping[str, Mapping[str, Record]] = field(default_factory=dict)
     settings: Mapping[str, Any] = field(default_factory=dict)
+    evidence: tuple[evidence_log.Entry, ...] = ()
 
     def answers_for(self, checklist_id: str) -> Mapping[str, Record]:
         return self.answers.get(checklist_id, {})
@@ -53,6 +55,9 @@ class State:
     def with_setting(self, key: str, value: Any) -> State:
         return replace(self, settings={**self.settings, key: value})
 
+    def with_evidence(self, entries: tuple[evidence_log.Entry, ...]) -> State:
+        return replace(self, evidence=entries)
+
 
 def encode(state: State) -> bytes:
     document = {
@@ -65,6 +70,7 @@ def encode(state: State) -> bytes:
             for checklist, items in state.answers.items()
         },
         "settings": dict(state.settings),
+        "evidence": [evidence_log.to_dict(entry) for entry in state.evidence],
     }
     return json.dumps(document, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
@@ -93,14 +99,21 @@ def migrate(document: dict[str, Any], version: int) -> dict[str, Any]:
     """Bring an older document up to `SCHEMA_VERSION`, one step at a time."""
     if version < 1:
         raise StateError(f"the saved state has an unknown schema version ({version})")
-    # Schema 1 is the first; later versions add a step here: `if version == 1: ...`.
+    if version == 1:  # 1 -> 2: the evidence log starts empty
+        document = {**document, "schema": 2, "evidence": []}
+        version = 2
     return document
 
 
 def _from_document(document: Mapping[str, Any]) -> State:
     raw_answers = document.get("answers", {})
     raw_settings = document.get("settings", {})
-    if not isinstance(raw_answers, dict) or not isinstance(raw_settings, dict):
+    raw_evidence = document.get("evidence", [])
+    if (
+        not isinstance(raw_answers, dict)
+        or not isinstance(raw_settings, dict)
+        or not isinstance(raw_evidence, list)
+    ):
         raise StateError("the saved state has an unexpected shape")
     answers: dict[str, dict[str, Record]] = {}
     for checklist, items in raw_answers.items():
@@ -112,4 +125,5 @@ def _from_document(document: Mapping[str, Any]) -> State:
                 answers[checklist][item] = Record(Answer(raw["answer"]), str(raw["at"]))
             except (TypeError, KeyError, ValueError):
                 raise StateError(f'the saved answer for "{item}" is not readable') from None
-    return State(answers=answers, settings=raw_settings)
+    entries = tuple(evidence_log.from_dict(raw) for raw in raw_evidence)
+    return State(answers=answers, settings=raw_settings, evidence=entries)
