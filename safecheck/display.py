@@ -54,19 +54,21 @@ class Display:
         self.console.print(bar)
         priority = t(lang, f"priority.{item.priority.value}")
         body = Group(
-            RichText(f"{priority}", style=PRIORITY_STYLE[item.priority]),
+            RichText(item.title(lang), style="bold"),
+            RichText(priority, style=PRIORITY_STYLE[item.priority]),
             RichText(f"{t(lang, 'why')}: {item.why(lang)}"),
         )
-        self.console.print(Panel(body, title=item.title(lang), title_align="left"))
+        self.console.print(Panel(body))
 
     def how(self, item: Item, lang: str) -> None:
-        parts: list[RichText] = [RichText(item.how(lang).strip())]
+        parts: list[RichText] = [
+            RichText(f"{t(lang, 'how')}: {item.title(lang)}", style="bold"),
+            RichText(item.how(lang).strip()),
+        ]
         for name, steps in item.platforms:
             parts.append(RichText(f"\n{PLATFORMS[name]}", style="bold"))
             parts.append(RichText(steps(lang).strip()))
-        self.console.print(
-            Panel(Group(*parts), title=f"{t(lang, 'how')}: {item.title(lang)}", title_align="left")
-        )
+        self.console.print(Panel(Group(*parts)))
 
     def summary(self, summary: Summary, lang: str) -> None:
         table = Table(title=t(lang, "summary.title"), title_justify="left")

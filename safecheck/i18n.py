@@ -12,7 +12,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "answer.not_for_me": {"en": "Not for me", "nl": "Niet voor mij"},
     "answer.how": {"en": "Tell me how", "nl": "Vertel me hoe"},
     "answer.skipped": {"en": "Skip for now", "nl": "Nu overslaan"},
-    "ask.item": {"en": "Have you done this?", "nl": "Heb je dit gedaan?"},
+    "ask.item": {"en": "Where are you with this?", "nl": "Hoe ver ben je hiermee?"},
+    "ask.instruction": {
+        "en": "(arrow keys or a number, then Enter)",
+        "nl": "(pijltjestoetsen of een cijfer, dan Enter)",
+    },
     "why": {"en": "Why", "nl": "Waarom"},
     "how": {"en": "How", "nl": "Hoe"},
     "progress": {"en": "{answered} of {total} answered", "nl": "{answered} van {total} beantwoord"},

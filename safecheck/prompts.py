@@ -46,8 +46,8 @@ def input_is_interactive() -> bool:
 
 
 class Prompter:
-    def __init__(self, not_interactive_message: str) -> None:
-        self._not_interactive_message = not_interactive_message
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
 
     def select(self, message: str, choices: Sequence[tuple[str, T]]) -> T:
         """One choice from a list; keys 1..9 jump to a choice, Enter takes it."""
@@ -61,6 +61,7 @@ class Prompter:
             ],
             use_shortcuts=len(choices) <= 9,
             use_jk_keys=False,
+            instruction=t(self.lang, "ask.instruction"),
             style=STYLE,
             qmark="?",
         )
@@ -68,7 +69,7 @@ class Prompter:
 
     def _require_terminal(self) -> None:
         if not input_is_interactive():
-            raise NotInteractiveError(self._not_interactive_message)
+            raise NotInteractiveError(t(self.lang, "not_interactive"))
 
     @staticmethod
     def _ask(question: questionary.Question) -> int:
@@ -120,4 +121,4 @@ class PlainPrompter:
 
 def make_prompter(lang: str, *, plain: bool) -> Prompter | PlainPrompter:
     """The prompter for this run: questionary widgets, or numbered plain text."""
-    return PlainPrompter(lang) if plain else Prompter(t(lang, "not_interactive"))
+    return PlainPrompter(lang) if plain else Prompter(lang)

@@ -47,7 +47,10 @@ def load(path: Path, text: str | None = None) -> Located:
             raise InputFileError("the file is not UTF-8 text", path=path) from None
         except OSError as error:
             raise InputFileError(f"the file cannot be read ({error.strerror})", path=path) from None
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.YAMLError as error:  # the reader rejects control characters at once
+        raise InputFileError(f"not valid YAML: {error}", path=path) from None
     try:
         node = loader.get_single_node()
         lines: dict[Loc, int] = {}

@@ -42,6 +42,6 @@ def test_the_installed_wheel_finds_its_checklists(tmp_path: Path, home: Path) ->
         encoding="utf-8",
         timeout=30,
     )
-    child.expect_exact("Have you done this?")
+    child.expect_exact("Where are you with this?")
     child.send("\x03")
     child.expect(pexpect.EOF)
