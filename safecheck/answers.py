@@ -59,7 +59,9 @@ def load(path: Path, checklist: Checklist, text: str | None = None) -> AnswersFi
         if item_id not in known:
             close = difflib.get_close_matches(item_id, known, n=1)
             hint = f' (did you mean "{close[0]}"?)' if close else ""
-            doc.fail(loc, f'"{item_id}" is not an item of the checklist "{checklist.id}"{hint}')
+            doc.fail_at_key(
+                loc, f'"{item_id}" is not an item of the checklist "{checklist.id}"{hint}'
+            )
         if not isinstance(value, str) or value not in CHOICES:
             note = " (YAML reads yes/no/on/off as true/false)" if isinstance(value, bool) else ""
             doc.fail(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -21,6 +21,7 @@ class Located:
     path: Path
     data: Any
     lines: Mapping[Loc, int]
+    key_lines: Mapping[Loc, int] = field(default_factory=dict)  # where each mapping key is
 
     def line(self, loc: Loc) -> int:
         """The line of `loc`, or of its nearest enclosing value that has one."""
@@ -30,8 +31,15 @@ class Located:
             loc = loc[:-1]
         return self.lines.get((), 1)
 
+    def key_line(self, loc: Loc) -> int:
+        """The line of the key that names `loc` (a value may start on a later line)."""
+        return self.key_lines.get(loc) or self.line(loc)
+
     def fail(self, loc: Loc, message: str) -> NoReturn:
         raise InputFileError(message, path=self.path, line=self.line(loc))
+
+    def fail_at_key(self, loc: Loc, message: str) -> NoReturn:
+        raise InputFileError(message, path=self.path, line=self.key_line(loc))
 
 
 def load(path: Path, text: str | None = None) -> Located:
@@ -54,8 +62,9 @@ def load(path: Path, text: str | None = None) -> Located:
     try:
         node = loader.get_single_node()
         lines: dict[Loc, int] = {}
+        key_lines: dict[Loc, int] = {}
         if node is not None:
-            _index(node, (), lines, path)
+            _index(node, (), lines, path, key_lines)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -68,10 +77,12 @@ def load(path: Path, text: str | None = None) -> Located:
         raise InputFileError("not valid YAML: nested too deeply", path=path) from None
     finally:
         loader.dispose()
-    return Located(path, data, lines)
+    return Located(path, data, lines, key_lines)
 
 
-def _index(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path) -> None:
+def _index(
+    node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path, key_lines: dict[Loc, int]
+) -> None:
     lines[loc] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         seen: set[object] = set()
@@ -88,10 +99,11 @@ def _index(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path) -> None
                     f'the key "{key}" appears twice', path=path, line=key_node.start_mark.line + 1
                 )
             seen.add(key)
-            _index(value_node, (*loc, key), lines, path)
+            key_lines[(*loc, key)] = key_node.start_mark.line + 1
+            _index(value_node, (*loc, key), lines, path, key_lines)
     elif isinstance(node, yaml.SequenceNode):
         for index, child in enumerate(node.value):
-            _index(child, (*loc, index), lines, path)
+            _index(child, (*loc, index), lines, path, key_lines)
 
 
 def mapping(doc: Located, value: object, loc: Loc, what: str) -> Mapping[str, Any]:
@@ -121,4 +133,4 @@ def no_unknown_keys(
     for key in value:
         if key not in allowed:
             known = ", ".join(sorted(allowed))
-            doc.fail((*loc, key), f'{what} has an unknown key "{key}" (known keys: {known})')
+            doc.fail_at_key((*loc, key), f'{what} has an unknown key "{key}" (known keys: {known})')
