@@ -119,8 +119,8 @@ class Display:
         self.console.print(table)
 
     def verification(self, result: Verification, lang: str) -> None:
-        for line in verification_lines(result, lang):
-            self.console.print(line, markup=False)
+        for line in verification_lines(result, lang):  # whole lines, so scripts can grep them
+            self.console.print(line, markup=False, soft_wrap=True)
 
 
 def answer_word(answer: Answer | None, lang: str) -> str:
