@@ -111,7 +111,7 @@ def test_without_a_terminal_or_answers_it_stops_at_once_with_code_5(
 ) -> None:
     result = STDINS[stdin](home, tmp_path, args)
 
-    assert result.returncode == ExitCode.NOT_INTERACTIVE == 5
+    assert result.returncode == ExitCode.NOT_INTERACTIVE
     assert result.stderr == f"safecheck: {t('en', 'not_interactive')}\n"
     assert "--answers" in result.stderr
     assert result.stdout == ""
@@ -173,7 +173,7 @@ def test_a_training_lab_from_answers_file_to_grade(home: Path, tmp_path: Path) -
     assert json.loads(checked.stdout)["checklist"]["answered"] == len(ITEMS) - 1
 
     graded = run(fresh, "verify", "--checklist", "prevention", "--min-score", "80")
-    assert graded.returncode == ExitCode.CHECK_FAILED == 6
+    assert graded.returncode == ExitCode.CHECK_FAILED
     assert f"- {removed.id}: {removed.title.en} (Essential, not answered)" in graded.stdout
     for item in ITEMS[-3:]:
         assert f"- {item.id}: {item.title.en}" in graded.stdout
@@ -205,3 +205,19 @@ def test_answers_without_a_terminal_are_saved_without_asking(home: Path, tmp_pat
     result = run_with_closed_stdin(home, "check", "prevention", "--answers", str(some))
     assert result.returncode == 0, result.stderr
     assert "Saved 1 answers" in result.stdout
+
+
+def test_exit_codes_keep_their_numbers() -> None:
+    """Scripts test these numbers; changing one breaks them, so it must be deliberate."""
+    assert {code.name: code.value for code in ExitCode} == {
+        "OK": 0,
+        "ERROR": 1,
+        "USAGE": 2,
+        "BAD_INPUT": 3,
+        "BAD_STATE": 4,
+        "NOT_INTERACTIVE": 5,
+        "CHECK_FAILED": 6,
+        "NO_KEY": 7,
+        "LOCKED": 8,
+        "INTERRUPTED": 130,
+    }
