@@ -51,11 +51,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "priority.advanced": {"en": "Advanced", "nl": "Gevorderd"},
     "not_interactive": {
         "en": "safecheck asks its questions in a terminal, and standard input is not one. "
-        "Run it in a terminal, or give your answers in a file with --answers FILE "
-        "(see the README).",
+        "Run it in a terminal, give your answers in a file with --answers FILE, "
+        "or add --no-input to see your progress without questions (see the README).",
         "nl": "safecheck stelt zijn vragen in een terminal, en de standaardinvoer is er geen. "
-        "Start het in een terminal, of geef je antwoorden in een bestand met --answers BESTAND "
-        "(zie de README).",
+        "Start het in een terminal, geef je antwoorden in een bestand met --answers BESTAND, "
+        "of voeg --no-input toe om je voortgang te zien zonder vragen (zie de README).",
     },
     # Scripted checks, status, verify and plain output (issue 6)
     "answers.applied": {

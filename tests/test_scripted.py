@@ -114,6 +114,7 @@ def test_without_a_terminal_or_answers_it_stops_at_once_with_code_5(
     assert result.returncode == ExitCode.NOT_INTERACTIVE
     assert result.stderr == f"safecheck: {t('en', 'not_interactive')}\n"
     assert "--answers" in result.stderr
+    assert "--no-input" in result.stderr
     assert result.stdout == ""
     assert not home.exists()  # it stopped before the saved state was even opened
 
