@@ -225,7 +225,9 @@ def verify(
         list[PriorityName] | None,
         typer.Option(
             "--require-priority",
-            help="Holds when every item of this priority is done or not for you. Repeatable.",
+            metavar="PRIORITY",
+            help="Holds when every item of this priority (essential, recommended or advanced) "
+            "is done or not for you. Repeatable.",
             show_default=False,
         ),
     ] = None,
@@ -235,7 +237,7 @@ def verify(
 ) -> None:
     """For graders: exit 0 when the requirement holds, else exit 6 and list what is missing.
 
-    Example: safecheck verify --checklist prevention --min-score 80 --require-priority essential
+    Example: safecheck verify --min-score 80 --require-priority essential
     """
     if min_score is None and not require_priority:
         raise typer.BadParameter(
