@@ -27,10 +27,41 @@ class Lang(StrEnum):
     en = "en"
 
 
+class PriorityName(StrEnum):
+    essential = "essential"
+    recommended = "recommended"
+    advanced = "advanced"
+
+
 LangOption = Annotated[
     Lang | None,
     typer.Option("--lang", help="Language: nl or en (default: from your locale)."),
 ]
+# --plain and --json are options of each command (`safecheck check prevention --plain`),
+# so they go where people type them; SAFECHECK_PLAIN=1 and TERM=dumb also give plain output.
+PlainOption = Annotated[
+    bool,
+    typer.Option(
+        "--plain",
+        help="Plain linear text for screen readers: no boxes, colour or redrawn bars; "
+        "questions as numbered lines. Also on with SAFECHECK_PLAIN=1 or TERM=dumb.",
+    ),
+]
+JsonOption = Annotated[
+    bool,
+    typer.Option(
+        "--json",
+        help="Print one JSON document (see README) on stdout and nothing else; never asks.",
+    ),
+]
+
+
+def complete_checklist(incomplete: str) -> list[str]:
+    """Shell completion: the ids of the built-in checklists."""
+    from safecheck import checklist as checklists
+
+    ids = [path.stem for path in checklists.checklist_paths(checklists.builtin_dir())]
+    return [name for name in ids if name.startswith(incomplete)]
 
 
 def _lang(lang: Lang | None) -> str:
@@ -64,34 +95,178 @@ def start(ctx: typer.Context) -> None:
 @app.command()
 def check(
     checklist: Annotated[
-        str, typer.Argument(help="A checklist id (prevention) or the path of a checklist file.")
+        str,
+        typer.Argument(
+            help="A checklist id (prevention) or the path of a checklist file.",
+            autocompletion=complete_checklist,
+        ),
     ] = "prevention",
     lang: LangOption = None,
     restart: Annotated[
         bool, typer.Option("--restart", help="Forget earlier answers and start from the top.")
     ] = False,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="A YAML file of answers by item id (see README), saved before any question.",
+            dir_okay=False,
+        ),
+    ] = None,
+    no_input: Annotated[
+        bool,
+        typer.Option("--no-input", help="Never ask; unanswered items stay open. For scripts."),
+    ] = False,
+    json_output: JsonOption = False,
+    plain: PlainOption = False,
 ) -> None:
     """Walk through a checklist item by item; answers are saved as you go.
 
+    Without a terminal on standard input, give --answers FILE or --no-input;
+    otherwise safecheck stops at once with exit code 5.
+
     Example: safecheck check prevention --lang nl
+
+    Example: safecheck check prevention --answers answers.yaml --no-input --json
     """
     language = _lang(lang)
     with reporting(language):
+        from safecheck import answers as answers_file
         from safecheck import checklist as checklists
-        from safecheck.display import Display
-        from safecheck.prompts import Prompter
+        from safecheck import jsonout
+        from safecheck.display import make_display, plain_wanted
+        from safecheck.errors import NotInteractiveError
+        from safecheck.i18n import t
+        from safecheck.prompts import input_is_interactive, make_prompter
+        from safecheck.status import summary_data
         from safecheck.store import open_store
-        from safecheck.walk import walk
+        from safecheck.walk import apply_answers, walk
 
         loaded = checklists.load(checklists.find(checklist, [checklists.builtin_dir()]))
-        walk(
-            loaded,
-            open_store(),
-            Prompter(language),
-            Display(),
-            language,
-            restart=restart,
+        given = answers_file.load(answers, loaded) if answers is not None else None
+        ask = not (no_input or json_output)
+        if ask and not input_is_interactive():
+            # Decided before the state is opened, so nothing can wait on a closed input.
+            if given is None:
+                raise NotInteractiveError(t(language, "not_interactive"))
+            ask = False  # a script gave its answers: save them, ask nothing
+        plain = plain_wanted(plain)
+        display = make_display(plain=plain, file=sys.stderr if json_output else None)
+        store = open_store()
+        forget_first = restart and (given is not None or not ask)
+        summary = apply_answers(loaded, store, given.answers if given else {}, restart=forget_first)
+        if given is not None:
+            display.message(t(language, "answers.applied", count=len(given.answers), path=answers))
+        if ask:
+            walk(
+                loaded,
+                store,
+                make_prompter(language, plain=plain),
+                display,
+                language,
+                restart=restart and not forget_first,
+            )
+        elif json_output:
+            jsonout.emit("check", {"lang": language, "checklist": summary_data(summary, language)})
+        else:
+            display.summary(summary, language)
+
+
+@app.command()
+def status(
+    checklists: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Checklist ids or files (default: every built-in checklist).",
+            autocompletion=complete_checklist,
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+    json_output: JsonOption = False,
+    plain: PlainOption = False,
+) -> None:
+    """Show your progress on every checklist: answered, done, still open, score.
+
+    Example: safecheck status --json
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck import jsonout
+        from safecheck.display import make_display, plain_wanted
+        from safecheck.status import load_checklists, status_data, summaries
+        from safecheck.store import open_store
+
+        loaded = load_checklists(checklists or [])
+        found = summaries(loaded, open_store().load())
+        if json_output:
+            jsonout.emit("status", status_data(found, language))
+        else:
+            make_display(plain=plain_wanted(plain)).status(found, language)
+
+
+@app.command()
+def verify(
+    checklist: Annotated[
+        str,
+        typer.Option(
+            "--checklist",
+            help="The checklist to verify: an id or the path of a checklist file.",
+            autocompletion=complete_checklist,
+        ),
+    ] = "prevention",
+    min_score: Annotated[
+        int | None,
+        typer.Option(
+            "--min-score", min=0, max=100, help="Holds when the score is at least this percent."
+        ),
+    ] = None,
+    require_priority: Annotated[
+        list[PriorityName] | None,
+        typer.Option(
+            "--require-priority",
+            metavar="PRIORITY",
+            help="Holds when every item of this priority (essential, recommended or advanced) "
+            "is done or not for you. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+    json_output: JsonOption = False,
+    plain: PlainOption = False,
+) -> None:
+    """For graders: exit 0 when the requirement holds, else exit 6 and list what is missing.
+
+    Example: safecheck verify --min-score 80 --require-priority essential
+    """
+    if min_score is None and not require_priority:
+        raise typer.BadParameter(
+            "give --min-score, --require-priority, or both", param_hint="requirement"
         )
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck import checklist as checklists
+        from safecheck import jsonout
+        from safecheck.checklist import Priority
+        from safecheck.display import make_display, plain_wanted
+        from safecheck.progress import summarize
+        from safecheck.store import open_store
+        from safecheck.verify import verification_data
+        from safecheck.verify import verify as check_requirements
+
+        loaded = checklists.load(checklists.find(checklist, [checklists.builtin_dir()]))
+        summary = summarize(loaded, open_store().load().answers_for(loaded.id))
+        result = check_requirements(
+            summary,
+            min_score=min_score,
+            priorities=[Priority(name.value) for name in require_priority or []],
+        )
+        if json_output:
+            jsonout.emit("verify", verification_data(result, language))
+        else:
+            make_display(plain=plain_wanted(plain)).verification(result, language)
+        if not result.ok:
+            raise typer.Exit(ExitCode.CHECK_FAILED)
 
 
 # --- evidence log and exports (issue 5) ---------------------------------------------------
@@ -197,6 +372,7 @@ def evidence_add(
         ),
     ] = None,
     lang: LangOption = None,
+    plain: PlainOption = False,
 ) -> None:
     """Write down what happened. Without options, safecheck asks, one question at a time.
 
@@ -205,10 +381,12 @@ def evidence_add(
     language = _lang(lang)
     with reporting(language):
         from safecheck import evidence
-        from safecheck.display import Display
+        from safecheck.display import make_display, plain_wanted
         from safecheck.i18n import t
         from safecheck.store import open_store
 
+        plain = plain_wanted(plain)
+        display = make_display(plain=plain)
         values = _entry_values(
             when=when, platform=platform, account=account, profile_url=profile_url, phone=phone,
             demands=demand, amount=amount, currency=currency, paid=paid,
@@ -220,19 +398,20 @@ def evidence_add(
             drafts = [evidence.from_options(language, values, add_files=file or (), keep=keep_copy)]
         else:
             from safecheck.evidence_form import ask_entry
-            from safecheck.prompts import Prompter
+            from safecheck.prompts import make_prompter
 
-            Display().message(t(language, "evidence.add.intro"))
-            drafts = [ask_entry(Prompter(language), language)]
+            display.message(t(language, "evidence.add.intro"))
+            drafts = [ask_entry(make_prompter(language, plain=plain), language)]
         added = evidence.add(open_store(), drafts, language)
-        display = Display()
         for entry in added:
             display.message(t(language, "evidence.added", id=entry.id))
         display.message(t(language, "evidence.added.after"))
 
 
 @evidence_app.command("list")
-def evidence_list(lang: LangOption = None) -> None:
+def evidence_list(
+    lang: LangOption = None, json_output: JsonOption = False, plain: PlainOption = False
+) -> None:
     """Show the evidence log as a table, oldest first and the newest last.
 
     Example: safecheck evidence list
@@ -240,28 +419,37 @@ def evidence_list(lang: LangOption = None) -> None:
     language = _lang(lang)
     with reporting(language):
         from safecheck import evidence
-        from safecheck.display import Display
         from safecheck.store import open_store
 
-        Display().evidence_table(evidence.timeline(open_store().load().evidence), language)
+        entries = evidence.timeline(open_store().load().evidence)
+        if json_output:
+            from safecheck import jsonout
+
+            data = {"lang": language, "entries": [evidence.to_dict(e) for e in entries]}
+            jsonout.emit("evidence", data)
+            return
+        from safecheck.display import make_display, plain_wanted
+
+        make_display(plain=plain_wanted(plain)).evidence_table(entries, language)
 
 
 @evidence_app.command("show")
-def evidence_show(entry_id: EntryId, lang: LangOption = None) -> None:
-    """Show one entry in full, and whether each file is still as it was when it was added.
+def evidence_show(entry_id: EntryId, lang: LangOption = None, plain: PlainOption = False) -> None:
+    """Show one entry in full, and whether each file is still as it was when it was added
+    (a file changed or missing since then is named in capitals).
 
     Example: safecheck evidence show 3
     """
     language = _lang(lang)
     with reporting(language):
         from safecheck import evidence
-        from safecheck.display import Display
+        from safecheck.display import make_display, plain_wanted
         from safecheck.store import open_store
 
         store = open_store()
         entry = evidence.find(store.load(), entry_id, language)
         checks = [evidence.check_file(store, attachment) for attachment in entry.files]
-        Display().evidence_entry(entry, checks, language)
+        make_display(plain=plain_wanted(plain)).evidence_entry(entry, checks, language)
 
 
 @evidence_app.command("edit")
@@ -284,12 +472,13 @@ def evidence_edit(
         list[int] | None,
         typer.Option(
             "--drop-file",
-            help="Remove the file with this number (as `show` lists them).",
+            help="Remove the file with this number (as `show` lists them; repeatable).",
             show_default=False,
         ),
     ] = None,
     keep_copy: KeepCopy = True,
     lang: LangOption = None,
+    plain: PlainOption = False,
 ) -> None:
     """Change an entry. Without options, safecheck asks every question again, with the saved
     answer filled in. An empty value (--note "") clears a field.
@@ -299,10 +488,11 @@ def evidence_edit(
     language = _lang(lang)
     with reporting(language):
         from safecheck import evidence
-        from safecheck.display import Display
+        from safecheck.display import make_display, plain_wanted
         from safecheck.i18n import t
         from safecheck.store import open_store
 
+        plain = plain_wanted(plain)
         store = open_store()
         base = evidence.find(store.load(), entry_id, language)
         values = _entry_values(
@@ -321,11 +511,11 @@ def evidence_edit(
             )
         else:
             from safecheck.evidence_form import ask_entry
-            from safecheck.prompts import Prompter
+            from safecheck.prompts import make_prompter
 
-            entry = ask_entry(Prompter(language), language, base=base)
+            entry = ask_entry(make_prompter(language, plain=plain), language, base=base)
         evidence.update(store, entry, language)
-        Display().message(t(language, "evidence.edited", id=entry.id))
+        make_display(plain=plain).message(t(language, "evidence.edited", id=entry.id))
 
 
 @evidence_app.command("remove")
@@ -333,6 +523,7 @@ def evidence_remove(
     entry_id: EntryId,
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask first (for scripts).")] = False,
     lang: LangOption = None,
+    plain: PlainOption = False,
 ) -> None:
     """Remove an entry, and the copies of its files that no other entry uses. Asks first.
 
@@ -341,23 +532,24 @@ def evidence_remove(
     language = _lang(lang)
     with reporting(language):
         from safecheck import evidence
-        from safecheck.display import Display
+        from safecheck.display import make_display, plain_wanted
         from safecheck.i18n import t
         from safecheck.store import open_store
 
+        plain = plain_wanted(plain)
+        display = make_display(plain=plain)
         store = open_store()
         entry = evidence.find(store.load(), entry_id, language)
         if not yes:
-            from safecheck.prompts import Prompter
+            from safecheck.prompts import make_prompter
 
-            question = t(
-                language, "evidence.remove.ask", id=entry.id, when=evidence.format_when(entry.when)
-            )
-            if not Prompter(language).confirm(question, default=False):
-                Display().message(t(language, "evidence.remove.kept", id=entry.id))
+            when_text = evidence.format_when(entry.when)
+            question = t(language, "evidence.remove.ask", id=entry.id, when=when_text)
+            if not make_prompter(language, plain=plain).confirm(question, default=False):
+                display.message(t(language, "evidence.remove.kept", id=entry.id))
                 return
         evidence.remove(store, entry_id, language)
-        Display().message(t(language, "evidence.removed", id=entry_id))
+        display.message(t(language, "evidence.removed", id=entry_id))
 
 
 @evidence_app.command("restore")
@@ -369,9 +561,10 @@ def evidence_restore(
     ],
     lang: LangOption = None,
 ) -> None:
-    """Get back the kept copies of an entry's files, for example after the originals were deleted.
+    """Get back the kept copies of an entry's files, e.g. after the originals were deleted.
+    Files already in the folder are never replaced.
 
-    Example: safecheck evidence restore 3 --output ~/Desktop/evidence
+    Example: safecheck evidence restore 3 --output evidence-copies
     """
     language = _lang(lang)
     with reporting(language):
@@ -414,7 +607,8 @@ def export_command(
         str | None,
         typer.Option(
             "--handout",
-            help="Instead of your report: a printable checklist with tick boxes (e.g. prevention), with none of your answers.",
+            help="Instead of your report: a printable checklist with tick boxes "
+            "(e.g. prevention), with none of your answers. html or markdown.",
             show_default=False,
         ),
     ] = None,
@@ -432,6 +626,7 @@ def export_command(
     """
     language = _lang(lang)
     with reporting(language):
+        from safecheck import checklist as checklists
         from safecheck import export
         from safecheck.i18n import t
 
@@ -440,14 +635,11 @@ def export_command(
         )
         helplines = export.region_help_lines(None, language)
         if handout is not None:
-            from safecheck import checklist as checklists
-
             loaded = checklists.load(checklists.find(handout, [checklists.builtin_dir()]))
             text = export.render_handout(loaded, language, fmt, helplines)
             path = export.save(output, text, language, force=force)
             typer.echo(t(language, "export.handout_saved", path=path), err=True)
             return
-        from safecheck import checklist as checklists
         from safecheck.store import open_store
 
         report = export.build_report(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Collection, Sequence
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import questionary
 from prompt_toolkit.application.current import get_app_session
@@ -28,10 +28,21 @@ STYLE = questionary.Style(
 )
 
 
+def stdin_is_terminal(stdin: IO[str] | None = None) -> bool:
+    """True when standard input is a terminal; False when it is a pipe, a file or closed."""
+    stream = sys.stdin if stdin is None else stdin
+    if stream is None:  # Python sets sys.stdin to None when file descriptor 0 is closed
+        return False
+    try:
+        return stream.isatty()
+    except (ValueError, OSError):  # closed
+        return False
+
+
 def input_is_interactive() -> bool:
     """True when questions can be asked: stdin is a terminal, or a test set an input."""
     # prompt_toolkit falls back to stdin only when no input was set for this session.
-    return get_app_session()._input is not None or sys.stdin.isatty()
+    return get_app_session()._input is not None or stdin_is_terminal()
 
 
 class Prompter:
@@ -90,10 +101,7 @@ class Prompter:
 
     def confirm(self, message: str, *, default: bool = True) -> bool:
         """Yes or no, as a choice of two (keys 1 and 2 work in every language)."""
-        choices = [(t(self.lang, "ask.yes"), True), (t(self.lang, "ask.no"), False)]
-        if not default:
-            choices.reverse()
-        return self.select(message, choices)
+        return self.select(message, yes_no(self.lang, default))
 
     def checkbox(
         self, message: str, choices: Sequence[tuple[str, T]], *, checked: Collection[T] = ()
@@ -137,3 +145,108 @@ class Prompter:
         if answer is None:
             raise Interrupted()
         return answer
+
+
+def yes_no(lang: str, default: bool) -> list[tuple[str, bool]]:
+    """Yes and No as choices, the default first."""
+    choices = [(t(lang, "ask.yes"), True), (t(lang, "ask.no"), False)]
+    return choices if default else choices[::-1]
+
+
+class PlainPrompter:
+    """Questions as numbered lines of plain text, answered with a number and Enter.
+
+    For `--plain` (screen readers, braille displays, TERM=dumb): it writes no escape
+    sequences and redraws nothing, and reads whole lines, so the terminal's own line
+    editing works. Like `Prompter`, it never waits on an input that is not a terminal.
+    """
+
+    def __init__(self, lang: str, stdin: IO[str] | None = None, stdout: IO[str] | None = None):
+        self._lang = lang
+        self._stdin = stdin
+        self._stdout = stdout
+
+    def select(self, message: str, choices: Sequence[tuple[str, T]]) -> T:
+        stdin = self._stdin if self._stdin is not None else sys.stdin
+        out = self._stdout if self._stdout is not None else sys.stdout
+        if not stdin_is_terminal(stdin):
+            raise NotInteractiveError(t(self._lang, "not_interactive"))
+        count = len(choices)
+        lines = [message] + [f"  {number}. {label}" for number, (label, _) in enumerate(choices, 1)]
+        try:
+            out.write("\n".join(lines) + "\n")
+            while True:
+                out.write(t(self._lang, "plain.choose", count=count) + " ")
+                out.flush()
+                line = stdin.readline()
+                if not line:  # Ctrl-D or a closed input
+                    raise Interrupted()
+                typed = line.strip()
+                if typed.isascii() and typed.isdigit() and 1 <= int(typed) <= count:
+                    return choices[int(typed) - 1][1]
+                out.write(t(self._lang, "plain.invalid", count=count) + "\n")
+        except KeyboardInterrupt:
+            out.write("\n")
+            raise Interrupted() from None
+
+    def text(
+        self,
+        message: str,
+        *,
+        default: str = "",
+        check: Callable[[str], str | None] | None = None,
+        path: bool = False,
+    ) -> str:
+        """A line of text; Enter alone keeps the default (shown in brackets)."""
+        stdin = self._stdin if self._stdin is not None else sys.stdin
+        out = self._stdout if self._stdout is not None else sys.stdout
+        if not stdin_is_terminal(stdin):
+            raise NotInteractiveError(t(self._lang, "not_interactive"))
+        prompt = f"{message} [{default}] " if default else f"{message} "
+        try:
+            while True:
+                out.write(prompt)
+                out.flush()
+                line = stdin.readline()
+                if not line:
+                    raise Interrupted()
+                answer = line.rstrip("\r\n") or default
+                problem = check(answer) if check is not None else None
+                if problem is None:
+                    return answer
+                out.write(problem + "\n")
+        except KeyboardInterrupt:
+            out.write("\n")
+            raise Interrupted() from None
+
+    def confirm(self, message: str, *, default: bool = True) -> bool:
+        return self.select(message, yes_no(self._lang, default))
+
+    def checkbox(
+        self, message: str, choices: Sequence[tuple[str, T]], *, checked: Collection[T] = ()
+    ) -> list[T]:
+        """Numbers separated by spaces or commas; Enter alone keeps what is ticked."""
+        labels = [
+            f"  {number}. {label}{' *' if value in checked else ''}"
+            for number, (label, value) in enumerate(choices, 1)
+        ]
+        current = " ".join(str(n) for n, (_, v) in enumerate(choices, 1) if v in checked)
+        count = len(choices)
+
+        def check(text: str) -> str | None:
+            parts = text.replace(",", " ").split()
+            ok = all(p.isascii() and p.isdigit() and 1 <= int(p) <= count for p in parts)
+            return None if ok else t(self._lang, "plain.invalid", count=count)
+
+        out = self._stdout if self._stdout is not None else sys.stdout
+        out.write("\n".join([message, *labels]) + "\n")
+        answer = self.text(
+            t(self._lang, "plain.choose_many", count=count), default=current, check=check
+        )
+        picked = {int(p) for p in answer.replace(",", " ").split()}
+        return [value for number, (_, value) in enumerate(choices, 1) if number in picked]
+
+
+def make_prompter(lang: str, *, plain: bool) -> Prompter | PlainPrompter:
+    """The prompter for this run: questionary widgets, or numbered plain text."""
+    return PlainPrompter(lang) if plain else Prompter(lang)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -24,6 +24,7 @@ class Located:
     path: Path
     data: Any
     lines: Mapping[Loc, int]
+    key_lines: Mapping[Loc, int] = field(default_factory=dict)  # where each mapping key is
 
     def line(self, loc: Loc) -> int:
         """The line of `loc`, or of its nearest enclosing value that has one."""
@@ -33,8 +34,15 @@ class Located:
             loc = loc[:-1]
         return self.lines.get((), 1)
 
+    def key_line(self, loc: Loc) -> int:
+        """The line of the key that names `loc` (a value may start on a later line)."""
+        return self.key_lines.get(loc) or self.line(loc)
+
     def fail(self, loc: Loc, message: str) -> NoReturn:
         raise InputFileError(message, path=self.path, line=self.line(loc))
+
+    def fail_at_key(self, loc: Loc, message: str) -> NoReturn:
+        raise InputFileError(message, path=self.path, line=self.key_line(loc))
 
 
 def load(path: Path, text: str | None = None) -> Located:
@@ -57,7 +65,9 @@ def load(path: Path, text: str | None = None) -> Located:
     try:
         node = loader.get_single_node()
         lines: dict[Loc, int] = {}
-        data = _Builder(loader, path, lines).build(node, ()) if node is not None else None
+        key_lines: dict[Loc, int] = {}
+        builder = _Builder(loader, path, lines, key_lines)
+        data = builder.build(node, ()) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -69,7 +79,7 @@ def load(path: Path, text: str | None = None) -> Located:
         raise InputFileError("not valid YAML: nested too deeply", path=path) from None
     finally:
         loader.dispose()
-    return Located(path, data, lines)
+    return Located(path, data, lines, key_lines)
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -82,10 +92,17 @@ class _Builder:
     one value per node, so aliases cannot blow up into exponential copies.
     """
 
-    def __init__(self, loader: yaml.SafeLoader, path: Path, lines: dict[Loc, int]) -> None:
+    def __init__(
+        self,
+        loader: yaml.SafeLoader,
+        path: Path,
+        lines: dict[Loc, int],
+        key_lines: dict[Loc, int] | None = None,
+    ) -> None:
         self.loader = loader
         self.path = path
         self.lines = lines
+        self.key_lines: dict[Loc, int] = {} if key_lines is None else key_lines
         self.built: dict[int, Any] = {}
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
@@ -110,6 +127,7 @@ class _Builder:
                         path=self.path,
                         line=key_node.start_mark.line + 1,
                     )
+                self.key_lines[(*loc, key)] = key_node.start_mark.line + 1
                 value[key] = self.build(value_node, (*loc, key))
         else:  # pragma: no cover - PyYAML has no other node kinds
             raise InputFileError("not valid YAML", path=self.path, line=self.lines[loc])
@@ -160,4 +178,4 @@ def no_unknown_keys(
     for key in value:
         if key not in allowed:
             known = ", ".join(sorted(allowed))
-            doc.fail((*loc, key), f'{what} has an unknown key "{key}" (known keys: {known})')
+            doc.fail_at_key((*loc, key), f'{what} has an unknown key "{key}" (known keys: {known})')
