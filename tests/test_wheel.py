@@ -23,6 +23,7 @@ def test_the_installed_wheel_finds_its_checklists(tmp_path: Path, home: Path) ->
     with zipfile.ZipFile(wheel) as archive:
         assert "safecheck/checklists/prevention.yaml" in archive.namelist()
         assert "safecheck/output.schema.json" in archive.namelist()  # the --json shape
+        assert "safecheck/schemas/export-v1.json" in archive.namelist()  # the export shape
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
