@@ -12,6 +12,7 @@ as the rest of the state, so it is encrypted whenever the state is.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -77,7 +78,7 @@ class Attachment:
 
     @property
     def name(self) -> str:
-        return Path(self.path).name
+        return self.path.rpartition(os.sep)[2]
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +300,7 @@ def check(entry: Entry, lang: str) -> Entry:
     return entry
 
 
+@functools.cache
 def field_label(lang: str, field: str) -> str:
     return t(lang, f"evidence.field.{field}")
 

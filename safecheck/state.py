@@ -10,10 +10,12 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from safecheck import evidence as evidence_log
 from safecheck.errors import StateError
+
+if TYPE_CHECKING:  # the evidence module is imported only when there is evidence
+    from safecheck.evidence import Entry
 
 SCHEMA_VERSION = 2  # 2: the evidence log
 
@@ -40,7 +42,7 @@ class Record:
 class State:
     answers: Mapping[str, Mapping[str, Record]] = field(default_factory=dict)
     settings: Mapping[str, Any] = field(default_factory=dict)
-    evidence: tuple[evidence_log.Entry, ...] = ()
+    evidence: tuple[Entry, ...] = ()
 
     def answers_for(self, checklist_id: str) -> Mapping[str, Record]:
         return self.answers.get(checklist_id, {})
@@ -55,7 +57,7 @@ class State:
     def with_setting(self, key: str, value: Any) -> State:
         return replace(self, settings={**self.settings, key: value})
 
-    def with_evidence(self, entries: tuple[evidence_log.Entry, ...]) -> State:
+    def with_evidence(self, entries: tuple[Entry, ...]) -> State:
         return replace(self, evidence=entries)
 
 
@@ -70,9 +72,17 @@ def encode(state: State) -> bytes:
             for checklist, items in state.answers.items()
         },
         "settings": dict(state.settings),
-        "evidence": [evidence_log.to_dict(entry) for entry in state.evidence],
+        "evidence": _evidence_documents(state.evidence),
     }
     return json.dumps(document, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def _evidence_documents(entries: tuple[Entry, ...]) -> list[dict[str, Any]]:
+    if not entries:
+        return []
+    from safecheck.evidence import to_dict
+
+    return [to_dict(entry) for entry in entries]
 
 
 def decode(data: bytes) -> State:
@@ -125,5 +135,9 @@ def _from_document(document: Mapping[str, Any]) -> State:
                 answers[checklist][item] = Record(Answer(raw["answer"]), str(raw["at"]))
             except (TypeError, KeyError, ValueError):
                 raise StateError(f'the saved answer for "{item}" is not readable') from None
-    entries = tuple(evidence_log.from_dict(raw) for raw in raw_evidence)
+    entries: tuple[Entry, ...] = ()
+    if raw_evidence:
+        from safecheck.evidence import from_dict
+
+        entries = tuple(from_dict(raw) for raw in raw_evidence)
     return State(answers=answers, settings=raw_settings, evidence=entries)
