@@ -707,3 +707,76 @@ def test_attachment_and_entry_reject_naive_times() -> None:
     with pytest.raises(ValueError, match="UTC offset"):
         Entry(id=1, when=datetime(2026, 3, 2, 21, 15), recorded=NOW)
     assert Attachment("/x", "0" * 64, 1, NOW, False).name == "x"
+
+
+# -- plain questions (screen readers) and a real terminal ----------------------------------
+
+
+class TypedLines(io.StringIO):
+    """Lines as typed at a terminal: a text stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_plain_questions_for_the_evidence_form() -> None:
+    from safecheck.prompts import PlainPrompter
+
+    out = io.StringIO()
+    typed = TypedLines("\nbad\nok\n1 9\n3, 1\n\n")
+    prompter = PlainPrompter("en", stdin=typed, stdout=out)
+
+    def check(text: str) -> str | None:
+        return None if text == "ok" else "Type ok."
+
+    assert prompter.text("Platform?", default="Instagram") == "Instagram"  # Enter keeps it
+    assert prompter.text("Word?", check=check) == "ok"
+    choices = [("Money", Demand.MONEY), ("Images", Demand.IMAGES), ("Meeting", Demand.MEETING)]
+    assert prompter.checkbox("What?", choices) == [Demand.MONEY, Demand.MEETING]
+    assert prompter.checkbox("Again?", choices, checked=[Demand.IMAGES]) == [Demand.IMAGES]
+    text = out.getvalue()
+    assert "Platform? [Instagram]" in text
+    assert "Type ok." in text
+    assert "  3. Meeting" in text
+    assert "  2. Images *" in text  # ticked before
+    assert "That is not one of the choices" in text  # 9 was refused
+
+
+def test_add_in_a_real_terminal(home: Path, shot: Path) -> None:
+    import sys
+
+    import pexpect
+
+    from tests.conftest import child_env
+
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "safecheck", "evidence", "add", "--lang", "en"],
+        env=child_env(home, PROMPT_TOOLKIT_NO_CPR="1"),  # pexpect answers no cursor queries
+        dimensions=(24, 80),
+        encoding="utf-8",
+        timeout=20,
+    )
+    child.expect_exact("When did it happen?")
+    child.send(keys.ENTER)  # now
+    for question in ("platform", "account name", "profile", "phone number"):
+        child.expect_exact(question)
+        child.send("WhatsApp" + keys.ENTER if question == "platform" else keys.ENTER)
+    child.expect_exact("What did they ask you for?")
+    child.send(keys.DOWN + keys.DOWN + SPACE + keys.ENTER)  # a meeting
+    child.expect_exact("Anything else")
+    child.send(keys.ENTER)
+    child.expect_exact("screenshot or other file")
+    child.send(str(shot) + keys.ENTER)
+    child.expect_exact("Keep a copy")
+    child.send(keys.ENTER)
+    child.expect_exact("Another file?")
+    child.send(keys.ENTER)
+    child.expect_exact("Saved as entry 1")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    (added,) = saved(home)
+    assert added.platform == "WhatsApp"
+    assert added.demands == (Demand.MEETING,)
+    assert added.files[0].sha256 == hashlib.sha256(shot.read_bytes()).hexdigest()
