@@ -28,10 +28,41 @@ class Lang(StrEnum):
     en = "en"
 
 
+class PriorityName(StrEnum):
+    essential = "essential"
+    recommended = "recommended"
+    advanced = "advanced"
+
+
 LangOption = Annotated[
     Lang | None,
     typer.Option("--lang", help="Language: nl or en (default: from your locale)."),
 ]
+# --plain and --json are options of each command (`safecheck check prevention --plain`),
+# so they go where people type them; SAFECHECK_PLAIN=1 and TERM=dumb also give plain output.
+PlainOption = Annotated[
+    bool,
+    typer.Option(
+        "--plain",
+        help="Plain linear text for screen readers: no boxes, colour or redrawn bars; "
+        "questions as numbered lines. Also on with SAFECHECK_PLAIN=1 or TERM=dumb.",
+    ),
+]
+JsonOption = Annotated[
+    bool,
+    typer.Option(
+        "--json",
+        help="Print one JSON document (see README) on stdout and nothing else; never asks.",
+    ),
+]
+
+
+def complete_checklist(incomplete: str) -> list[str]:
+    """Shell completion: the ids of the built-in checklists."""
+    from safecheck import checklist as checklists
+
+    ids = [path.stem for path in checklists.checklist_paths(checklists.builtin_dir())]
+    return [name for name in ids if name.startswith(incomplete)]
 
 
 ChecklistsOption = Annotated[
@@ -76,38 +107,189 @@ def start(ctx: typer.Context) -> None:
 @app.command()
 def check(
     checklist: Annotated[
-        str, typer.Argument(help="A checklist id (prevention) or the path of a checklist file.")
+        str,
+        typer.Argument(
+            help="A checklist id (prevention) or the path of a checklist file.",
+            autocompletion=complete_checklist,
+        ),
     ] = "prevention",
     lang: LangOption = None,
     restart: Annotated[
         bool, typer.Option("--restart", help="Forget earlier answers and start from the top.")
     ] = False,
-    checklists: ChecklistsOption = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="A YAML file of answers by item id (see README), saved before any question.",
+            dir_okay=False,
+        ),
+    ] = None,
+    no_input: Annotated[
+        bool,
+        typer.Option("--no-input", help="Never ask; unanswered items stay open. For scripts."),
+    ] = False,
+    json_output: JsonOption = False,
+    plain: PlainOption = False,
+    checklist_dirs: ChecklistsOption = None,
 ) -> None:
     """Walk through a checklist item by item; answers are saved as you go.
 
+    Without a terminal on standard input, give --answers FILE or --no-input;
+    otherwise safecheck stops at once with exit code 5.
+
     Example: safecheck check prevention --lang nl
+
+    Example: safecheck check prevention --answers answers.yaml --no-input --json
     """
     language = _lang(lang)
     with reporting(language):
-        from safecheck import checklist as checklist_files
-        from safecheck import custom
-        from safecheck.display import Display
-        from safecheck.prompts import Prompter
+        from safecheck import answers as answers_file
+        from safecheck import checklist as checklists
+        from safecheck import custom, jsonout
+        from safecheck.display import make_display, plain_wanted
+        from safecheck.errors import NotInteractiveError
+        from safecheck.i18n import t
+        from safecheck.prompts import input_is_interactive, make_prompter
+        from safecheck.status import summary_data
         from safecheck.store import open_store
-        from safecheck.walk import walk
+        from safecheck.walk import apply_answers, walk
 
+        # Your own folder is read from the saved settings only for a checklist that is not
+        # built in, so for those the state is still opened after the decision below.
+        path = custom.find(checklist, checklist_dirs or [], lambda: open_store().load().settings)
+        loaded = checklists.load(path)
+        given = answers_file.load(answers, loaded) if answers is not None else None
+        ask = not (no_input or json_output)
+        if ask and not input_is_interactive():
+            # Decided before the state is opened, so nothing can wait on a closed input.
+            if given is None:
+                raise NotInteractiveError(t(language, "not_interactive"))
+            ask = False  # a script gave its answers: save them, ask nothing
+        plain = plain_wanted(plain)
+        display = make_display(plain=plain, file=sys.stderr if json_output else None)
         store = open_store()
-        folders = custom.folders(checklists or [], store.load().settings)
-        loaded = checklist_files.load(checklist_files.find(checklist, folders))
-        walk(
-            loaded,
-            store,
-            Prompter(language),
-            Display(),
-            language,
-            restart=restart,
+        forget_first = restart and (given is not None or not ask)
+        summary = apply_answers(loaded, store, given.answers if given else {}, restart=forget_first)
+        if given is not None:
+            display.message(t(language, "answers.applied", count=len(given.answers), path=answers))
+        if ask:
+            walk(
+                loaded,
+                store,
+                make_prompter(language, plain=plain),
+                display,
+                language,
+                restart=restart and not forget_first,
+            )
+        elif json_output:
+            jsonout.emit("check", {"lang": language, "checklist": summary_data(summary, language)})
+        else:
+            display.summary(summary, language)
+
+
+@app.command()
+def status(
+    checklists: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Checklist ids or files (default: every built-in checklist and your own).",
+            autocompletion=complete_checklist,
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+    json_output: JsonOption = False,
+    plain: PlainOption = False,
+    checklist_dirs: ChecklistsOption = None,
+) -> None:
+    """Show your progress on every checklist: answered, done, still open, score.
+
+    Example: safecheck status --json
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck import custom, jsonout
+        from safecheck.display import make_display, plain_wanted
+        from safecheck.status import load_checklists, status_data, summaries
+        from safecheck.store import open_store
+
+        state = open_store().load()
+        folders = custom.folders(checklist_dirs or [], state.settings)
+        loaded = load_checklists(checklists or [], folders)
+        found = summaries(loaded, state)
+        if json_output:
+            jsonout.emit("status", status_data(found, language))
+        else:
+            make_display(plain=plain_wanted(plain)).status(found, language)
+
+
+@app.command()
+def verify(
+    checklist: Annotated[
+        str,
+        typer.Option(
+            "--checklist",
+            help="The checklist to verify: an id or the path of a checklist file.",
+            autocompletion=complete_checklist,
+        ),
+    ] = "prevention",
+    min_score: Annotated[
+        int | None,
+        typer.Option(
+            "--min-score", min=0, max=100, help="Holds when the score is at least this percent."
+        ),
+    ] = None,
+    require_priority: Annotated[
+        list[PriorityName] | None,
+        typer.Option(
+            "--require-priority",
+            metavar="PRIORITY",
+            help="Holds when every item of this priority (essential, recommended or advanced) "
+            "is done or not for you. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+    json_output: JsonOption = False,
+    plain: PlainOption = False,
+    checklist_dirs: ChecklistsOption = None,
+) -> None:
+    """For graders: exit 0 when the requirement holds, else exit 6 and list what is missing.
+
+    Example: safecheck verify --min-score 80 --require-priority essential
+    """
+    if min_score is None and not require_priority:
+        raise typer.BadParameter(
+            "give --min-score, --require-priority, or both", param_hint="requirement"
         )
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck import checklist as checklists
+        from safecheck import custom, jsonout
+        from safecheck.checklist import Priority
+        from safecheck.display import make_display, plain_wanted
+        from safecheck.progress import summarize
+        from safecheck.store import open_store
+        from safecheck.verify import verification_data
+        from safecheck.verify import verify as check_requirements
+
+        state = open_store().load()
+        loaded = checklists.load(
+            custom.find(checklist, checklist_dirs or [], lambda: state.settings)
+        )
+        summary = summarize(loaded, state.answers_for(loaded.id))
+        result = check_requirements(
+            summary,
+            min_score=min_score,
+            priorities=[Priority(name.value) for name in require_priority or []],
+        )
+        if json_output:
+            jsonout.emit("verify", verification_data(result, language))
+        else:
+            make_display(plain=plain_wanted(plain)).verification(result, language)
+        if not result.ok:
+            raise typer.Exit(ExitCode.CHECK_FAILED)
 
 
 # --- workshop mode and custom checklists (issue 7) ---

@@ -7,11 +7,12 @@ your own may not take the id of a built-in one: that is an error that says so.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from safecheck import checklist as checklist_files
 from safecheck import yamlfile
 from safecheck.checklist import ID_PATTERN, PLATFORMS, builtin_dir, checklist_paths
 from safecheck.errors import ExitCode, InputFileError, SafecheckError, StateError
@@ -59,6 +60,20 @@ def folders(given: Sequence[Path], settings: Mapping[str, Any]) -> list[Path]:
     if clashes:
         raise clashes[0]
     return [builtin, *own]
+
+
+def find(checklist: str, given: Sequence[Path], settings: Callable[[], Mapping[str, Any]]) -> Path:
+    """The file of `checklist` (an id or a path): built-in checklists first, then your own.
+
+    The saved settings are read only when they can matter: no `--checklists` was given
+    and the id is not a built-in one.
+    """
+    if checklist.endswith((".yaml", ".yml")) or "/" in checklist:
+        return checklist_files.find(checklist, [])
+    builtin = builtin_dir()
+    if not given and checklist in builtin_ids(builtin):
+        return checklist_files.find(checklist, [builtin])
+    return checklist_files.find(checklist, folders(given, {} if given else settings()))
 
 
 def builtin_ids(builtin: Path | None = None) -> set[str]:

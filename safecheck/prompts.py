@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import IO, TypeVar
 
 import questionary
 from prompt_toolkit import PromptSession
@@ -32,10 +32,21 @@ STYLE = questionary.Style(
 )
 
 
+def stdin_is_terminal(stdin: IO[str] | None = None) -> bool:
+    """True when standard input is a terminal; False when it is a pipe, a file or closed."""
+    stream = sys.stdin if stdin is None else stdin
+    if stream is None:  # Python sets sys.stdin to None when file descriptor 0 is closed
+        return False
+    try:
+        return stream.isatty()
+    except (ValueError, OSError):  # closed
+        return False
+
+
 def input_is_interactive() -> bool:
     """True when questions can be asked: stdin is a terminal, or a test set an input."""
     # prompt_toolkit falls back to stdin only when no input was set for this session.
-    return get_app_session()._input is not None or sys.stdin.isatty()
+    return get_app_session()._input is not None or stdin_is_terminal()
 
 
 class Prompter:
@@ -145,3 +156,45 @@ class Prompter:
         if not isinstance(answer, int):
             raise Interrupted()
         return answer
+
+
+class PlainPrompter:
+    """Questions as numbered lines of plain text, answered with a number and Enter.
+
+    For `--plain` (screen readers, braille displays, TERM=dumb): it writes no escape
+    sequences and redraws nothing, and reads whole lines, so the terminal's own line
+    editing works. Like `Prompter`, it never waits on an input that is not a terminal.
+    """
+
+    def __init__(self, lang: str, stdin: IO[str] | None = None, stdout: IO[str] | None = None):
+        self._lang = lang
+        self._stdin = stdin
+        self._stdout = stdout
+
+    def select(self, message: str, choices: Sequence[tuple[str, T]]) -> T:
+        stdin = self._stdin if self._stdin is not None else sys.stdin
+        out = self._stdout if self._stdout is not None else sys.stdout
+        if not stdin_is_terminal(stdin):
+            raise NotInteractiveError(t(self._lang, "not_interactive"))
+        count = len(choices)
+        lines = [message] + [f"  {number}. {label}" for number, (label, _) in enumerate(choices, 1)]
+        try:
+            out.write("\n".join(lines) + "\n")
+            while True:
+                out.write(t(self._lang, "plain.choose", count=count) + " ")
+                out.flush()
+                line = stdin.readline()
+                if not line:  # Ctrl-D or a closed input
+                    raise Interrupted()
+                typed = line.strip()
+                if typed.isascii() and typed.isdigit() and 1 <= int(typed) <= count:
+                    return choices[int(typed) - 1][1]
+                out.write(t(self._lang, "plain.invalid", count=count) + "\n")
+        except KeyboardInterrupt:
+            out.write("\n")
+            raise Interrupted() from None
+
+
+def make_prompter(lang: str, *, plain: bool) -> Prompter | PlainPrompter:
+    """The prompter for this run: questionary widgets, or numbered plain text."""
+    return PlainPrompter(lang) if plain else Prompter(lang)

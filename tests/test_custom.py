@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,57 @@ def test_a_checklist_in_your_folder_is_walked_and_saved_by_its_id(
         "gamma": Answer.NOT_FOR_ME,
         "delta": Answer.SKIPPED,
     }
+
+
+def test_a_checklist_of_your_own_is_walked_saved_and_reported_by_status_like_a_builtin(
+    pipe: PipeInput, own_folder: Path, home: Path
+) -> None:
+    """The acceptance test: drop a file in a folder, walk it, and see it in `status`."""
+    assert runner.invoke(app, ["config", "checklists", str(own_folder)]).exit_code == 0
+    pipe.send_text(keys.DONE + keys.DONE + keys.NOT_YET + keys.SKIP)
+    assert runner.invoke(app, ["check", "small", "--lang", "en"]).exit_code == 0
+    pipe.send_text(keys.DONE + keys.CTRL_C)
+    runner.invoke(app, ["check", "prevention", "--lang", "en"])
+
+    result = runner.invoke(app, ["status", "--json"])
+    assert result.exit_code == 0, result.output
+    found = {entry["id"]: entry for entry in json.loads(result.stdout)["checklists"]}
+    assert {"prevention", "people-around", "small"} <= set(found)
+    assert list(found)[-1] == "small"  # built-in checklists first
+    assert found["small"]["answered"] == 4
+    assert found["small"]["done"] == 2
+    assert found["small"]["open_items"] == ["delta", "gamma"]
+    assert found["prevention"]["answered"] == 1
+
+    result = runner.invoke(app, ["status", "--lang", "en"])
+    assert "Small (small)" in result.output
+    assert "4 / 4" in result.output
+
+    result = runner.invoke(app, ["status", "small", "--json"])
+    assert [entry["id"] for entry in json.loads(result.stdout)["checklists"]] == ["small"]
+
+    result = runner.invoke(app, ["verify", "--checklist", "small", "--min-score", "50"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["verify", "--checklist", "small", "--min-score", "80"])
+    assert result.exit_code == ExitCode.CHECK_FAILED
+
+
+def test_status_and_verify_take_checklists_dir_too(
+    pipe: PipeInput, own_folder: Path, home: Path
+) -> None:
+    pipe.send_text(keys.DONE * 4)
+    runner.invoke(app, ["check", "small", "--checklists", str(own_folder)])
+    result = runner.invoke(app, ["status", "--json", "--checklists", str(own_folder)])
+    ids = [entry["id"] for entry in json.loads(result.stdout)["checklists"]]
+    assert "small" in ids
+    # Without the folder (and no setting) only the built-in checklists are reported.
+    result = runner.invoke(app, ["status", "--json"])
+    assert "small" not in [entry["id"] for entry in json.loads(result.stdout)["checklists"]]
+    result = runner.invoke(
+        app,
+        ["verify", "--checklist", "small", "--min-score", "100", "--checklists", str(own_folder)],
+    )
+    assert result.exit_code == 0, result.output
 
 
 def test_the_remembered_folder_is_used_and_resumed(
