@@ -320,10 +320,13 @@ def workshop(lang: LangOption = None, region: RegionOption = None) -> None:
     with reporting(language):
         from safecheck import workshop as workshops
         from safecheck.display import PresenterDisplay
+        from safecheck.errors import NotInteractiveError
         from safecheck.i18n import t
-        from safecheck.prompts import Prompter
+        from safecheck.prompts import Prompter, input_is_interactive
         from safecheck.region import default_region
 
+        if not input_is_interactive():
+            raise NotInteractiveError(t(language, "workshop.not_interactive"))
         content, quiz = workshops.load_builtin()
         try:
             workshops.present(

@@ -47,7 +47,7 @@ def folders(given: Sequence[Path], settings: Mapping[str, Any]) -> list[Path]:
 
     `given` (from `--checklists`) replaces the remembered folder for this run.
     """
-    saved = remembered(settings)
+    saved = None if given else remembered(settings)
     own = list(given) if given else ([saved] if saved is not None else [])
     for folder in own:
         if not folder.is_dir():

@@ -385,9 +385,8 @@ class PresenterDisplay:
             table.add_row(line.name, line.contact, line.note)
         return table
 
-    def _question(
-        self, quiz: Quiz, question: Question, lang: str, number: int
-    ) -> list[RenderableType]:
+    @staticmethod
+    def _question(question: Question, lang: str) -> list[RenderableType]:
         lines: list[RenderableType] = [RichText(question.question(lang).strip(), style="bold")]
         lines.append(RichText(""))
         for letter, choice in zip("ABCD", question.choices, strict=False):
@@ -414,7 +413,7 @@ class PresenterDisplay:
     def quiz_question(
         self, quiz: Quiz, question: Question, lang: str, *, number: int, right: int, asked: int
     ) -> None:
-        lines = self._question(quiz, question, lang, number)
+        lines = self._question(question, lang)
         self._quiz_panel(quiz, lines, lang, number=number, right=right, asked=asked)
 
     def quiz_answer(
@@ -428,7 +427,7 @@ class PresenterDisplay:
         right: int,
         asked: int,
     ) -> None:
-        lines = self._question(quiz, question, lang, number)
+        lines = self._question(question, lang)
         letter = "ABCD"[question.answer]
         if chosen == question.answer:
             verdict = t(lang, "quiz.right", letter=letter)

@@ -99,6 +99,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Workshop stopped. Nothing was saved on this computer.",
         "nl": "Workshop gestopt. Er is niets bewaard op deze computer.",
     },
+    "workshop.not_interactive": {
+        "en": "The workshop is presented in a terminal, and standard input is not one. "
+        "Start safecheck workshop in a terminal.",
+        "nl": "De workshop wordt in een terminal getoond, en de standaardinvoer is er geen. "
+        "Start safecheck workshop in een terminal.",
+    },
     "region.BE": {"en": "Belgium", "nl": "België"},
     "region.NL": {"en": "the Netherlands", "nl": "Nederland"},
     "region.OTHER": {"en": "another country", "nl": "een ander land"},

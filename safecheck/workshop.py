@@ -196,7 +196,7 @@ def _part(doc: Located, raw: object, loc: Loc) -> Part:
     if not raw_slides:
         doc.fail((*loc, "slides"), f"{what} needs at least one slide")
     slides = tuple(
-        _slide(doc, raw_slide, (*loc, "slides", index), what, speakers)
+        _slide(doc, raw_slide, (*loc, "slides", index), f"{what}: slide {index + 1}", speakers)
         for index, raw_slide in enumerate(raw_slides)
     )
     return Part(
@@ -210,16 +210,15 @@ def _part(doc: Located, raw: object, loc: Loc) -> Part:
     )
 
 
-def _slide(doc: Located, raw: object, loc: Loc, owner: str, speakers: Mapping[str, str]) -> Slide:
+def _slide(doc: Located, raw: object, loc: Loc, what: str, speakers: Mapping[str, str]) -> Slide:
     slide = yamlfile.mapping(doc, raw, loc, "a slide")
     yamlfile.no_unknown_keys(
         doc,
         slide,
         {"title", "body", "chat", "question", "reveal", "helplines"},
         loc,
-        f"{owner}: a slide",
+        what,
     )
-    what = f"{owner}: slide {loc[-1] + 1 if isinstance(loc[-1], int) else ''}".rstrip()
     chat: list[ChatLine] = []
     if "chat" in slide:
         raw_chat = yamlfile.sequence(doc, slide["chat"], (*loc, "chat"), f"{what} chat")
