@@ -769,6 +769,8 @@ def export_command(
         bool, typer.Option("--force", help="Replace the file if it is there.")
     ] = False,
     lang: LangOption = None,
+    region: RegionOption = None,
+    checklist_dirs: ChecklistsOption = None,
 ) -> None:
     """Write your evidence log and emergency plan to a file: Markdown, JSON, or an HTML page that
     prints on A4. The file is not encrypted.
@@ -782,27 +784,31 @@ def export_command(
         from safecheck import checklist as checklists
         from safecheck import export
         from safecheck.i18n import t
+        from safecheck.region import default_region
+        from safecheck.store import open_store
 
         fmt = export.format_for(
             output, export.Format(format_name) if format_name else None, language
         )
-        helplines = export.region_help_lines(None, language)
+        region = region or default_region()
+        helplines = export.region_help_lines(region, language)
         if handout is not None:
-            loaded = checklists.load(checklists.find(handout, [checklists.builtin_dir()]))
-            text = export.render_handout(loaded, language, fmt, helplines)
-            path = export.save(output, text, language, force=force)
-            typer.echo(t(language, "export.handout_saved", path=path), err=True)
-            return
-        from safecheck.store import open_store
+            from safecheck import custom
 
+            path = custom.find(handout, checklist_dirs or [], lambda: open_store().load().settings)
+            text = export.render_handout(checklists.load(path), language, fmt, helplines)
+            written = export.save(output, text, language, force=force)
+            typer.echo(t(language, "export.handout_saved", path=written), err=True)
+            return
         report = export.build_report(
             open_store().load(),
             language,
             plan=export.plan_checklist([checklists.builtin_dir()]),
             helplines=helplines,
+            region=region.value,
         )
-        path = export.save(output, export.render(report, fmt), language, force=force)
-        typer.echo(t(language, "export.saved", path=path, count=len(report.entries)), err=True)
+        written = export.save(output, export.render(report, fmt), language, force=force)
+        typer.echo(t(language, "export.saved", path=written, count=len(report.entries)), err=True)
         typer.echo(t(language, "export.warning"), err=True)
 
 

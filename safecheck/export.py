@@ -29,6 +29,7 @@ from safecheck.checklist import Checklist, Item
 from safecheck.errors import ExitCode, SafecheckError
 from safecheck.evidence import Attachment, Entry
 from safecheck.i18n import t
+from safecheck.region import Region
 from safecheck.state import Answer, State
 
 FORMAT_NAME = "safecheck-export"
@@ -103,7 +104,7 @@ class Report:
     region: str | None = None
 
 
-def region_help_lines(region: str | None, lang: str) -> tuple[HelpLineRow, ...]:
+def region_help_lines(region: Region, lang: str) -> tuple[HelpLineRow, ...]:
     """SEAM for issue 3: the help lines of the person's region, as export rows.
 
     The help-line data (`checklists/data/helplines.yaml`, `safecheck.helplines`) comes

@@ -475,3 +475,32 @@ def test_the_plan_is_found_by_id_or_else_by_kind(tmp_path: Path) -> None:
     found = export.plan_checklist([folder])
     assert found is not None
     assert found.id == "emergency"
+
+
+def test_the_region_is_recorded_and_follows_the_locale(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chosen = tmp_path / "chosen.json"
+    result = runner.invoke(app, ["export", "--region", "nl", "--output", str(chosen)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(chosen.read_text(encoding="utf-8"))["region"] == "NL"
+
+    monkeypatch.setenv("LANG", "nl_BE.UTF-8")
+    by_locale = tmp_path / "locale.json"
+    result = runner.invoke(app, ["export", "--output", str(by_locale)])
+    assert result.exit_code == 0, result.output
+    document = json.loads(by_locale.read_text(encoding="utf-8"))
+    jsonschema.validate(document, SCHEMA)
+    assert (document["region"], document["lang"]) == ("BE", "nl")
+
+
+def test_a_handout_of_your_own_checklist(home: Path, tmp_path: Path, small_checklist: Path) -> None:
+    out = tmp_path / "small.md"
+    folder = small_checklist.parent
+    result = runner.invoke(
+        app, ["export", "--handout", "small", "--checklists", str(folder), "--output", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    markdown = out.read_text(encoding="utf-8")
+    assert markdown.count("- [ ] **") == 4
+    assert "Do delta" in markdown
