@@ -546,6 +546,8 @@ def evidence_add(
             payment_method=payment_method, payment_reference=payment_reference, note=note,
         )  # fmt: skip
         if from_file is not None:
+            if evidence.has_values(values) or file:
+                raise evidence.EvidenceError(t(language, "evidence.error.from_and_options"))
             drafts = evidence.load_file(from_file, language)
         elif evidence.has_values(values) or file:
             drafts = [evidence.from_options(language, values, add_files=file or (), keep=keep_copy)]

@@ -434,7 +434,7 @@ def check_copy(store: Store, sha256: str) -> CopyStatus:
             digest.update(chunk)
     except FileNotFoundError:
         return CopyStatus.MISSING
-    except (OSError, SafecheckError):
+    except (OSError, ValueError, SafecheckError):  # unreadable, or the codec refused it
         return CopyStatus.DAMAGED
     return CopyStatus.INTACT if digest.hexdigest() == sha256 else CopyStatus.DAMAGED
 

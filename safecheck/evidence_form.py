@@ -7,6 +7,7 @@ the command-line options and the importer use, and a wrong answer is asked again
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -145,6 +146,8 @@ def ask_files(
             return t(lang, "evidence.error.no_file", path=text.strip())
         if not path.is_file():
             return t(lang, "evidence.error.not_a_file", path=text.strip())
+        if not os.access(path, os.R_OK):
+            return t(lang, "evidence.error.unreadable", path=text.strip(), reason="permission")
         return None
 
     while True:

@@ -232,6 +232,16 @@ def _entry_heading(entry: Entry) -> str:
     return " · ".join(parts)
 
 
+def _answered_at(step: PlanStep) -> str:
+    """When a step was answered, as times are shown elsewhere (as saved if it is unusual)."""
+    if step.at is None:
+        return ""
+    try:
+        return evidence.format_when(datetime.fromisoformat(step.at))
+    except ValueError:
+        return step.at
+
+
 def _answer_label(step: PlanStep, lang: str) -> str:
     if step.answer is None:
         return t(lang, "export.plan.unanswered")
@@ -329,7 +339,7 @@ def _markdown_parts(report: Report) -> Iterator[str]:
         yield f"## {md(t(lang, 'export.plan', title=report.plan.title))}\n\n"
         for step in report.plan.steps:
             box = "x" if step.answer is Answer.DONE else " "
-            when = f" ({md(step.at)})" if step.at else ""
+            when = f" ({md(_answered_at(step))})" if step.at else ""
             yield f"- [{box}] {md(step.title)}: {md(_answer_label(step, lang))}{when}\n"
         yield "\n"
     yield from _markdown_helplines(report.helplines, lang)
@@ -456,7 +466,7 @@ def _html_body(report: Report) -> Iterator[str]:
         yield '<ul class="steps">\n'
         for step in report.plan.steps:
             mark = "✓" if step.answer is Answer.DONE else ""
-            when = f" ({e(step.at)})" if step.at else ""
+            when = f" ({e(_answered_at(step))})" if step.at else ""
             yield (
                 f'<li><span class="box" aria-hidden="true">{mark}</span>'
                 f"<span>{e(step.title)}: <b>{e(_answer_label(step, lang))}</b>{when}</span></li>\n"

@@ -500,6 +500,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "there is no entry {id}; safecheck evidence list shows the numbers.",
         "nl": "er is geen nummer {id}; safecheck evidence list toont de nummers.",
     },
+    "evidence.error.from_and_options": {
+        "en": "--from adds the entries of a file; give the other options in that file instead.",
+        "nl": "--from voegt de nummers uit een bestand toe; zet de andere opties in dat bestand.",
+    },
     "evidence.error.file_number": {
         "en": "the entry has no file {number}; safecheck evidence show lists them.",
         "nl": "dit nummer heeft geen bestand {number}; safecheck evidence show toont ze.",

@@ -673,6 +673,15 @@ def test_the_importer_names_file_and_line(
     assert caught.value.line == line
 
 
+def test_from_is_not_mixed_with_other_options(tmp_path: Path, home: Path) -> None:
+    source = tmp_path / "evidence.yaml"
+    source.write_text("entries:\n  - when: '2026-03-02 21:15'\n", encoding="utf-8")
+    result = runner.invoke(app, ["evidence", "add", "--from", str(source), "--account", "x"])
+    assert result.exit_code == ExitCode.USAGE
+    assert "--from" in result.stderr
+    assert saved(home) == ()
+
+
 def test_an_importer_error_saves_nothing_and_exits_3(tmp_path: Path, home: Path) -> None:
     source = tmp_path / "evidence.yaml"
     source.write_text("entries:\n  - when: '2026-03-02 21:15'\n    amount: 5\n", encoding="utf-8")
