@@ -716,7 +716,8 @@ def evidence_restore(
     ],
     lang: LangOption = None,
 ) -> None:
-    """Get back the kept copies of an entry's files, e.g. after the originals were deleted.
+    """Get back the kept copies of an entry's files, for when the originals are gone.
+
     Files already in the folder are never replaced.
 
     Example: safecheck evidence restore 3 --output evidence-copies
@@ -762,6 +763,7 @@ def export_command(
         str | None,
         typer.Option(
             "--handout",
+            metavar="CHECKLIST",
             help="Instead of your report: a printable checklist with tick boxes "
             "(e.g. prevention), with none of your answers. html or markdown.",
             show_default=False,
