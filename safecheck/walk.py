@@ -41,13 +41,14 @@ def now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def answer_choices(lang: str) -> list[tuple[str, Answer | None]]:
-    """The five replies to an item; `None` means "Tell me how"."""
+def answer_choices(lang: str, *, tell_me_how: bool = True) -> list[tuple[str, Answer | None]]:
+    """The five replies to an item; `None` means "Tell me how" (left out when not wanted)."""
+    how: list[tuple[str, Answer | None]] = [(t(lang, "answer.how"), None)] if tell_me_how else []
     return [
         (t(lang, "answer.done"), Answer.DONE),
         (t(lang, "answer.not_yet"), Answer.NOT_YET),
         (t(lang, "answer.not_for_me"), Answer.NOT_FOR_ME),
-        (t(lang, "answer.how"), None),
+        *how,
         (t(lang, "answer.skipped"), Answer.SKIPPED),
     ]
 
@@ -67,9 +68,14 @@ def walk(
     lang: str,
     *,
     restart: bool = False,
+    tell_me_how: bool = True,
     clock: Callable[[], str] = now,
 ) -> Summary:
-    """Ask every item not yet answered, in order; return the summary at the end."""
+    """Ask every item not yet answered, in order; return the summary at the end.
+
+    Without `tell_me_how` the view shows the steps with the item itself (as a plan
+    does), so that reply is not offered.
+    """
     if restart:
         answers = store.update(lambda state: state.without_checklist(checklist.id)).answers_for(
             checklist.id
@@ -93,13 +99,16 @@ def walk(
             view.section(section, lang)
             shown_section = section
         view.item(item, lang, answered=answered, total=total)
-        reply = asker.select(t(lang, "ask.item"), answer_choices(lang))
+        choices = answer_choices(lang, tell_me_how=tell_me_how)
+        reply = asker.select(t(lang, "ask.item"), choices)
         while reply is None:
             view.how(item, lang)
-            reply = asker.select(t(lang, "ask.item"), answer_choices(lang))
+            reply = asker.select(t(lang, "ask.item"), choices)
         record = Record(reply, clock())
         answers = store.update(_answer(checklist.id, item.id, record)).answers_for(checklist.id)
         answered = sum(1 for _, each in checklist.items() if each.id in answers)
+        if item.reminder is not None:
+            view.message(item.reminder(lang))
 
     result = summarize(checklist, answers)
     view.summary(result, lang)
