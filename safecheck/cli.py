@@ -6,6 +6,7 @@ import contextlib
 import sys
 from collections.abc import Iterator
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -14,7 +15,7 @@ from safecheck.audience import AgeGroup, Region
 from safecheck.errors import ExitCode, Interrupted, QuickExit, SafecheckError
 
 if TYPE_CHECKING:
-    from safecheck.prompts import Prompter
+    from safecheck.prompts import PlainPrompter, Prompter
 
 app = typer.Typer(
     name="safecheck",
@@ -30,9 +31,32 @@ class Lang(StrEnum):
     en = "en"
 
 
+class PriorityName(StrEnum):
+    essential = "essential"
+    recommended = "recommended"
+    advanced = "advanced"
+
+
 LangOption = Annotated[
     Lang | None,
     typer.Option("--lang", help="Language: nl or en (default: from your locale)."),
+]
+# --plain and --json are options of each command (`safecheck check prevention --plain`),
+# so they go where people type them; SAFECHECK_PLAIN=1 and TERM=dumb also give plain output.
+PlainOption = Annotated[
+    bool,
+    typer.Option(
+        "--plain",
+        help="Plain linear text for screen readers: no boxes, colour or redrawn bars; "
+        "questions as numbered lines. Also on with SAFECHECK_PLAIN=1 or TERM=dumb.",
+    ),
+]
+JsonOption = Annotated[
+    bool,
+    typer.Option(
+        "--json",
+        help="Print one JSON document (see README) on stdout and nothing else; never asks.",
+    ),
 ]
 
 
@@ -52,6 +76,14 @@ AgeGroupOption = Annotated[
         help="minor (under 18) or adult (18 or older); asked when left out.",
     ),
 ]
+
+
+def complete_checklist(incomplete: str) -> list[str]:
+    """Shell completion: the ids of the built-in checklists."""
+    from safecheck import checklist as checklists
+
+    ids = [path.stem for path in checklists.checklist_paths(checklists.builtin_dir())]
+    return [name for name in ids if name.startswith(incomplete)]
 
 
 def _lang(lang: Lang | None) -> str:
@@ -81,11 +113,11 @@ def reporting(lang: str) -> Iterator[None]:
 _discreet = {"on": False}
 
 
-def _prompter(language: str) -> Prompter:
-    from safecheck.i18n import t
-    from safecheck.prompts import Prompter
+def _prompter(language: str, plain: bool) -> Prompter | PlainPrompter:
+    """The prompter of this run; in discreet mode Esc twice or q leaves at once."""
+    from safecheck.prompts import make_prompter
 
-    return Prompter(t(language, "not_interactive"), quick_exit=_discreet["on"])
+    return make_prompter(language, plain=plain, quick_exit=_discreet["on"])
 
 
 @app.callback(invoke_without_command=True)
@@ -101,49 +133,213 @@ def start(
             "the end, and Esc twice or q quits at once.",
         ),
     ] = None,
+    plain: PlainOption = False,
 ) -> None:
     """Start safecheck. With no command, a menu opens; its first choice is the emergency plan."""
     language = _lang(lang)
     with reporting(language):
-        from safecheck.display import Display
+        from safecheck.display import make_display, plain_wanted
+        from safecheck.errors import NotInteractiveError
+        from safecheck.i18n import t
+        from safecheck.prompts import input_is_interactive
         from safecheck.start import NEUTRAL_TITLE, discreet_mode, run_start
         from safecheck.store import open_store
 
+        if ctx.invoked_subcommand is None and not input_is_interactive():
+            raise NotInteractiveError(t(language, "not_interactive"))  # before any output
+        plain = plain_wanted(plain)
         store = open_store()
         _discreet["on"] = discreet_mode(store, discreet)
         if _discreet["on"]:
-            display = Display()
-            display.set_title(NEUTRAL_TITLE)
-            ctx.call_on_close(display.wipe)
+            screen = make_display(plain=plain)
+            screen.set_title(NEUTRAL_TITLE)
+            ctx.call_on_close(screen.wipe)
         if ctx.invoked_subcommand is None:
-            run_start(store, _prompter(language), Display(), language, region=region)
+            run_start(
+                store,
+                _prompter(language, plain),
+                make_display(plain=plain),
+                language,
+                region=region,
+            )
 
 
 @app.command()
 def check(
     checklist: Annotated[
-        str, typer.Argument(help="A checklist id (prevention) or the path of a checklist file.")
+        str,
+        typer.Argument(
+            help="A checklist id (prevention) or the path of a checklist file.",
+            autocompletion=complete_checklist,
+        ),
     ] = "prevention",
     lang: LangOption = None,
     restart: Annotated[
         bool, typer.Option("--restart", help="Forget earlier answers and start from the top.")
     ] = False,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="A YAML file of answers by item id (see README), saved before any question.",
+            dir_okay=False,
+        ),
+    ] = None,
+    no_input: Annotated[
+        bool,
+        typer.Option("--no-input", help="Never ask; unanswered items stay open. For scripts."),
+    ] = False,
+    json_output: JsonOption = False,
+    plain: PlainOption = False,
 ) -> None:
     """Walk through a checklist item by item; answers are saved as you go.
 
+    Without a terminal on standard input, give --answers FILE or --no-input;
+    otherwise safecheck stops at once with exit code 5.
+
     Example: safecheck check prevention --lang nl
+
+    Example: safecheck check prevention --answers answers.yaml --no-input --json
     """
     language = _lang(lang)
     with reporting(language):
+        from safecheck import answers as answers_file
         from safecheck import checklist as checklists
-        from safecheck.display import Display
+        from safecheck import jsonout
+        from safecheck.display import make_display, plain_wanted
+        from safecheck.errors import NotInteractiveError
+        from safecheck.i18n import t
+        from safecheck.prompts import input_is_interactive
         from safecheck.start import run_checklist
+        from safecheck.status import summary_data
         from safecheck.store import open_store
+        from safecheck.walk import apply_answers
 
         loaded = checklists.load(checklists.find(checklist, [checklists.builtin_dir()]))
-        run_checklist(
-            loaded, open_store(), _prompter(language), Display(), language, restart=restart
+        given = answers_file.load(answers, loaded) if answers is not None else None
+        ask = not (no_input or json_output)
+        if ask and not input_is_interactive():
+            # Decided before the state is opened, so nothing can wait on a closed input.
+            if given is None:
+                raise NotInteractiveError(t(language, "not_interactive"))
+            ask = False  # a script gave its answers: save them, ask nothing
+        plain = plain_wanted(plain)
+        display = make_display(plain=plain, file=sys.stderr if json_output else None)
+        store = open_store()
+        forget_first = restart and (given is not None or not ask)
+        summary = apply_answers(loaded, store, given.answers if given else {}, restart=forget_first)
+        if given is not None:
+            display.message(t(language, "answers.applied", count=len(given.answers), path=answers))
+        if ask:  # a plan goes through its crisis question first
+            run_checklist(
+                loaded,
+                store,
+                _prompter(language, plain),
+                display,
+                language,
+                restart=restart and not forget_first,
+            )
+        elif json_output:
+            jsonout.emit("check", {"lang": language, "checklist": summary_data(summary, language)})
+        else:
+            display.summary(summary, language)
+
+
+@app.command()
+def status(
+    checklists: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Checklist ids or files (default: every built-in checklist).",
+            autocompletion=complete_checklist,
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+    json_output: JsonOption = False,
+    plain: PlainOption = False,
+) -> None:
+    """Show your progress on every checklist: answered, done, still open, score.
+
+    Example: safecheck status --json
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck import jsonout
+        from safecheck.display import make_display, plain_wanted
+        from safecheck.status import load_checklists, status_data, summaries
+        from safecheck.store import open_store
+
+        loaded = load_checklists(checklists or [])
+        found = summaries(loaded, open_store().load())
+        if json_output:
+            jsonout.emit("status", status_data(found, language))
+        else:
+            make_display(plain=plain_wanted(plain)).status(found, language)
+
+
+@app.command()
+def verify(
+    checklist: Annotated[
+        str,
+        typer.Option(
+            "--checklist",
+            help="The checklist to verify: an id or the path of a checklist file.",
+            autocompletion=complete_checklist,
+        ),
+    ] = "prevention",
+    min_score: Annotated[
+        int | None,
+        typer.Option(
+            "--min-score", min=0, max=100, help="Holds when the score is at least this percent."
+        ),
+    ] = None,
+    require_priority: Annotated[
+        list[PriorityName] | None,
+        typer.Option(
+            "--require-priority",
+            metavar="PRIORITY",
+            help="Holds when every item of this priority (essential, recommended or advanced) "
+            "is done or not for you. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+    json_output: JsonOption = False,
+    plain: PlainOption = False,
+) -> None:
+    """For graders: exit 0 when the requirement holds, else exit 6 and list what is missing.
+
+    Example: safecheck verify --min-score 80 --require-priority essential
+    """
+    if min_score is None and not require_priority:
+        raise typer.BadParameter(
+            "give --min-score, --require-priority, or both", param_hint="requirement"
         )
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck import checklist as checklists
+        from safecheck import jsonout
+        from safecheck.checklist import Priority
+        from safecheck.display import make_display, plain_wanted
+        from safecheck.progress import summarize
+        from safecheck.store import open_store
+        from safecheck.verify import verification_data
+        from safecheck.verify import verify as check_requirements
+
+        loaded = checklists.load(checklists.find(checklist, [checklists.builtin_dir()]))
+        summary = summarize(loaded, open_store().load().answers_for(loaded.id))
+        result = check_requirements(
+            summary,
+            min_score=min_score,
+            priorities=[Priority(name.value) for name in require_priority or []],
+        )
+        if json_output:
+            jsonout.emit("verify", verification_data(result, language))
+        else:
+            make_display(plain=plain_wanted(plain)).verification(result, language)
+        if not result.ok:
+            raise typer.Exit(ExitCode.CHECK_FAILED)
 
 
 @app.command()
@@ -154,6 +350,7 @@ def plan(
     restart: Annotated[
         bool, typer.Option("--restart", help="Forget which steps you ticked and start again.")
     ] = False,
+    plain: PlainOption = False,
 ) -> None:
     """The emergency plan: what to do when someone threatens you now, step by step.
 
@@ -165,18 +362,24 @@ def plan(
     with reporting(language):
         from safecheck import checklist as checklists
         from safecheck import helplines as helpline_data
-        from safecheck.display import Display
+        from safecheck.display import make_display, plain_wanted
         from safecheck.emergency import run_plan
+        from safecheck.errors import NotInteractiveError
+        from safecheck.i18n import t
+        from safecheck.prompts import input_is_interactive
         from safecheck.start import EMERGENCY_PLAN, remembered_region, saved_settings
         from safecheck.store import open_store
 
+        if not input_is_interactive():
+            raise NotInteractiveError(t(language, "plan.not_interactive"))
+        plain = plain_wanted(plain)
         store = open_store()
         run_plan(
             checklists.load(checklists.find(EMERGENCY_PLAN, [checklists.builtin_dir()])),
             helpline_data.load(),
             store,
-            _prompter(language),
-            Display(),
+            _prompter(language, plain),
+            make_display(plain=plain),
             language,
             region=region,
             default_region=remembered_region(saved_settings(store)),
@@ -187,7 +390,10 @@ def plan(
 
 @app.command()
 def helplines(
-    lang: LangOption = None, region: RegionOption = None, age_group: AgeGroupOption = None
+    lang: LangOption = None,
+    region: RegionOption = None,
+    age_group: AgeGroupOption = None,
+    plain: PlainOption = False,
 ) -> None:
     """List the help lines of your region and the removal services, each with its source.
 
@@ -196,13 +402,14 @@ def helplines(
     language = _lang(lang)
     with reporting(language):
         from safecheck import helplines as helpline_data
-        from safecheck.display import Display
+        from safecheck.display import make_display, plain_wanted
         from safecheck.emergency import show_helplines
         from safecheck.start import remembered_region, saved_settings
         from safecheck.store import open_store
 
         chosen = region or remembered_region(saved_settings(open_store()))
-        show_helplines(Display(), helpline_data.load(), language, chosen, age_group)
+        display = make_display(plain=plain_wanted(plain))
+        show_helplines(display, helpline_data.load(), language, chosen, age_group)
 
 
 def main() -> None:

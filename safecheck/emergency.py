@@ -29,7 +29,7 @@ class Chooser(Protocol):
         message: str,
         choices: Sequence[tuple[str, T]],
         *,
-        default: int = 0,
+        default: int | None = None,
         instant: bool = False,
     ) -> T: ...
 
@@ -42,6 +42,8 @@ class PlanDisplay(View, Protocol):
     def crisis(self, title: str, message: str, lines: Sequence[HelpLine], lang: str) -> None: ...
 
     def step(self, item: Item, lang: str, *, answered: int, total: int) -> None: ...
+
+    def platforms(self, item: Item, lang: str) -> None: ...
 
     def helpline_list(self, title: str, lines: Sequence[HelpLine], lang: str) -> None: ...
 
@@ -134,7 +136,7 @@ def run_plan(
     if plan.crisis is not None:
         crisis = plan.crisis
         in_danger = asker.select(
-            crisis.question(lang), [(crisis.yes(lang), True), (crisis.no(lang), False)]
+            crisis.question(lang), [(crisis.yes(lang), True), (crisis.no(lang), False)], default=0
         )
         if in_danger:
             display.clear()
@@ -146,6 +148,7 @@ def run_plan(
             go_on = asker.select(
                 t(lang, "plan.crisis_next"),
                 [(t(lang, "plan.continue"), True), (t(lang, "plan.stop"), False)],
+                default=0,
             )
             if not go_on:
                 return None
@@ -170,7 +173,7 @@ def run_plan(
         view,
         lang,
         restart=restart,
-        tell_me_how=False,
+        how_label=lambda item: t(lang, "answer.platforms") if item.platforms else None,
         clock=clock,
     )
 
@@ -213,7 +216,8 @@ class PlanView:
         self._footer(lang)
 
     def how(self, item: Item, lang: str) -> None:
-        self.display.how(item, lang)
+        """The step itself was shown in full; more means its platforms."""
+        self.display.platforms(item, lang)
 
     def summary(self, summary: Summary, lang: str) -> None:
         self.display.plan_summary(summary, lang)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import IO, TypeVar
 
 import questionary
 from prompt_toolkit.application.current import get_app_session
@@ -21,6 +21,7 @@ from prompt_toolkit.key_binding.key_bindings import Binding
 from prompt_toolkit.keys import Keys
 
 from safecheck.errors import Interrupted, NotInteractiveError, QuickExit
+from safecheck.i18n import t
 
 T = TypeVar("T")
 
@@ -35,16 +36,27 @@ STYLE = questionary.Style(
 )
 
 
+def stdin_is_terminal(stdin: IO[str] | None = None) -> bool:
+    """True when standard input is a terminal; False when it is a pipe, a file or closed."""
+    stream = sys.stdin if stdin is None else stdin
+    if stream is None:  # Python sets sys.stdin to None when file descriptor 0 is closed
+        return False
+    try:
+        return stream.isatty()
+    except (ValueError, OSError):  # closed
+        return False
+
+
 def input_is_interactive() -> bool:
     """True when questions can be asked: stdin is a terminal, or a test set an input."""
     # prompt_toolkit falls back to stdin only when no input was set for this session.
-    return get_app_session()._input is not None or sys.stdin.isatty()
+    return get_app_session()._input is not None or stdin_is_terminal()
 
 
 class Prompter:
-    def __init__(self, not_interactive_message: str, *, quick_exit: bool = False) -> None:
+    def __init__(self, lang: str, *, quick_exit: bool = False) -> None:
         """`quick_exit`: Esc twice, or `q`, leaves safecheck at once from any question."""
-        self._not_interactive_message = not_interactive_message
+        self.lang = lang
         self._quick_exit = quick_exit
 
     def select(
@@ -52,13 +64,13 @@ class Prompter:
         message: str,
         choices: Sequence[tuple[str, T]],
         *,
-        default: int = 0,
+        default: int | None = None,
         instant: bool = False,
     ) -> T:
         """One choice from a list; keys 1..9 jump to a choice, Enter takes it.
 
-        `default` is the choice highlighted at first. With `instant`, a digit key takes
-        its choice at once, without Enter.
+        `default` is the choice highlighted at first (else the first). With `instant`,
+        a digit key takes its choice at once, without Enter.
         """
         self._require_terminal()
         values = [value for _, value in choices]
@@ -69,9 +81,10 @@ class Prompter:
         question = questionary.select(
             message,
             choices=options,
-            default=options[default],
+            default=options[default or 0],
             use_shortcuts=shortcuts,
             use_jk_keys=False,
+            instruction=t(self.lang, "ask.instruction"),
             style=STYLE,
             qmark="?",
         )
@@ -90,7 +103,7 @@ class Prompter:
 
     def _require_terminal(self) -> None:
         if not input_is_interactive():
-            raise NotInteractiveError(self._not_interactive_message)
+            raise NotInteractiveError(t(self.lang, "not_interactive"))
 
     @staticmethod
     def _ask(question: questionary.Question) -> int:
@@ -103,6 +116,73 @@ class Prompter:
         if not isinstance(answer, int):
             raise Interrupted()
         return answer
+
+
+class PlainPrompter:
+    """Questions as numbered lines of plain text, answered with a number and Enter.
+
+    For `--plain` (screen readers, braille displays, TERM=dumb): it writes no escape
+    sequences and redraws nothing, and reads whole lines, so the terminal's own line
+    editing works. Like `Prompter`, it never waits on an input that is not a terminal.
+    """
+
+    def __init__(
+        self,
+        lang: str,
+        stdin: IO[str] | None = None,
+        stdout: IO[str] | None = None,
+        *,
+        quick_exit: bool = False,
+    ):
+        self._lang = lang
+        self._stdin = stdin
+        self._stdout = stdout
+        self._quick_exit = quick_exit
+
+    def select(
+        self,
+        message: str,
+        choices: Sequence[tuple[str, T]],
+        *,
+        default: int | None = None,
+        instant: bool = False,
+    ) -> T:
+        """With a `default`, an empty line takes it; with `quick_exit`, q leaves at once.
+
+        `instant` has no meaning here: a line is always ended with Enter.
+        """
+        stdin = self._stdin if self._stdin is not None else sys.stdin
+        out = self._stdout if self._stdout is not None else sys.stdout
+        if not stdin_is_terminal(stdin):
+            raise NotInteractiveError(t(self._lang, "not_interactive"))
+        count = len(choices)
+        lines = [message] + [f"  {number}. {label}" for number, (label, _) in enumerate(choices, 1)]
+        try:
+            out.write("\n".join(lines) + "\n")
+            while True:
+                out.write(t(self._lang, "plain.choose", count=count) + " ")
+                out.flush()
+                line = stdin.readline()
+                if not line:  # Ctrl-D or a closed input
+                    raise Interrupted()
+                typed = line.strip()
+                if self._quick_exit and typed in ("q", "\x1b\x1b"):
+                    raise QuickExit()
+                if not typed and default is not None:
+                    return choices[default][1]
+                if typed.isascii() and typed.isdigit() and 1 <= int(typed) <= count:
+                    return choices[int(typed) - 1][1]
+                out.write(t(self._lang, "plain.invalid", count=count) + "\n")
+        except KeyboardInterrupt:
+            out.write("\n")
+            raise Interrupted() from None
+
+
+def make_prompter(lang: str, *, plain: bool, quick_exit: bool = False) -> Prompter | PlainPrompter:
+    """The prompter for this run: questionary widgets, or numbered plain text."""
+    if plain:
+        return PlainPrompter(lang, quick_exit=quick_exit)
+    return Prompter(lang, quick_exit=quick_exit)
 
 
 _LEAVE = object()

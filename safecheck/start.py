@@ -79,6 +79,7 @@ def choose(asker: Chooser, display: StartDisplay, lang: str, footer: str, region
             (t(lang, "start.region", region=region_name(region, lang)), Action.REGION),
             (t(lang, "start.quit"), Action.QUIT),
         ],
+        default=0,
         instant=True,
     )
 

@@ -6,7 +6,7 @@ This module knows nothing of terminals: it talks to an `Asker` (questions) and a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Protocol, TypeVar
 
@@ -41,14 +41,18 @@ def now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def answer_choices(lang: str, *, tell_me_how: bool = True) -> list[tuple[str, Answer | None]]:
-    """The five replies to an item; `None` means "Tell me how" (left out when not wanted)."""
-    how: list[tuple[str, Answer | None]] = [(t(lang, "answer.how"), None)] if tell_me_how else []
+HOW = "tell me how"  # the default label of the reply that shows an item's steps
+
+
+def answer_choices(lang: str, how: str | None = HOW) -> list[tuple[str, Answer | None]]:
+    """The replies to an item; `None` asks for its steps, labelled `how` (left out if None)."""
+    label = t(lang, "answer.how") if how == HOW else how
+    more: list[tuple[str, Answer | None]] = [] if label is None else [(label, None)]
     return [
         (t(lang, "answer.done"), Answer.DONE),
         (t(lang, "answer.not_yet"), Answer.NOT_YET),
         (t(lang, "answer.not_for_me"), Answer.NOT_FOR_ME),
-        *how,
+        *more,
         (t(lang, "answer.skipped"), Answer.SKIPPED),
     ]
 
@@ -60,6 +64,33 @@ def _answer(checklist_id: str, item_id: str, record: Record) -> Callable[[State]
     return change
 
 
+def apply_answers(
+    checklist: Checklist,
+    store: Store,
+    answers: Mapping[str, Answer],
+    *,
+    restart: bool = False,
+    clock: Callable[[], str] = now,
+) -> Summary:
+    """Save answers given without questions (an answers file), in one locked update.
+
+    They take the same path as answers given one by one: `Store.update` with
+    `State.with_answer`. Items not in `answers` keep what was saved before, unless
+    `restart` forgets the checklist's earlier answers first.
+    """
+
+    def change(state: State) -> State:
+        if restart:
+            state = state.without_checklist(checklist.id)
+        at = clock()
+        for item_id, answer in answers.items():
+            state = _answer(checklist.id, item_id, Record(answer, at))(state)
+        return state
+
+    saved = store.update(change) if answers or restart else store.load()
+    return summarize(checklist, saved.answers_for(checklist.id))
+
+
 def walk(
     checklist: Checklist,
     store: Store,
@@ -68,13 +99,13 @@ def walk(
     lang: str,
     *,
     restart: bool = False,
-    tell_me_how: bool = True,
+    how_label: Callable[[Item], str | None] | None = None,
     clock: Callable[[], str] = now,
 ) -> Summary:
     """Ask every item not yet answered, in order; return the summary at the end.
 
-    Without `tell_me_how` the view shows the steps with the item itself (as a plan
-    does), so that reply is not offered.
+    `how_label` names, per item, the reply that shows more of its steps, or leaves it
+    out (None): a plan shows its steps with the item and offers only the platforms.
     """
     if restart:
         answers = store.update(lambda state: state.without_checklist(checklist.id)).answers_for(
@@ -99,7 +130,7 @@ def walk(
             view.section(section, lang)
             shown_section = section
         view.item(item, lang, answered=answered, total=total)
-        choices = answer_choices(lang, tell_me_how=tell_me_how)
+        choices = answer_choices(lang, how_label(item) if how_label else HOW)
         reply = asker.select(t(lang, "ask.item"), choices)
         while reply is None:
             view.how(item, lang)

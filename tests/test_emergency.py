@@ -220,12 +220,23 @@ def test_adults_do_not_see_lines_for_children(pipe: PipeInput) -> None:
     assert "Kindertelefoon" not in help_step
 
 
-def test_report_and_block_names_the_platforms(pipe: PipeInput) -> None:
-    out = walk_all(pipe, "BE", AgeGroup.ADULT)
-    block = out[out.index("Report and block the perpetrator") : out.index("Talk to someone")]
+def test_report_and_block_offers_the_steps_on_each_platform(pipe: PipeInput, home: Path) -> None:
+    # Steps 1-3 done; at "report and block", the fourth reply shows the platforms.
+    platforms = keys.DOWN * 3 + keys.ENTER
+    typed = NO + DONE * 3 + platforms + DONE + keys.CTRL_C
+    code, out = run(pipe, typed, "--region", "BE", "--age-group", "adult", "--lang", "en")
+    block = out[out.index("Report and block the perpetrator") :]
     for platform in ("Instagram", "Snapchat", "TikTok", "Facebook", "WhatsApp", "Telegram"):
         assert f"{platform}:" in block
-    assert block.index("Report") < block.index("Block")
+    assert "choose Report" in block
+    assert saved(home)["block-and-report"] is Answer.DONE
+
+
+def test_steps_without_platforms_have_four_replies(pipe: PipeInput, home: Path) -> None:
+    # The fourth reply of a step without platforms is "Skip for now".
+    skip = keys.DOWN * 3 + keys.ENTER
+    code, out = run(pipe, NO + skip + keys.CTRL_C, "--region", "BE", "--age-group", "adult")
+    assert saved(home) == {"stop-sending-paying": Answer.SKIPPED}
 
 
 def test_evidence_comes_before_blocking_and_is_followed_by_not_your_fault(
@@ -236,7 +247,7 @@ def test_evidence_comes_before_blocking_and_is_followed_by_not_your_fault(
     reminder = out.index("this is not your fault", evidence)
     assert evidence < reminder < out.index("Report and block the perpetrator")
     for detail in ("username", "phone number", "payment details", "dates and times", "profile"):
-        assert detail in out[evidence:reminder]
+        assert detail in out[evidence:reminder].lower()
 
 
 def test_every_step_is_saved_and_the_plan_resumes(pipe: PipeInput, home: Path) -> None:
@@ -269,9 +280,12 @@ def test_check_with_the_plan_goes_through_the_crisis_question(pipe: PipeInput) -
     assert "112" in result.output
 
 
-def test_the_plan_needs_a_terminal() -> None:
-    result = runner.invoke(app, ["plan", "--region", "BE"])
+def test_without_a_terminal_the_plan_points_to_the_help_lines(home: Path) -> None:
+    result = runner.invoke(app, ["plan", "--region", "BE", "--lang", "en"])
     assert result.exit_code == ExitCode.NOT_INTERACTIVE
+    assert "safecheck helplines" in result.output
+    assert "This is not your fault" not in result.output  # stopped before any output
+    assert not home.exists()
 
 
 def test_the_whole_plan_in_dutch(pipe: PipeInput) -> None:

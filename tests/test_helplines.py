@@ -302,3 +302,13 @@ def test_the_helplines_file_docs_match_the_kinds() -> None:
     for kind in HELPLINE_KINDS:
         assert kind in readme, kind
         assert kind in header, kind
+
+
+def test_helplines_in_plain_text() -> None:
+    result = runner.invoke(app, ["helplines", "--plain", "--region", "NL", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "113 Zelfmoordpreventie (24/7)" in lines
+    assert "Contact: 113 or 0800 0113 · chat: 113.nl" in lines
+    assert "Source: 113.nl" in lines
+    assert not any("\u2500" <= char <= "\u259f" for char in result.output)

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from safecheck.cli import app
 from safecheck.errors import ExitCode, Interrupted, QuickExit
-from safecheck.prompts import Prompter
+from safecheck.prompts import PlainPrompter, Prompter
 from safecheck.store import Store
 from tests import keys
 
@@ -137,3 +137,20 @@ def test_the_prompter_quick_exit_keys(pipe: PipeInput) -> None:
     pipe.send_text("q" + keys.CTRL_C)
     with pytest.raises(Interrupted):
         Prompter("no terminal").select("?", CHOICES)
+
+
+def test_the_plain_prompter_takes_the_default_on_enter_and_quits_on_q() -> None:
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    prompter = PlainPrompter("en", stdin=Terminal("\n"), stdout=io.StringIO())
+    assert prompter.select("?", CHOICES, default=1) == "b"
+    prompter = PlainPrompter("en", stdin=Terminal("q\n"), stdout=io.StringIO(), quick_exit=True)
+    with pytest.raises(QuickExit):
+        prompter.select("?", CHOICES)
+    out = io.StringIO()
+    prompter = PlainPrompter("en", stdin=Terminal("\nq\n3\n"), stdout=out)
+    assert prompter.select("?", CHOICES) == "c"  # no default, no quick exit: asked again
