@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from enum import StrEnum
+from typing import Any
 
 
 class Region(StrEnum):
@@ -53,5 +54,18 @@ def parse_region(value: object) -> Region | None:
     """A saved region setting, or None when it is missing or not one we know."""
     try:
         return Region(str(value).upper()) if value is not None else None
+    except ValueError:
+        return None
+
+
+def remembered_region(settings: Mapping[str, Any]) -> Region:
+    """The region chosen before, else the one of the locale."""
+    return parse_region(settings.get("region")) or region_from_locale()
+
+
+def remembered_age_group(settings: Mapping[str, Any]) -> AgeGroup | None:
+    """The age group the person gave before; never guessed, so None when there is none."""
+    try:
+        return AgeGroup(settings["age_group"]) if "age_group" in settings else None
     except ValueError:
         return None

@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from safecheck import yamlfile
-from safecheck.audience import HELPLINE_KINDS, AgeGroup, Region
+from safecheck.audience import (
+    HELPLINE_KINDS,
+    AgeGroup,
+    Region,
+    remembered_age_group,
+    remembered_region,
+)
 from safecheck.errors import InputFileError
 from safecheck.yamlfile import Loc, Located
 
@@ -72,9 +78,10 @@ class When:
     regions: frozenset[Region] = frozenset()
     age_groups: frozenset[AgeGroup] = frozenset()
 
-    def applies(self, region: Region, age_group: AgeGroup) -> bool:
+    def applies(self, region: Region, age_group: AgeGroup | None) -> bool:
+        """For this region and age group; with no age group, age is not asked about."""
         return (not self.regions or region in self.regions) and (
-            not self.age_groups or age_group in self.age_groups
+            not self.age_groups or age_group is None or age_group in self.age_groups
         )
 
 
@@ -121,7 +128,7 @@ class Checklist:
     path: Path
     crisis: Crisis | None = None
 
-    def narrowed(self, region: Region, age_group: AgeGroup) -> Checklist:
+    def narrowed(self, region: Region, age_group: AgeGroup | None) -> Checklist:
         """Only the items for this region and age group (sections left empty are dropped)."""
         sections = []
         for section in self.sections:
@@ -129,6 +136,12 @@ class Checklist:
             if items:
                 sections.append(replace(section, items=items))
         return replace(self, sections=tuple(sections))
+
+    def as_remembered(self, settings: Mapping[str, Any]) -> Checklist:
+        """A plan with the steps of the person's saved region and age group; a checklist as is."""
+        if self.kind != "plan":
+            return self
+        return self.narrowed(remembered_region(settings), remembered_age_group(settings))
 
     def items(self) -> Iterator[tuple[Section, Item]]:
         for section in self.sections:

@@ -209,6 +209,7 @@ def check(
         from safecheck.display import make_display, plain_wanted
         from safecheck.errors import NotInteractiveError
         from safecheck.i18n import t
+        from safecheck.progress import summarize
         from safecheck.prompts import input_is_interactive
         from safecheck.start import run_checklist
         from safecheck.status import summary_data
@@ -228,6 +229,8 @@ def check(
         store = open_store()
         forget_first = restart and (given is not None or not ask)
         summary = apply_answers(loaded, store, given.answers if given else {}, restart=forget_first)
+        if loaded.kind == "plan":  # count only the steps of the saved region and age group
+            summary = summarize(loaded.as_remembered(store.load().settings), summary.answers)
         if given is not None:
             display.message(t(language, "answers.applied", count=len(given.answers), path=answers))
         if ask:  # a plan goes through its crisis question first
@@ -328,7 +331,8 @@ def verify(
         from safecheck.verify import verify as check_requirements
 
         loaded = checklists.load(checklists.find(checklist, [checklists.builtin_dir()]))
-        summary = summarize(loaded, open_store().load().answers_for(loaded.id))
+        state = open_store().load()
+        summary = summarize(loaded.as_remembered(state.settings), state.answers_for(loaded.id))
         result = check_requirements(
             summary,
             min_score=min_score,
@@ -367,7 +371,7 @@ def plan(
         from safecheck.errors import NotInteractiveError
         from safecheck.i18n import t
         from safecheck.prompts import input_is_interactive
-        from safecheck.start import EMERGENCY_PLAN, remembered_region, saved_settings
+        from safecheck.start import EMERGENCY_PLAN, saved_settings
         from safecheck.store import open_store
 
         if not input_is_interactive():
@@ -381,8 +385,8 @@ def plan(
             _prompter(language, plain),
             make_display(plain=plain),
             language,
+            settings=saved_settings(store),
             region=region,
-            default_region=remembered_region(saved_settings(store)),
             age_group=age_group,
             restart=restart,
         )
@@ -402,9 +406,10 @@ def helplines(
     language = _lang(lang)
     with reporting(language):
         from safecheck import helplines as helpline_data
+        from safecheck.audience import remembered_region
         from safecheck.display import make_display, plain_wanted
         from safecheck.emergency import show_helplines
-        from safecheck.start import remembered_region, saved_settings
+        from safecheck.start import saved_settings
         from safecheck.store import open_store
 
         chosen = region or remembered_region(saved_settings(open_store()))

@@ -8,11 +8,11 @@ printed under each step. This module knows nothing of terminals.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Protocol, TypeVar
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Protocol, TypeVar
 
 from safecheck import helplines as helpline_data
-from safecheck.audience import AgeGroup, Region
+from safecheck.audience import AgeGroup, Region, remembered_age_group, remembered_region
 from safecheck.checklist import Checklist, Item, Section
 from safecheck.helplines import HelpLine
 from safecheck.i18n import t
@@ -79,15 +79,20 @@ def ask_region(asker: Chooser, lang: str, current: Region) -> Region:
     )
 
 
-def remember_region(store: Store, region: Region) -> None:
-    store.update(lambda state: state.with_setting("region", region.value))
-
-
-def ask_age_group(asker: Chooser, lang: str) -> AgeGroup:
+def ask_age_group(asker: Chooser, lang: str, given_before: AgeGroup | None) -> AgeGroup:
+    """Always asked (never guessed); the answer given before is highlighted."""
+    groups = [AgeGroup.MINOR, AgeGroup.ADULT]
     return asker.select(
         t(lang, "age.ask"),
-        [(t(lang, "age.minor"), AgeGroup.MINOR), (t(lang, "age.adult"), AgeGroup.ADULT)],
+        [(t(lang, f"age.{group.value}"), group) for group in groups],
+        default=groups.index(given_before) if given_before is not None else None,
     )
+
+
+def remember(store: Store, settings: Mapping[str, Any], key: str, value: str) -> None:
+    """Save a setting, only when it changed (the state is written as rarely as it can be)."""
+    if settings.get(key) != value:
+        store.update(lambda state: state.with_setting(key, value))
 
 
 def show_helplines(
@@ -120,18 +125,19 @@ def run_plan(
     display: PlanDisplay,
     lang: str,
     *,
+    settings: Mapping[str, Any],
     region: Region | None,
-    default_region: Region,
     age_group: AgeGroup | None,
     restart: bool = False,
     clock: Callable[[], str] = now,
 ) -> Summary | None:
     """Walk the plan; `None` when the person chose to stop after the crisis screen.
 
-    `region` and `age_group` are asked for when they are `None`. A region chosen
-    here is remembered for next time.
+    `region` and `age_group` are asked for when they are `None`, with the saved
+    answers (`settings`) highlighted; what is chosen is remembered for next time.
     """
     display.checklist_intro(plan, lang)
+    default_region = remembered_region(settings)
     shown_region = region or default_region
     if plan.crisis is not None:
         crisis = plan.crisis
@@ -154,9 +160,10 @@ def run_plan(
                 return None
     if region is None:
         region = ask_region(asker, lang, default_region)
-        remember_region(store, region)
+        remember(store, settings, "region", region.value)
     if age_group is None:
-        age_group = ask_age_group(asker, lang)
+        age_group = ask_age_group(asker, lang, remembered_age_group(settings))
+    remember(store, settings, "age_group", age_group.value)
     display.message(
         t(
             lang,

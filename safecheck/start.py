@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 from safecheck import checklist as checklists
 from safecheck import helplines as helpline_data
-from safecheck.audience import Region, parse_region, region_from_locale
+from safecheck.audience import Region, remembered_region
 from safecheck.checklist import Checklist
 from safecheck.emergency import (
     Chooser,
@@ -20,7 +20,7 @@ from safecheck.emergency import (
     ask_region,
     footer_text,
     region_name,
-    remember_region,
+    remember,
     run_plan,
     show_helplines,
 )
@@ -53,11 +53,6 @@ def saved_settings(store: Store) -> Mapping[str, Any]:
         return store.load().settings
     except SafecheckError:
         return {}
-
-
-def remembered_region(settings: Mapping[str, Any]) -> Region:
-    """The region chosen before, else the one of the locale."""
-    return parse_region(settings.get("region")) or region_from_locale()
 
 
 def discreet_mode(store: Store, flag: bool | None) -> bool:
@@ -104,8 +99,8 @@ def run_checklist(
         asker,
         display,
         lang,
+        settings=saved_settings(store),
         region=None,
-        default_region=remembered_region(saved_settings(store)),
         age_group=None,
         restart=restart,
         clock=clock,
@@ -136,8 +131,8 @@ def run_start(
                 asker,
                 display,
                 lang,
+                settings=saved_settings(store),
                 region=region,
-                default_region=region,
                 age_group=None,
                 clock=clock,
             )
@@ -148,6 +143,6 @@ def run_start(
             show_helplines(display, lines, lang, region)
         elif action is Action.REGION:
             region = ask_region(asker, lang, region)
-            remember_region(store, region)
+            remember(store, saved_settings(store), "region", region.value)
         else:
             return

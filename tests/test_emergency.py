@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -326,3 +327,25 @@ def test_every_message_is_in_both_languages() -> None:
         assert texts["en"].strip(), key
         placeholders = {lang: set(re.findall(r"{(\w+)}", text)) for lang, text in texts.items()}
         assert placeholders["nl"] == placeholders["en"], key
+
+
+def test_the_age_group_is_remembered_and_offered_first_next_time(
+    pipe: PipeInput, home: Path
+) -> None:
+    code, out = run(pipe, NO + ADULT + keys.CTRL_C, "--region", "BE", "--lang", "en")
+    assert Store(home).load().settings["age_group"] == "adult"
+    code, out = run(pipe, NO + keys.ENTER + keys.CTRL_C, "--region", "BE", "--lang", "en")
+    assert "Steps for: Belgium · 18 or older" in out  # still asked: Enter took the highlight
+
+
+def test_status_and_verify_count_only_the_steps_for_the_person(pipe: PipeInput, home: Path) -> None:
+    walk_all(pipe, "NL", AgeGroup.MINOR)
+    result = runner.invoke(app, ["status", "--json"])
+    plan = next(c for c in json.loads(result.output)["checklists"] if c["id"] == "emergency")
+    assert plan["total"] == len(steps(Region.NL, AgeGroup.MINOR))
+    assert plan["done"] == plan["total"]
+    ids = {item["id"] for item in plan["items"]}
+    assert "removal-take-it-down" in ids
+    assert "removal-stopncii" not in ids
+    result = runner.invoke(app, ["verify", "--checklist", "emergency", "--min-score", "100"])
+    assert result.exit_code == 0, result.output
