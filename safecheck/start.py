@@ -132,7 +132,8 @@ def run_start(
                 display,
                 lang,
                 settings=saved_settings(store),
-                region=region,
+                # Another country: after the crisis screen, offer Belgium and the Netherlands.
+                region=None if region is Region.OTHER else region,
                 age_group=None,
                 clock=clock,
             )

@@ -154,3 +154,14 @@ def test_the_plain_prompter_takes_the_default_on_enter_and_quits_on_q() -> None:
     out = io.StringIO()
     prompter = PlainPrompter("en", stdin=Terminal("\nq\n3\n"), stdout=out)
     assert prompter.select("?", CHOICES) == "c"  # no default, no quick exit: asked again
+
+
+def test_from_another_country_the_plan_offers_to_change_the_region(
+    pipe: PipeInput, monkeypatch: pytest.MonkeyPatch, home: Path
+) -> None:
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    # Start, yes, go on; the region question starts at OTHER: two up is Belgium.
+    typed = "1" + keys.ENTER + keys.ENTER + keys.UP + keys.UP + keys.ENTER + keys.CTRL_C
+    code, out = start(pipe, typed)
+    assert "only knows the help lines of Belgium and the Netherlands" in " ".join(out.split())
+    assert Store(home).load().settings["region"] == "BE"
