@@ -1,21 +1,17 @@
 """Who the help is for: a region (which help lines and law) and an age group.
 
 Both decide what the emergency plan shows: help lines of the person's own region,
-and Take It Down (under 18) or StopNCII (18 and older), never guessed.
+and Take It Down (under 18) or StopNCII (18 and older), never guessed. `Region`
+itself and its default from the locale live in `safecheck.region`.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
 
-
-class Region(StrEnum):
-    BE = "BE"
-    NL = "NL"
-    OTHER = "OTHER"
+from safecheck.region import Region, default_region
 
 
 class AgeGroup(StrEnum):
@@ -38,18 +34,6 @@ HELPLINE_KINDS = (
 )
 
 
-def region_from_locale(environ: Mapping[str, str] | None = None) -> Region:
-    """The region of the locale's territory: `nl_BE` is BE, `nl_NL` is NL, the rest OTHER."""
-    env = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = env.get(name, "")
-        if value:
-            locale = value.split(":")[0].split(".")[0].split("@")[0]
-            _, _, territory = locale.partition("_")
-            return Region(territory.upper()) if territory.upper() in ("BE", "NL") else Region.OTHER
-    return Region.OTHER
-
-
 def parse_region(value: object) -> Region | None:
     """A saved region setting, or None when it is missing or not one we know."""
     try:
@@ -60,7 +44,7 @@ def parse_region(value: object) -> Region | None:
 
 def remembered_region(settings: Mapping[str, Any]) -> Region:
     """The region chosen before, else the one of the locale."""
-    return parse_region(settings.get("region")) or region_from_locale()
+    return parse_region(settings.get("region")) or default_region()
 
 
 def remembered_age_group(settings: Mapping[str, Any]) -> AgeGroup | None:

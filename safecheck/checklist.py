@@ -17,11 +17,11 @@ from safecheck import yamlfile
 from safecheck.audience import (
     HELPLINE_KINDS,
     AgeGroup,
-    Region,
     remembered_age_group,
     remembered_region,
 )
 from safecheck.errors import InputFileError
+from safecheck.region import Region
 from safecheck.yamlfile import Loc, Located
 
 LANGS = ("nl", "en")

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from safecheck.audience import AgeGroup, Region
+from safecheck.audience import AgeGroup
 from safecheck.errors import ExitCode, Interrupted, QuickExit, SafecheckError
+from safecheck.region import Region
 
 if TYPE_CHECKING:
     from safecheck.prompts import PlainPrompter, Prompter
@@ -84,6 +85,17 @@ def complete_checklist(incomplete: str) -> list[str]:
 
     ids = [path.stem for path in checklists.checklist_paths(checklists.builtin_dir())]
     return [name for name in ids if name.startswith(incomplete)]
+
+
+ChecklistsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--checklists",
+        metavar="DIR",
+        help="A folder of your own checklists, read after the built-in ones "
+        "(instead of the folder saved with: safecheck config checklists DIR).",
+    ),
+]
 
 
 def _lang(lang: Lang | None) -> str:
@@ -191,6 +203,7 @@ def check(
     ] = False,
     json_output: JsonOption = False,
     plain: PlainOption = False,
+    checklist_dirs: ChecklistsOption = None,
 ) -> None:
     """Walk through a checklist item by item; answers are saved as you go.
 
@@ -205,7 +218,7 @@ def check(
     with reporting(language):
         from safecheck import answers as answers_file
         from safecheck import checklist as checklists
-        from safecheck import jsonout
+        from safecheck import custom, jsonout
         from safecheck.display import make_display, plain_wanted
         from safecheck.errors import NotInteractiveError
         from safecheck.i18n import t
@@ -216,7 +229,10 @@ def check(
         from safecheck.store import open_store
         from safecheck.walk import apply_answers
 
-        loaded = checklists.load(checklists.find(checklist, [checklists.builtin_dir()]))
+        # Your own folder is read from the saved settings only for a checklist that is not
+        # built in, so for those the state is still opened after the decision below.
+        path = custom.find(checklist, checklist_dirs or [], lambda: open_store().load().settings)
+        loaded = checklists.load(path)
         given = answers_file.load(answers, loaded) if answers is not None else None
         ask = not (no_input or json_output)
         if ask and not input_is_interactive():
@@ -253,7 +269,7 @@ def status(
     checklists: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Checklist ids or files (default: every built-in checklist).",
+            help="Checklist ids or files (default: every built-in checklist and your own).",
             autocompletion=complete_checklist,
             show_default=False,
         ),
@@ -261,6 +277,7 @@ def status(
     lang: LangOption = None,
     json_output: JsonOption = False,
     plain: PlainOption = False,
+    checklist_dirs: ChecklistsOption = None,
 ) -> None:
     """Show your progress on every checklist: answered, done, still open, score.
 
@@ -268,13 +285,15 @@ def status(
     """
     language = _lang(lang)
     with reporting(language):
-        from safecheck import jsonout
+        from safecheck import custom, jsonout
         from safecheck.display import make_display, plain_wanted
         from safecheck.status import load_checklists, status_data, summaries
         from safecheck.store import open_store
 
-        loaded = load_checklists(checklists or [])
-        found = summaries(loaded, open_store().load())
+        state = open_store().load()
+        folders = custom.folders(checklist_dirs or [], state.settings)
+        loaded = load_checklists(checklists or [], folders)
+        found = summaries(loaded, state)
         if json_output:
             jsonout.emit("status", status_data(found, language))
         else:
@@ -310,6 +329,7 @@ def verify(
     lang: LangOption = None,
     json_output: JsonOption = False,
     plain: PlainOption = False,
+    checklist_dirs: ChecklistsOption = None,
 ) -> None:
     """For graders: exit 0 when the requirement holds, else exit 6 and list what is missing.
 
@@ -322,7 +342,7 @@ def verify(
     language = _lang(lang)
     with reporting(language):
         from safecheck import checklist as checklists
-        from safecheck import jsonout
+        from safecheck import custom, jsonout
         from safecheck.checklist import Priority
         from safecheck.display import make_display, plain_wanted
         from safecheck.progress import summarize
@@ -330,8 +350,10 @@ def verify(
         from safecheck.verify import verification_data
         from safecheck.verify import verify as check_requirements
 
-        loaded = checklists.load(checklists.find(checklist, [checklists.builtin_dir()]))
         state = open_store().load()
+        loaded = checklists.load(
+            custom.find(checklist, checklist_dirs or [], lambda: state.settings)
+        )
         summary = summarize(loaded.as_remembered(state.settings), state.answers_for(loaded.id))
         result = check_requirements(
             summary,
@@ -415,6 +437,136 @@ def helplines(
         chosen = region or remembered_region(saved_settings(open_store()))
         display = make_display(plain=plain_wanted(plain))
         show_helplines(display, helpline_data.load(), language, chosen, age_group)
+
+
+# --- workshop mode and custom checklists (issue 7) ---
+
+WorkshopRegionOption = Annotated[
+    Region | None,
+    typer.Option(
+        "--region",
+        case_sensitive=False,
+        help="Whose help lines to show: BE, NL or OTHER (default: from your locale).",
+    ),
+]
+
+
+class Setting(StrEnum):
+    checklists = "checklists"
+
+
+@app.command()
+def workshop(lang: LangOption = None, region: WorkshopRegionOption = None) -> None:
+    """Present a workshop about sextortion to a group: five parts and a quiz. Saves nothing.
+
+    Choose a part from the menu; Enter goes on, b goes back, m returns to the menu.
+
+    Example: safecheck workshop --lang nl --region BE
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck import workshop as workshops
+        from safecheck.display import PresenterDisplay
+        from safecheck.errors import NotInteractiveError
+        from safecheck.i18n import t
+        from safecheck.prompts import Prompter, input_is_interactive
+        from safecheck.region import default_region
+
+        if not input_is_interactive():
+            raise NotInteractiveError(t(language, "workshop.not_interactive"))
+        content, quiz = workshops.load_builtin()
+        try:
+            workshops.present(
+                content,
+                quiz,
+                Prompter(language),
+                PresenterDisplay(),
+                language,
+                region or default_region(),
+            )
+        except Interrupted:
+            typer.echo(t(language, "workshop.stopped"), err=True)
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
+
+
+@app.command()
+def lint(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Checklist files, or folders of them.", show_default=False)
+    ],
+    lang: LangOption = None,
+) -> None:
+    """Check checklist files for mistakes; each problem is shown as file:line: message.
+
+    Example: safecheck lint ~/team-checklists
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck.i18n import t
+        from safecheck.lint import lint as lint_paths
+
+        report = lint_paths(paths)
+        for problem in report.problems:
+            typer.echo(str(problem))
+        if not report.ok:
+            typer.echo(t(language, "lint.failed", failed=report.failed, count=report.checked))
+            raise typer.Exit(ExitCode.BAD_INPUT)
+        typer.echo(t(language, "lint.ok", count=report.checked))
+
+
+@app.command("new-checklist")
+def new_checklist(
+    path: Annotated[
+        Path, typer.Argument(help="The new file (NAME.yaml), or a folder to put it in.")
+    ] = Path("my-checklist.yaml"),
+    lang: LangOption = None,
+) -> None:
+    """Write a commented starter checklist for you to fill in; it passes lint as it is.
+
+    Example: safecheck new-checklist ~/team-checklists/online-safety.yaml
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck.custom import write_starter
+        from safecheck.i18n import t
+
+        written = write_starter(path, language)
+        typer.echo(t(language, "new_checklist.written", path=written))
+
+
+@app.command()
+def config(
+    name: Annotated[Setting, typer.Argument(help="The setting: checklists.")],
+    value: Annotated[
+        Path | None,
+        typer.Argument(help="checklists: the folder of your own checklists. Leave out to see it."),
+    ] = None,
+    unset: Annotated[bool, typer.Option("--unset", help="Forget the setting.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """See or change a remembered setting, such as the folder of your own checklists.
+
+    Example: safecheck config checklists ~/team-checklists
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck import custom
+        from safecheck.i18n import t
+        from safecheck.store import open_store
+
+        store = open_store()
+        if unset:
+            custom.forget(store)
+            typer.echo(t(language, "config.checklists.unset"))
+        elif value is not None:
+            folder = custom.remember(store, value)
+            typer.echo(t(language, "config.checklists.set", path=folder))
+        else:
+            saved = custom.remembered(store.load().settings)
+            if saved is None:
+                typer.echo(t(language, "config.checklists.none"))
+            else:
+                typer.echo(t(language, "config.checklists.show", path=saved))
 
 
 def main() -> None:

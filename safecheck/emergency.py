@@ -12,11 +12,12 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
 from safecheck import helplines as helpline_data
-from safecheck.audience import AgeGroup, Region, remembered_age_group, remembered_region
+from safecheck.audience import AgeGroup, remembered_age_group, remembered_region
 from safecheck.checklist import Checklist, Item, Section
 from safecheck.helplines import HelpLine
 from safecheck.i18n import t
 from safecheck.progress import Summary
+from safecheck.region import Region
 from safecheck.store import Store
 from safecheck.walk import View, now, walk
 

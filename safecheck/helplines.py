@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from safecheck import yamlfile
-from safecheck.audience import COUNTRIES, HELPLINE_KINDS, INTERNATIONAL, AgeGroup, Region
+from safecheck.audience import COUNTRIES, HELPLINE_KINDS, INTERNATIONAL, AgeGroup
 from safecheck.checklist import ID_PATTERN, LANGS, Text, builtin_dir
+from safecheck.region import Region
 from safecheck.yamlfile import Loc, Located
 
 PHONE_PATTERN = re.compile(r"^[0-9]+( [0-9]+)*$")

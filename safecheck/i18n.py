@@ -57,6 +57,117 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Start het in een terminal, geef je antwoorden in een bestand met --answers BESTAND, "
         "of voeg --no-input toe om je voortgang te zien zonder vragen (zie de README).",
     },
+    # --- workshop mode, quiz and custom checklists (issue 7) ---
+    "ask.letter": {
+        "en": "(arrow keys or a letter, then Enter)",
+        "nl": "(pijltjestoetsen of een letter, dan Enter)",
+    },
+    "workshop.menu": {"en": "Which part do you want to show?", "nl": "Welk deel wil je tonen?"},
+    "workshop.quiz_choice": {"en": "Quiz for the group", "nl": "Quiz voor de groep"},
+    "workshop.quit_choice": {"en": "End the workshop", "nl": "Workshop afsluiten"},
+    "workshop.to_menu": {"en": "Back to the menu", "nl": "Terug naar het menu"},
+    "workshop.saves_nothing": {
+        "en": "Workshop mode saves nothing on this computer.",
+        "nl": "De workshopmodus bewaart niets op deze computer.",
+    },
+    "workshop.region": {"en": "Help lines for: {region}", "nl": "Hulplijnen voor: {region}"},
+    "workshop.part_label": {
+        "en": "Part {number} of {count}: {title}",
+        "nl": "Deel {number} van {count}: {title}",
+    },
+    "workshop.hint.reveal": {
+        "en": "Enter: show the answer  ·  b: back  ·  m: menu",
+        "nl": "Enter: toon het antwoord  ·  b: terug  ·  m: menu",
+    },
+    "workshop.hint.next": {
+        "en": "Enter: next  ·  b: back  ·  m: menu",
+        "nl": "Enter: volgende  ·  b: terug  ·  m: menu",
+    },
+    "workshop.hint.last": {
+        "en": "Enter: back to the menu  ·  b: back",
+        "nl": "Enter: terug naar het menu  ·  b: terug",
+    },
+    "workshop.helplines_missing": {
+        "en": "The help lines for {region} are listed by:\n  safecheck helplines --region {code}",
+        "nl": "De hulplijnen voor {region} toont:\n  safecheck helplines --region {code}",
+    },
+    "workshop.ended": {
+        "en": "The workshop is over. Nothing was saved on this computer.",
+        "nl": "De workshop is afgelopen. Er is niets bewaard op deze computer.",
+    },
+    "workshop.stopped": {
+        "en": "Workshop stopped. Nothing was saved on this computer.",
+        "nl": "Workshop gestopt. Er is niets bewaard op deze computer.",
+    },
+    "workshop.not_interactive": {
+        "en": "The workshop is presented in a terminal, and standard input is not one. "
+        "Start safecheck workshop in a terminal.",
+        "nl": "De workshop wordt in een terminal getoond, en de standaardinvoer is er geen. "
+        "Start safecheck workshop in een terminal.",
+    },
+    "region.BE": {"en": "Belgium", "nl": "België"},
+    "region.NL": {"en": "the Netherlands", "nl": "Nederland"},
+    "region.OTHER": {"en": "another country", "nl": "een ander land"},
+    "quiz.label": {"en": "Question {number} of {count}", "nl": "Vraag {number} van {count}"},
+    "quiz.choice": {"en": "Answer {letter}", "nl": "Antwoord {letter}"},
+    "quiz.ask": {
+        "en": "Which answer does the group choose?",
+        "nl": "Welk antwoord kiest de groep?",
+    },
+    "quiz.right": {"en": "Right: {letter}.", "nl": "Juist: {letter}."},
+    "quiz.wrong": {
+        "en": "Not quite. The group chose {chosen}; the right answer is {letter}.",
+        "nl": "Niet helemaal. De groep koos {chosen}; het juiste antwoord is {letter}.",
+    },
+    "quiz.tally": {
+        "en": "Right so far: {right} of {asked}",
+        "nl": "Tot nu toe juist: {right} van {asked}",
+    },
+    "quiz.final": {
+        "en": "The group answered {right} of {asked} questions right.",
+        "nl": "De groep beantwoordde {right} van de {asked} vragen juist.",
+    },
+    "quiz.not_saved": {
+        "en": "This tally is only on the screen; it is not saved.",
+        "nl": "Deze score staat alleen op het scherm; ze wordt niet bewaard.",
+    },
+    "quiz.hint.next": {
+        "en": "Enter: next question  ·  m: menu",
+        "nl": "Enter: volgende vraag  ·  m: menu",
+    },
+    "quiz.hint.tally": {
+        "en": "Enter: see the result  ·  m: menu",
+        "nl": "Enter: bekijk het resultaat  ·  m: menu",
+    },
+    "quiz.hint.done": {"en": "Enter: back to the menu", "nl": "Enter: terug naar het menu"},
+    "lint.ok": {
+        "en": "OK: {count} file(s) checked, no problems found.",
+        "nl": "OK: {count} bestand(en) gecontroleerd, geen problemen gevonden.",
+    },
+    "lint.failed": {
+        "en": "{failed} of {count} file(s) have a problem (see above).",
+        "nl": "{failed} van {count} bestand(en) hebben een probleem (zie hierboven).",
+    },
+    "new_checklist.written": {
+        "en": "Wrote {path}. Edit it, then check it with:  safecheck lint {path}",
+        "nl": "{path} geschreven. Pas het aan en controleer het dan met:  safecheck lint {path}",
+    },
+    "config.checklists.set": {
+        "en": "safecheck now also reads your own checklists from {path}.",
+        "nl": "safecheck leest nu ook je eigen checklists uit {path}.",
+    },
+    "config.checklists.show": {
+        "en": "Your own checklists are read from {path}.",
+        "nl": "Je eigen checklists worden gelezen uit {path}.",
+    },
+    "config.checklists.none": {
+        "en": "No folder of your own checklists is set. Set one with:  safecheck config checklists FOLDER",
+        "nl": "Er is geen map met eigen checklists ingesteld. Stel er een in met:  safecheck config checklists MAP",
+    },
+    "config.checklists.unset": {
+        "en": "safecheck reads only its built-in checklists again.",
+        "nl": "safecheck leest weer alleen zijn ingebouwde checklists.",
+    },
     # Scripted checks, status, verify and plain output (issue 6)
     "answers.applied": {
         "en": "Saved {count} answers from {path}.",
@@ -117,10 +228,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "punten met prioriteit {priority} die nog openstaan: {count}",
     },
     "verify.missing": {"en": "Still missing:", "nl": "Wat nog ontbreekt:"},
-    # Emergency plan, help lines, start screen and discretion (issue 3)
-    "region.BE": {"en": "Belgium", "nl": "België"},
-    "region.NL": {"en": "the Netherlands", "nl": "Nederland"},
-    "region.OTHER": {"en": "another country", "nl": "een ander land"},
+    # Emergency plan, help lines, start screen and discretion (issue 3); region.BE/NL/OTHER
+    # are above, with the workshop's
     "region.shown": {
         "en": "Region: {region}. The help lines shown are chosen by it.",
         "nl": "Regio: {region}. De hulplijnen die je ziet, horen bij die regio.",

@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 from safecheck import checklist as checklists
 from safecheck import helplines as helpline_data
-from safecheck.audience import Region, remembered_region
+from safecheck.audience import remembered_region
 from safecheck.checklist import Checklist
 from safecheck.emergency import (
     Chooser,
@@ -27,6 +27,7 @@ from safecheck.emergency import (
 from safecheck.errors import SafecheckError
 from safecheck.i18n import t
 from safecheck.progress import Summary
+from safecheck.region import Region
 from safecheck.store import Store
 from safecheck.walk import now, walk
 

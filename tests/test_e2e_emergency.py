@@ -11,10 +11,11 @@ import pexpect
 import pytest
 
 from safecheck import checklist, helplines
-from safecheck.audience import AgeGroup, Region
+from safecheck.audience import AgeGroup
 from safecheck.emergency import footer_text
 from safecheck.errors import ExitCode
 from safecheck.i18n import t
+from safecheck.region import Region
 from safecheck.store import Store
 from tests import keys
 from tests.conftest import ROOT, child_env

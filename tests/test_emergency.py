@@ -11,10 +11,11 @@ from prompt_toolkit.input import PipeInput
 from typer.testing import CliRunner
 
 from safecheck import checklist
-from safecheck.audience import AgeGroup, Region
+from safecheck.audience import AgeGroup
 from safecheck.cli import app
 from safecheck.errors import ExitCode
 from safecheck.i18n import MESSAGES
+from safecheck.region import Region
 from safecheck.state import Answer
 from safecheck.store import Store
 from tests import keys

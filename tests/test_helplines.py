@@ -11,9 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from safecheck import checklist, helplines
-from safecheck.audience import INTERNATIONAL, AgeGroup, Region, region_from_locale
+from safecheck.audience import INTERNATIONAL, AgeGroup
 from safecheck.cli import app
 from safecheck.errors import ExitCode, InputFileError
+from safecheck.region import Region, default_region
 from tests.conftest import ROOT
 
 CONTENT = ROOT.parent / "shared" / "CONTENT.md"
@@ -190,7 +191,7 @@ def test_the_help_line_file_is_not_taken_for_a_checklist() -> None:
     ],
 )
 def test_the_region_follows_the_locale(environ: dict[str, str], region: Region) -> None:
-    assert region_from_locale(environ) is region
+    assert default_region(environ) is region
 
 
 GOOD = """\
