@@ -26,7 +26,9 @@ def spawn(home: Path, *args: str, lang: str = "nl_BE.UTF-8") -> pexpect.spawn:
     return pexpect.spawn(
         sys.executable,
         ["-m", "safecheck", *args],
-        env=child_env(home, LANG=lang),
+        # A pexpect pty never answers prompt_toolkit's cursor-position request; say so, as a
+        # terminal without CPR does, so it does not wait for the answer after every key.
+        env=child_env(home, LANG=lang, PROMPT_TOOLKIT_NO_CPR="1"),
         dimensions=(24, 80),
         encoding="utf-8",
         timeout=20,

@@ -350,3 +350,14 @@ def test_status_and_verify_count_only_the_steps_for_the_person(pipe: PipeInput, 
     assert "removal-stopncii" not in ids
     result = runner.invoke(app, ["verify", "--checklist", "emergency", "--min-score", "100"])
     assert result.exit_code == 0, result.output
+
+
+def test_a_scripted_look_at_the_plan_counts_only_the_persons_steps(
+    pipe: PipeInput, home: Path
+) -> None:
+    run(pipe, NO + MINOR + keys.CTRL_C, "--region", "BE")
+    result = runner.invoke(app, ["check", "emergency", "--no-input", "--json"])
+    assert result.exit_code == 0, result.output
+    ids = {item["id"] for item in json.loads(result.stdout)["checklist"]["items"]}
+    assert "removal-take-it-down" in ids
+    assert "removal-stopncii" not in ids
