@@ -7,12 +7,16 @@ import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from safecheck.errors import ExitCode, Interrupted, SafecheckError
+from safecheck.audience import AgeGroup
+from safecheck.errors import ExitCode, Interrupted, QuickExit, SafecheckError
 from safecheck.region import Region
+
+if TYPE_CHECKING:
+    from safecheck.prompts import PlainPrompter, Prompter
 
 app = typer.Typer(
     name="safecheck",
@@ -57,6 +61,24 @@ JsonOption = Annotated[
 ]
 
 
+RegionOption = Annotated[
+    Region | None,
+    typer.Option(
+        "--region",
+        case_sensitive=False,
+        help="Whose help lines: BE, NL or OTHER (default: as chosen before, else your locale).",
+    ),
+]
+AgeGroupOption = Annotated[
+    AgeGroup | None,
+    typer.Option(
+        "--age-group",
+        case_sensitive=False,
+        help="minor (under 18) or adult (18 or older); asked when left out.",
+    ),
+]
+
+
 def complete_checklist(incomplete: str) -> list[str]:
     """Shell completion: the ids of the built-in checklists."""
     from safecheck import checklist as checklists
@@ -87,6 +109,8 @@ def reporting(lang: str) -> Iterator[None]:
     """Turn safecheck's own errors into one calm paragraph and a documented exit code."""
     try:
         yield
+    except QuickExit:
+        raise typer.Exit(ExitCode.OK) from None
     except Interrupted:
         from safecheck.i18n import t
 
@@ -97,11 +121,59 @@ def reporting(lang: str) -> Iterator[None]:
         raise typer.Exit(error.exit_code) from None
 
 
+# Whether this run is discreet; the top-level callback sets it before any command runs.
+_discreet = {"on": False}
+
+
+def _prompter(language: str, plain: bool) -> Prompter | PlainPrompter:
+    """The prompter of this run; in discreet mode Esc twice or q leaves at once."""
+    from safecheck.prompts import make_prompter
+
+    return make_prompter(language, plain=plain, quick_exit=_discreet["on"])
+
+
 @app.callback(invoke_without_command=True)
-def start(ctx: typer.Context) -> None:
-    """Start safecheck. With no command, the prevention check starts."""
-    if ctx.invoked_subcommand is None:
-        ctx.invoke(check, checklist="prevention", lang=None, restart=False)
+def start(
+    ctx: typer.Context,
+    lang: LangOption = None,
+    region: RegionOption = None,
+    discreet: Annotated[
+        bool | None,
+        typer.Option(
+            "--discreet/--no-discreet",
+            help="Discreet mode, remembered: a neutral window title, the screen cleared at "
+            "the end, and Esc twice or q quits at once.",
+        ),
+    ] = None,
+    plain: PlainOption = False,
+) -> None:
+    """Start safecheck. With no command, a menu opens; its first choice is the emergency plan."""
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck.display import make_display, plain_wanted
+        from safecheck.errors import NotInteractiveError
+        from safecheck.i18n import t
+        from safecheck.prompts import input_is_interactive
+        from safecheck.start import NEUTRAL_TITLE, discreet_mode, run_start
+        from safecheck.store import open_store
+
+        if ctx.invoked_subcommand is None and not input_is_interactive():
+            raise NotInteractiveError(t(language, "not_interactive"))  # before any output
+        plain = plain_wanted(plain)
+        store = open_store()
+        _discreet["on"] = discreet_mode(store, discreet)
+        if _discreet["on"]:
+            screen = make_display(plain=plain)
+            screen.set_title(NEUTRAL_TITLE)
+            ctx.call_on_close(screen.wipe)
+        if ctx.invoked_subcommand is None:
+            run_start(
+                store,
+                _prompter(language, plain),
+                make_display(plain=plain),
+                language,
+                region=region,
+            )
 
 
 @app.command()
@@ -150,10 +222,12 @@ def check(
         from safecheck.display import make_display, plain_wanted
         from safecheck.errors import NotInteractiveError
         from safecheck.i18n import t
-        from safecheck.prompts import input_is_interactive, make_prompter
+        from safecheck.progress import summarize
+        from safecheck.prompts import input_is_interactive
+        from safecheck.start import run_checklist
         from safecheck.status import summary_data
         from safecheck.store import open_store
-        from safecheck.walk import apply_answers, walk
+        from safecheck.walk import apply_answers
 
         # Your own folder is read from the saved settings only for a checklist that is not
         # built in, so for those the state is still opened after the decision below.
@@ -171,13 +245,15 @@ def check(
         store = open_store()
         forget_first = restart and (given is not None or not ask)
         summary = apply_answers(loaded, store, given.answers if given else {}, restart=forget_first)
+        if loaded.kind == "plan":  # count only the steps of the saved region and age group
+            summary = summarize(loaded.as_remembered(store.load().settings), summary.answers)
         if given is not None:
             display.message(t(language, "answers.applied", count=len(given.answers), path=answers))
-        if ask:
-            walk(
+        if ask:  # a plan goes through its crisis question first
+            run_checklist(
                 loaded,
                 store,
-                make_prompter(language, plain=plain),
+                _prompter(language, plain),
                 display,
                 language,
                 restart=restart and not forget_first,
@@ -278,7 +354,7 @@ def verify(
         loaded = checklists.load(
             custom.find(checklist, checklist_dirs or [], lambda: state.settings)
         )
-        summary = summarize(loaded, state.answers_for(loaded.id))
+        summary = summarize(loaded.as_remembered(state.settings), state.answers_for(loaded.id))
         result = check_requirements(
             summary,
             min_score=min_score,
@@ -292,9 +368,80 @@ def verify(
             raise typer.Exit(ExitCode.CHECK_FAILED)
 
 
+@app.command()
+def plan(
+    lang: LangOption = None,
+    region: RegionOption = None,
+    age_group: AgeGroupOption = None,
+    restart: Annotated[
+        bool, typer.Option("--restart", help="Forget which steps you ticked and start again.")
+    ] = False,
+    plain: PlainOption = False,
+) -> None:
+    """The emergency plan: what to do when someone threatens you now, step by step.
+
+    It asks first whether you are in danger, and shows the help lines of your region.
+
+    Example: safecheck plan --region BE --age-group minor
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck import checklist as checklists
+        from safecheck import helplines as helpline_data
+        from safecheck.display import make_display, plain_wanted
+        from safecheck.emergency import run_plan
+        from safecheck.errors import NotInteractiveError
+        from safecheck.i18n import t
+        from safecheck.prompts import input_is_interactive
+        from safecheck.start import EMERGENCY_PLAN, saved_settings
+        from safecheck.store import open_store
+
+        if not input_is_interactive():
+            raise NotInteractiveError(t(language, "plan.not_interactive"))
+        plain = plain_wanted(plain)
+        store = open_store()
+        run_plan(
+            checklists.load(checklists.find(EMERGENCY_PLAN, [checklists.builtin_dir()])),
+            helpline_data.load(),
+            store,
+            _prompter(language, plain),
+            make_display(plain=plain),
+            language,
+            settings=saved_settings(store),
+            region=region,
+            age_group=age_group,
+            restart=restart,
+        )
+
+
+@app.command()
+def helplines(
+    lang: LangOption = None,
+    region: RegionOption = None,
+    age_group: AgeGroupOption = None,
+    plain: PlainOption = False,
+) -> None:
+    """List the help lines of your region and the removal services, each with its source.
+
+    Example: safecheck helplines --region NL
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck import helplines as helpline_data
+        from safecheck.audience import remembered_region
+        from safecheck.display import make_display, plain_wanted
+        from safecheck.emergency import show_helplines
+        from safecheck.start import saved_settings
+        from safecheck.store import open_store
+
+        chosen = region or remembered_region(saved_settings(open_store()))
+        display = make_display(plain=plain_wanted(plain))
+        show_helplines(display, helpline_data.load(), language, chosen, age_group)
+
+
 # --- workshop mode and custom checklists (issue 7) ---
 
-RegionOption = Annotated[
+WorkshopRegionOption = Annotated[
     Region | None,
     typer.Option(
         "--region",
@@ -309,7 +456,7 @@ class Setting(StrEnum):
 
 
 @app.command()
-def workshop(lang: LangOption = None, region: RegionOption = None) -> None:
+def workshop(lang: LangOption = None, region: WorkshopRegionOption = None) -> None:
     """Present a workshop about sextortion to a group: five parts and a quiz. Saves nothing.
 
     Choose a part from the menu; Enter goes on, b goes back, m returns to the menu.

@@ -591,6 +591,105 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sturen en betalen, bewaar het bewijs, en praat met iemand die je vertrouwt of met een "
         "hulplijn.",
     },
+    # Emergency plan, help lines, start screen and discretion (issue 3); region.BE/NL/OTHER
+    # are above, with the workshop's
+    "region.shown": {
+        "en": "Region: {region}. The help lines shown are chosen by it.",
+        "nl": "Regio: {region}. De hulplijnen die je ziet, horen bij die regio.",
+    },
+    "region.ask": {
+        "en": "Where do you live? This chooses your help lines.",
+        "nl": "Waar woon je? Zo kiezen we de juiste hulplijnen.",
+    },
+    "age.ask": {
+        "en": "How old are you? This chooses your help lines and removal service.",
+        "nl": "Hoe oud ben je? Daarmee kiezen we je hulplijnen en verwijderdienst.",
+    },
+    "age.minor": {"en": "Under 18", "nl": "Jonger dan 18"},
+    "age.adult": {"en": "18 or older", "nl": "18 of ouder"},
+    "start.title": {
+        "en": "safecheck: against sextortion",
+        "nl": "safecheck: tegen sextortion",
+    },
+    "start.hint": {
+        "en": "Is someone threatening you right now? Press 1 or Enter.",
+        "nl": "Bedreigt iemand je nu? Druk op 1 of Enter.",
+    },
+    "start.ask": {"en": "What do you need?", "nl": "Wat heb je nodig?"},
+    "start.plan": {"en": "I'm being threatened now", "nl": "Ik word nu bedreigd"},
+    "start.check": {
+        "en": "Check how well you are protected",
+        "nl": "Check hoe goed je beschermd bent",
+    },
+    "start.helplines": {"en": "Help lines", "nl": "Hulplijnen"},
+    "start.region": {
+        "en": "Change region (now: {region})",
+        "nl": "Regio wijzigen (nu: {region})",
+    },
+    "start.quit": {"en": "Quit", "nl": "Stoppen"},
+    "plan.not_interactive": {
+        "en": "The emergency plan asks its questions in a terminal, and standard input is not "
+        "one. Run it in a terminal, or see the help lines without questions: "
+        "safecheck helplines --region BE, NL or OTHER.",
+        "nl": "Het noodplan stelt zijn vragen in een terminal, en de standaardinvoer is er geen. "
+        "Start het in een terminal, of bekijk de hulplijnen zonder vragen: "
+        "safecheck helplines --region BE, NL of OTHER.",
+    },
+    "answer.platforms": {"en": "How on each platform", "nl": "Hoe per platform"},
+    "plan.crisis_title": {"en": "Help right now", "nl": "Nu meteen hulp"},
+    "plan.crisis_next": {"en": "When you are ready:", "nl": "Als je er klaar voor bent:"},
+    "plan.continue": {"en": "Go on with the steps", "nl": "Verder met de stappen"},
+    "plan.stop": {"en": "Stop here for now", "nl": "Nu even stoppen"},
+    "plan.steps_for": {
+        "en": "Steps for: {region} · {age}",
+        "nl": "Stappen voor: {region} · {age}",
+    },
+    "plan.lines": {"en": "Help for this step", "nl": "Hulp bij deze stap"},
+    "plan.footer": {
+        "en": "In danger? Call {emergency}.\nThinking about suicide? {suicide}",
+        "nl": "In gevaar? Bel {emergency}.\nDenk je aan zelfdoding? {suicide}",
+    },
+    "plan.footer_other": {
+        "en": "In danger? Call the local emergency number (112 in Europe).\n"
+        "Thinking about suicide? Call a suicide-prevention line where you live.",
+        "nl": "In gevaar? Bel het lokale noodnummer (112 in Europa).\n"
+        "Denk je aan zelfdoding? Bel een zelfmoordpreventielijn waar je woont.",
+    },
+    "plan.other_region": {
+        "en": "safecheck only knows the help lines of Belgium and the Netherlands. "
+        "In Europe, 112 reaches the emergency services; elsewhere, call your local emergency "
+        "number. Look for a help line where you live, or ask someone you trust to find one with you.",
+        "nl": "safecheck kent alleen de hulplijnen van België en Nederland. "
+        "In Europa bereik je de hulpdiensten via 112; elders bel je het lokale noodnummer. "
+        "Zoek een hulplijn waar je woont, of vraag iemand die je vertrouwt om er samen een te zoeken.",
+    },
+    "plan.summary_done": {
+        "en": "You have done {done} of {total} steps.",
+        "nl": "Je hebt {done} van de {total} stappen gedaan.",
+    },
+    "plan.summary_open": {
+        "en": "Still open, in the order to take them:",
+        "nl": "Nog open, in de volgorde waarin je ze zet:",
+    },
+    "plan.summary_all": {
+        "en": "You have done every step. Keep asking for help whenever you need it.",
+        "nl": "Je hebt elke stap gezet. Blijf hulp vragen wanneer je die nodig hebt.",
+    },
+    "helplines.title": {"en": "Help lines: {region}", "nl": "Hulplijnen: {region}"},
+    "helplines.removal": {
+        "en": "Removing images (any country)",
+        "nl": "Beelden laten verwijderen (elk land)",
+    },
+    "helplines.name": {"en": "Name", "nl": "Naam"},
+    "helplines.contact": {"en": "Contact", "nl": "Contact"},
+    "helplines.for": {"en": "For", "nl": "Voor"},
+    "helplines.source": {"en": "Source", "nl": "Bron"},
+    "helplines.chat": {"en": "chat", "nl": "chat"},
+    "helplines.or": {"en": "or", "nl": "of"},
+    "helplines.other_region": {
+        "en": "Another region: --region BE, NL or OTHER.",
+        "nl": "Andere regio: --region BE, NL of OTHER.",
+    },
 }
 
 

@@ -12,10 +12,16 @@ from typing import IO, Any, TypeVar
 import questionary
 from prompt_toolkit import PromptSession
 from prompt_toolkit.application.current import get_app_session
-from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+from prompt_toolkit.key_binding import (
+    KeyBindings,
+    KeyBindingsBase,
+    KeyPressEvent,
+    merge_key_bindings,
+)
+from prompt_toolkit.key_binding.key_bindings import Binding
 from prompt_toolkit.keys import Keys
 
-from safecheck.errors import Interrupted, NotInteractiveError
+from safecheck.errors import Interrupted, NotInteractiveError, QuickExit
 from safecheck.i18n import t
 from safecheck.workshop import Move
 
@@ -50,25 +56,51 @@ def input_is_interactive() -> bool:
 
 
 class Prompter:
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, *, quick_exit: bool = False) -> None:
+        """`quick_exit`: Esc twice, or `q`, leaves safecheck at once from any question."""
         self.lang = lang
+        self._quick_exit = quick_exit
 
-    def select(self, message: str, choices: Sequence[tuple[str, T]]) -> T:
-        """One choice from a list; keys 1..9 jump to a choice, Enter takes it."""
+    def select(
+        self,
+        message: str,
+        choices: Sequence[tuple[str, T]],
+        *,
+        default: int | None = None,
+        instant: bool = False,
+    ) -> T:
+        """One choice from a list; keys 1..9 jump to a choice, Enter takes it.
+
+        `default` is the choice highlighted at first (else the first). With `instant`,
+        a digit key takes its choice at once, without Enter.
+        """
         self._require_terminal()
         values = [value for _, value in choices]
+        shortcuts = len(choices) <= 9
+        options = [
+            questionary.Choice(title=label, value=index) for index, (label, _) in enumerate(choices)
+        ]
         question = questionary.select(
             message,
-            choices=[
-                questionary.Choice(title=label, value=index)
-                for index, (label, _) in enumerate(choices)
-            ],
-            use_shortcuts=len(choices) <= 9,
+            choices=options,
+            default=options[default or 0],
+            use_shortcuts=shortcuts,
             use_jk_keys=False,
             instruction=t(self.lang, "ask.instruction"),
             style=STYLE,
             qmark="?",
         )
+        app = question.application
+        own = app.key_bindings or KeyBindings()
+        extra = KeyBindings()
+        if instant and shortcuts:
+            for index in range(len(choices)):
+                _take_at_once(extra, own, str(index + 1), index)
+        if self._quick_exit:
+            extra.add("escape", "escape", eager=True)(_leave)
+            extra.add("q", eager=True)(_leave)
+        # For the same key, the binding added last wins: ours over questionary's.
+        app.key_bindings = merge_key_bindings([own, extra])
         return values[self._ask(question)]
 
     def text(
@@ -98,6 +130,7 @@ class Prompter:
             qmark="?",
             validate_while_typing=False,
         )
+        self._leave_on_escape(question)
         answer = self._run(question)
         if not isinstance(answer, str):
             raise Interrupted()
@@ -124,10 +157,20 @@ class Prompter:
             style=STYLE,
             qmark="?",
         )
+        self._leave_on_escape(question)
         answer = self._run(question)
         if not isinstance(answer, list):
             raise Interrupted()
         return [values[index] for index in answer]
+
+    def _leave_on_escape(self, question: questionary.Question) -> None:
+        """With quick exit, Esc twice leaves (q is a letter to type in these questions)."""
+        if not self._quick_exit:
+            return
+        app = question.application
+        extra = KeyBindings()
+        extra.add("escape", "escape", eager=True)(_leave)
+        app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), extra])
 
     # --- workshop (presenter) prompts ---
 
@@ -218,6 +261,8 @@ class Prompter:
             answer = question.unsafe_ask()
         except (KeyboardInterrupt, EOFError):
             raise Interrupted() from None
+        if answer is _LEAVE:
+            raise QuickExit()
         if answer is None:
             raise Interrupted()
         return answer
@@ -237,12 +282,31 @@ class PlainPrompter:
     editing works. Like `Prompter`, it never waits on an input that is not a terminal.
     """
 
-    def __init__(self, lang: str, stdin: IO[str] | None = None, stdout: IO[str] | None = None):
+    def __init__(
+        self,
+        lang: str,
+        stdin: IO[str] | None = None,
+        stdout: IO[str] | None = None,
+        *,
+        quick_exit: bool = False,
+    ):
         self._lang = lang
         self._stdin = stdin
         self._stdout = stdout
+        self._quick_exit = quick_exit
 
-    def select(self, message: str, choices: Sequence[tuple[str, T]]) -> T:
+    def select(
+        self,
+        message: str,
+        choices: Sequence[tuple[str, T]],
+        *,
+        default: int | None = None,
+        instant: bool = False,
+    ) -> T:
+        """With a `default`, an empty line takes it; with `quick_exit`, q leaves at once.
+
+        `instant` has no meaning here: a line is always ended with Enter.
+        """
         stdin = self._stdin if self._stdin is not None else sys.stdin
         out = self._stdout if self._stdout is not None else sys.stdout
         if not stdin_is_terminal(stdin):
@@ -258,6 +322,10 @@ class PlainPrompter:
                 if not line:  # Ctrl-D or a closed input
                     raise Interrupted()
                 typed = line.strip()
+                if self._quick_exit and typed in ("q", "\x1b\x1b"):
+                    raise QuickExit()
+                if not typed and default is not None:
+                    return choices[default][1]
                 if typed.isascii() and typed.isdigit() and 1 <= int(typed) <= count:
                     return choices[int(typed) - 1][1]
                 out.write(t(self._lang, "plain.invalid", count=count) + "\n")
@@ -286,6 +354,8 @@ class PlainPrompter:
                 line = stdin.readline()
                 if not line:
                     raise Interrupted()
+                if self._quick_exit and line.strip() == "\x1b\x1b":
+                    raise QuickExit()
                 answer = line.rstrip("\r\n") or default
                 problem = check(answer) if check is not None else None
                 if problem is None:
@@ -323,6 +393,31 @@ class PlainPrompter:
         return [value for number, (_, value) in enumerate(choices, 1) if number in picked]
 
 
-def make_prompter(lang: str, *, plain: bool) -> Prompter | PlainPrompter:
+def make_prompter(lang: str, *, plain: bool, quick_exit: bool = False) -> Prompter | PlainPrompter:
     """The prompter for this run: questionary widgets, or numbered plain text."""
-    return PlainPrompter(lang) if plain else Prompter(lang)
+    if plain:
+        return PlainPrompter(lang, quick_exit=quick_exit)
+    return Prompter(lang, quick_exit=quick_exit)
+
+
+_LEAVE = object()
+
+
+def _take_at_once(bindings: KeyBindings, own: KeyBindingsBase, key: str, index: int) -> None:
+    """Bind `key` to point at choice `index` and take it, as the key and then Enter would."""
+
+    def own_handlers(keys: tuple[str, ...]) -> list[Binding]:
+        return [binding for binding in own.get_bindings_for_keys(keys) if binding.keys == keys]
+
+    @bindings.add(key, eager=True)
+    def take(event: KeyPressEvent) -> None:
+        point, enter = own_handlers((key,)), own_handlers((Keys.ControlM,))
+        if not point or not enter:  # questionary changed: take the choice directly
+            event.app.exit(result=index)
+            return
+        point[-1].call(event)
+        enter[-1].call(event)
+
+
+def _leave(event: KeyPressEvent) -> None:
+    event.app.exit(result=_LEAVE)

@@ -34,7 +34,11 @@ def load_checklists(names: Sequence[str], folders: Sequence[Path] | None = None)
 
 
 def summaries(loaded: Sequence[Checklist], state: State) -> list[Summary]:
-    return [summarize(checklist, state.answers_for(checklist.id)) for checklist in loaded]
+    """Progress of each; a plan counts only the steps of the saved region and age group."""
+    return [
+        summarize(checklist.as_remembered(state.settings), state.answers_for(checklist.id))
+        for checklist in loaded
+    ]
 
 
 def item_data(item: Item, section_id: str, summary: Summary, lang: str) -> dict[str, Any]:

@@ -307,14 +307,28 @@ class HelpLine:
 
 
 def helplines_for(region: Region, lang: str) -> tuple[HelpLine, ...] | None:
-    """SEAM (issue 3): the help lines of `region`, from issue 3's help-line data.
+    """The help lines of `region`, from the help-line data (checklists/data/helplines.yaml).
 
-    Issue 3 keeps the help lines as data (checklists/helplines.yaml) with its own
-    loader; that has not landed on main yet. Until it does, this returns None and
-    part 4 points to `safecheck helplines --region ...` instead of listing numbers:
-    no help-line number is ever copied into the workshop's own files.
+    None for another country: part 4 then points to `safecheck helplines --region OTHER`,
+    which says honestly that safecheck only knows Belgian and Dutch lines. No help-line
+    number is ever copied into the workshop's own files.
     """
-    return None
+    if region is Region.OTHER:
+        return None
+    from safecheck import helplines as data
+
+    chosen = data.select(
+        data.load(), region, kinds=["emergency", "suicide-prevention", "online-abuse", "support"]
+    )
+    or_word = f" {t(lang, 'helplines.or')} "
+    return tuple(
+        HelpLine(
+            name=line.name(lang),
+            contact=or_word.join(line.phones) if line.phones else (line.chat or line.url or ""),
+            note=line.hours(lang) if line.hours else "",
+        )
+        for line in chosen
+    )
 
 
 # --- the presenter flow -------------------------------------------------------------------

@@ -207,8 +207,17 @@ def test_part_four_shows_the_help_lines_it_is_given() -> None:
     assert "free and anonymous" in out
 
 
+def test_part_four_gets_the_regions_lines_from_the_help_line_data() -> None:
+    belgian = {line.name: line for line in workshop.helplines_for(Region.BE, "nl") or ()}
+    assert belgian["Zelfmoordlijn 1813"].contact == "1813"
+    assert belgian["Noodnummer"].contact == "112"
+    dutch = {line.name: line for line in workshop.helplines_for(Region.NL, "en") or ()}
+    assert dutch["113 Zelfmoordpreventie"].contact == "113 or 0800 0113"
+    assert "Zelfmoordlijn 1813" not in dutch
+
+
 def test_without_help_line_data_part_four_points_to_the_help_line_command() -> None:
-    assert workshop.helplines_for(Region.BE, "en") is None  # the seam until issue 3 lands
+    assert workshop.helplines_for(Region.OTHER, "en") is None  # safecheck knows no lines there
     part = WORKSHOP.parts[3]
     slide = next(slide for slide in part.slides if slide.helplines)
     out = rendered(
@@ -363,7 +372,7 @@ def test_a_whole_workshop_in_a_real_terminal_leaves_no_state(tmp_path: Path) -> 
             child.expect_exact(f"Part {number} of 5")
             child.expect_exact(slide.title.en)
             if slide.helplines:
-                child.expect_exact("safecheck helplines --region NL")
+                child.expect_exact("113 or 0800 0113")
             child.expect_exact(f"{index} / {len(part.slides)}")
             if slide.reveal is not None:
                 child.expect_exact("Enter: show the answer")
