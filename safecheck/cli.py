@@ -921,6 +921,7 @@ def export_command(
     ] = False,
     lang: LangOption = None,
     region: RegionOption = None,
+    age_group: AgeGroupOption = None,
     checklist_dirs: ChecklistsOption = None,
 ) -> None:
     """Write your evidence log and emergency plan to a file: Markdown, JSON, or an HTML page that
@@ -934,15 +935,18 @@ def export_command(
     with reporting(language):
         from safecheck import checklist as checklists
         from safecheck import export
+        from safecheck.audience import remembered_age_group, remembered_region
         from safecheck.i18n import t
-        from safecheck.region import default_region
+        from safecheck.start import saved_settings
         from safecheck.store import open_store
 
         fmt = export.format_for(
             output, export.Format(format_name) if format_name else None, language
         )
-        region = region or default_region()
-        helplines = export.region_help_lines(region, language)
+        settings = saved_settings(open_store())
+        region = region or remembered_region(settings)
+        age_group = age_group or remembered_age_group(settings)
+        helplines = export.region_help_lines(region, language, age_group)
         if handout is not None:
             from safecheck import custom
 
@@ -951,10 +955,12 @@ def export_command(
             written = export.save(output, text, language, force=force)
             typer.echo(t(language, "export.handout_saved", path=written), err=True)
             return
+        state = open_store().load()
+        plan = export.plan_checklist([checklists.builtin_dir()])
         report = export.build_report(
-            open_store().load(),
+            state,
             language,
-            plan=export.plan_checklist([checklists.builtin_dir()]),
+            plan=plan.as_remembered(state.settings) if plan is not None else None,
             helplines=helplines,
             region=region.value,
         )

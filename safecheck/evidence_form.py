@@ -12,15 +12,19 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
-from safecheck import evidence
-from safecheck.evidence import Attachment, Demand, Entry, EvidenceError
+from safecheck.errors import Interrupted
 from safecheck.i18n import t
+
+if TYPE_CHECKING:  # the evidence module loads when a question is asked, not before
+    from safecheck.evidence import Attachment, Entry
+    from safecheck.store import Store
 
 T = TypeVar("T")
 
 
+@runtime_checkable
 class FormAsker(Protocol):
     def text(
         self,
@@ -38,8 +42,13 @@ class FormAsker(Protocol):
     ) -> list[T]: ...
 
 
+class Messages(Protocol):
+    def message(self, text: str) -> None: ...
+
+
 def _checked(parse: Callable[[str], Any]) -> Callable[[str], str | None]:
     """A check for a prompt: the parser's message when it refuses the text."""
+    from safecheck.evidence import EvidenceError
 
     def check(text: str) -> str | None:
         try:
@@ -56,12 +65,16 @@ def ask_entry(
     lang: str,
     *,
     base: Entry | None = None,
-    clock: Callable[[], datetime] = evidence.now,
+    clock: Callable[[], datetime] | None = None,
 ) -> Entry:
     """Ask every field (an edit starts from `base`'s values); return the checked entry.
 
     Files are asked for at the end: new ones are added to those `base` already has.
     """
+    from safecheck import evidence
+    from safecheck.evidence import Demand, Entry, EvidenceError
+
+    clock = clock or evidence.now
     start = base or Entry(id=0, when=clock(), recorded=clock())
 
     def ask(key: str, parse: Callable[[str], Any], current: str | None) -> Any:
@@ -136,6 +149,8 @@ def ask_files(
     asker: FormAsker, lang: str, *, known: Sequence[Attachment] = ()
 ) -> tuple[Attachment, ...]:
     """Screenshots and other files, one path at a time, until an empty answer."""
+    from safecheck import evidence
+
     added: list[Attachment] = []
 
     def check_path(text: str) -> str | None:
@@ -160,3 +175,27 @@ def ask_files(
         if any(a.sha256 == attachment.sha256 for a in (*known, *added)):
             continue  # the same file twice adds nothing
         added.append(attachment)
+
+
+def offer_log(asker: FormAsker, store: Store, view: Messages, lang: str) -> Entry | None:
+    """The emergency plan's evidence step: offer to write down what happened, now.
+
+    Ctrl-C in the questions stops only the log (nothing of it is saved) and the plan
+    goes on; the way to do it later is named either way.
+    """
+    from safecheck import evidence
+
+    count = len(store.load().evidence)
+    question = t(lang, "evidence.offer.more", count=count) if count else t(lang, "evidence.offer")
+    if not asker.confirm(question, default=True):
+        view.message(t(lang, "evidence.offer.later"))
+        return None
+    view.message(t(lang, "evidence.add.intro"))
+    try:
+        entry = ask_entry(asker, lang)
+    except Interrupted:
+        view.message(t(lang, "evidence.offer.stopped"))
+        return None
+    (added,) = evidence.add(store, [entry], lang)
+    view.message(t(lang, "evidence.added", id=added.id))
+    return added

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from safecheck import evidence
+from safecheck.audience import AgeGroup
 from safecheck.checklist import Checklist, Item
 from safecheck.errors import ExitCode, SafecheckError
 from safecheck.evidence import Attachment, Entry
@@ -104,16 +105,34 @@ class Report:
     region: str | None = None
 
 
-def region_help_lines(region: Region, lang: str) -> tuple[HelpLineRow, ...]:
-    """SEAM for issue 3: the help lines of the person's region, as export rows.
+def region_help_lines(
+    region: Region, lang: str, age_group: AgeGroup | None = None
+) -> tuple[HelpLineRow, ...]:
+    """The help lines of `region` (and the removal services that work anywhere) as export rows.
 
-    The help-line data (`checklists/data/helplines.yaml`, `safecheck.helplines`) comes
-    with issue 3 (emergency plan), which is not on main yet. Until it is, exports carry
-    no help lines: numbers are never copied or made up here. When it lands, load the
-    lines, `select` them for `region` (and the saved age group), and map each to a
-    `HelpLineRow` (name, country, contact, hours, for, source).
+    From the help-line data (`checklists/data/helplines.yaml`), which keeps each line's
+    source; with an age group, only the lines for that age (Take It Down or StopNCII).
     """
-    return ()
+    from safecheck import helplines
+
+    return tuple(
+        HelpLineRow(
+            name=line.name(lang),
+            country=_country(line.country, lang),
+            contact=helplines.contact(line, lang, separator="; "),
+            hours=line.hours(lang) if line.hours else None,
+            who=line.who(lang),
+            source=line.source,
+        )
+        for line in helplines.select(helplines.load(), region, age_group)
+    )
+
+
+def _country(country: str, lang: str) -> str:
+    from safecheck.i18n import MESSAGES
+
+    key = f"region.{country}"
+    return t(lang, key) if key in MESSAGES else t(lang, "export.anywhere")
 
 
 def plan_checklist(folders: Sequence[Path]) -> Checklist | None:

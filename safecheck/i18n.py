@@ -338,6 +338,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "schuld. Daarna: blokkeer en meld het account op het platform. "
         "Een overzicht voor de politie, je bank of een hulplijn maak je met safecheck export.",
     },
+    "evidence.offer": {
+        "en": "Do you want to write it down in safecheck's evidence log now? It keeps the "
+        "account, payment details, dates and screenshots together, for the police or your bank.",
+        "nl": "Wil je het nu noteren in het bewijslogboek van safecheck? Het houdt het account, "
+        "de betaalgegevens, de data en de screenshots bij elkaar, voor de politie of je bank.",
+    },
+    "evidence.offer.more": {
+        "en": "Your evidence log has {count} entries. Do you want to add one now?",
+        "nl": "Je bewijslogboek heeft {count} nummers. Wil je er nu een toevoegen?",
+    },
+    "evidence.offer.later": {
+        "en": "Fine. You can start it any time with: safecheck evidence add",
+        "nl": "Goed. Je kunt er altijd mee beginnen met: safecheck evidence add",
+    },
+    "evidence.offer.stopped": {
+        "en": "Stopped: nothing from these questions was saved. You can do it later with: "
+        "safecheck evidence add. The plan goes on.",
+        "nl": "Gestopt: niets van deze vragen is bewaard. Je kunt het later doen met: "
+        "safecheck evidence add. Het plan gaat verder.",
+    },
     "evidence.edited": {"en": "Entry {id} is changed.", "nl": "Nummer {id} is aangepast."},
     "evidence.removed": {"en": "Entry {id} is removed.", "nl": "Nummer {id} is verwijderd."},
     "evidence.remove.ask": {
@@ -530,6 +550,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.plan": {"en": "{title}: what has been done", "nl": "{title}: wat al gedaan is"},
     "export.plan.unanswered": {"en": "Not answered yet", "nl": "Nog niet beantwoord"},
     "export.helplines": {"en": "Help lines", "nl": "Hulplijnen"},
+    "export.anywhere": {"en": "any country", "nl": "elk land"},
     "export.source": {"en": "Source: {source}.", "nl": "Bron: {source}."},
     "export.hashes.title": {
         "en": "Checking that a file is unchanged",

@@ -16,10 +16,12 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from safecheck import checklist, evidence, export
+from safecheck.audience import AgeGroup
 from safecheck.cli import app
 from safecheck.errors import ExitCode
 from safecheck.evidence import Attachment, Demand, Entry
 from safecheck.export import Format, HelpLineRow
+from safecheck.region import Region
 from safecheck.state import Answer, Record, State
 from safecheck.store import Store
 from tests.conftest import ROOT
@@ -504,3 +506,63 @@ def test_a_handout_of_your_own_checklist(home: Path, tmp_path: Path, small_check
     markdown = out.read_text(encoding="utf-8")
     assert markdown.count("- [ ] **") == 4
     assert "Do delta" in markdown
+
+
+# -- with the emergency plan and the help-line data ----------------------------------------
+
+
+@pytest.mark.parametrize("region", list(Region))
+def test_the_help_lines_are_the_regions_own_with_their_source(region: Region) -> None:
+    from safecheck import helplines
+
+    rows = export.region_help_lines(region, "en")
+    expected = helplines.select(helplines.load(), region)
+    assert [row.name for row in rows] == [line.name("en") for line in expected]
+    for row, line in zip(rows, expected, strict=True):
+        assert row.source == line.source
+        for phone in line.phones:
+            assert phone in row.contact  # numbers as in the data, never retyped
+    if region is Region.OTHER:
+        assert {row.country for row in rows} == {"any country"}
+
+
+def test_the_age_group_chooses_the_removal_service() -> None:
+    minor = " ".join(row.name for row in export.region_help_lines(Region.NL, "en", AgeGroup.MINOR))
+    adult = " ".join(row.name for row in export.region_help_lines(Region.NL, "en", AgeGroup.ADULT))
+    assert "Take It Down" in minor
+    assert "StopNCII" not in minor
+    assert "StopNCII" in adult
+    assert "Take It Down" not in adult
+
+
+def test_a_real_export_has_the_plan_and_the_regions_help_lines(home: Path, tmp_path: Path) -> None:
+    store = Store(home)
+    store.update(
+        lambda s: (
+            s.with_answer("emergency", "evidence", Record(Answer.DONE, "2026-03-02T22:00"))
+            .with_setting("region", "NL")
+            .with_setting("age_group", "adult")
+        )
+    )
+    evidence.add(store, [evidence.from_options("en", {"account": "some.one"})], "en")
+    for name in ("report.json", "report.html", "report.md"):
+        result = runner.invoke(app, ["export", "--lang", "nl", "--output", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+    document = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    jsonschema.validate(document, SCHEMA)
+    assert document["region"] == "NL"  # as remembered by the plan
+    assert document["plan"]["id"] == "emergency"
+    steps = {step["id"]: step["answer"] for step in document["plan"]["steps"]}
+    assert steps["evidence"] == "done"
+    assert "removal-stopncii" in steps  # the adult's own steps
+    assert "removal-take-it-down" not in steps
+    names = [line["name"] for line in document["helplines"]]
+    assert "113 Zelfmoordpreventie" in names
+    assert "Zelfmoordlijn 1813" not in names  # Belgium's
+    for name in ("report.html", "report.md"):
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        assert "Noodplan" in text
+        assert "Bewaar het bewijs" in text or "bewaar het bewijs" in text
+        assert "0800 0113" in text
+        assert "Bron: 113.nl" in text
+    assert_loads_nothing((tmp_path / "report.html").read_text(encoding="utf-8"))
