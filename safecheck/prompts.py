@@ -6,8 +6,8 @@ Ctrl-C and a closed input become `Interrupted` here, in one place.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
-from typing import TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import questionary
 from prompt_toolkit.application.current import get_app_session
@@ -54,16 +54,47 @@ class Prompter:
         )
         return values[self._ask(question)]
 
+    def can_ask(self) -> bool:
+        return input_is_interactive()
+
+    def password(self, message: str, *, problem: Callable[[str], str | None] | None = None) -> str:
+        """Hidden text; `problem(text)` says why it is not acceptable (shown, asked again)."""
+        self._require_terminal()
+
+        def validate(text: str) -> bool | str:
+            reason = problem(text) if problem is not None else None
+            return True if reason is None else reason
+
+        question = questionary.password(message, validate=validate, style=STYLE, qmark="?")
+        answer = self._ask_any(question)
+        if not isinstance(answer, str):
+            raise Interrupted()
+        return answer
+
+    def confirm(self, message: str) -> bool:
+        """Yes or no; the default is no, so Enter alone changes nothing."""
+        self._require_terminal()
+        answer = self._ask_any(
+            questionary.confirm(message, default=False, style=STYLE, qmark="?", auto_enter=False)
+        )
+        if not isinstance(answer, bool):
+            raise Interrupted()
+        return answer
+
     def _require_terminal(self) -> None:
         if not input_is_interactive():
             raise NotInteractiveError(self._not_interactive_message)
 
-    @staticmethod
-    def _ask(question: questionary.Question) -> int:
-        try:
-            answer = question.unsafe_ask()
-        except (KeyboardInterrupt, EOFError):
-            raise Interrupted() from None
+    @classmethod
+    def _ask(cls, question: questionary.Question) -> int:
+        answer = cls._ask_any(question)
         if not isinstance(answer, int):
             raise Interrupted()
         return answer
+
+    @staticmethod
+    def _ask_any(question: questionary.Question) -> Any:
+        try:
+            return question.unsafe_ask()
+        except (KeyboardInterrupt, EOFError):
+            raise Interrupted() from None
