@@ -71,17 +71,18 @@ def wipe(home: Path, lang: str, *, keystore: Keystore | None = None) -> Outcome:
     """
     keystore = keystore or Keystore(home)
     outcome = Outcome()
-    removed: list[Path] = []
-    if own_files(home):
+    found = own_files(home)  # before the lock, which clears left-over files by itself
+    if found:
         store = Store(home, PlainCodec())
         with store.locked():  # not in the middle of another safecheck's save
-            for path in own_files(home):
+            found += [path for path in own_files(home) if path not in found]
+            for path in found:
                 if path.name != LOCK_FILE:
                     path.unlink(missing_ok=True)
-                    removed.append(path)
         lock = home / LOCK_FILE
         lock.unlink(missing_ok=True)
-        removed.append(lock)
+        found = [path for path in found if path != lock] + [lock]
+    removed = found
     outcome.lines += [t(lang, "wipe.removed_file", path=path) for path in removed]
     if not removed:
         outcome.lines.append(t(lang, "wipe.no_files", folder=home))
