@@ -148,6 +148,9 @@ def child_env(home: Path, **extra: str) -> dict[str, str]:
     keep = ("SAFECHECK_PASSPHRASE", netguard.LOG_ENV)
     env = {k: v for k, v in os.environ.items() if not k.startswith("SAFECHECK_") or k in keep}
     env.update(SAFECHECK_HOME=str(home), LANG="en_GB.UTF-8", TERM="xterm-256color")
+    # pexpect is no terminal emulator: it never answers prompt_toolkit's cursor
+    # position request, so every prompt would wait for that request to time out.
+    env["PROMPT_TOOLKIT_NO_CPR"] = "1"
     env["PYTHONPATH"] = os.pathsep.join(
         [str(NETGUARD), str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
     )
