@@ -12,7 +12,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "answer.not_for_me": {"en": "Not for me", "nl": "Niet voor mij"},
     "answer.how": {"en": "Tell me how", "nl": "Vertel me hoe"},
     "answer.skipped": {"en": "Skip for now", "nl": "Nu overslaan"},
-    "ask.item": {"en": "Have you done this?", "nl": "Heb je dit gedaan?"},
+    "ask.item": {"en": "Where are you with this?", "nl": "Hoe ver ben je hiermee?"},
+    "ask.instruction": {
+        "en": "(arrow keys or a number, then Enter)",
+        "nl": "(pijltjestoetsen of een cijfer, dan Enter)",
+    },
     "why": {"en": "Why", "nl": "Waarom"},
     "how": {"en": "How", "nl": "Hoe"},
     "progress": {"en": "{answered} of {total} answered", "nl": "{answered} van {total} beantwoord"},
@@ -47,11 +51,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "priority.advanced": {"en": "Advanced", "nl": "Gevorderd"},
     "not_interactive": {
         "en": "safecheck asks its questions in a terminal, and standard input is not one. "
-        "Run it in a terminal, or give your answers in a file with --answers FILE "
-        "(see the README).",
+        "Run it in a terminal, give your answers in a file with --answers FILE, "
+        "or add --no-input to see your progress without questions (see the README).",
         "nl": "safecheck stelt zijn vragen in een terminal, en de standaardinvoer is er geen. "
-        "Start het in een terminal, of geef je antwoorden in een bestand met --answers BESTAND "
-        "(zie de README).",
+        "Start het in een terminal, geef je antwoorden in een bestand met --answers BESTAND, "
+        "of voeg --no-input toe om je voortgang te zien zonder vragen (zie de README).",
     },
     # Private, durable state (issue 4): state errors, keys, passphrases, where, wipe, reset.
     "state.reason.empty": {"en": "the file is empty", "nl": "het bestand is leeg"},
@@ -353,12 +357,73 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "You start again with empty answers.",
         "nl": "Je begint opnieuw met lege antwoorden.",
     },
+    "plain.yes_no": {"en": "(yes/no, default no)", "nl": "(ja/nee, standaard nee)"},
     "reset.kept": {
         "en": "Kept aside: {path}. Delete it once you are sure you no longer need it "
         "(`safecheck wipe` removes it too).",
         "nl": "Opzij bewaard: {path}. Verwijder het als je zeker weet dat je het niet meer nodig hebt "
         "(`safecheck wipe` verwijdert het ook).",
     },
+    # Scripted checks, status, verify and plain output (issue 6)
+    "answers.applied": {
+        "en": "Saved {count} answers from {path}.",
+        "nl": "{count} antwoorden uit {path} bewaard.",
+    },
+    "plain.choose": {
+        "en": "Type a number from 1 to {count} and press Enter:",
+        "nl": "Typ een nummer van 1 tot {count} en druk op Enter:",
+    },
+    "plain.invalid": {
+        "en": "That is not one of the choices. Type a number from 1 to {count}.",
+        "nl": "Dat is geen van de keuzes. Typ een nummer van 1 tot {count}.",
+    },
+    "plain.summary_row": {
+        "en": "{name}: {done} of {applicable} done, score {score}%",
+        "nl": "{name}: {done} van {applicable} gedaan, score {score}%",
+    },
+    "plain.status_row": {
+        "en": "{answered} of {total} answered, {done} done, score {score}%",
+        "nl": "{answered} van {total} beantwoord, {done} gedaan, score {score}%",
+    },
+    "state.done": {"en": "done", "nl": "gedaan"},
+    "state.not_yet": {"en": "not yet", "nl": "nog niet"},
+    "state.not_for_me": {"en": "not for me", "nl": "niet voor mij"},
+    "state.skipped": {"en": "skipped", "nl": "overgeslagen"},
+    "state.unanswered": {"en": "not answered", "nl": "niet beantwoord"},
+    "status.title": {"en": "Your progress", "nl": "Je voortgang"},
+    "status.none": {
+        "en": "There are no checklists to show.",
+        "nl": "Er zijn geen checklists om te tonen.",
+    },
+    "status.checklist": {"en": "Checklist", "nl": "Checklist"},
+    "status.answered": {"en": "Answered", "nl": "Beantwoord"},
+    "status.open": {"en": "Still open", "nl": "Nog open"},
+    "status.nothing_open": {"en": "nothing", "nl": "niets"},
+    "verify.met": {
+        "en": "{title} ({id}): the requirement is met.",
+        "nl": "{title} ({id}): aan de eis is voldaan.",
+    },
+    "verify.not_met": {
+        "en": "{title} ({id}): the requirement is not met yet.",
+        "nl": "{title} ({id}): aan de eis is nog niet voldaan.",
+    },
+    "verify.score_ok": {
+        "en": "the score, {score}%, is at least {min_score}%",
+        "nl": "de score, {score}%, is minstens {min_score}%",
+    },
+    "verify.score_low": {
+        "en": "the score, {score}%, is below {min_score}%",
+        "nl": "de score, {score}%, is lager dan {min_score}%",
+    },
+    "verify.priority_ok": {
+        "en": "every item with priority {priority} is done or not for you",
+        "nl": "elk punt met prioriteit {priority} is gedaan of niet voor jou",
+    },
+    "verify.priority_open": {
+        "en": "items with priority {priority} still open: {count}",
+        "nl": "punten met prioriteit {priority} die nog openstaan: {count}",
+    },
+    "verify.missing": {"en": "Still missing:", "nl": "Wat nog ontbreekt:"},
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from safecheck.checklist import Checklist, Item, Priority
 from safecheck.state import Answer, Record
@@ -24,6 +24,11 @@ class PriorityScore:
     def percent(self) -> int:
         return _percent(self.done, self.applicable)
 
+    @property
+    def open(self) -> int:
+        """Not done and not "not for me": still to do, answered or not."""
+        return self.applicable - self.done
+
 
 @dataclass(frozen=True, slots=True)
 class Summary:
@@ -34,6 +39,7 @@ class Summary:
     not_for_me: int
     by_priority: tuple[PriorityScore, ...]
     open_items: tuple[Item, ...]  # most important first; includes unanswered items
+    answers: Mapping[str, Record] = field(default_factory=dict)  # item id -> saved answer
 
     @property
     def score(self) -> int:
@@ -79,6 +85,7 @@ def summarize(checklist: Checklist, answers: Mapping[str, Record]) -> Summary:
         not_for_me=count(None, Answer.NOT_FOR_ME),
         by_priority=by_priority,
         open_items=tuple(open_items),
+        answers={item.id: answers[item.id] for item in items if item.id in answers},
     )
 
 

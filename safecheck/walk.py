@@ -6,7 +6,7 @@ This module knows nothing of terminals: it talks to an `Asker` (questions) and a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Protocol, TypeVar
 
@@ -57,6 +57,33 @@ def _answer(checklist_id: str, item_id: str, record: Record) -> Callable[[State]
         return state.with_answer(checklist_id, item_id, record)
 
     return change
+
+
+def apply_answers(
+    checklist: Checklist,
+    store: Store,
+    answers: Mapping[str, Answer],
+    *,
+    restart: bool = False,
+    clock: Callable[[], str] = now,
+) -> Summary:
+    """Save answers given without questions (an answers file), in one locked update.
+
+    They take the same path as answers given one by one: `Store.update` with
+    `State.with_answer`. Items not in `answers` keep what was saved before, unless
+    `restart` forgets the checklist's earlier answers first.
+    """
+
+    def change(state: State) -> State:
+        if restart:
+            state = state.without_checklist(checklist.id)
+        at = clock()
+        for item_id, answer in answers.items():
+            state = _answer(checklist.id, item_id, Record(answer, at))(state)
+        return state
+
+    saved = store.update(change) if answers or restart else store.load()
+    return summarize(checklist, saved.answers_for(checklist.id))
 
 
 def walk(

@@ -163,7 +163,7 @@ def test_a_newer_schema_inside_a_good_file_is_left_alone(home: Path) -> None:
     store.update(lambda s: s)
     sealed = store.codec.seal(b'{"schema": 99, "answers": {}, "settings": {}}')
     store.path.write_bytes(sealed)
-    result = runner.invoke(app, ["check", "prevention"])
+    result = runner.invoke(app, ["status"])
     assert result.exit_code == ExitCode.BAD_STATE
     assert "it was written by a newer safecheck (schema 99); please update safecheck" in (
         result.output

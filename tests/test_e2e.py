@@ -14,7 +14,7 @@ from safecheck.store import Store
 from tests import keys
 from tests.conftest import ROOT, child_env
 
-QUESTION = "Have you done this?"
+QUESTION = "Where are you with this?"
 
 
 def spawn(home: Path, *args: str) -> pexpect.spawn:

@@ -17,8 +17,11 @@ import pexpect
 import pytest
 
 from safecheck.errors import ExitCode
+from safecheck.i18n import t
 from tests import keys
 from tests.conftest import NETWORK_ATTEMPTS, ROOT, child_env
+
+QUESTION = t("en", "ask.item")
 
 
 def test_the_guard_stops_a_network_socket_in_this_process() -> None:
@@ -69,18 +72,21 @@ def test_the_main_commands_use_no_network(home: Path, no_network: Path) -> None:
         timeout=20,
     )
     for reply in (keys.DONE, keys.TELL_ME_HOW, keys.NOT_YET):
-        child.expect_exact("Have you done this?")
+        child.expect_exact(QUESTION)
         child.send(reply)
-    child.expect_exact("Have you done this?")
+    child.expect_exact(QUESTION)
     child.send(keys.CTRL_C)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == ExitCode.INTERRUPTED
 
+    assert run(home, "status").returncode == 0
+    assert run(home, "verify", "--min-score", "0").returncode == 0
+    assert run(home, "check", "prevention", "--no-input", "--json").returncode == 0
     assert run(home, "where").returncode == 0
     assert run(home, "reset", "--yes").returncode == 0
     (home / "state").write_bytes(b"damaged")
-    assert run(home, "check").returncode == ExitCode.BAD_STATE
+    assert run(home, "status").returncode == ExitCode.BAD_STATE
     assert run(home, "reset", "--yes").returncode == 0
     wiped = run(home, "wipe", "--yes")
     assert wiped.returncode == 0, wiped.stderr

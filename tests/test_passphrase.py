@@ -9,17 +9,18 @@ from pathlib import Path
 import pexpect
 import pytest
 from prompt_toolkit.input import PipeInput
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from safecheck.cli import app
 from safecheck.errors import ExitCode
+from safecheck.i18n import t
 from safecheck.sealing import Source, parse, peek
 from safecheck.store import open_store
 from tests import keys
 from tests.conftest import child_env
 
 runner = CliRunner()
-QUESTION = "Have you done this?"
+QUESTION = t("en", "ask.item")
 ANSWER_WORDS = ("alpha", "beta", "small", "done", "not_yet", "answers")
 
 
@@ -51,7 +52,7 @@ def test_a_wrong_safecheck_passphrase_leaves_the_file_alone(
     original = (home / "state").read_bytes()
 
     monkeypatch.setenv("SAFECHECK_PASSPHRASE", "a wrong passphrase")
-    result = runner.invoke(app, ["check", "prevention"])
+    result = runner.invoke(app, ["status"])
 
     assert result.exit_code == ExitCode.BAD_STATE
     assert (
@@ -62,12 +63,26 @@ def test_a_wrong_safecheck_passphrase_leaves_the_file_alone(
     assert not list(home.glob("state.unreadable-*"))
 
 
+@pytest.fixture
+def answers_file(tmp_path: Path) -> Path:
+    """A script's answers: saving them needs a key, and nothing may be asked."""
+    path = tmp_path / "answers.yaml"
+    path.write_text("checklist: small\nanswers:\n  alpha: done\n", encoding="utf-8")
+    return path
+
+
+def save_from_script(small_checklist: Path, answers_file: Path) -> Result:
+    return runner.invoke(
+        app, ["check", str(small_checklist), "--answers", str(answers_file), "--no-input"]
+    )
+
+
 @pytest.mark.usefixtures("no_keyring")
 def test_a_short_safecheck_passphrase_is_refused_for_a_new_state(
-    home: Path, monkeypatch: pytest.MonkeyPatch
+    home: Path, monkeypatch: pytest.MonkeyPatch, small_checklist: Path, answers_file: Path
 ) -> None:
     monkeypatch.setenv("SAFECHECK_PASSPHRASE", "short")
-    result = runner.invoke(app, ["check", "prevention"])
+    result = save_from_script(small_checklist, answers_file)
     assert result.exit_code == ExitCode.USAGE
     assert "SAFECHECK_PASSPHRASE is too short for a new passphrase: use at least 8" in (
         result.output
@@ -76,8 +91,10 @@ def test_a_short_safecheck_passphrase_is_refused_for_a_new_state(
 
 
 @pytest.mark.usefixtures("no_keyring")
-def test_no_keyring_no_passphrase_and_no_terminal_saves_nothing(home: Path) -> None:
-    result = runner.invoke(app, ["check", "prevention"])
+def test_no_keyring_no_passphrase_and_no_terminal_saves_nothing(
+    home: Path, small_checklist: Path, answers_file: Path
+) -> None:
+    result = save_from_script(small_checklist, answers_file)
 
     assert result.exit_code == ExitCode.NO_KEY
     assert (

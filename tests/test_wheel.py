@@ -22,6 +22,7 @@ def test_the_installed_wheel_finds_its_checklists(tmp_path: Path, home: Path) ->
     (wheel,) = dist.glob("safecheck-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         assert "safecheck/checklists/prevention.yaml" in archive.namelist()
+        assert "safecheck/output.schema.json" in archive.namelist()  # the --json shape
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
@@ -42,6 +43,6 @@ def test_the_installed_wheel_finds_its_checklists(tmp_path: Path, home: Path) ->
         encoding="utf-8",
         timeout=30,
     )
-    child.expect_exact("Have you done this?")
+    child.expect_exact("Where are you with this?")
     child.send("\x03")
     child.expect(pexpect.EOF)

@@ -1,0 +1,306 @@
+"""safecheck's benchmark: medians over repeated runs, as ratios against baselines of the same run.
+
+    make bench                 # or: .venv/bin/python bench/run.py [--runs N]
+
+Each command runs in a fresh process; its wall time is measured from start to exit (or, for
+the first question, to the moment the question is on the screen) and its peak memory is the
+child's maximum resident set size. Operations inside safecheck (loading a checklist, saving
+an answer, exporting) run in a child process that times the operation itself.
+Prints one table and a PASS/FAIL line per budget; exits 1 if any budget fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import select
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    seconds: float  # median
+    peak_bytes: int  # largest seen
+
+
+# Peak memory (ru_maxrss) of a process starts at the size of the process that spawned it, so
+# commands are measured through this small wrapper: a fresh Python process that spawns the
+# command and writes the command's own peak (from its rusage) to a file.
+PEAK_WRAPPER = """
+import os, sys
+from pathlib import Path
+pid = os.posix_spawn(sys.argv[2], sys.argv[2:], os.environ)
+_, status, usage = os.wait4(pid, 0)
+Path(sys.argv[1]).write_text(str(usage.ru_maxrss * 1024))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def spawn(argv: list[str], env: dict[str, str], stdio: tuple[int, int, int]) -> int:
+    actions = [(os.POSIX_SPAWN_DUP2, fd, target) for target, fd in enumerate(stdio)]
+    return os.posix_spawn(argv[0], argv, env, file_actions=actions, setsid=True)
+
+
+def wait(pid: int) -> int:
+    _, status, _ = os.wait4(pid, 0)
+    return os.waitstatus_to_exitcode(status)
+
+
+def run_to_exit(argv: list[str], env: dict[str, str]) -> float:
+    """Seconds from start to exit."""
+    with Path(os.devnull).open("r+b") as null:
+        start = time.perf_counter()
+        code = wait(spawn(argv, env, (null.fileno(), null.fileno(), null.fileno())))
+        elapsed = time.perf_counter() - start
+    if code != 0:
+        raise SystemExit(f"bench: {' '.join(argv)} failed with exit code {code}")
+    return elapsed
+
+
+def run_to_text(argv: list[str], env: dict[str, str], text: bytes) -> float:
+    """Seconds from start until `text` is on the screen of a pseudo-terminal; then Ctrl-C."""
+    main_fd, child_fd = os.openpty()
+    start = time.perf_counter()
+    pid = spawn(argv, env, (child_fd, child_fd, child_fd))
+    os.close(child_fd)
+    seen = b""
+    elapsed = None
+    deadline = start + 30
+    while elapsed is None and time.perf_counter() < deadline:
+        ready, _, _ = select.select([main_fd], [], [], 1)
+        if ready:
+            try:
+                seen += os.read(main_fd, 65536)
+            except OSError:
+                break
+            if text in seen:
+                elapsed = time.perf_counter() - start
+    os.write(main_fd, b"\x03")
+    while True:  # drain until the child closes the terminal
+        try:
+            if not os.read(main_fd, 65536):
+                break
+        except OSError:
+            break
+    wait(pid)
+    os.close(main_fd)
+    if elapsed is None:
+        raise SystemExit(f"bench: {' '.join(argv)} never showed {text!r}")
+    return elapsed
+
+
+def run_operation(script: str, env: dict[str, str]) -> float:
+    """Run `script` in a child; it writes the seconds its own operation took to argv[1]."""
+    with tempfile.NamedTemporaryFile("r", suffix=".txt") as out:
+        run_to_exit([PYTHON, "-c", script, out.name], env)
+        return float(Path(out.name).read_text())
+
+
+def peak_memory(argv: list[str], env: dict[str, str], text: bytes | None = None) -> int:
+    with tempfile.NamedTemporaryFile("r", suffix=".txt") as out:
+        wrapped = [PYTHON, "-c", PEAK_WRAPPER, out.name, *argv]
+        if text is None:
+            run_to_exit(wrapped, env)
+        else:
+            run_to_text(wrapped, env, text)
+        return int(Path(out.name).read_text())
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    argv: list[str]
+    until: bytes | None = None  # measure until this text is on screen, not until exit
+    operation: bool = False  # argv is [python, -c, script]: the script times itself
+
+
+def measure(case: Case, runs: int, env: dict[str, str]) -> Result:
+    def once() -> float:
+        if case.operation:
+            return run_operation(case.argv[2], env)
+        if case.until is not None:
+            return run_to_text(case.argv, env, case.until)
+        return run_to_exit(case.argv, env)
+
+    once()  # warm the file cache and the bytecode cache
+    seconds = statistics.median(once() for _ in range(runs))
+    argv = [*case.argv, "/dev/null"] if case.operation else case.argv
+    return Result(case.name, seconds, peak_memory(argv, env, case.until))
+
+
+def generated_checklist(items: int) -> str:
+    def text(words: str) -> str:
+        return f"{{nl: '{words} (nl)', en: '{words} (en)'}}"
+
+    lines = ["id: generated", f"title: {text('Generated')}", f"intro: {text('Many items')}"]
+    lines.append("sections:")
+    per_section = 50
+    for section in range(items // per_section):
+        lines += [f"  - id: section-{section}", f"    title: {text(f'Section {section}')}"]
+        lines.append("    items:")
+        for index in range(per_section):
+            item = section * per_section + index
+            lines += [
+                f"      - id: item-{item}",
+                "        priority: recommended",
+                f"        title: {text(f'Item {item}')}",
+                f"        why: {text('Because it matters to you, and here is a longer reason.')}",
+                f"        how: {text('First do this. Then do that. Then check it once more.')}",
+                "        platforms:",
+                f"          instagram: {text('On Instagram, open the settings.')}",
+                "        source: generated",
+            ]
+    return "\n".join(lines) + "\n"
+
+
+LOAD_SCRIPT = """
+import sys, time
+from pathlib import Path
+from safecheck.checklist import load
+start = time.perf_counter()
+checklist = load(Path({path!r}))
+Path(sys.argv[1]).write_text(str(time.perf_counter() - start))
+assert checklist.item_count == {items}
+"""
+
+SAVE_SCRIPT = """
+import sys, time, statistics
+from pathlib import Path
+from safecheck.state import Answer, Record
+from safecheck.store import open_store
+store = open_store(Path({home!r}))
+store.update(lambda s: s)  # set up: key, folder, first file
+times = []
+for n in range(30):
+    record = Record(Answer.DONE if n % 2 else Answer.NOT_YET, "2026-11-23T20:00:00+01:00")
+    start = time.perf_counter()
+    store.update(lambda s: s.with_answer("prevention", "accounts-two-step", record))
+    times.append(time.perf_counter() - start)
+Path(sys.argv[1]).write_text(str(statistics.median(times)))
+"""
+
+
+@dataclass(frozen=True)
+class Budget:
+    label: str
+    value: float
+    limit: float
+    unit: str
+
+    @property
+    def passed(self) -> bool:
+        return self.value <= self.limit
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="runs per measurement (median)")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON too")
+    args = parser.parse_args()
+
+    scratch = Path(tempfile.mkdtemp(prefix="safecheck-bench-"))
+    try:
+        return bench(args.runs, scratch, args.json)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def bench(runs: int, scratch: Path, as_json: bool) -> int:
+    home = scratch / "home"
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("SAFECHECK_")},
+        "SAFECHECK_HOME": str(home),
+        "LANG": "en_GB.UTF-8",
+        "TERM": "xterm-256color",
+        "COLUMNS": "80",
+        "LINES": "24",
+    }
+    safecheck = str(Path(PYTHON).parent / "safecheck")
+    checklist_file = scratch / "generated.yaml"
+    checklist_file.write_text(generated_checklist(1000), encoding="utf-8")
+
+    def python(code: str) -> list[str]:
+        return [PYTHON, "-c", code]
+
+    cases = [
+        Case("python -c pass", python("pass")),
+        Case('python -c "import typer"', python("import typer")),
+        Case('python -c "import typer, questionary"', python("import typer, questionary")),
+        Case("safecheck --help", [safecheck, "--help"]),
+        Case(
+            "first question of check prevention",
+            [safecheck, "check", "prevention"],
+            until=b"Where are you with this?",
+        ),
+        Case(
+            "load + validate 1,000 items",
+            python(LOAD_SCRIPT.format(path=str(checklist_file), items=1000)),
+            operation=True,
+        ),
+        Case(
+            "save one answer (with fsync)",
+            python(SAVE_SCRIPT.format(home=str(scratch / "save-home"))),
+            operation=True,
+        ),
+    ]
+    results = {case.name: measure(case, runs, env) for case in cases}
+    typer_time = results['python -c "import typer"'].seconds
+    questionary_time = results['python -c "import typer, questionary"'].seconds
+    pass_time = results["python -c pass"].seconds
+
+    print(f"{'measurement':<40} {'median':>10} {'÷ pass':>8} {'÷ typer':>8} {'peak MiB':>9}")
+    for result in results.values():
+        print(
+            f"{result.name:<40} {result.seconds * 1000:>8.1f}ms"
+            f" {result.seconds / pass_time:>8.2f} {result.seconds / typer_time:>8.2f}"
+            f" {result.peak_bytes / MIB:>9.1f}"
+        )
+
+    budgets = [
+        Budget(
+            "safecheck --help within 1.3x import typer",
+            results["safecheck --help"].seconds / typer_time,
+            1.3,
+            "x",
+        ),
+        Budget(
+            "first question within 1.3x import typer, questionary",
+            results["first question of check prevention"].seconds / questionary_time,
+            1.3,
+            "x",
+        ),
+        Budget(
+            "saving one answer under 10 ms",
+            results["save one answer (with fsync)"].seconds * 1000,
+            10,
+            "ms",
+        ),
+    ]
+    budgets += [
+        Budget(f"peak memory of {name} under 60 MiB", result.peak_bytes / MIB, 60, "MiB")
+        for name, result in results.items()
+        if not name.startswith("python -c")
+    ]
+    print()
+    for budget in budgets:
+        verdict = "PASS" if budget.passed else "FAIL"
+        print(f"{verdict}  {budget.label}: {budget.value:.2f} {budget.unit} (limit {budget.limit})")
+    if as_json:
+        print(json.dumps({name: vars(r) for name, r in results.items()}, indent=2))
+    return 0 if all(b.passed for b in budgets) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,167 @@
+"""Answers files: read by item id, saved like typed answers, and every mistake named file:line."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.input import PipeInput
+from typer.testing import CliRunner
+
+from safecheck import answers, checklist
+from safecheck.cli import app
+from safecheck.errors import ExitCode, InputFileError
+from safecheck.state import Answer
+from safecheck.store import Store
+from tests import keys
+from tests.conftest import ROOT
+
+runner = CliRunner()
+
+GOOD = """\
+checklist: small
+answers:
+  alpha: done
+  beta: not_yet
+  gamma: not_for_me
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "answers.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def saved(home: Path, checklist_id: str = "small") -> dict[str, Answer]:
+    return {k: v.answer for k, v in Store(home).load().answers_for(checklist_id).items()}
+
+
+def test_an_answers_file_is_read_by_item_id(tmp_path: Path, small_checklist: Path) -> None:
+    loaded = answers.load(write(tmp_path, GOOD), checklist.load(small_checklist))
+    assert loaded.checklist_id == "small"
+    assert dict(loaded.answers) == {
+        "alpha": Answer.DONE,
+        "beta": Answer.NOT_YET,
+        "gamma": Answer.NOT_FOR_ME,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        (GOOD.replace("gamma:", "gamme:"), 5, '"gamme" is not an item of the checklist "small"'),
+        (GOOD.replace("gamma:", "gamme:"), 5, 'did you mean "gamma"?'),
+        (GOOD.replace("beta: not_yet", "beta: later"), 4, "must be one of done, not_yet"),
+        (GOOD.replace("beta: not_yet", "beta: no"), 4, "YAML reads yes/no"),
+        (GOOD.replace("beta: not_yet", "beta: [done]"), 4, "must be one of"),
+        (GOOD.replace("beta: not_yet", "beta:"), 4, "not None"),
+        (GOOD.replace("  beta: not_yet", "  beta: not_yet\n   gamma: [x"), 5, "not valid YAML"),
+        (GOOD.replace("beta: not_yet", "beta: 'unclosed"), 6, "not valid YAML"),
+        (GOOD.replace("alpha: done", "alpha: done\n  alpha: skipped"), 4, "appears twice"),
+        (GOOD.replace("checklist: small", "checklist: prevention"), 1, 'for the checklist "prev'),
+        (GOOD.replace("checklist: small\n", ""), 1, '"checklist" is missing'),
+        (GOOD.replace("answers:", "answer:"), 2, 'unknown key "answer"'),
+        ("checklist: small\n", 1, '"answers" is missing'),
+        ("checklist: small\nanswers: [alpha]\n", 2, "answers must be a mapping"),
+        ("- alpha: done\n", 1, "must be a mapping"),
+        ("", 1, "the answers file is empty"),
+    ],
+)
+def test_a_broken_answers_file_names_file_and_line(
+    tmp_path: Path, small_checklist: Path, text: str, line: int, words: str
+) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(InputFileError) as raised:
+        answers.load(path, checklist.load(small_checklist))
+    assert str(raised.value).startswith(f"{path}:{line}: "), str(raised.value)
+    assert words in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "words"),
+    [
+        (("gamma:", "gamme:"), 5, "is not an item"),  # unknown id
+        (("beta: not_yet", "beta: maybe"), 4, "must be one of"),  # bad value
+        (("gamma: not_for_me", "gamma: {not_for_me"), 6, "not valid YAML"),  # bad YAML
+    ],
+    ids=["unknown-id", "bad-value", "bad-yaml"],
+)
+def test_the_cli_reports_a_broken_answers_file_and_saves_nothing(
+    tmp_path: Path,
+    small_checklist: Path,
+    home: Path,
+    change: tuple[str, str],
+    line: int,
+    words: str,
+) -> None:
+    path = write(tmp_path, GOOD.replace(*change))
+    result = runner.invoke(
+        app, ["check", str(small_checklist), "--answers", str(path), "--no-input"]
+    )
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert result.output.startswith(f"safecheck: {path}:{line}: ")
+    assert words in result.output
+    assert result.output.count("\n") == 1  # one paragraph, no traceback
+    assert saved(home) == {}
+
+
+def test_a_missing_answers_file_is_reported(tmp_path: Path, small_checklist: Path) -> None:
+    gone = tmp_path / "gone.yaml"
+    result = runner.invoke(app, ["check", str(small_checklist), "--answers", str(gone)])
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert f"{gone}: there is no such file" in result.output
+
+
+def test_answers_replace_saved_ones_and_keep_the_rest(
+    tmp_path: Path, small_checklist: Path, home: Path
+) -> None:
+    first = write(tmp_path, "checklist: small\nanswers: {alpha: not_yet, delta: done}\n", "a.yaml")
+    runner.invoke(app, ["check", str(small_checklist), "--answers", str(first), "--no-input"])
+
+    result = runner.invoke(
+        app, ["check", str(small_checklist), "--answers", str(write(tmp_path, GOOD)), "--no-input"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Saved 3 answers" in result.output
+    assert saved(home) == {
+        "alpha": Answer.DONE,
+        "beta": Answer.NOT_YET,
+        "gamma": Answer.NOT_FOR_ME,
+        "delta": Answer.DONE,
+    }
+
+
+def test_restart_with_an_answers_file_keeps_only_the_file(
+    tmp_path: Path, small_checklist: Path, home: Path
+) -> None:
+    first = write(tmp_path, "checklist: small\nanswers: {delta: done}\n", "a.yaml")
+    runner.invoke(app, ["check", str(small_checklist), "--answers", str(first), "--no-input"])
+    runner.invoke(
+        app,
+        ["check", str(small_checklist), "--answers", str(write(tmp_path, GOOD)), "--restart"],
+    )
+    assert set(saved(home)) == {"alpha", "beta", "gamma"}
+
+
+def test_in_a_terminal_only_the_items_the_file_leaves_open_are_asked(
+    pipe: PipeInput, tmp_path: Path, small_checklist: Path, home: Path
+) -> None:
+    pipe.send_text(keys.SKIP)
+    result = runner.invoke(
+        app, ["check", str(small_checklist), "--answers", str(write(tmp_path, GOOD))]
+    )
+    assert result.exit_code == 0, result.output
+    assert "You answered 3 of 4" in result.output
+    assert "Do delta" in result.output
+    assert saved(home)["delta"] is Answer.SKIPPED
+
+
+def test_the_readme_example_is_a_valid_answers_file(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```yaml\n(# answers\.yaml\n.*?)```", readme, flags=re.S)
+    prevention = checklist.load(ROOT / "checklists" / "prevention.yaml")
+    loaded = answers.load(write(tmp_path, example), prevention)
+    assert set(loaded.answers.values()) == set(Answer)  # the example shows every answer

@@ -1,0 +1,143 @@
+"""--json: one documented, versioned document on stdout, the same envelope for every command."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import typer.main
+from typer.testing import CliRunner
+
+from safecheck import jsonout
+from safecheck.cli import app
+from safecheck.errors import ExitCode
+from tests.conftest import ROOT
+
+SCHEMA = json.loads(jsonout.SCHEMA_FILE.read_text(encoding="utf-8"))
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+runner = CliRunner()
+
+
+def invoke_json(*args: str) -> tuple[int, dict[str, Any]]:
+    result = runner.invoke(app, [*args, "--json"])
+    document = json.loads(result.stdout)  # the whole of stdout is one document
+    jsonschema.validate(document, SCHEMA)
+    return result.exit_code, document
+
+
+def test_the_schema_is_a_valid_json_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    assert SCHEMA["properties"]["schema"] == {"const": jsonout.SCHEMA_VERSION}
+
+
+def test_the_envelope_comes_first_and_takes_a_plain_dict() -> None:
+    out = io.StringIO()
+    jsonout.emit("helplines", {"lang": "en", "lines": [{"name": "Emergency"}]}, out)
+    text = out.getvalue()
+    assert text.endswith("}\n")
+    document = json.loads(text)
+    assert list(document)[:2] == ["schema", "kind"]
+    assert document == {
+        "schema": 1,
+        "kind": "helplines",
+        "lang": "en",
+        "lines": [{"name": "Emergency"}],
+    }
+
+
+def test_the_envelope_keys_cannot_be_overwritten() -> None:
+    with pytest.raises(ValueError, match="schema"):
+        jsonout.document("status", {"schema": 2})
+
+
+def test_non_ascii_text_stays_readable() -> None:
+    assert '"Prioriteit: essentiële"' in jsonout.dumps("x", {"t": "Prioriteit: essentiële"})
+
+
+def test_check_json(small_checklist: Path, tmp_path: Path) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text("checklist: small\nanswers: {alpha: done, gamma: skipped}\n")
+    code, document = invoke_json("check", str(small_checklist), "--answers", str(answers))
+    assert code == 0
+    assert document["kind"] == "check"
+    summary = document["checklist"]
+    assert (summary["answered"], summary["done"], summary["open"], summary["score"]) == (
+        2,
+        1,
+        3,
+        25,
+    )
+    assert summary["open_items"] == ["delta", "beta", "gamma"]
+    assert [item["answer"] for item in summary["items"]] == ["done", None, "skipped", None]
+    essential = summary["by_priority"][0]
+    assert essential == {
+        "priority": "essential",
+        "total": 2,
+        "done": 1,
+        "not_for_me": 0,
+        "open": 1,
+        "score": 50,
+    }
+
+
+def test_check_json_never_asks_even_without_a_terminal(small_checklist: Path) -> None:
+    code, document = invoke_json("check", str(small_checklist))
+    assert code == 0
+    assert document["checklist"]["answered"] == 0
+
+
+def test_check_json_in_dutch(small_checklist: Path) -> None:
+    _, document = invoke_json("check", str(small_checklist), "--lang", "nl")
+    assert document["lang"] == "nl"
+    assert document["checklist"]["title"] == "Klein"
+
+
+def test_status_json_lists_every_builtin_checklist() -> None:
+    code, document = invoke_json("status")
+    assert code == 0
+    assert "prevention" in [summary["id"] for summary in document["checklists"]]
+
+
+def test_verify_json(small_checklist: Path) -> None:
+    code, document = invoke_json(
+        "verify", "--checklist", str(small_checklist), "--require-priority", "essential"
+    )
+    assert code == ExitCode.CHECK_FAILED
+    assert document["ok"] is False
+    assert document["requirements"] == [
+        {
+            "requirement": "require-priority",
+            "met": False,
+            "priority": "essential",
+            "open_items": ["alpha", "delta"],
+        }
+    ]
+    assert [item["id"] for item in document["missing"]] == ["alpha", "delta"]
+
+
+def test_errors_go_to_stderr_and_stdout_stays_empty(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check", str(tmp_path / "gone.yaml"), "--json"])
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert result.stdout == ""
+    assert "gone.yaml" in result.stderr
+
+
+def json_commands() -> set[str]:
+    group = typer.main.get_command(app)
+    return {
+        name
+        for name, command in group.commands.items()  # type: ignore[attr-defined]
+        if any("--json" in param.opts for param in command.params)
+    }
+
+
+def test_every_json_kind_is_in_the_schema_and_the_readme() -> None:
+    kinds = set(SCHEMA["properties"]["kind"]["enum"])
+    assert json_commands() <= kinds
+    table = set(re.findall(r"^\| `([a-z-]+)` \| `safecheck ", README, flags=re.MULTILINE))
+    assert table == kinds
