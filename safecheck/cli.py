@@ -123,6 +123,7 @@ def _open_store(
     *,
     asker: PassphraseAsker | None,
     prepare: bool,
+    switch: bool = True,
 ) -> Store:
     """The state store, protected as --no-encryption/--encryption and the saved state say.
 
@@ -138,6 +139,7 @@ def _open_store(
         asker=asker,
         warn=_warn,
         prepare=prepare,
+        switch=switch,
     )
 
 
@@ -403,7 +405,7 @@ def reset(ctx: typer.Context, yes: YesOption = False, lang: LangOption = None) -
 
         prompter = make_prompter(language, plain=plain_wanted())
         outcome = reset_state(
-            _open_store(ctx, language, asker=prompter, prepare=False),
+            _open_store(ctx, language, asker=prompter, prepare=False, switch=False),
             language,
             confirm=(lambda message: True)
             if yes

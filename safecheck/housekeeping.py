@@ -102,7 +102,7 @@ def wipe(home: Path, lang: str, *, keystore: Keystore | None = None) -> Outcome:
             outcome.lines.append(t(lang, "wipe.no_key"))
     except KeystoreUnavailable as error:
         if error.no_keyring:
-            outcome.lines.append(t(lang, "wipe.no_keyring", reason=error.reason))
+            outcome.lines.append(t(lang, "wipe.no_keyring"))
         else:
             outcome.error = NoKeyError(
                 key="wipe.key_failed", reason=error.reason, service=service, user=user

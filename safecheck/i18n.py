@@ -181,11 +181,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "SAFECHECK_PASSPHRASE.",
     },
     "key.none": {
-        "en": "safecheck cannot keep your answers safe: there is no keyring ({reason}), no passphrase "
+        "en": "safecheck cannot keep your answers safe: no keyring can be used ({reason}), no passphrase "
         "in SAFECHECK_PASSPHRASE, and standard input is not a terminal to ask for one. Run safecheck "
         "in a terminal to choose a passphrase, set SAFECHECK_PASSPHRASE, or use --no-encryption to "
         "save without encryption (see the README). Nothing was saved.",
-        "nl": "safecheck kan je antwoorden niet veilig bewaren: er is geen sleutelbos ({reason}), geen "
+        "nl": "safecheck kan je antwoorden niet veilig bewaren: er kan geen sleutelbos gebruikt worden ({reason}), geen "
         "wachtwoordzin in SAFECHECK_PASSPHRASE, en de standaardinvoer is geen terminal om er een te "
         "vragen. Start safecheck in een terminal om een wachtwoordzin te kiezen, zet "
         "SAFECHECK_PASSPHRASE, of gebruik --no-encryption om zonder versleuteling te bewaren (zie de "
@@ -194,6 +194,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.env_too_short": {
         "en": "SAFECHECK_PASSPHRASE is too short for a new passphrase: use at least {n} characters.",
         "nl": "SAFECHECK_PASSPHRASE is te kort voor een nieuwe wachtwoordzin: gebruik minstens {n} tekens.",
+    },
+    "keyring.none_here": {
+        "en": "there is none on this computer",
+        "nl": "er is er geen op deze computer",
     },
     "passphrase.why": {
         "en": "No keyring can keep the key to your answers ({reason}). Choose a passphrase instead: "
@@ -319,8 +323,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Er stond geen sleutel van safecheck in je sleutelbos.",
     },
     "wipe.no_keyring": {
-        "en": "There is no keyring to clean ({reason}), so there was no key to remove.",
-        "nl": "Er is geen sleutelbos om op te ruimen ({reason}), dus er was geen sleutel te verwijderen.",
+        "en": "There is no keyring on this computer, so there was no key to remove.",
+        "nl": "Er is geen sleutelbos op deze computer, dus er was geen sleutel te verwijderen.",
     },
     "wipe.key_failed": {
         "en": 'The key in your keyring could not be removed ({reason}). It is named service "{service}", '

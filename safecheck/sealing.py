@@ -249,9 +249,10 @@ class Keys:
             try:
                 key = self._new_keyring_key()
             except KeystoreUnavailable as error:
+                reason = unavailable_reason(error, self.lang)
                 if self.asker is None or not self.asker.can_ask():
-                    raise NoKeyError(key="key.none", reason=error.reason) from None
-                self.warn(t(self.lang, "passphrase.why", reason=error.reason))
+                    raise NoKeyError(key="key.none", reason=reason) from None
+                self.warn(t(self.lang, "passphrase.why", reason=reason))
                 key = _derive(self._ask_new_passphrase(), _new_salt(), SCRYPT_COST)
         self._known.append(key)
         return key
@@ -260,7 +261,8 @@ class Keys:
         try:
             secret = self.keystore.get()
         except KeystoreUnavailable as error:
-            raise NoKeyError(key="key.keyring_unavailable", reason=error.reason) from None
+            reason = unavailable_reason(error, self.lang)
+            raise NoKeyError(key="key.keyring_unavailable", reason=reason) from None
         if secret is None:
             raise DamagedStateError(key="state.reason.key_missing")
         key = Key(Source.KEYRING, secret)
@@ -309,6 +311,11 @@ class Keys:
             if self.asker.password(t(self.lang, "passphrase.again")) == first:
                 return first
             self.warn(t(self.lang, "passphrase.mismatch"))
+
+
+def unavailable_reason(error: KeystoreUnavailable, lang: str) -> str:
+    """Why the keyring cannot be used, in `lang` when it is simply not there."""
+    return t(lang, "keyring.none_here") if error.no_keyring else error.reason
 
 
 def _new_salt() -> bytes:

@@ -77,13 +77,15 @@ def open_store(
     asker: PassphraseAsker | None = None,
     warn: Callable[[str], None] | None = None,
     prepare: bool = True,
+    switch: bool = True,
 ) -> Store:
     """The store the commands use: the one place that decides how state is protected.
 
     `encryption` is False for --no-encryption, True for --encryption, and None to
     keep what the state file already has (encrypted when there is none yet).
-    With `prepare`, the key is found now (a passphrase asked, or `NoKeyError`),
-    and a change between plain and encrypted is saved at once.
+    With `switch`, a state file in the other form is re-saved in the asked form
+    at once; with `prepare`, the key for saving is found now (a passphrase asked,
+    or `NoKeyError`), before any question. A plain state is warned about.
     """
     from safecheck.i18n import t
     from safecheck.sealing import Keys, Sealer, Source, peek
@@ -96,15 +98,14 @@ def open_store(
     plain = encryption is False or (encryption is None and current is Source.PLAIN)
     keys = Keys(home, lang=lang, asker=asker, warn=say)
     store = Store(home, Sealer(keys, encrypt=not plain), lang=lang)
-    if not prepare:
-        return store
-    if plain:
-        say(t(lang, "store.plain", folder=home))
-    if current is not None and (current is Source.PLAIN) != plain:
+    if switch and current is not None and (current is Source.PLAIN) != plain:
         store.update(lambda state: state)
         say(t(lang, "store.now_plain" if plain else "store.now_encrypted"))
-    elif not path.exists():
+        current = Source.PLAIN if plain else None
+    if prepare and not path.exists():
         store.prepare()
+    if current is Source.PLAIN or (prepare and plain):
+        say(t(lang, "store.plain", folder=home))
     return store
 
 

@@ -90,6 +90,4 @@ def test_wipe_leaves_files_it_did_not_make(home: Path) -> None:
 def test_wipe_on_a_machine_without_a_keyring(home: Path) -> None:
     result = runner.invoke(app, ["--no-encryption", "wipe", "--yes"])
     assert result.exit_code == 0
-    assert "There is no keyring to clean (no keyring is available on this computer)" in (
-        result.output
-    )
+    assert "There is no keyring on this computer, so there was no key to remove." in result.output

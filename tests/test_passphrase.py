@@ -98,8 +98,8 @@ def test_no_keyring_no_passphrase_and_no_terminal_saves_nothing(
 
     assert result.exit_code == ExitCode.NO_KEY
     assert (
-        "safecheck: safecheck cannot keep your answers safe: there is no keyring "
-        "(no keyring is available on this computer), no passphrase in SAFECHECK_PASSPHRASE, "
+        "safecheck: safecheck cannot keep your answers safe: no keyring can be used "
+        "(there is none on this computer), no passphrase in SAFECHECK_PASSPHRASE, "
         "and standard input is not a terminal to ask for one." in result.output
     )
     assert "or use --no-encryption to save without encryption" in result.output
@@ -206,6 +206,7 @@ def test_no_encryption_is_explicit_warned_remembered_and_reversible(
     assert peek((home / "state").read_bytes()) is Source.PLAIN
     where = runner.invoke(app, ["where"])
     assert "(NOT encrypted: --no-encryption is on)" in where.output
+    assert warning in runner.invoke(app, ["status"]).output  # reading it warns too
 
     pipe.send_text(keys.CTRL_C)
     with pytest.MonkeyPatch.context() as patch:
@@ -217,6 +218,24 @@ def test_no_encryption_is_explicit_warned_remembered_and_reversible(
         for word in ANSWER_WORDS:
             assert word.encode() not in on_disk(home), word
         assert set(open_store(home).load().answers_for("small")) == {"alpha", "beta"}
+
+
+@pytest.mark.usefixtures("no_keyring")
+def test_encryption_is_switched_by_any_command_that_opens_the_state(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SAFECHECK_PASSPHRASE", "a long and private passphrase")
+    open_store(home).update(lambda state: state.with_setting("lang", "nl"))
+
+    result = runner.invoke(app, ["--no-encryption", "status"])
+    assert "Your saved answers are now stored without encryption." in result.output
+    assert peek((home / "state").read_bytes()) is Source.PLAIN
+
+    result = runner.invoke(app, ["--encryption", "verify", "--min-score", "0"])
+    assert "Your saved answers are now encrypted." in result.output
+    assert "Encryption is off" not in result.output
+    assert peek((home / "state").read_bytes()) is Source.PASSPHRASE
+    assert open_store(home).load().settings == {"lang": "nl"}
 
 
 @pytest.mark.usefixtures("no_keyring")
