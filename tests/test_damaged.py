@@ -279,3 +279,13 @@ def test_a_locked_or_missing_keyring_leaves_the_file_in_place(
     assert "Unlock your keyring" in result.output
     assert (home / "state").read_bytes() == original
     assert not list(home.glob("state.unreadable-*"))
+
+    # No keyring will come back here: start again, protected by a passphrase this time.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SAFECHECK_PASSPHRASE", "a long and private passphrase")
+        reset = runner.invoke(app, ["reset", "--yes"])
+        assert reset.exit_code == 0, reset.output
+        (aside,) = home.glob("state.unreadable-*")
+        assert aside.read_bytes() == original
+        assert sealing.peek((home / "state").read_bytes()) is sealing.Source.PASSPHRASE
+        assert open_store(home).load().answers == {}
