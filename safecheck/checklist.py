@@ -8,13 +8,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from safecheck import yamlfile
+from safecheck.audience import (
+    HELPLINE_KINDS,
+    AgeGroup,
+    remembered_age_group,
+    remembered_region,
+)
 from safecheck.errors import InputFileError
+from safecheck.region import Region
 from safecheck.yamlfile import Loc, Located
 
 LANGS = ("nl", "en")
@@ -65,6 +72,20 @@ class Text:
 
 
 @dataclass(frozen=True, slots=True)
+class When:
+    """Whom an item is for; an empty set means everyone."""
+
+    regions: frozenset[Region] = frozenset()
+    age_groups: frozenset[AgeGroup] = frozenset()
+
+    def applies(self, region: Region, age_group: AgeGroup | None) -> bool:
+        """For this region and age group; with no age group, age is not asked about."""
+        return (not self.regions or region in self.regions) and (
+            not self.age_groups or age_group is None or age_group in self.age_groups
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Item:
     id: str
     priority: Priority
@@ -74,6 +95,20 @@ class Item:
     platforms: tuple[tuple[str, Text], ...]
     source: str
     line: int
+    when: When = When()
+    reminder: Text | None = None  # shown once the item is answered
+    helplines: tuple[str, ...] = ()  # kinds of help line shown with the item
+
+
+@dataclass(frozen=True, slots=True)
+class Crisis:
+    """A plan's first question: acute danger? If yes, these help lines come first."""
+
+    question: Text
+    yes: Text
+    no: Text
+    message: Text
+    helplines: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +126,22 @@ class Checklist:
     intro: Text
     sections: tuple[Section, ...]
     path: Path
+    crisis: Crisis | None = None
+
+    def narrowed(self, region: Region, age_group: AgeGroup | None) -> Checklist:
+        """Only the items for this region and age group (sections left empty are dropped)."""
+        sections = []
+        for section in self.sections:
+            items = tuple(item for item in section.items if item.when.applies(region, age_group))
+            if items:
+                sections.append(replace(section, items=items))
+        return replace(self, sections=tuple(sections))
+
+    def as_remembered(self, settings: Mapping[str, Any]) -> Checklist:
+        """A plan with the steps of the person's saved region and age group; a checklist as is."""
+        if self.kind != "plan":
+            return self
+        return self.narrowed(remembered_region(settings), remembered_age_group(settings))
 
     def items(self) -> Iterator[tuple[Section, Item]]:
         for section in self.sections:
@@ -143,7 +194,7 @@ def load(path: Path, text: str | None = None) -> Checklist:
     doc = yamlfile.load(path, text)
     top = yamlfile.mapping(doc, doc.data, (), "the checklist")
     yamlfile.no_unknown_keys(
-        doc, top, {"id", "kind", "title", "intro", "sections"}, (), "the checklist"
+        doc, top, {"id", "kind", "title", "intro", "sections", "crisis"}, (), "the checklist"
     )
     checklist_id = _id(doc, top, (), "the checklist")
     if checklist_id != path.stem:
@@ -167,7 +218,60 @@ def load(path: Path, text: str | None = None) -> Checklist:
         intro=_text(doc, top, "intro", ()),
         sections=sections,
         path=path,
+        crisis=_crisis(doc, top["crisis"]) if "crisis" in top else None,
     )
+
+
+def _crisis(doc: Located, raw: object) -> Crisis:
+    loc: Loc = ("crisis",)
+    crisis = yamlfile.mapping(doc, raw, loc, "crisis")
+    keys = {"question", "yes", "no", "message", "helplines"}
+    yamlfile.no_unknown_keys(doc, crisis, keys, loc, "crisis")
+    return Crisis(
+        question=_text(doc, crisis, "question", loc, "crisis"),
+        yes=_text(doc, crisis, "yes", loc, "crisis"),
+        no=_text(doc, crisis, "no", loc, "crisis"),
+        message=_text(doc, crisis, "message", loc, "crisis"),
+        helplines=_kinds(doc, _required(doc, crisis, "helplines", loc, "crisis"), loc, "crisis"),
+    )
+
+
+def _kinds(doc: Located, raw: object, loc: Loc, what: str) -> tuple[str, ...]:
+    kinds = yamlfile.sequence(doc, raw, (*loc, "helplines"), f"{what}: helplines")
+    for index, kind in enumerate(kinds):
+        if kind not in HELPLINE_KINDS:
+            doc.fail(
+                (*loc, "helplines", index),
+                f'{what}: unknown help-line kind "{kind}" (known: {", ".join(HELPLINE_KINDS)})',
+            )
+    return tuple(kinds)
+
+
+def _when(doc: Located, raw: object, loc: Loc, what: str) -> When:
+    when = yamlfile.mapping(doc, raw, loc, f"{what} when")
+    yamlfile.no_unknown_keys(doc, when, {"region", "age_group"}, loc, f"{what} when")
+    regions = _one_or_more(doc, when, "region", [r.value for r in Region], loc, what)
+    ages = _one_or_more(doc, when, "age_group", [a.value for a in AgeGroup], loc, what)
+    return When(
+        regions=frozenset(Region(value) for value in regions),
+        age_groups=frozenset(AgeGroup(value) for value in ages),
+    )
+
+
+def _one_or_more(
+    doc: Located, mapping: Mapping[str, Any], key: str, allowed: list[str], loc: Loc, what: str
+) -> list[str]:
+    if key not in mapping:
+        return []
+    raw = mapping[key]
+    values = raw if isinstance(raw, list) else [raw]
+    for value in values:
+        if value not in allowed:
+            doc.fail(
+                (*loc, key),
+                f"{what}: {key} must be one of {', '.join(allowed)}, not {value!r}",
+            )
+    return values
 
 
 def _section(doc: Located, raw: object, loc: Loc, seen: dict[str, Loc]) -> Section:
@@ -188,9 +292,9 @@ def _section(doc: Located, raw: object, loc: Loc, seen: dict[str, Loc]) -> Secti
 
 def _item(doc: Located, raw: object, loc: Loc, seen: dict[str, Loc]) -> Item:
     item = yamlfile.mapping(doc, raw, loc, "an item")
-    yamlfile.no_unknown_keys(
-        doc, item, {"id", "priority", "title", "why", "how", "platforms", "source"}, loc, "an item"
-    )
+    keys = {"id", "priority", "title", "why", "how", "platforms", "source"}
+    keys |= {"when", "reminder", "helplines"}
+    yamlfile.no_unknown_keys(doc, item, keys, loc, "an item")
     item_id = _unique_id(doc, item, loc, seen, "an item")
     what = f'item "{item_id}"'
     priority_raw = _required(doc, item, "priority", loc, what)
@@ -224,6 +328,9 @@ def _item(doc: Located, raw: object, loc: Loc, seen: dict[str, Loc]) -> Item:
             doc, _required(doc, item, "source", loc, what), (*loc, "source"), f"{what}: source"
         ),
         line=doc.line(loc),
+        when=_when(doc, item["when"], (*loc, "when"), what) if "when" in item else When(),
+        reminder=_text(doc, item, "reminder", loc, what) if "reminder" in item else None,
+        helplines=_kinds(doc, item["helplines"], loc, what) if "helplines" in item else (),
     )
 
 

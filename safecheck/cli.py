@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from safecheck.errors import ExitCode, Interrupted, SafecheckError
+from safecheck.audience import AgeGroup
+from safecheck.errors import ExitCode, Interrupted, QuickExit, SafecheckError
+from safecheck.region import Region
 
 if TYPE_CHECKING:
+    from safecheck.prompts import PlainPrompter, Prompter
     from safecheck.sealing import PassphraseAsker
     from safecheck.store import Store
 
@@ -60,12 +63,41 @@ JsonOption = Annotated[
 ]
 
 
+RegionOption = Annotated[
+    Region | None,
+    typer.Option(
+        "--region",
+        case_sensitive=False,
+        help="Whose help lines: BE, NL or OTHER (default: as chosen before, else your locale).",
+    ),
+]
+AgeGroupOption = Annotated[
+    AgeGroup | None,
+    typer.Option(
+        "--age-group",
+        case_sensitive=False,
+        help="minor (under 18) or adult (18 or older); asked when left out.",
+    ),
+]
+
+
 def complete_checklist(incomplete: str) -> list[str]:
     """Shell completion: the ids of the built-in checklists."""
     from safecheck import checklist as checklists
 
     ids = [path.stem for path in checklists.checklist_paths(checklists.builtin_dir())]
     return [name for name in ids if name.startswith(incomplete)]
+
+
+ChecklistsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--checklists",
+        metavar="DIR",
+        help="A folder of your own checklists, read after the built-in ones "
+        "(instead of the folder saved with: safecheck config checklists DIR).",
+    ),
+]
 
 
 def _lang(lang: Lang | None) -> str:
@@ -79,6 +111,8 @@ def reporting(lang: str) -> Iterator[None]:
     """Turn safecheck's own errors into one calm paragraph and a documented exit code."""
     try:
         yield
+    except QuickExit:
+        raise typer.Exit(ExitCode.OK) from None
     except Interrupted:
         from safecheck.i18n import t
 
@@ -96,25 +130,10 @@ def _warn(text: str) -> None:
 YesOption = Annotated[
     bool, typer.Option("--yes", help="Do not ask for confirmation (for scripts).")
 ]
-
-
-@app.callback(invoke_without_command=True)
-def start(
-    ctx: typer.Context,
-    no_encryption: Annotated[
-        bool | None,
-        typer.Option(
-            "--no-encryption/--encryption",
-            envvar="SAFECHECK_NO_ENCRYPTION",
-            help="Save without encryption (plain files that anyone who can read your files can "
-            "read), or turn encryption back on. Remembered until changed. See the README.",
-        ),
-    ] = None,
-) -> None:
-    """Start safecheck. With no command, the prevention check starts."""
-    ctx.obj = None if no_encryption is None else not no_encryption
-    if ctx.invoked_subcommand is None:
-        ctx.invoke(check, ctx=ctx, checklist="prevention", lang=None, restart=False)
+# Commands that are always interactive: the top-level callback may ask for the passphrase
+# for them (to read the remembered settings); other commands ask, at most once, themselves.
+_ASK_IN_CALLBACK = {None, "plan"}
+_STORE = "safecheck.store"
 
 
 def _open_store(
@@ -124,23 +143,46 @@ def _open_store(
     asker: PassphraseAsker | None,
     prepare: bool,
     switch: bool = True,
+    readonly: bool = False,
 ) -> Store:
-    """The state store, protected as --no-encryption/--encryption and the saved state say.
+    """The one state store of this run, protected as --no-encryption/--encryption say.
 
-    `asker` asks for a passphrase when one is needed (None: never ask); with
-    `prepare`, the key for saving is found now, before any question.
+    The first call opens it; later calls (the callback first, then the command)
+    add what they need: `asker` for passphrases (None: never ask), `prepare` to
+    have the key for saving before any question, `switch` to re-save the state
+    in the form asked for; `readonly` just reads (see `store.settle`).
     """
-    from safecheck.store import open_store
+    from safecheck.store import open_store, settle
 
-    encryption = ctx.find_root().obj
-    return open_store(
-        lang=language,
-        encryption=encryption if isinstance(encryption, bool) else None,
-        asker=asker,
-        warn=_warn,
-        prepare=prepare,
-        switch=switch,
-    )
+    root = ctx.find_root()
+    store: Store | None = root.meta.get(_STORE)
+    if store is None:
+        encryption = root.obj
+        store = open_store(
+            lang=language,
+            encryption=encryption if isinstance(encryption, bool) else None,
+            asker=asker,
+            warn=_warn,
+            prepare=prepare,
+            switch=switch,
+            readonly=readonly,
+        )
+        root.meta[_STORE] = store
+    else:
+        settle(store, asker=asker, prepare=prepare, switch=switch, readonly=readonly)
+    return store
+
+
+def _discreet_from(ctx: typer.Context, store: Store, plain: bool) -> None:
+    """Discreet mode remembered in a state that only the command itself could open."""
+    from safecheck.display import make_display
+    from safecheck.start import NEUTRAL_TITLE, saved_settings
+
+    if not _discreet["on"] and saved_settings(store).get("discreet") is True:
+        _discreet["on"] = True
+        screen = make_display(plain=plain)
+        screen.set_title(NEUTRAL_TITLE)
+        ctx.call_on_close(screen.wipe)
 
 
 def _confirmer(language: str, not_interactive: str) -> Callable[[str], bool]:
@@ -158,6 +200,78 @@ def _confirmer(language: str, not_interactive: str) -> Callable[[str], bool]:
         return prompter.confirm(message)
 
     return confirm
+
+
+# Whether this run is discreet; the top-level callback sets it before any command runs.
+_discreet = {"on": False}
+
+
+def _prompter(language: str, plain: bool) -> Prompter | PlainPrompter:
+    """The prompter of this run; in discreet mode Esc twice or q leaves at once."""
+    from safecheck.prompts import make_prompter
+
+    return make_prompter(language, plain=plain, quick_exit=_discreet["on"])
+
+
+@app.callback(invoke_without_command=True)
+def start(
+    ctx: typer.Context,
+    lang: LangOption = None,
+    region: RegionOption = None,
+    discreet: Annotated[
+        bool | None,
+        typer.Option(
+            "--discreet/--no-discreet",
+            help="Discreet mode, remembered: a neutral window title, the screen cleared at "
+            "the end, and Esc twice or q quits at once.",
+        ),
+    ] = None,
+    plain: PlainOption = False,
+    no_encryption: Annotated[
+        bool | None,
+        typer.Option(
+            "--no-encryption/--encryption",
+            envvar="SAFECHECK_NO_ENCRYPTION",
+            help="Save without encryption (plain files that anyone who can read your files can "
+            "read), or turn encryption back on. Remembered until changed. See the README.",
+        ),
+    ] = None,
+) -> None:
+    """Start safecheck. With no command, a menu opens; its first choice is the emergency plan."""
+    ctx.obj = None if no_encryption is None else not no_encryption
+    ctx.meta.pop(_STORE, None)  # one store per run (tests run many in one process)
+    _discreet["on"] = False
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck.display import make_display, plain_wanted
+        from safecheck.errors import NoKeyError, NotInteractiveError, StateError
+        from safecheck.i18n import t
+        from safecheck.prompts import input_is_interactive, make_prompter
+        from safecheck.start import NEUTRAL_TITLE, discreet_mode, run_start
+
+        if ctx.invoked_subcommand is None and not input_is_interactive():
+            raise NotInteractiveError(t(language, "not_interactive"))  # before any output
+        plain = plain_wanted(plain)
+        may_ask = ctx.invoked_subcommand in _ASK_IN_CALLBACK and input_is_interactive()
+        asker = make_prompter(language, plain=plain) if may_ask else None
+        store = _open_store(ctx, language, asker=asker, prepare=False, readonly=True)
+        try:
+            _discreet["on"] = discreet_mode(store, discreet)
+        except (StateError, NoKeyError):  # the state cannot be opened now: honour the flag
+            _discreet["on"] = bool(discreet)
+        if _discreet["on"]:
+            screen = make_display(plain=plain)
+            screen.set_title(NEUTRAL_TITLE)
+            ctx.call_on_close(screen.wipe)
+        if ctx.invoked_subcommand is None:
+            _open_store(ctx, language, asker=asker, prepare=True)
+            run_start(
+                store,
+                _prompter(language, plain),
+                make_display(plain=plain),
+                language,
+                region=region,
+            )
 
 
 @app.command()
@@ -188,6 +302,7 @@ def check(
     ] = False,
     json_output: JsonOption = False,
     plain: PlainOption = False,
+    checklist_dirs: ChecklistsOption = None,
 ) -> None:
     """Walk through a checklist item by item; answers are saved as you go.
 
@@ -202,15 +317,23 @@ def check(
     with reporting(language):
         from safecheck import answers as answers_file
         from safecheck import checklist as checklists
-        from safecheck import jsonout
+        from safecheck import custom, jsonout
         from safecheck.display import make_display, plain_wanted
         from safecheck.errors import NotInteractiveError
         from safecheck.i18n import t
+        from safecheck.progress import summarize
         from safecheck.prompts import input_is_interactive, make_prompter
+        from safecheck.start import run_checklist
         from safecheck.status import summary_data
-        from safecheck.walk import apply_answers, walk
+        from safecheck.walk import apply_answers
 
-        loaded = checklists.load(checklists.find(checklist, [checklists.builtin_dir()]))
+        def settings() -> Mapping[str, object]:
+            return _open_store(ctx, language, asker=None, prepare=False).load().settings
+
+        # Your own folder is read from the saved settings only for a checklist that is not
+        # built in, so for those the state is still opened after the decision below.
+        path = custom.find(checklist, checklist_dirs or [], settings)
+        loaded = checklists.load(path)
         given = answers_file.load(answers, loaded) if answers is not None else None
         ask = not (no_input or json_output)
         if ask and not input_is_interactive():
@@ -226,15 +349,19 @@ def check(
             asker=make_prompter(language, plain=plain) if ask else None,
             prepare=ask or given is not None,  # the key for saving, before any question
         )
+        if ask:
+            _discreet_from(ctx, store, plain)
         forget_first = restart and (given is not None or not ask)
         summary = apply_answers(loaded, store, given.answers if given else {}, restart=forget_first)
+        if loaded.kind == "plan":  # count only the steps of the saved region and age group
+            summary = summarize(loaded.as_remembered(store.load().settings), summary.answers)
         if given is not None:
             display.message(t(language, "answers.applied", count=len(given.answers), path=answers))
-        if ask:
-            walk(
+        if ask:  # a plan goes through its crisis question first
+            run_checklist(
                 loaded,
                 store,
-                make_prompter(language, plain=plain),
+                _prompter(language, plain),
                 display,
                 language,
                 restart=restart and not forget_first,
@@ -251,7 +378,7 @@ def status(
     checklists: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Checklist ids or files (default: every built-in checklist).",
+            help="Checklist ids or files (default: every built-in checklist and your own).",
             autocompletion=complete_checklist,
             show_default=False,
         ),
@@ -259,6 +386,7 @@ def status(
     lang: LangOption = None,
     json_output: JsonOption = False,
     plain: PlainOption = False,
+    checklist_dirs: ChecklistsOption = None,
 ) -> None:
     """Show your progress on every checklist: answered, done, still open, score.
 
@@ -266,14 +394,16 @@ def status(
     """
     language = _lang(lang)
     with reporting(language):
-        from safecheck import jsonout
+        from safecheck import custom, jsonout
         from safecheck.display import make_display, plain_wanted
         from safecheck.prompts import make_prompter
         from safecheck.status import load_checklists, status_data, summaries
 
-        loaded = load_checklists(checklists or [])
         asker = None if json_output else make_prompter(language, plain=plain_wanted(plain))
-        found = summaries(loaded, _open_store(ctx, language, asker=asker, prepare=False).load())
+        state = _open_store(ctx, language, asker=asker, prepare=False).load()
+        folders = custom.folders(checklist_dirs or [], state.settings)
+        loaded = load_checklists(checklists or [], folders)
+        found = summaries(loaded, state)
         if json_output:
             jsonout.emit("status", status_data(found, language))
         else:
@@ -310,6 +440,7 @@ def verify(
     lang: LangOption = None,
     json_output: JsonOption = False,
     plain: PlainOption = False,
+    checklist_dirs: ChecklistsOption = None,
 ) -> None:
     """For graders: exit 0 when the requirement holds, else exit 6 and list what is missing.
 
@@ -322,7 +453,7 @@ def verify(
     language = _lang(lang)
     with reporting(language):
         from safecheck import checklist as checklists
-        from safecheck import jsonout
+        from safecheck import custom, jsonout
         from safecheck.checklist import Priority
         from safecheck.display import make_display, plain_wanted
         from safecheck.progress import summarize
@@ -330,10 +461,12 @@ def verify(
         from safecheck.verify import verification_data
         from safecheck.verify import verify as check_requirements
 
-        loaded = checklists.load(checklists.find(checklist, [checklists.builtin_dir()]))
         asker = None if json_output else make_prompter(language, plain=plain_wanted(plain))
-        store = _open_store(ctx, language, asker=asker, prepare=False)
-        summary = summarize(loaded, store.load().answers_for(loaded.id))
+        state = _open_store(ctx, language, asker=asker, prepare=False).load()
+        loaded = checklists.load(
+            custom.find(checklist, checklist_dirs or [], lambda: state.settings)
+        )
+        summary = summarize(loaded.as_remembered(state.settings), state.answers_for(loaded.id))
         result = check_requirements(
             summary,
             min_score=min_score,
@@ -345,6 +478,215 @@ def verify(
             make_display(plain=plain_wanted(plain)).verification(result, language)
         if not result.ok:
             raise typer.Exit(ExitCode.CHECK_FAILED)
+
+
+@app.command()
+def plan(
+    ctx: typer.Context,
+    lang: LangOption = None,
+    region: RegionOption = None,
+    age_group: AgeGroupOption = None,
+    restart: Annotated[
+        bool, typer.Option("--restart", help="Forget which steps you ticked and start again.")
+    ] = False,
+    plain: PlainOption = False,
+) -> None:
+    """The emergency plan: what to do when someone threatens you now, step by step.
+
+    It asks first whether you are in danger, and shows the help lines of your region.
+
+    Example: safecheck plan --region BE --age-group minor
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck import checklist as checklists
+        from safecheck import helplines as helpline_data
+        from safecheck.display import make_display, plain_wanted
+        from safecheck.emergency import run_plan
+        from safecheck.errors import NotInteractiveError
+        from safecheck.i18n import t
+        from safecheck.prompts import input_is_interactive, make_prompter
+        from safecheck.start import EMERGENCY_PLAN, saved_settings
+
+        if not input_is_interactive():
+            raise NotInteractiveError(t(language, "plan.not_interactive"))
+        plain = plain_wanted(plain)
+        asker = make_prompter(language, plain=plain)
+        store = _open_store(ctx, language, asker=asker, prepare=True)
+        run_plan(
+            checklists.load(checklists.find(EMERGENCY_PLAN, [checklists.builtin_dir()])),
+            helpline_data.load(),
+            store,
+            _prompter(language, plain),
+            make_display(plain=plain),
+            language,
+            settings=saved_settings(store),
+            region=region,
+            age_group=age_group,
+            restart=restart,
+        )
+
+
+@app.command()
+def helplines(
+    ctx: typer.Context,
+    lang: LangOption = None,
+    region: RegionOption = None,
+    age_group: AgeGroupOption = None,
+    plain: PlainOption = False,
+) -> None:
+    """List the help lines of your region and the removal services, each with its source.
+
+    Example: safecheck helplines --region NL
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck import helplines as helpline_data
+        from safecheck.audience import remembered_region
+        from safecheck.display import make_display, plain_wanted
+        from safecheck.emergency import show_helplines
+        from safecheck.start import saved_settings
+
+        store = _open_store(ctx, language, asker=None, prepare=False, readonly=True)
+        chosen = region or remembered_region(saved_settings(store))
+        display = make_display(plain=plain_wanted(plain))
+        show_helplines(display, helpline_data.load(), language, chosen, age_group)
+
+
+# --- workshop mode and custom checklists (issue 7) ---
+
+WorkshopRegionOption = Annotated[
+    Region | None,
+    typer.Option(
+        "--region",
+        case_sensitive=False,
+        help="Whose help lines to show: BE, NL or OTHER (default: from your locale).",
+    ),
+]
+
+
+class Setting(StrEnum):
+    checklists = "checklists"
+
+
+@app.command()
+def workshop(lang: LangOption = None, region: WorkshopRegionOption = None) -> None:
+    """Present a workshop about sextortion to a group: five parts and a quiz. Saves nothing.
+
+    Choose a part from the menu; Enter goes on, b goes back, m returns to the menu.
+
+    Example: safecheck workshop --lang nl --region BE
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck import workshop as workshops
+        from safecheck.display import PresenterDisplay
+        from safecheck.errors import NotInteractiveError
+        from safecheck.i18n import t
+        from safecheck.prompts import Prompter, input_is_interactive
+        from safecheck.region import default_region
+
+        if not input_is_interactive():
+            raise NotInteractiveError(t(language, "workshop.not_interactive"))
+        content, quiz = workshops.load_builtin()
+        try:
+            workshops.present(
+                content,
+                quiz,
+                Prompter(language),
+                PresenterDisplay(),
+                language,
+                region or default_region(),
+            )
+        except Interrupted:
+            typer.echo(t(language, "workshop.stopped"), err=True)
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
+
+
+@app.command()
+def lint(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Checklist files, or folders of them.", show_default=False)
+    ],
+    lang: LangOption = None,
+) -> None:
+    """Check checklist files for mistakes; each problem is shown as file:line: message.
+
+    Example: safecheck lint ~/team-checklists
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck.i18n import t
+        from safecheck.lint import lint as lint_paths
+
+        report = lint_paths(paths)
+        for problem in report.problems:
+            typer.echo(str(problem))
+        if not report.ok:
+            typer.echo(t(language, "lint.failed", failed=report.failed, count=report.checked))
+            raise typer.Exit(ExitCode.BAD_INPUT)
+        typer.echo(t(language, "lint.ok", count=report.checked))
+
+
+@app.command("new-checklist")
+def new_checklist(
+    path: Annotated[
+        Path, typer.Argument(help="The new file (NAME.yaml), or a folder to put it in.")
+    ] = Path("my-checklist.yaml"),
+    lang: LangOption = None,
+) -> None:
+    """Write a commented starter checklist for you to fill in; it passes lint as it is.
+
+    Example: safecheck new-checklist ~/team-checklists/online-safety.yaml
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck.custom import write_starter
+        from safecheck.i18n import t
+
+        written = write_starter(path, language)
+        typer.echo(t(language, "new_checklist.written", path=written))
+
+
+@app.command()
+def config(
+    ctx: typer.Context,
+    name: Annotated[Setting, typer.Argument(help="The setting: checklists.")],
+    value: Annotated[
+        Path | None,
+        typer.Argument(help="checklists: the folder of your own checklists. Leave out to see it."),
+    ] = None,
+    unset: Annotated[bool, typer.Option("--unset", help="Forget the setting.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """See or change a remembered setting, such as the folder of your own checklists.
+
+    Example: safecheck config checklists ~/team-checklists
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck import custom
+        from safecheck.display import plain_wanted
+        from safecheck.i18n import t
+        from safecheck.prompts import input_is_interactive, make_prompter
+
+        asker = make_prompter(language, plain=plain_wanted()) if input_is_interactive() else None
+        store = _open_store(ctx, language, asker=asker, prepare=unset or value is not None)
+        if unset:
+            custom.forget(store)
+            typer.echo(t(language, "config.checklists.unset"))
+        elif value is not None:
+            folder = custom.remember(store, value)
+            typer.echo(t(language, "config.checklists.set", path=folder))
+        else:
+            saved = custom.remembered(store.load().settings)
+            if saved is None:
+                typer.echo(t(language, "config.checklists.none"))
+            else:
+                typer.echo(t(language, "config.checklists.show", path=saved))
+
+
+# --- private, durable state (issue 4) ---
 
 
 @app.command()

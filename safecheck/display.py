@@ -7,17 +7,22 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import IO
 
-from rich.console import Console, Group
+from rich import box
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text as RichText
 
 from safecheck.checklist import PLATFORMS, Checklist, Item, Priority, Section
+from safecheck.helplines import HelpLine as LineData  # workshop.HelpLine is another
+from safecheck.helplines import contact, one_line
 from safecheck.i18n import t
 from safecheck.progress import Summary
+from safecheck.region import Region
 from safecheck.state import Answer
 from safecheck.verify import Verification
+from safecheck.workshop import NOTE, HelpLine, Part, Question, Quiz, Slide, Workshop
 
 PRIORITY_STYLE = {
     Priority.ESSENTIAL: "bold",
@@ -97,6 +102,96 @@ class Display:
             self.console.print(f"{number}. [bold]{item.title(lang)}[/bold] ({priority})")
             first_step = item.how(lang).strip().splitlines()[0]
             self.console.print(f"   {first_step}")
+
+    # Emergency plan, help lines, start screen and discretion (issue 3)
+
+    def clear(self) -> None:
+        """Start a fresh screen (only on a terminal)."""
+        self.console.clear()
+
+    def wipe(self) -> None:
+        """Clear the screen and, where the terminal allows, its scrollback."""
+        if self.console.is_terminal:
+            self.console.clear()
+            self.console.file.write("\x1b[3J")
+            self.console.file.flush()
+
+    def set_title(self, title: str) -> None:
+        self.console.set_window_title(title)
+
+    def start_screen(self, lang: str, region: str, footer: str) -> None:
+        body = Group(
+            RichText(t(lang, "region.shown", region=region)),
+            RichText(t(lang, "start.hint"), style="bold"),
+        )
+        self.console.print(Panel(body, title=t(lang, "start.title"), title_align="left"))
+        self.footer(footer)
+
+    def footer(self, text: str) -> None:
+        """The line that keeps emergency and suicide-prevention help in sight."""
+        self.console.print(RichText(text, style="bold"))
+
+    def crisis(self, title: str, message: str, lines: Sequence[LineData], lang: str) -> None:
+        parts: list[RichText] = [RichText(message.strip())]
+        for line in lines:
+            parts.append(RichText(f"\n{line.name(lang)}", style="bold"))
+            hours = f" ({line.hours(lang)})" if line.hours else ""
+            parts.append(RichText(f"{contact(line, lang)}{hours}", style="bold"))
+            parts.append(RichText(line.who(lang)))
+        self.console.print(Panel(Group(*parts), title=title, title_align="left"))
+
+    def step(self, item: Item, lang: str, *, answered: int, total: int) -> None:
+        """A plan step: what to do, why and how, all at once."""
+        bar = Table.grid(padding=(0, 1))
+        bar.add_row(
+            ProgressBar(total=max(total, 1), completed=answered, width=30),
+            t(lang, "progress", answered=answered, total=total),
+        )
+        self.console.print(bar)
+        parts = [RichText(item.why(lang)), RichText(""), _bullets(item.how(lang))]
+        self.console.print(Panel(Group(*parts), title=item.title(lang), title_align="left"))
+
+    def platforms(self, item: Item, lang: str) -> None:
+        """A step's own steps on each platform, asked for after the step."""
+        parts = [
+            RichText.assemble((PLATFORMS[name], "bold"), ": ", steps(lang).strip())
+            for name, steps in item.platforms
+        ]
+        self.console.print(Panel(Group(*parts), title=item.title(lang), title_align="left"))
+
+    def helpline_list(self, title: str, lines: Sequence[LineData], lang: str) -> None:
+        """One line each, to keep a step on one screen (`safecheck helplines` tells more)."""
+        self.console.print(RichText(title, style="bold"))
+        self.console.print(_bullets("\n".join(f"- {one_line(line, lang)}" for line in lines)))
+
+    def helpline_table(self, title: str, lines: Sequence[LineData], lang: str) -> None:
+        """Name and hours, every way to reach a line, whom it is for and its source.
+
+        Nothing is cut off: a narrow terminal folds a long address instead.
+        """
+        table = Table(title=title, title_justify="left", show_lines=True)
+        table.add_column(t(lang, "helplines.name"), min_width=15, max_width=18, overflow="fold")
+        table.add_column(t(lang, "helplines.contact"), min_width=24, overflow="fold")
+        table.add_column(t(lang, "helplines.for"), ratio=1, overflow="fold")
+        for line in lines:
+            name = RichText(line.name(lang), style="bold")
+            if line.hours:
+                name.append(f"\n{line.hours(lang)}", style="")
+            who = RichText(line.who(lang))
+            who.append(f"\n{t(lang, 'helplines.source')}: {line.source}", style="dim")
+            table.add_row(name, RichText(contact(line, lang, separator="\n")), who)
+        self.console.print(table)
+
+    def plan_summary(self, summary: Summary, lang: str) -> None:
+        self.console.rule()
+        self.console.print(t(lang, "plan.summary_done", done=summary.done, total=summary.total))
+        still_open = [item for _, item in summary.checklist.items() if item in summary.open_items]
+        if not still_open:
+            self.console.print(t(lang, "plan.summary_all"))
+            return
+        self.console.print(t(lang, "plan.summary_open"))
+        for number, item in enumerate(still_open, start=1):
+            self.console.print(f"{number}. {item.title(lang)}", markup=False)
 
     def status(self, summaries: Sequence[Summary], lang: str) -> None:
         if not summaries:
@@ -278,3 +373,249 @@ class PlainDisplay(Display):
 
     def verification(self, result: Verification, lang: str) -> None:
         self._lines(*verification_lines(result, lang))
+
+    # Emergency plan, help lines, start screen and discretion (issue 3)
+
+    def clear(self) -> None:
+        """Nothing is redrawn in plain output."""
+
+    def wipe(self) -> None:
+        """Plain output writes no escape sequences, so it cannot clear the screen."""
+
+    def set_title(self, title: str) -> None:
+        """Plain output writes no escape sequences, so the title stays."""
+
+    def start_screen(self, lang: str, region: str, footer: str) -> None:
+        self._lines(t(lang, "start.title"), t(lang, "region.shown", region=region))
+        self._lines(t(lang, "start.hint"), footer)
+
+    def footer(self, text: str) -> None:
+        self._lines(text)
+
+    def crisis(self, title: str, message: str, lines: Sequence[LineData], lang: str) -> None:
+        self._lines("", title, message.strip())
+        for line in lines:
+            self._lines(one_line(line, lang), line.who(lang))
+
+    def step(self, item: Item, lang: str, *, answered: int, total: int) -> None:
+        self._lines(
+            "",
+            t(lang, "progress", answered=answered, total=total) + ".",
+            item.title(lang),
+            item.why(lang).strip(),
+            item.how(lang).strip(),
+        )
+
+    def platforms(self, item: Item, lang: str) -> None:
+        for name, steps in item.platforms:
+            self._lines(f"{PLATFORMS[name]}: {steps(lang).strip()}")
+
+    def helpline_list(self, title: str, lines: Sequence[LineData], lang: str) -> None:
+        self._lines(title)
+        for line in lines:
+            self._lines(f"- {one_line(line, lang)}: {line.who(lang)}")
+
+    def helpline_table(self, title: str, lines: Sequence[LineData], lang: str) -> None:
+        self._lines(title)
+        for line in lines:
+            hours = f" ({line.hours(lang)})" if line.hours else ""
+            self._lines(
+                "",
+                f"{line.name(lang)}{hours}",
+                f"{t(lang, 'helplines.contact')}: {contact(line, lang)}",
+                f"{t(lang, 'helplines.for')}: {line.who(lang)}",
+                f"{t(lang, 'helplines.source')}: {line.source}",
+            )
+        self._lines("")
+
+    def plan_summary(self, summary: Summary, lang: str) -> None:
+        self._lines("", t(lang, "plan.summary_done", done=summary.done, total=summary.total))
+        still_open = [item for _, item in summary.checklist.items() if item in summary.open_items]
+        if not still_open:
+            self._lines(t(lang, "plan.summary_all"))
+            return
+        self._lines(t(lang, "plan.summary_open"))
+        for number, item in enumerate(still_open, start=1):
+            self._lines(f"{number}. {item.title(lang)}")
+
+
+def _bullets(text: str) -> RenderableType:
+    """Text whose lines may start with "- ", set as a list with hanging indents."""
+    lines = text.strip().splitlines()
+    if not any(line.startswith("- ") for line in lines):
+        return RichText(text.strip())
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for line in lines:
+        if line.startswith("- "):
+            grid.add_row("-", RichText(line[2:]))
+        else:
+            grid.add_row("", RichText(line))
+    return grid
+
+
+class PresenterDisplay:
+    """The workshop as a group sees it on a projector: one large, clear panel per screen.
+
+    Every screen is cleared first, so only the current slide is on the wall, and
+    every slide fits an 80x24 terminal (a test renders each one at that size).
+    """
+
+    def __init__(self, console: Console | None = None) -> None:
+        self.console = console or Console(highlight=False)
+
+    def _show(self, body: RenderableType, *, title: str, subtitle: str | None = None) -> None:
+        self.console.clear()
+        self.console.print(
+            Panel(
+                body,
+                title=RichText(f" {title} ", style="bold"),
+                title_align="left",
+                subtitle=RichText(f" {subtitle} ") if subtitle else None,
+                subtitle_align="right",
+                box=box.HEAVY,
+                padding=(1, 2),
+            )
+        )
+
+    def message(self, text: str) -> None:
+        self.console.print(RichText(text))
+
+    def title_screen(self, workshop: Workshop, region: Region, lang: str) -> None:
+        body = Group(
+            RichText(workshop.intro(lang).strip()),
+            RichText(""),
+            RichText(t(lang, "workshop.region", region=t(lang, f"region.{region.value}"))),
+            RichText(t(lang, "workshop.saves_nothing"), style="italic"),
+        )
+        self._show(body, title=workshop.title(lang))
+
+    def slide(
+        self,
+        part: Part,
+        slide: Slide,
+        lang: str,
+        *,
+        part_number: int,
+        part_count: int,
+        slide_number: int,
+        revealed: bool,
+        helplines: tuple[HelpLine, ...] | None,
+        region: Region,
+    ) -> None:
+        lines: list[RenderableType] = [RichText(slide.title(lang), style="bold underline")]
+        if slide.body is not None:
+            lines += [RichText(""), RichText(slide.body(lang).strip())]
+        if slide.chat:
+            chat = Table.grid(padding=(0, 1))
+            chat.add_column(justify="right", no_wrap=True)
+            chat.add_column()
+            for line in slide.chat:
+                text = line.text(lang).strip()
+                if line.speaker == NOTE:
+                    chat.add_row(RichText(""), RichText(f"({text})", style="italic"))
+                    continue
+                style = "bold" if line.speaker == "them" else "bold italic"
+                chat.add_row(
+                    RichText(f"{part.speakers[line.speaker]} >", style=style), RichText(text)
+                )
+            lines += [RichText(""), chat]
+        if slide.helplines:
+            lines += [RichText(""), self._helplines(helplines, region, lang)]
+        if slide.question is not None:
+            lines += [RichText(""), RichText(slide.question(lang).strip(), style="bold")]
+        if slide.reveal is not None and revealed:
+            lines += [RichText(""), RichText("-> " + slide.reveal(lang).strip(), style="bold")]
+        self._show(
+            Group(*lines),
+            title=t(
+                lang,
+                "workshop.part_label",
+                number=part_number,
+                count=part_count,
+                title=part.title(lang),
+            ),
+            subtitle=f"{slide_number} / {len(part.slides)}",
+        )
+
+    @staticmethod
+    def _helplines(
+        helplines: tuple[HelpLine, ...] | None, region: Region, lang: str
+    ) -> RenderableType:
+        region_name = t(lang, f"region.{region.value}")
+        if helplines is None:
+            return RichText(
+                t(lang, "workshop.helplines_missing", region=region_name, code=region.value),
+                style="bold",
+            )
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for line in helplines:
+            table.add_row(line.name, line.contact, line.note)
+        return table
+
+    @staticmethod
+    def _question(question: Question, lang: str) -> list[RenderableType]:
+        lines: list[RenderableType] = [RichText(question.question(lang).strip(), style="bold")]
+        lines.append(RichText(""))
+        for letter, choice in zip("ABCD", question.choices, strict=False):
+            lines.append(RichText(f"{letter}  {choice(lang).strip()}"))
+        return lines
+
+    def _quiz_panel(
+        self,
+        quiz: Quiz,
+        lines: list[RenderableType],
+        lang: str,
+        *,
+        number: int,
+        right: int,
+        asked: int,
+    ) -> None:
+        self._show(
+            Group(*lines),
+            title=f"{quiz.title(lang)}: "
+            + t(lang, "quiz.label", number=number, count=len(quiz.questions)),
+            subtitle=t(lang, "quiz.tally", right=right, asked=asked),
+        )
+
+    def quiz_question(
+        self, quiz: Quiz, question: Question, lang: str, *, number: int, right: int, asked: int
+    ) -> None:
+        lines = self._question(question, lang)
+        self._quiz_panel(quiz, lines, lang, number=number, right=right, asked=asked)
+
+    def quiz_answer(
+        self,
+        quiz: Quiz,
+        question: Question,
+        chosen: int,
+        lang: str,
+        *,
+        number: int,
+        right: int,
+        asked: int,
+    ) -> None:
+        lines = self._question(question, lang)
+        letter = "ABCD"[question.answer]
+        if chosen == question.answer:
+            verdict = t(lang, "quiz.right", letter=letter)
+        else:
+            verdict = t(lang, "quiz.wrong", chosen="ABCD"[chosen], letter=letter)
+        lines += [
+            RichText(""),
+            RichText("-> " + verdict, style="bold"),
+            RichText(question.explanation(lang).strip()),
+        ]
+        self._quiz_panel(quiz, lines, lang, number=number, right=right, asked=asked)
+
+    def quiz_tally(self, quiz: Quiz, lang: str, *, right: int, asked: int) -> None:
+        body = Group(
+            RichText(t(lang, "quiz.final", right=right, asked=asked), style="bold"),
+            RichText(""),
+            RichText(t(lang, "quiz.not_saved"), style="italic"),
+        )
+        self._show(body, title=quiz.title(lang))

@@ -114,3 +114,12 @@ class Interrupted(SafecheckError):
 
     def __init__(self) -> None:
         super().__init__("interrupted")
+
+
+class QuickExit(SafecheckError):
+    """The person asked to leave at once (discreet mode: Esc twice or `q`)."""
+
+    exit_code = ExitCode.OK
+
+    def __init__(self) -> None:
+        super().__init__("quick exit")

@@ -11,10 +11,20 @@ from collections.abc import Callable, Sequence
 from typing import IO, Any, TypeVar
 
 import questionary
+from prompt_toolkit import PromptSession
 from prompt_toolkit.application.current import get_app_session
+from prompt_toolkit.key_binding import (
+    KeyBindings,
+    KeyBindingsBase,
+    KeyPressEvent,
+    merge_key_bindings,
+)
+from prompt_toolkit.key_binding.key_bindings import Binding
+from prompt_toolkit.keys import Keys
 
-from safecheck.errors import Interrupted, NotInteractiveError
+from safecheck.errors import Interrupted, NotInteractiveError, QuickExit
 from safecheck.i18n import t
+from safecheck.workshop import Move
 
 T = TypeVar("T")
 
@@ -47,26 +57,124 @@ def input_is_interactive() -> bool:
 
 
 class Prompter:
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, *, quick_exit: bool = False) -> None:
+        """`quick_exit`: Esc twice, or `q`, leaves safecheck at once from any question."""
         self.lang = lang
+        self._quick_exit = quick_exit
 
-    def select(self, message: str, choices: Sequence[tuple[str, T]]) -> T:
-        """One choice from a list; keys 1..9 jump to a choice, Enter takes it."""
+    def select(
+        self,
+        message: str,
+        choices: Sequence[tuple[str, T]],
+        *,
+        default: int | None = None,
+        instant: bool = False,
+    ) -> T:
+        """One choice from a list; keys 1..9 jump to a choice, Enter takes it.
+
+        `default` is the choice highlighted at first (else the first). With `instant`,
+        a digit key takes its choice at once, without Enter.
+        """
         self._require_terminal()
         values = [value for _, value in choices]
+        shortcuts = len(choices) <= 9
+        options = [
+            questionary.Choice(title=label, value=index) for index, (label, _) in enumerate(choices)
+        ]
         question = questionary.select(
             message,
-            choices=[
-                questionary.Choice(title=label, value=index)
-                for index, (label, _) in enumerate(choices)
-            ],
-            use_shortcuts=len(choices) <= 9,
+            choices=options,
+            default=options[default or 0],
+            use_shortcuts=shortcuts,
             use_jk_keys=False,
             instruction=t(self.lang, "ask.instruction"),
             style=STYLE,
             qmark="?",
         )
+        app = question.application
+        own = app.key_bindings or KeyBindings()
+        extra = KeyBindings()
+        if instant and shortcuts:
+            for index in range(len(choices)):
+                _take_at_once(extra, own, str(index + 1), index)
+        if self._quick_exit:
+            extra.add("escape", "escape", eager=True)(_leave)
+            extra.add("q", eager=True)(_leave)
+        # For the same key, the binding added last wins: ours over questionary's.
+        app.key_bindings = merge_key_bindings([own, extra])
         return values[self._ask(question)]
+
+    # --- workshop (presenter) prompts ---
+
+    def menu(
+        self,
+        message: str,
+        choices: Sequence[tuple[str, T]],
+        *,
+        default: T | None = None,
+        keys: Sequence[str] | None = None,
+    ) -> T:
+        """Like `select`, with a preselected choice and, optionally, one letter key per choice."""
+        self._require_terminal()
+        values = [value for _, value in choices]
+        if keys is not None and len(keys) != len(choices):
+            raise ValueError("one key per choice")
+        shortcut_keys: Sequence[str | bool] = keys if keys is not None else [True] * len(choices)
+        listed = [
+            questionary.Choice(title=label, value=index, shortcut_key=key)
+            for index, ((label, _), key) in enumerate(zip(choices, shortcut_keys, strict=True))
+        ]
+        preselected = (
+            None
+            if default is None
+            else next(
+                (choice for choice, value in zip(listed, values, strict=True) if value == default),
+                None,
+            )
+        )
+        question = questionary.select(
+            message,
+            choices=listed,
+            default=preselected,
+            use_shortcuts=len(choices) <= 9,
+            use_jk_keys=False,
+            instruction=t(self.lang, "ask.instruction" if keys is None else "ask.letter"),
+            style=STYLE,
+            qmark="?",
+        )
+        return values[self._ask(question)]
+
+    def advance(self, hint: str, *, allow_back: bool = True) -> Move:
+        """Wait for one key: Enter, space, n or right goes on; b or left goes back; m or Esc
+        returns to the menu. Other keys do nothing."""
+        self._require_terminal()
+        bindings = KeyBindings()
+
+        def on(*names: str, move: Move) -> None:
+            for name in names:
+
+                @bindings.add(name)
+                def _(event: KeyPressEvent) -> None:
+                    event.app.exit(result=move)
+
+        @bindings.add(Keys.Any)
+        def _ignore(event: KeyPressEvent) -> None:
+            """Any other key: nothing happens, and nothing is typed."""
+
+        on("enter", " ", "n", "right", move=Move.NEXT)
+        on("m", "escape", move=Move.MENU)
+        if allow_back:
+            on("b", "left", move=Move.BACK)
+        session: PromptSession[Move] = PromptSession(
+            [("class:question", f" {hint} ")], key_bindings=bindings, style=STYLE
+        )
+        try:
+            answer = questionary.Question(session.app).unsafe_ask()
+        except (KeyboardInterrupt, EOFError):
+            raise Interrupted() from None
+        if not isinstance(answer, Move):
+            raise Interrupted()
+        return answer
 
     def can_ask(self) -> bool:
         return input_is_interactive()
@@ -95,23 +203,28 @@ class Prompter:
             raise Interrupted()
         return answer
 
-    def _require_terminal(self) -> None:
-        if not input_is_interactive():
-            raise NotInteractiveError(t(self.lang, "not_interactive"))
-
-    @classmethod
-    def _ask(cls, question: questionary.Question) -> int:
-        answer = cls._ask_any(question)
-        if not isinstance(answer, int):
-            raise Interrupted()
-        return answer
-
     @staticmethod
     def _ask_any(question: questionary.Question) -> Any:
         try:
             return question.unsafe_ask()
         except (KeyboardInterrupt, EOFError):
             raise Interrupted() from None
+
+    def _require_terminal(self) -> None:
+        if not input_is_interactive():
+            raise NotInteractiveError(t(self.lang, "not_interactive"))
+
+    @staticmethod
+    def _ask(question: questionary.Question) -> int:
+        try:
+            answer = question.unsafe_ask()
+        except (KeyboardInterrupt, EOFError):
+            raise Interrupted() from None
+        if answer is _LEAVE:
+            raise QuickExit()
+        if not isinstance(answer, int):
+            raise Interrupted()
+        return answer
 
 
 class PlainPrompter:
@@ -122,12 +235,31 @@ class PlainPrompter:
     editing works. Like `Prompter`, it never waits on an input that is not a terminal.
     """
 
-    def __init__(self, lang: str, stdin: IO[str] | None = None, stdout: IO[str] | None = None):
+    def __init__(
+        self,
+        lang: str,
+        stdin: IO[str] | None = None,
+        stdout: IO[str] | None = None,
+        *,
+        quick_exit: bool = False,
+    ):
         self._lang = lang
         self._stdin = stdin
         self._stdout = stdout
+        self._quick_exit = quick_exit
 
-    def select(self, message: str, choices: Sequence[tuple[str, T]]) -> T:
+    def select(
+        self,
+        message: str,
+        choices: Sequence[tuple[str, T]],
+        *,
+        default: int | None = None,
+        instant: bool = False,
+    ) -> T:
+        """With a `default`, an empty line takes it; with `quick_exit`, q leaves at once.
+
+        `instant` has no meaning here: a line is always ended with Enter.
+        """
         stdin = self._stdin if self._stdin is not None else sys.stdin
         out = self._stdout if self._stdout is not None else sys.stdout
         if not stdin_is_terminal(stdin):
@@ -143,6 +275,10 @@ class PlainPrompter:
                 if not line:  # Ctrl-D or a closed input
                     raise Interrupted()
                 typed = line.strip()
+                if self._quick_exit and typed in ("q", "\x1b\x1b"):
+                    raise QuickExit()
+                if not typed and default is not None:
+                    return choices[default][1]
                 if typed.isascii() and typed.isdigit() and 1 <= int(typed) <= count:
                     return choices[int(typed) - 1][1]
                 out.write(t(self._lang, "plain.invalid", count=count) + "\n")
@@ -196,6 +332,31 @@ class PlainPrompter:
         return line.strip().lower() in ("y", "yes", "j", "ja")
 
 
-def make_prompter(lang: str, *, plain: bool) -> Prompter | PlainPrompter:
+def make_prompter(lang: str, *, plain: bool, quick_exit: bool = False) -> Prompter | PlainPrompter:
     """The prompter for this run: questionary widgets, or numbered plain text."""
-    return PlainPrompter(lang) if plain else Prompter(lang)
+    if plain:
+        return PlainPrompter(lang, quick_exit=quick_exit)
+    return Prompter(lang, quick_exit=quick_exit)
+
+
+_LEAVE = object()
+
+
+def _take_at_once(bindings: KeyBindings, own: KeyBindingsBase, key: str, index: int) -> None:
+    """Bind `key` to point at choice `index` and take it, as the key and then Enter would."""
+
+    def own_handlers(keys: tuple[str, ...]) -> list[Binding]:
+        return [binding for binding in own.get_bindings_for_keys(keys) if binding.keys == keys]
+
+    @bindings.add(key, eager=True)
+    def take(event: KeyPressEvent) -> None:
+        point, enter = own_handlers((key,)), own_handlers((Keys.ControlM,))
+        if not point or not enter:  # questionary changed: take the choice directly
+            event.app.exit(result=index)
+            return
+        point[-1].call(event)
+        enter[-1].call(event)
+
+
+def _leave(event: KeyPressEvent) -> None:
+    event.app.exit(result=_LEAVE)

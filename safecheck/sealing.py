@@ -227,6 +227,7 @@ class Keys:
         self.environ = os.environ if environ is None else environ
         self.keystore = keystore or Keystore(home)
         self._known: list[Key] = []  # keys found in this run: each is asked for once
+        self._refused: dict[bytes, StateError] = {}  # headers no passphrase opened this run
 
     def for_file(self, header: Header) -> Key:
         for key in self._known:
@@ -289,12 +290,15 @@ class Keys:
             return key
         if self.asker is None or not self.asker.can_ask():
             raise NoKeyError(key="key.passphrase_needed")
+        if header.associated in self._refused:  # three tries are enough for one run
+            raise self._refused[header.associated]
         for attempt in range(PASSPHRASE_TRIES):
             message = "passphrase.enter" if attempt == 0 else "passphrase.try_again"
             key = _derive(self.asker.password(t(self.lang, message)), header.salt, header.cost)
             if key.opens(header):
                 return key
-        raise StateError(key="state.reason.passphrase_wrong")
+        self._refused[header.associated] = StateError(key="state.reason.passphrase_wrong")
+        raise self._refused[header.associated]
 
     def _ask_new_passphrase(self) -> str:
         assert self.asker is not None

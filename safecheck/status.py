@@ -7,6 +7,7 @@ hold only JSON types, so any front end can use them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from safecheck import checklist as checklists
@@ -19,16 +20,25 @@ def builtin_checklists() -> list[Checklist]:
     return [checklists.load(path) for path in checklists.checklist_paths(checklists.builtin_dir())]
 
 
-def load_checklists(names: Sequence[str]) -> list[Checklist]:
-    """The named checklists (ids or file paths), or every built-in one when none is named."""
+def load_checklists(names: Sequence[str], folders: Sequence[Path] | None = None) -> list[Checklist]:
+    """The named checklists (ids or file paths), or every checklist in `folders` when none is
+    named (the built-in folder when no folders are given; see `custom.folders`)."""
+    folders = list(folders) if folders else [checklists.builtin_dir()]
     if not names:
-        return builtin_checklists()
-    folders = [checklists.builtin_dir()]
+        return [
+            checklists.load(path)
+            for folder in folders
+            for path in checklists.checklist_paths(folder)
+        ]
     return [checklists.load(checklists.find(name, folders)) for name in names]
 
 
 def summaries(loaded: Sequence[Checklist], state: State) -> list[Summary]:
-    return [summarize(checklist, state.answers_for(checklist.id)) for checklist in loaded]
+    """Progress of each; a plan counts only the steps of the saved region and age group."""
+    return [
+        summarize(checklist.as_remembered(state.settings), state.answers_for(checklist.id))
+        for checklist in loaded
+    ]
 
 
 def item_data(item: Item, section_id: str, summary: Summary, lang: str) -> dict[str, Any]:

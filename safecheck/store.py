@@ -19,6 +19,7 @@ import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from itertools import count
 from pathlib import Path
@@ -78,35 +79,86 @@ def open_store(
     warn: Callable[[str], None] | None = None,
     prepare: bool = True,
     switch: bool = True,
+    readonly: bool = False,
 ) -> Store:
     """The store the commands use: the one place that decides how state is protected.
 
     `encryption` is False for --no-encryption, True for --encryption, and None to
     keep what the state file already has (encrypted when there is none yet).
-    With `switch`, a state file in the other form is re-saved in the asked form
-    at once; with `prepare`, the key for saving is found now (a passphrase asked,
-    or `NoKeyError`), before any question. A plain state is warned about.
+    `asker` asks for a passphrase when one is needed (None: never ask). The rest
+    is done by `settle` (which a command may call again on the same store).
     """
-    from safecheck.i18n import t
     from safecheck.sealing import Keys, Sealer, Source, peek
 
     home = home or default_home()
     say = warn or (lambda text: None)
-    check_private(home, say, lang)
-    path = home / STATE_FILE
-    current = _peek_file(path, peek)
+    current = _peek_file(home / STATE_FILE, peek)
     plain = encryption is False or (encryption is None and current is Source.PLAIN)
     keys = Keys(home, lang=lang, asker=asker, warn=say)
     store = Store(home, Sealer(keys, encrypt=not plain), lang=lang)
-    if switch and current is not None and (current is Source.PLAIN) != plain:
-        store.update(lambda state: state)
-        say(t(lang, "store.now_plain" if plain else "store.now_encrypted"))
-        current = Source.PLAIN if plain else None
-    if prepare and not path.exists():
-        store.prepare()
-    if current is Source.PLAIN or (prepare and plain):
-        say(t(lang, "store.plain", folder=home))
+    store.opening = Opening(warn=say, plain=plain)
+    store.quarantine = False
+    settle(store, prepare=prepare, switch=switch, readonly=readonly)
     return store
+
+
+@dataclass
+class Opening:
+    """How `open_store` opened a store, so `settle` does each thing once."""
+
+    warn: Callable[[str], None]
+    plain: bool
+    switched: bool = False
+    warned: bool = False
+    checked: bool = False
+
+
+def settle(
+    store: Store,
+    *,
+    asker: PassphraseAsker | None = None,
+    prepare: bool = False,
+    switch: bool = False,
+    readonly: bool = False,
+) -> None:
+    """Finish opening a store made by `open_store`; calling it again does only what is new.
+
+    `readonly` only reads: it moves no damaged file aside and fixes no permission
+    (for reading a setting on the way to another command). Otherwise the folder's
+    permissions are checked once. With `asker`, passphrases can be asked from now
+    on. With `switch`, a state file in the other form (plain or encrypted) than
+    asked is re-saved at once. With `prepare`, the key for saving is found now (a
+    passphrase asked, or `NoKeyError`), before any question. A plain state is
+    warned about, once.
+    """
+    from safecheck.i18n import t
+    from safecheck.sealing import Sealer, Source, peek
+
+    opening, codec = store.opening, store.codec
+    if opening is None or not isinstance(codec, Sealer):
+        return
+    if readonly:
+        return
+    store.quarantine = True
+    if not opening.checked:
+        opening.checked = True
+        check_private(store.home, opening.warn, store.lang)
+    if asker is not None and codec.keys is not None and codec.keys.asker is None:
+        codec.keys.asker = asker
+    current = _peek_file(store.path, peek)
+    if switch and not opening.switched and current is not None:
+        opening.switched = True
+        if (current is Source.PLAIN) != opening.plain:
+            store.update(lambda state: state)
+            opening.warn(
+                t(store.lang, "store.now_plain" if opening.plain else "store.now_encrypted")
+            )
+            current = _peek_file(store.path, peek)
+    if prepare and not store.path.exists():
+        store.prepare()
+    if not opening.warned and (current is Source.PLAIN or (prepare and opening.plain)):
+        opening.warned = True
+        opening.warn(t(store.lang, "store.plain", folder=store.home))
 
 
 def _peek_file(path: Path, peek: Callable[[bytes], Any]) -> Any:
@@ -130,7 +182,10 @@ class Store:
         self.path = home / STATE_FILE
         self.lang = lang
         self.clock = clock
+        self.opening: Opening | None = None
+        self.quarantine = True  # move a damaged file aside when it is read
         self._lock: Any = None
+        self._damage: DamagedStateError | None = None  # what the last move aside was for
 
     def load(self) -> State:
         """The saved state, or an empty one if nothing was saved yet.
@@ -146,6 +201,8 @@ class Store:
                 sealed = self.path.read_bytes()
             except FileNotFoundError:
                 kept = self.kept_aside()
+                if kept and self._damage is not None and self._damage.values["kept"] == kept[-1]:
+                    raise self._damage from None  # moved aside by this run: say why, again
                 if kept:
                     raise StateError(key="state.earlier_kept", kept=kept[-1]) from None
                 return State()
@@ -156,10 +213,13 @@ class Store:
             try:
                 return decode(self.codec.open(sealed))
             except DamagedStateError as error:
+                if not self.quarantine:
+                    raise
                 aside = self._move_aside(sealed)
                 if aside is None:
                     continue  # another safecheck changed the file meanwhile: read it again
-                raise DamagedStateError(key="state.moved_aside", reason=error, kept=aside) from None
+                self._damage = DamagedStateError(key="state.moved_aside", reason=error, kept=aside)
+                raise self._damage from None
             except StateError as error:
                 raise StateError(key="state.left_in_place", reason=error, path=self.path) from None
         raise StateError(key="state.cannot_read", reason="it keeps changing", path=self.path)

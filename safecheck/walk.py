@@ -41,13 +41,18 @@ def now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def answer_choices(lang: str) -> list[tuple[str, Answer | None]]:
-    """The five replies to an item; `None` means "Tell me how"."""
+HOW = "tell me how"  # the default label of the reply that shows an item's steps
+
+
+def answer_choices(lang: str, how: str | None = HOW) -> list[tuple[str, Answer | None]]:
+    """The replies to an item; `None` asks for its steps, labelled `how` (left out if None)."""
+    label = t(lang, "answer.how") if how == HOW else how
+    more: list[tuple[str, Answer | None]] = [] if label is None else [(label, None)]
     return [
         (t(lang, "answer.done"), Answer.DONE),
         (t(lang, "answer.not_yet"), Answer.NOT_YET),
         (t(lang, "answer.not_for_me"), Answer.NOT_FOR_ME),
-        (t(lang, "answer.how"), None),
+        *more,
         (t(lang, "answer.skipped"), Answer.SKIPPED),
     ]
 
@@ -94,9 +99,14 @@ def walk(
     lang: str,
     *,
     restart: bool = False,
+    how_label: Callable[[Item], str | None] | None = None,
     clock: Callable[[], str] = now,
 ) -> Summary:
-    """Ask every item not yet answered, in order; return the summary at the end."""
+    """Ask every item not yet answered, in order; return the summary at the end.
+
+    `how_label` names, per item, the reply that shows more of its steps, or leaves it
+    out (None): a plan shows its steps with the item and offers only the platforms.
+    """
     if restart:
         answers = store.update(lambda state: state.without_checklist(checklist.id)).answers_for(
             checklist.id
@@ -120,13 +130,16 @@ def walk(
             view.section(section, lang)
             shown_section = section
         view.item(item, lang, answered=answered, total=total)
-        reply = asker.select(t(lang, "ask.item"), answer_choices(lang))
+        choices = answer_choices(lang, how_label(item) if how_label else HOW)
+        reply = asker.select(t(lang, "ask.item"), choices)
         while reply is None:
             view.how(item, lang)
-            reply = asker.select(t(lang, "ask.item"), answer_choices(lang))
+            reply = asker.select(t(lang, "ask.item"), choices)
         record = Record(reply, clock())
         answers = store.update(_answer(checklist.id, item.id, record)).answers_for(checklist.id)
         answered = sum(1 for _, each in checklist.items() if each.id in answers)
+        if item.reminder is not None:
+            view.message(item.reminder(lang))
 
     result = summarize(checklist, answers)
     view.summary(result, lang)

@@ -22,7 +22,11 @@ def test_the_installed_wheel_finds_its_checklists(tmp_path: Path, home: Path) ->
     (wheel,) = dist.glob("safecheck-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         assert "safecheck/checklists/prevention.yaml" in archive.namelist()
+        assert "safecheck/checklists/emergency.yaml" in archive.namelist()
+        assert "safecheck/checklists/data/helplines.yaml" in archive.namelist()
         assert "safecheck/output.schema.json" in archive.namelist()  # the --json shape
+        for name in ("people-around.yaml", "workshop/workshop.yaml", "workshop/quiz.yaml"):
+            assert f"safecheck/checklists/{name}" in archive.namelist()
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
@@ -46,3 +50,14 @@ def test_the_installed_wheel_finds_its_checklists(tmp_path: Path, home: Path) ->
     child.expect_exact("Where are you with this?")
     child.send("\x03")
     child.expect(pexpect.EOF)
+
+    listed = subprocess.run(
+        [str(venv / "bin" / "safecheck"), "helplines", "--region", "BE"],
+        cwd=str(elsewhere),
+        env=child_env(home),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert "Zelfmoordlijn 1813" in listed.stdout

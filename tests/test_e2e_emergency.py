@@ -1,0 +1,165 @@
+"""The crisis-first start screen and discreet mode in a real pseudo-terminal."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from safecheck import checklist, helplines
+from safecheck.audience import AgeGroup
+from safecheck.emergency import footer_text
+from safecheck.errors import ExitCode
+from safecheck.i18n import t
+from safecheck.region import Region
+from safecheck.store import Store
+from tests import keys
+from tests.conftest import ROOT, child_env
+from tests.test_plain import SAFECHECK, Tmux
+
+
+def spawn(home: Path, *args: str, lang: str = "nl_BE.UTF-8") -> pexpect.spawn:
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "safecheck", *args],
+        # A pexpect pty never answers prompt_toolkit's cursor-position request; say so, as a
+        # terminal without CPR does, so it does not wait for the answer after every key.
+        env=child_env(home, LANG=lang, PROMPT_TOOLKIT_NO_CPR="1"),
+        dimensions=(24, 80),
+        encoding="utf-8",
+        timeout=20,
+    )
+
+
+@pytest.mark.parametrize(
+    ("locale", "region", "suicide_line"),
+    [
+        ("nl_BE.UTF-8", "België", ["Zelfmoordlijn 1813", "1813"]),
+        ("nl_NL.UTF-8", "Nederland", ["113 Zelfmoordpreventie", "113 of 0800 0113"]),
+    ],
+)
+def test_one_key_from_the_start_screen_then_yes_shows_112_and_the_suicide_line(
+    home: Path, locale: str, region: str, suicide_line: list[str]
+) -> None:
+    child = spawn(home, lang=locale)
+    child.expect_exact(f"Regio: {region}")
+    child.expect_exact("Ik word nu bedreigd")
+    child.expect_exact("Stoppen")  # the whole menu is on screen
+
+    child.send("1")  # one key press, no Enter
+    child.expect_exact("Noodplan: iemand bedreigt je nu")
+    child.expect_exact("Dit is niet jouw schuld")
+    child.expect_exact("Ben je nu in acuut gevaar")
+    child.expect_exact("Nee")
+
+    child.send(keys.ENTER)  # "Ja" is highlighted
+    child.expect_exact("Als je er klaar voor bent")
+    screen = child.before
+    assert "Nu meteen hulp" in screen
+    assert "112" in screen
+    for text in suicide_line:
+        assert text in screen
+    assert "Hoe oud ben je" not in screen  # the crisis lines come before anything else
+
+    child.send(keys.CTRL_C)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.INTERRUPTED
+
+
+def test_discreet_mode_sets_a_neutral_title_and_clears_the_screen_on_q(home: Path) -> None:
+    child = spawn(home, "--discreet")
+    child.expect_exact("\x1b]0;Terminal\x07")  # the window title
+    child.expect_exact("Ik word nu bedreigd")
+    child.expect_exact("Stoppen")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    after_quit = child.before
+    child.close()
+    assert child.exitstatus == ExitCode.OK
+    assert "\x1b[2J" in after_quit  # the screen
+    assert "\x1b[3J" in after_quit  # and its scrollback
+    assert Store(home).load().settings["discreet"] is True
+
+    child = spawn(home, "plan", "--region", "NL")  # remembered, and on every command
+    child.expect_exact("\x1b]0;Terminal\x07")
+    child.expect_exact("Ben je nu in acuut gevaar")
+    child.expect_exact("Nee")
+    child.send(keys.ESC + keys.ESC)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.OK
+
+
+@pytest.fixture
+def tmux_session(home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[type[Tmux]]:
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed (.ci/run installs it)")
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    opened: list[Tmux] = []
+
+    class Opened(Tmux):
+        def __init__(self, name: str, command: list[str]) -> None:
+            super().__init__(name, command)
+            opened.append(self)
+
+    yield Opened
+    for session in opened:
+        session.close()
+
+
+@pytest.mark.parametrize(
+    ("region", "age_group", "lang"),
+    [("BE", AgeGroup.MINOR, "nl"), ("NL", AgeGroup.ADULT, "en"), ("OTHER", AgeGroup.ADULT, "nl")],
+)
+def test_every_plan_step_and_its_crisis_lines_fit_an_80x24_terminal(
+    tmux_session: type[Tmux], tmp_path: Path, region: str, age_group: AgeGroup, lang: str
+) -> None:
+    plan = checklist.load(ROOT / "checklists" / "emergency.yaml")
+    command = [str(SAFECHECK), "plan", "--region", region, "--age-group", age_group.value]
+    session = tmux_session(f"sc3-{tmp_path.name}", [*command, "--lang", lang])
+    session.wait_for(plan.crisis.no(lang) if plan.crisis else "")
+    session.keys("Down", "Enter")
+    question = t(lang, "ask.item")
+    footer = footer_text(helplines.load(), Region(region), lang).splitlines()
+    for _, item in plan.narrowed(Region(region), age_group).items():
+        # Title, steps, help lines, both crisis lines, the question and every reply at once.
+        start_of_title = " ".join(item.title(lang).split()[:4])
+        last_reply = "5) " if item.platforms else "4) "
+        screen = session.wait_for(start_of_title, *footer, question, "1) ", last_reply)
+        assert all(len(line) <= 80 for line in screen)
+        session.keys("Enter")
+        session.wait_for(f"{question} {t(lang, 'answer.done')}")
+    session.wait_for(t(lang, "plan.summary_all"))
+
+
+def test_the_plan_in_plain_text_for_screen_readers(home: Path) -> None:
+    child = spawn(home, "plan", "--plain", "--region", "BE", "--lang", "en")
+    child.expect_exact("Are you in acute danger right now")
+    child.expect_exact("Type a number")
+    child.send("\r")  # an empty line takes the highlighted choice: "Yes"
+    child.expect_exact("When you are ready")
+    screen = child.before
+    assert "Help right now" in screen
+    assert "Emergency: 112" in screen
+    assert "Zelfmoordlijn 1813: 1813" in screen
+    child.expect_exact("Type a number")
+    child.send("1\r")  # go on
+    child.expect_exact("How old are you?")
+    child.expect_exact("Type a number")
+    child.send("2\r")  # 18 or older
+    child.expect_exact("Where are you with this?")
+    written = child.before
+    child.expect_exact("Type a number")
+    assert "Stop sending and stop paying" in written
+    assert "Thinking about suicide? Zelfmoordlijn 1813: 1813 (24/7)" in written
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    everything = screen + written
+    assert "\x1b" not in everything
+    assert not any("\u2500" <= char <= "\u259f" for char in everything)  # no boxes or bars

@@ -1,0 +1,363 @@
+"""The emergency plan with the real questionary widgets fed by a pipe."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.input import PipeInput
+from typer.testing import CliRunner
+
+from safecheck import checklist
+from safecheck.audience import AgeGroup
+from safecheck.cli import app
+from safecheck.errors import ExitCode
+from safecheck.i18n import MESSAGES
+from safecheck.region import Region
+from safecheck.state import Answer
+from safecheck.store import Store
+from tests import keys
+from tests.conftest import ROOT
+
+runner = CliRunner()
+PLAN = checklist.load(ROOT / "checklists" / "emergency.yaml")
+
+YES = keys.ENTER  # "Yes" is the first choice of the crisis question
+NO = keys.DOWN + keys.ENTER
+GO_ON = keys.ENTER  # after the crisis screen
+MINOR = keys.ENTER
+ADULT = keys.DOWN + keys.ENTER
+# A plan step has no "Tell me how" (its steps are shown at once): four replies.
+DONE = keys.ENTER
+NOT_YET = keys.DOWN + keys.ENTER
+
+ORDER = [
+    "stop-sending-paying",
+    "dont-do-what-they-ask",
+    "evidence",
+    "block-and-report",
+    "talk-to-someone",
+    "search-yourself",
+    "removal",  # Take It Down or StopNCII, by age group
+    "bank",
+    "police-report",
+    "professional-help",
+]
+
+
+def steps(region: Region, age_group: AgeGroup) -> list[checklist.Item]:
+    return [item for _, item in PLAN.narrowed(region, age_group).items()]
+
+
+def plain(text: str) -> str:
+    """The output with the box drawing and line breaks of Rich panels flattened."""
+    return " ".join(re.sub(r"[│╭╮╰╯─━┃╺]", " ", text).split())
+
+
+def saved(home: Path) -> dict[str, Answer]:
+    return {k: v.answer for k, v in Store(home).load().answers_for("emergency").items()}
+
+
+def run(pipe: PipeInput, typed: str, *args: str) -> tuple[int, str]:
+    pipe.send_text(typed)
+    result = runner.invoke(app, ["plan", *args])
+    return result.exit_code, result.output
+
+
+def test_the_plan_opens_with_not_your_fault_and_not_alone() -> None:
+    for lang in ("nl", "en"):
+        intro = PLAN.intro(lang).lower()
+        assert ("niet jouw schuld" if lang == "nl" else "not your fault") in intro
+        assert ("niet alleen" if lang == "nl" else "not alone") in intro
+    assert PLAN.kind == "plan"
+    assert PLAN.crisis is not None
+    assert PLAN.crisis.helplines == ("emergency", "suicide-prevention")
+
+
+def test_the_steps_come_in_the_order_of_the_sources() -> None:
+    for age_group in AgeGroup:
+        ids = [item.id for item in steps(Region.BE, age_group)]
+        assert [("removal" if i.startswith("removal-") else i) for i in ids] == ORDER
+
+
+@pytest.mark.parametrize(
+    ("region", "lines"),
+    [("BE", ["112", "Zelfmoordlijn 1813", "1813"]), ("NL", ["112", "113 or 0800 0113"])],
+)
+def test_yes_to_acute_danger_shows_112_and_the_suicide_line_on_the_next_screen(
+    pipe: PipeInput, region: str, lines: list[str]
+) -> None:
+    code, out = run(pipe, YES + keys.CTRL_C, "--region", region, "--lang", "en")
+    assert code == ExitCode.INTERRUPTED
+    text = plain(out)
+    intro_end = text.index("so you can go on later.") + len("so you can go on later.")
+    crisis = text.index("Help right now")
+    assert text[intro_end:crisis].strip() == ""  # nothing between the question and this screen
+    screen = text[crisis:]
+    for line in lines:
+        assert line in screen
+    other = "1813" if region == "NL" else "0800 0113"
+    assert other not in screen  # only the region's own line
+
+
+@pytest.mark.parametrize("region", ["BE", "NL"])
+def test_the_crisis_screen_in_dutch(pipe: PipeInput, region: str) -> None:
+    code, out = run(pipe, YES + keys.CTRL_C, "--region", region, "--lang", "nl")
+    text = plain(out)
+    screen = text[text.index("Nu meteen hulp") :]
+    assert "112" in screen
+    assert ("1813" if region == "BE" else "113 of 0800 0113") in screen
+    assert "Je antwoorden tot nu toe zijn bewaard" in text
+
+
+def test_the_crisis_screen_for_another_country_is_honest(pipe: PipeInput) -> None:
+    code, out = run(pipe, YES + keys.CTRL_C, "--region", "OTHER", "--lang", "en")
+    text = plain(out)
+    screen = text[text.index("Help right now") :]
+    assert "only knows the help lines of Belgium and the Netherlands" in screen
+    assert "112" in screen
+    assert "local emergency number" in screen
+    assert "1813" not in screen
+    assert "0800 0113" not in screen
+
+
+def test_no_to_acute_danger_goes_straight_to_the_steps(pipe: PipeInput) -> None:
+    code, out = run(pipe, NO + keys.CTRL_C, "--region", "BE", "--age-group", "adult")
+    assert "Help right now" not in out
+    assert "Stop sending and stop paying" in out
+
+
+def test_stopping_after_the_crisis_screen(pipe: PipeInput, home: Path) -> None:
+    code, out = run(pipe, YES + keys.DOWN + keys.ENTER, "--region", "BE", "--age-group", "adult")
+    assert code == 0
+    assert "Help right now" in out
+    assert "Stop sending" not in out
+
+
+def walk_all(pipe: PipeInput, region: str, age_group: AgeGroup, lang: str = "en") -> str:
+    count = len(steps(Region(region), age_group))
+    code, out = run(
+        pipe,
+        NO + DONE * count,
+        "--region",
+        region,
+        "--age-group",
+        age_group.value,
+        "--lang",
+        lang,
+    )
+    assert code == 0, out
+    return out
+
+
+@pytest.mark.parametrize("region", ["BE", "NL", "OTHER"])
+def test_a_minor_is_led_to_take_it_down_and_never_to_stopncii(
+    pipe: PipeInput, home: Path, region: str
+) -> None:
+    out = walk_all(pipe, region, AgeGroup.MINOR)
+    assert "Take It Down" in out
+    assert "takeitdown.ncmec.org" in out
+    assert "stopncii" not in out.lower()
+    assert "removal-take-it-down" in saved(home)
+    assert "removal-stopncii" not in saved(home)
+
+
+@pytest.mark.parametrize("region", ["BE", "NL", "OTHER"])
+def test_an_adult_is_led_to_stopncii(pipe: PipeInput, home: Path, region: str) -> None:
+    out = walk_all(pipe, region, AgeGroup.ADULT)
+    assert "Stop the spread with StopNCII" in out
+    assert "stopncii.org" in out
+    assert "case number and a PIN" in plain(out)
+    assert "removal-stopncii" in saved(home)
+    assert "removal-take-it-down" not in saved(home)
+
+
+@pytest.mark.parametrize(("answer", "route"), [(MINOR, "Take It Down"), (ADULT, "StopNCII")])
+def test_the_age_question_chooses_the_removal_service(
+    pipe: PipeInput, answer: str, route: str
+) -> None:
+    count = len(steps(Region.BE, AgeGroup.ADULT))
+    code, out = run(pipe, NO + answer + DONE * count, "--region", "BE", "--lang", "en")
+    assert code == 0, out
+    assert route in out
+    if route == "Take It Down":
+        assert "stopncii" not in out.lower()
+
+
+def test_the_region_question_is_asked_and_remembered(pipe: PipeInput, home: Path) -> None:
+    # en_GB: the default is OTHER, the third choice; one up is NL.
+    code, out = run(pipe, NO + keys.UP + keys.ENTER + ADULT + keys.CTRL_C, "--lang", "en")
+    assert "Steps for: the Netherlands · 18 or older" in out
+    assert Store(home).load().settings["region"] == "NL"
+    result = runner.invoke(app, ["helplines", "--lang", "en"])
+    assert "Help lines: the Netherlands" in result.output
+
+
+def test_the_suicide_line_is_under_every_step(pipe: PipeInput) -> None:
+    out = walk_all(pipe, "NL", AgeGroup.ADULT)
+    footer = "Thinking about suicide? 113 Zelfmoordpreventie: 113 or 0800 0113 (24/7)"
+    chunks = out.split(" answered")[1:]  # one chunk per step, from its progress bar on
+    assert len(chunks) == len(steps(Region.NL, AgeGroup.ADULT))
+    for chunk in chunks:
+        assert footer in chunk
+        assert "In danger? Call 112." in chunk
+
+
+def test_each_step_shows_its_help_lines_for_the_region_and_age(pipe: PipeInput) -> None:
+    out = plain(walk_all(pipe, "BE", AgeGroup.MINOR))
+    police = out[out.index("Consider reporting it to the police") :]
+    assert "Police: 101" in police
+    assert "Bring: your screenshots" in police
+    help_step = out[out.index("Ask for professional help") :]
+    for name in ("1712", "Awel", "Nupraatikerover", "CAW", "Child Focus"):
+        assert name in help_step
+
+
+def test_adults_do_not_see_lines_for_children(pipe: PipeInput) -> None:
+    out = plain(walk_all(pipe, "NL", AgeGroup.ADULT))
+    help_step = out[out.index("Ask for professional help") :]
+    assert "Slachtofferhulp Nederland" in help_step
+    assert "Kindertelefoon" not in help_step
+
+
+def test_report_and_block_offers_the_steps_on_each_platform(pipe: PipeInput, home: Path) -> None:
+    # Steps 1-3 done; at "report and block", the fourth reply shows the platforms.
+    platforms = keys.DOWN * 3 + keys.ENTER
+    typed = NO + DONE * 3 + platforms + DONE + keys.CTRL_C
+    code, out = run(pipe, typed, "--region", "BE", "--age-group", "adult", "--lang", "en")
+    block = out[out.index("Report and block the perpetrator") :]
+    for platform in ("Instagram", "Snapchat", "TikTok", "Facebook", "WhatsApp", "Telegram"):
+        assert f"{platform}:" in block
+    assert "choose Report" in block
+    assert saved(home)["block-and-report"] is Answer.DONE
+
+
+def test_steps_without_platforms_have_four_replies(pipe: PipeInput, home: Path) -> None:
+    # The fourth reply of a step without platforms is "Skip for now".
+    skip = keys.DOWN * 3 + keys.ENTER
+    code, out = run(pipe, NO + skip + keys.CTRL_C, "--region", "BE", "--age-group", "adult")
+    assert saved(home) == {"stop-sending-paying": Answer.SKIPPED}
+
+
+def test_evidence_comes_before_blocking_and_is_followed_by_not_your_fault(
+    pipe: PipeInput,
+) -> None:
+    out = plain(walk_all(pipe, "BE", AgeGroup.ADULT))
+    evidence = out.index("First take screenshots and keep the evidence")
+    reminder = out.index("this is not your fault", evidence)
+    assert evidence < reminder < out.index("Report and block the perpetrator")
+    for detail in ("username", "phone number", "payment details", "dates and times", "profile"):
+        assert detail in out[evidence:reminder].lower()
+
+
+def test_every_step_is_saved_and_the_plan_resumes(pipe: PipeInput, home: Path) -> None:
+    code, _ = run(pipe, NO + DONE + NOT_YET + keys.CTRL_C, "--region", "BE", "--age-group", "minor")
+    assert code == ExitCode.INTERRUPTED
+    assert saved(home) == {
+        "stop-sending-paying": Answer.DONE,
+        "dont-do-what-they-ask": Answer.NOT_YET,
+    }
+
+    code, out = run(pipe, NO + keys.CTRL_C, "--region", "BE", "--age-group", "minor")
+    assert "Welcome back. You answered 2 of 10" in out
+    assert "First take screenshots" in out
+    assert "Stop sending and stop paying" not in out
+
+
+def test_the_summary_lists_what_is_still_open_in_order(pipe: PipeInput) -> None:
+    count = len(steps(Region.BE, AgeGroup.ADULT))
+    typed = NO + NOT_YET + DONE * (count - 2) + NOT_YET
+    code, out = run(pipe, typed, "--region", "BE", "--age-group", "adult", "--lang", "en")
+    assert code == 0, out
+    summary = out[out.index(f"You have done {count - 2} of {count} steps") :]
+    assert summary.index("Stop sending and stop paying") < summary.index("Ask for professional")
+
+
+def test_check_with_the_plan_goes_through_the_crisis_question(pipe: PipeInput) -> None:
+    pipe.send_text(YES + keys.CTRL_C)
+    result = runner.invoke(app, ["check", "emergency", "--lang", "en"])
+    assert "Help right now" in result.output
+    assert "112" in result.output
+
+
+def test_without_a_terminal_the_plan_points_to_the_help_lines(home: Path) -> None:
+    result = runner.invoke(app, ["plan", "--region", "BE", "--lang", "en"])
+    assert result.exit_code == ExitCode.NOT_INTERACTIVE
+    assert "safecheck helplines" in result.output
+    assert "This is not your fault" not in result.output  # stopped before any output
+    assert not home.exists()
+
+
+def test_the_whole_plan_in_dutch(pipe: PipeInput) -> None:
+    out = plain(walk_all(pipe, "BE", AgeGroup.MINOR, lang="nl"))
+    for dutch in (
+        "Dit is niet jouw schuld",
+        "Je staat er niet alleen voor",
+        "Stop met sturen en stop met betalen",
+        "Stappen voor: België · Jonger dan 18",
+        "Denk je aan zelfdoding? Zelfmoordlijn 1813: 1813 (24/7)",
+        "Laat beelden weghalen met Take It Down",
+        "Hulp bij deze stap",
+        "Je hebt 10 van de 10 stappen gedaan",
+    ):
+        assert dutch in out, dutch
+    for english in ("not your fault", "Thinking about", "Steps for", "Help for this step", "Bring"):
+        assert english not in out, english
+
+
+def test_every_text_of_the_plan_is_in_both_languages() -> None:
+    assert PLAN.crisis is not None
+    texts = [PLAN.title, PLAN.intro, PLAN.crisis.question, PLAN.crisis.message]
+    for _, item in PLAN.items():
+        texts += [item.title, item.why, item.how, *(steps for _, steps in item.platforms)]
+        texts += [item.reminder] if item.reminder else []
+    for text in texts:
+        assert text.nl.strip()
+        assert text.en.strip()
+        assert text.nl != text.en
+    reminders = [item.id for _, item in PLAN.items() if item.reminder]
+    assert "evidence" in reminders
+
+
+def test_every_message_is_in_both_languages() -> None:
+    for key, texts in MESSAGES.items():
+        assert set(texts) == {"nl", "en"}, key
+        assert texts["nl"].strip(), key
+        assert texts["en"].strip(), key
+        placeholders = {lang: set(re.findall(r"{(\w+)}", text)) for lang, text in texts.items()}
+        assert placeholders["nl"] == placeholders["en"], key
+
+
+def test_the_age_group_is_remembered_and_offered_first_next_time(
+    pipe: PipeInput, home: Path
+) -> None:
+    code, out = run(pipe, NO + ADULT + keys.CTRL_C, "--region", "BE", "--lang", "en")
+    assert Store(home).load().settings["age_group"] == "adult"
+    code, out = run(pipe, NO + keys.ENTER + keys.CTRL_C, "--region", "BE", "--lang", "en")
+    assert "Steps for: Belgium · 18 or older" in out  # still asked: Enter took the highlight
+
+
+def test_status_and_verify_count_only_the_steps_for_the_person(pipe: PipeInput, home: Path) -> None:
+    walk_all(pipe, "NL", AgeGroup.MINOR)
+    result = runner.invoke(app, ["status", "--json"])
+    plan = next(c for c in json.loads(result.output)["checklists"] if c["id"] == "emergency")
+    assert plan["total"] == len(steps(Region.NL, AgeGroup.MINOR))
+    assert plan["done"] == plan["total"]
+    ids = {item["id"] for item in plan["items"]}
+    assert "removal-take-it-down" in ids
+    assert "removal-stopncii" not in ids
+    result = runner.invoke(app, ["verify", "--checklist", "emergency", "--min-score", "100"])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_scripted_look_at_the_plan_counts_only_the_persons_steps(
+    pipe: PipeInput, home: Path
+) -> None:
+    run(pipe, NO + MINOR + keys.CTRL_C, "--region", "BE")
+    result = runner.invoke(app, ["check", "emergency", "--no-input", "--json"])
+    assert result.exit_code == 0, result.output
+    ids = {item["id"] for item in json.loads(result.stdout)["checklist"]["items"]}
+    assert "removal-take-it-down" in ids
+    assert "removal-stopncii" not in ids

@@ -1,0 +1,315 @@
+"""Help-line data: complete, from CONTENT.md only, shown per region, broken files reported."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from safecheck import checklist, helplines
+from safecheck.audience import INTERNATIONAL, AgeGroup
+from safecheck.cli import app
+from safecheck.errors import ExitCode, InputFileError
+from safecheck.region import Region, default_region
+from tests.conftest import ROOT
+
+CONTENT = ROOT.parent / "shared" / "CONTENT.md"
+LINES = helplines.load()
+runner = CliRunner()
+
+
+@dataclass(frozen=True)
+class Row:
+    country: str
+    name: str
+    contact: str
+    note: str
+    source: str
+
+    @property
+    def numbers(self) -> list[str]:
+        """The phone numbers in the contact column (web addresses left out)."""
+        without_sites = re.sub(r"\S+\.(?:be|nl|org)\S*", "", self.contact)
+        return re.findall(r"\d+(?: \d+)*", without_sites)
+
+
+def content_text() -> str:
+    if not CONTENT.is_file():
+        pytest.skip(f"{CONTENT} is not here (it lives in shared/, beside the repository)")
+    return CONTENT.read_text(encoding="utf-8")
+
+
+def content_rows() -> list[Row]:
+    """The Belgian and Dutch help-line tables of CONTENT.md."""
+    rows, country = [], None
+    for line in content_text().splitlines():
+        if line.strip() in ("Belgium", "Netherlands"):
+            country = "BE" if line.strip() == "Belgium" else "NL"
+        elif country and line.startswith("| ") and not line.startswith("| name"):
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            if set(cells[0]) <= {"-", " "}:
+                continue
+            rows.append(Row(country, *cells))
+        elif line.startswith("Removal"):
+            country = None
+    return rows
+
+
+def section(title: str) -> str:
+    text = content_text()
+    start = text.index(title)
+    end = text.find("\n\n", start)
+    return text[start : end if end > 0 else None]
+
+
+def data_line(row: Row) -> helplines.HelpLine:
+    found = [
+        line
+        for line in LINES
+        if line.country == row.country and row.name in (line.name.en, line.name.nl)
+    ]
+    assert len(found) == 1, f"{row.country} {row.name}: {len(found)} lines in the data"
+    return found[0]
+
+
+def test_the_content_tables_are_read() -> None:
+    rows = content_rows()
+    assert {row.country for row in rows} == {"BE", "NL"}
+    assert len(rows) >= 14
+    zelfmoordlijn = next(row for row in rows if row.name == "Zelfmoordlijn 1813")
+    assert zelfmoordlijn.numbers == ["1813"]
+    assert next(row for row in rows if row.name.startswith("113")).numbers == ["113", "0800 0113"]
+
+
+def test_every_line_has_a_country_a_contact_and_a_source() -> None:
+    assert LINES
+    for line in LINES:
+        assert line.country in ("BE", "NL", INTERNATIONAL), line.id
+        assert line.phones or line.chat or line.url, line.id
+        assert line.source.strip(), line.id
+        for text in (line.who, line.name):
+            assert text.nl.strip(), line.id
+            assert text.en.strip(), line.id
+
+
+@pytest.mark.parametrize("row", content_rows() if CONTENT.is_file() else [], ids=str)
+def test_each_content_row_is_in_the_data_with_the_same_numbers(row: Row) -> None:
+    line = data_line(row)
+    assert list(line.phones) == row.numbers  # copied exactly, none added, none left out
+    assert line.source == row.source
+    for site in (line.chat, line.url):
+        if site is not None:
+            assert site in f"{row.contact} {row.source}", f"{line.id}: {site}"
+    if line.hours is not None:
+        assert line.hours.en in row.note, f"{line.id}: hours {line.hours.en!r}"
+
+
+def test_the_data_has_no_line_that_content_does_not_name() -> None:
+    rows = content_rows()
+    for line in LINES:
+        if line.country == INTERNATIONAL:
+            continue
+        assert any(
+            row.country == line.country and row.name in (line.name.en, line.name.nl) for row in rows
+        ), f"{line.id} is not in CONTENT.md"
+
+
+def test_removal_services_are_the_two_content_names_with_their_ages() -> None:
+    removal = section("Removal (any region)").lower()
+    international = {line.id: line for line in LINES if line.country == INTERNATIONAL}
+    assert set(international) == {"stopncii", "take-it-down"}
+    for line in international.values():
+        assert line.kind == "removal"
+        assert line.name.en.lower() in removal
+        assert line.url is not None
+        assert line.url.lower() in removal
+        assert not line.phones
+    assert international["stopncii"].ages == {AgeGroup.ADULT}
+    assert international["take-it-down"].ages == {AgeGroup.MINOR}
+
+
+def test_unconfirmed_numbers_are_not_given() -> None:
+    unconfirmed = section("Not confirmed")
+    for name in ("Helpwanted", "Fier", "Offlimits"):
+        assert name in unconfirmed
+        for line in LINES:
+            if name in (line.name.en, line.name.nl):
+                assert not line.phones, f"{line.id} has a phone number"
+    assert "Child Focus chat hours" in unconfirmed
+    child_focus = next(line for line in LINES if line.name.en == "Child Focus")
+    assert child_focus.chat is None
+
+
+def test_every_region_has_an_emergency_and_a_suicide_prevention_line() -> None:
+    for region in (Region.BE, Region.NL):
+        kinds = {line.kind for line in helplines.select(LINES, region)}
+        assert {"emergency", "suicide-prevention", "police"} <= kinds
+    numbers = {
+        region: [
+            phone
+            for line in helplines.select(LINES, region, kinds=["suicide-prevention"])
+            for phone in line.phones
+        ]
+        for region in (Region.BE, Region.NL)
+    }
+    assert numbers == {Region.BE: ["1813"], Region.NL: ["113", "0800 0113"]}
+    assert helplines.select(LINES, Region.OTHER, kinds=["emergency", "suicide-prevention"]) == ()
+
+
+def test_age_groups_choose_the_lines() -> None:
+    minor = {line.id for line in helplines.select(LINES, Region.BE, AgeGroup.MINOR)}
+    adult = {line.id for line in helplines.select(LINES, Region.BE, AgeGroup.ADULT)}
+    assert "take-it-down" in minor
+    assert "stopncii" not in minor
+    assert "stopncii" in adult
+    assert "take-it-down" not in adult
+    assert "be-awel" in minor
+    assert "be-awel" not in adult
+    assert "be-zelfmoordlijn" in minor
+    assert "be-zelfmoordlijn" in adult
+
+
+def test_the_help_line_file_is_not_taken_for_a_checklist() -> None:
+    paths = checklist.checklist_paths(ROOT / "checklists")
+    assert helplines.builtin_path().is_file()
+    assert helplines.builtin_path() not in paths
+
+
+@pytest.mark.parametrize(
+    ("environ", "region"),
+    [
+        ({"LANG": "nl_BE.UTF-8"}, Region.BE),
+        ({"LANG": "nl_NL.UTF-8"}, Region.NL),
+        ({"LC_ALL": "fr_BE.UTF-8", "LANG": "nl_NL.UTF-8"}, Region.BE),
+        ({"LANG": "en_GB.UTF-8"}, Region.OTHER),
+        ({"LANG": "C"}, Region.OTHER),
+        ({}, Region.OTHER),
+    ],
+)
+def test_the_region_follows_the_locale(environ: dict[str, str], region: Region) -> None:
+    assert default_region(environ) is region
+
+
+GOOD = """\
+helplines:
+  - id: one
+    country: BE
+    kind: emergency
+    name: {nl: Noodnummer, en: Emergency}
+    phone: "112"
+    for: {nl: Acuut gevaar., en: Acute danger.}
+    source: 1712.be
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "words"),
+    [
+        ('    phone: "112"\n', "", 2, "needs a way to reach it"),
+        ("    source: 1712.be\n", "", 2, '"source" is missing'),
+        ("country: BE", "country: FR", 3, "country must be one of"),
+        ("kind: emergency", "kind: urgent", 4, "kind must be one of"),
+        ('phone: "112"', "phone: 112", 6, "must be a non-empty text"),
+        ('phone: "112"', 'phone: "1-1-2"', 6, "only digits and single spaces"),
+        ("en: Acute danger.}", "}", 7, 'no "en" text'),
+        ("    source: 1712.be\n", "    source: 1712.be\n    fax: 1\n", 9, 'unknown key "fax"'),
+    ],
+)
+def test_a_broken_help_line_file_names_file_and_line(
+    tmp_path: Path, old: str, new: str, line: int, words: str
+) -> None:
+    assert old in GOOD
+    path = tmp_path / "helplines.yaml"
+    path.write_text(GOOD.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(InputFileError) as raised:
+        helplines.load(path)
+    assert str(raised.value).startswith(f"{path}:{line}: ")
+    assert words in str(raised.value)
+    assert raised.value.exit_code == ExitCode.BAD_INPUT
+
+
+def test_a_duplicate_help_line_id_is_reported(tmp_path: Path) -> None:
+    body = GOOD.split("\n", 1)[1]
+    path = tmp_path / "helplines.yaml"
+    path.write_text(GOOD + body, encoding="utf-8")
+    with pytest.raises(InputFileError, match=r'the id "one" is used twice \(first on line 2\)'):
+        helplines.load(path)
+
+
+def test_helplines_command_shows_the_region_as_a_table() -> None:
+    result = runner.invoke(app, ["helplines", "--region", "BE", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Help lines: Belgium" in out
+    for expected in (
+        "Zelfmoordlijn 1813",
+        "1813",
+        "116 000",
+        "0800 13 500",
+        "1712.be/nl/over-1712",
+    ):
+        assert expected in out
+    assert "0800 0113" not in out  # a Dutch line
+    assert "StopNCII" in out
+    assert "Take It Down" in out
+    assert "┃" in out  # a Rich table
+
+
+def test_helplines_command_in_dutch_for_the_netherlands() -> None:
+    result = runner.invoke(app, ["helplines", "--region", "nl", "--lang", "nl"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Hulplijnen: Nederland" in out
+    assert "113 of 0800 0113" in out
+    assert "0900 8844" in out
+    assert "1813" not in out
+    assert "Bron" in out
+
+
+def test_helplines_for_a_minor_leave_out_stopncii() -> None:
+    result = runner.invoke(app, ["helplines", "--region", "BE", "--age-group", "minor"])
+    assert "Take It Down" in result.output
+    assert "StopNCII" not in result.output
+
+
+def test_helplines_for_another_country_are_honest() -> None:
+    result = runner.invoke(app, ["helplines", "--region", "OTHER", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.output.split())
+    assert "only knows the help lines of Belgium and the Netherlands" in out
+    assert "112" in out
+    assert "local emergency number" in out
+    assert "1813" not in out
+    assert "0800 0113" not in out
+    assert "StopNCII" in out
+    assert "Take It Down" in out
+
+
+def test_helplines_region_defaults_from_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    result = runner.invoke(app, ["helplines"])
+    assert "Hulplijnen: Nederland" in result.output
+
+
+def test_the_helplines_file_docs_match_the_kinds() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    header = textwrap.dedent(helplines.builtin_path().read_text(encoding="utf-8"))
+    from safecheck.audience import HELPLINE_KINDS
+
+    for kind in HELPLINE_KINDS:
+        assert kind in readme, kind
+        assert kind in header, kind
+
+
+def test_helplines_in_plain_text() -> None:
+    result = runner.invoke(app, ["helplines", "--plain", "--region", "NL", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "113 Zelfmoordpreventie (24/7)" in lines
+    assert "Contact: 113 or 0800 0113 · chat: 113.nl" in lines
+    assert "Source: 113.nl" in lines
+    assert not any("\u2500" <= char <= "\u259f" for char in result.output)

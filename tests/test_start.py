@@ -1,0 +1,167 @@
+"""The start screen (crisis first) and discreet mode, with real prompts fed by a pipe."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.input import PipeInput
+from typer.testing import CliRunner
+
+from safecheck.cli import app
+from safecheck.errors import ExitCode, Interrupted, QuickExit
+from safecheck.prompts import PlainPrompter, Prompter
+from safecheck.store import Store
+from tests import keys
+
+runner = CliRunner()
+PLAN_TITLE = "Emergency plan: someone is threatening you now"
+CHOICES = [("first", "a"), ("second", "b"), ("third", "c")]
+
+
+@pytest.fixture(autouse=True)
+def belgian(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "nl_BE.UTF-8")
+
+
+def start(pipe: PipeInput, typed: str, *args: str) -> tuple[int, str]:
+    pipe.send_text(typed)
+    result = runner.invoke(app, [*args, "--lang", "en"] if "--lang" not in args else list(args))
+    return result.exit_code, result.output
+
+
+def test_one_enter_reaches_the_emergency_plan(pipe: PipeInput) -> None:
+    code, out = start(pipe, keys.ENTER + keys.CTRL_C)
+    assert PLAN_TITLE in out
+    assert code == ExitCode.INTERRUPTED
+
+
+def test_the_key_1_reaches_the_emergency_plan_at_once(pipe: PipeInput) -> None:
+    # If 1 only moved the pointer, Ctrl-C would end the menu before the plan showed.
+    code, out = start(pipe, "1" + keys.CTRL_C)
+    assert PLAN_TITLE in out
+    assert "This is not your fault" in out
+
+
+def test_the_start_screen_shows_the_region_and_the_crisis_lines(pipe: PipeInput) -> None:
+    code, out = start(pipe, "5")
+    assert code == 0
+    assert "Region: Belgium" in out
+    assert "Press 1 or Enter" in out
+    assert "Thinking about suicide? Zelfmoordlijn 1813: 1813 (24/7)" in out
+    assert PLAN_TITLE not in out
+
+
+def test_the_start_screen_in_dutch(pipe: PipeInput) -> None:
+    code, out = start(pipe, "5", "--lang", "nl")
+    assert "Regio: België" in out
+    assert "Denk je aan zelfdoding? Zelfmoordlijn 1813: 1813 (24/7)" in out
+
+
+def test_the_region_option_of_the_start_screen(pipe: PipeInput) -> None:
+    code, out = start(pipe, "5", "--region", "NL")
+    assert "Region: the Netherlands" in out
+    assert "113 or 0800 0113" in out
+
+
+def test_help_lines_then_back_to_the_menu(pipe: PipeInput) -> None:
+    code, out = start(pipe, "3" + "5")
+    assert code == 0
+    assert "Help lines: Belgium" in out
+    assert out.count("Region: Belgium") == 2  # the menu came back
+
+
+def test_the_region_is_changed_and_remembered(pipe: PipeInput, home: Path) -> None:
+    code, out = start(pipe, "4" + keys.DOWN + keys.ENTER + "5")
+    assert code == 0
+    assert "Region: the Netherlands" in out
+    assert Store(home).load().settings["region"] == "NL"
+
+    code, out = start(pipe, "5")
+    assert "Region: the Netherlands" in out
+
+
+def test_the_plan_from_the_start_screen_uses_its_region(pipe: PipeInput) -> None:
+    # Region NL is already chosen: after the crisis screen comes the age question.
+    code, out = start(
+        pipe, "1" + keys.ENTER + keys.ENTER + keys.ENTER + keys.CTRL_C, "--region", "NL"
+    )
+    assert "113 or 0800 0113" in out
+    assert "Steps for: the Netherlands · Under 18" in out
+
+
+def test_the_prevention_check_from_the_start_screen(pipe: PipeInput) -> None:
+    code, out = start(pipe, "2" + keys.CTRL_C)
+    assert "Prevention" in out
+    assert PLAN_TITLE not in out
+
+
+def test_discreet_mode_is_remembered_and_q_quits_at_once(pipe: PipeInput, home: Path) -> None:
+    code, out = start(pipe, "q", "--discreet")
+    assert code == ExitCode.OK
+    assert Store(home).load().settings["discreet"] is True
+
+    code, out = start(pipe, keys.ESC + keys.ESC)  # remembered: no option needed
+    assert code == ExitCode.OK
+    assert "Stopped" not in out
+
+    code, out = start(pipe, "q" + keys.CTRL_C, "--no-discreet")
+    assert code == ExitCode.INTERRUPTED  # q did nothing; Ctrl-C ended it
+    assert Store(home).load().settings["discreet"] is False
+
+
+def test_discreet_quick_exit_works_inside_the_plan(pipe: PipeInput, home: Path) -> None:
+    pipe.send_text(keys.DOWN + keys.ENTER + keys.ENTER + "q")
+    result = runner.invoke(app, ["--discreet", "plan", "--region", "BE", "--lang", "en"])
+    assert result.exit_code == ExitCode.OK
+    assert "Stop sending and stop paying" in result.output
+
+
+def test_the_prompter_takes_a_digit_at_once_only_when_asked(pipe: PipeInput) -> None:
+    pipe.send_text("2")
+    assert Prompter("no terminal").select("?", CHOICES, instant=True) == "b"
+    pipe.send_text("2" + keys.ENTER)
+    assert Prompter("no terminal").select("?", CHOICES) == "b"
+
+
+def test_the_prompter_starts_at_the_default(pipe: PipeInput) -> None:
+    pipe.send_text(keys.ENTER)
+    assert Prompter("no terminal").select("?", CHOICES, default=2) == "c"
+
+
+def test_the_prompter_quick_exit_keys(pipe: PipeInput) -> None:
+    for typed in ("q", keys.ESC + keys.ESC):
+        pipe.send_text(typed)
+        with pytest.raises(QuickExit):
+            Prompter("no terminal", quick_exit=True).select("?", CHOICES)
+    pipe.send_text("q" + keys.CTRL_C)
+    with pytest.raises(Interrupted):
+        Prompter("no terminal").select("?", CHOICES)
+
+
+def test_the_plain_prompter_takes_the_default_on_enter_and_quits_on_q() -> None:
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    prompter = PlainPrompter("en", stdin=Terminal("\n"), stdout=io.StringIO())
+    assert prompter.select("?", CHOICES, default=1) == "b"
+    prompter = PlainPrompter("en", stdin=Terminal("q\n"), stdout=io.StringIO(), quick_exit=True)
+    with pytest.raises(QuickExit):
+        prompter.select("?", CHOICES)
+    out = io.StringIO()
+    prompter = PlainPrompter("en", stdin=Terminal("\nq\n3\n"), stdout=out)
+    assert prompter.select("?", CHOICES) == "c"  # no default, no quick exit: asked again
+
+
+def test_from_another_country_the_plan_offers_to_change_the_region(
+    pipe: PipeInput, monkeypatch: pytest.MonkeyPatch, home: Path
+) -> None:
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    # Start, yes, go on; the region question starts at OTHER: two up is Belgium.
+    typed = "1" + keys.ENTER + keys.ENTER + keys.UP + keys.UP + keys.ENTER + keys.CTRL_C
+    code, out = start(pipe, typed)
+    assert "only knows the help lines of Belgium and the Netherlands" in " ".join(out.split())
+    assert Store(home).load().settings["region"] == "BE"
