@@ -324,7 +324,7 @@ class Tmux:
 
     def wait_for(self, *texts: str) -> list[str]:
         """Poll the screen until every text shows on it at once; a hang guard, not a timer."""
-        for _ in range(400):
+        for _ in range(1200):  # up to a minute on a loaded machine
             screen = self.screen()
             shown = "\n".join(screen)
             if all(text in shown for text in texts):
