@@ -5,9 +5,10 @@ Ctrl-C and a closed input become `Interrupted` here, in one place.
 
 from __future__ import annotations
 
+import getpass
 import sys
-from collections.abc import Sequence
-from typing import IO, TypeVar
+from collections.abc import Callable, Sequence
+from typing import IO, Any, TypeVar
 
 import questionary
 from prompt_toolkit import PromptSession
@@ -175,6 +176,40 @@ class Prompter:
             raise Interrupted()
         return answer
 
+    def can_ask(self) -> bool:
+        return input_is_interactive()
+
+    def password(self, message: str, *, problem: Callable[[str], str | None] | None = None) -> str:
+        """Hidden text; `problem(text)` says why it is not acceptable (shown, asked again)."""
+        self._require_terminal()
+
+        def validate(text: str) -> bool | str:
+            reason = problem(text) if problem is not None else None
+            return True if reason is None else reason
+
+        question = questionary.password(message, validate=validate, style=STYLE, qmark="?")
+        answer = self._ask_any(question)
+        if not isinstance(answer, str):
+            raise Interrupted()
+        return answer
+
+    def confirm(self, message: str) -> bool:
+        """Yes or no; the default is no, so Enter alone changes nothing."""
+        self._require_terminal()
+        answer = self._ask_any(
+            questionary.confirm(message, default=False, style=STYLE, qmark="?", auto_enter=False)
+        )
+        if not isinstance(answer, bool):
+            raise Interrupted()
+        return answer
+
+    @staticmethod
+    def _ask_any(question: questionary.Question) -> Any:
+        try:
+            return question.unsafe_ask()
+        except (KeyboardInterrupt, EOFError):
+            raise Interrupted() from None
+
     def _require_terminal(self) -> None:
         if not input_is_interactive():
             raise NotInteractiveError(t(self.lang, "not_interactive"))
@@ -250,6 +285,51 @@ class PlainPrompter:
         except KeyboardInterrupt:
             out.write("\n")
             raise Interrupted() from None
+
+    def can_ask(self) -> bool:
+        return stdin_is_terminal(self._stdin if self._stdin is not None else sys.stdin)
+
+    def password(self, message: str, *, problem: Callable[[str], str | None] | None = None) -> str:
+        """Hidden text, read as a whole line without echo; asked again while `problem` says why."""
+        stdin = self._stdin if self._stdin is not None else sys.stdin
+        out = self._stdout if self._stdout is not None else sys.stdout
+        if not stdin_is_terminal(stdin):
+            raise NotInteractiveError(t(self._lang, "not_interactive"))
+        try:
+            while True:
+                if stdin is sys.stdin:
+                    text = getpass.getpass(message + " ")  # prompts on the terminal itself
+                else:  # a test's input: there is no echo to turn off
+                    out.write(message + " ")
+                    out.flush()
+                    line = stdin.readline()
+                    if not line:
+                        raise Interrupted()
+                    text = line.rstrip("\r\n")
+                reason = problem(text) if problem is not None else None
+                if reason is None:
+                    return text
+                out.write(reason + "\n")
+        except (KeyboardInterrupt, EOFError):
+            out.write("\n")
+            raise Interrupted() from None
+
+    def confirm(self, message: str) -> bool:
+        """Yes or no as a typed line; anything but yes (y, yes, j, ja) is no."""
+        stdin = self._stdin if self._stdin is not None else sys.stdin
+        out = self._stdout if self._stdout is not None else sys.stdout
+        if not stdin_is_terminal(stdin):
+            raise NotInteractiveError(t(self._lang, "not_interactive"))
+        try:
+            out.write(f"{message} {t(self._lang, 'plain.yes_no')} ")
+            out.flush()
+            line = stdin.readline()
+        except KeyboardInterrupt:
+            out.write("\n")
+            raise Interrupted() from None
+        if not line:
+            raise Interrupted()
+        return line.strip().lower() in ("y", "yes", "j", "ja")
 
 
 def make_prompter(lang: str, *, plain: bool, quick_exit: bool = False) -> Prompter | PlainPrompter:
