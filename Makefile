@@ -23,8 +23,10 @@ lint: $(BIN)/.installed
 test: lint
 	sh tests/run-with-keyring.sh $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Under a private keyring too: the saved state is encrypted with a key from the keyring,
+# as on a desktop (without one, the first question would be a passphrase prompt).
 bench: $(BIN)/.installed
-	$(BIN)/python bench/run.py $(ARGS)
+	sh tests/run-with-keyring.sh $(BIN)/python bench/run.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -17,6 +17,8 @@ from safecheck.region import Region
 
 if TYPE_CHECKING:
     from safecheck.prompts import PlainPrompter, Prompter
+    from safecheck.sealing import PassphraseAsker
+    from safecheck.store import Store
 
 app = typer.Typer(
     name="safecheck",
@@ -117,8 +119,87 @@ def reporting(lang: str) -> Iterator[None]:
         typer.echo(t(lang, "interrupted"), err=True)
         raise typer.Exit(ExitCode.INTERRUPTED) from None
     except SafecheckError as error:
-        typer.echo(f"safecheck: {error}", err=True)
+        typer.echo(f"safecheck: {error.text(lang)}", err=True)
         raise typer.Exit(error.exit_code) from None
+
+
+def _warn(text: str) -> None:
+    typer.echo(f"safecheck: {text}", err=True)
+
+
+YesOption = Annotated[
+    bool, typer.Option("--yes", help="Do not ask for confirmation (for scripts).")
+]
+# Commands that are always interactive: the top-level callback may ask for the passphrase
+# for them (to read the remembered settings); other commands ask, at most once, themselves.
+_ASK_IN_CALLBACK = {None, "plan"}
+_STORE = "safecheck.store"
+
+
+def _open_store(
+    ctx: typer.Context,
+    language: str,
+    *,
+    asker: PassphraseAsker | None,
+    prepare: bool,
+    switch: bool = True,
+    readonly: bool = False,
+) -> Store:
+    """The one state store of this run, protected as --no-encryption/--encryption say.
+
+    The first call opens it; later calls (the callback first, then the command)
+    add what they need: `asker` for passphrases (None: never ask), `prepare` to
+    have the key for saving before any question, `switch` to re-save the state
+    in the form asked for; `readonly` just reads (see `store.settle`).
+    """
+    from safecheck.store import open_store, settle
+
+    root = ctx.find_root()
+    store: Store | None = root.meta.get(_STORE)
+    if store is None:
+        encryption = root.obj
+        store = open_store(
+            lang=language,
+            encryption=encryption if isinstance(encryption, bool) else None,
+            asker=asker,
+            warn=_warn,
+            prepare=prepare,
+            switch=switch,
+            readonly=readonly,
+        )
+        root.meta[_STORE] = store
+    else:
+        settle(store, asker=asker, prepare=prepare, switch=switch, readonly=readonly)
+    return store
+
+
+def _discreet_from(ctx: typer.Context, store: Store, plain: bool) -> None:
+    """Discreet mode remembered in a state that only the command itself could open."""
+    from safecheck.display import make_display
+    from safecheck.start import NEUTRAL_TITLE, saved_settings
+
+    if not _discreet["on"] and saved_settings(store).get("discreet") is True:
+        _discreet["on"] = True
+        screen = make_display(plain=plain)
+        screen.set_title(NEUTRAL_TITLE)
+        ctx.call_on_close(screen.wipe)
+
+
+def _confirmer(language: str, not_interactive: str) -> Callable[[str], bool]:
+    """A yes/no question in a terminal; without one, a message that says what to add."""
+    from safecheck.display import plain_wanted
+    from safecheck.errors import NotInteractiveError
+    from safecheck.i18n import t
+    from safecheck.prompts import make_prompter
+
+    prompter = make_prompter(language, plain=plain_wanted())
+
+    def confirm(message: str) -> bool:
+        if not prompter.can_ask():
+            raise NotInteractiveError(t(language, not_interactive))
+        return prompter.confirm(message)
+
+    return confirm
 
 
 # Whether this run is discreet; the top-level callback sets it before any command runs.
@@ -146,27 +227,44 @@ def start(
         ),
     ] = None,
     plain: PlainOption = False,
+    no_encryption: Annotated[
+        bool | None,
+        typer.Option(
+            "--no-encryption/--encryption",
+            envvar="SAFECHECK_NO_ENCRYPTION",
+            help="Save without encryption (plain files that anyone who can read your files can "
+            "read), or turn encryption back on. Remembered until changed. See the README.",
+        ),
+    ] = None,
 ) -> None:
     """Start safecheck. With no command, a menu opens; its first choice is the emergency plan."""
+    ctx.obj = None if no_encryption is None else not no_encryption
+    ctx.meta.pop(_STORE, None)  # one store per run (tests run many in one process)
+    _discreet["on"] = False
     language = _lang(lang)
     with reporting(language):
         from safecheck.display import make_display, plain_wanted
-        from safecheck.errors import NotInteractiveError
+        from safecheck.errors import NoKeyError, NotInteractiveError, StateError
         from safecheck.i18n import t
-        from safecheck.prompts import input_is_interactive
+        from safecheck.prompts import input_is_interactive, make_prompter
         from safecheck.start import NEUTRAL_TITLE, discreet_mode, run_start
-        from safecheck.store import open_store
 
         if ctx.invoked_subcommand is None and not input_is_interactive():
             raise NotInteractiveError(t(language, "not_interactive"))  # before any output
         plain = plain_wanted(plain)
-        store = open_store()
-        _discreet["on"] = discreet_mode(store, discreet)
+        may_ask = ctx.invoked_subcommand in _ASK_IN_CALLBACK and input_is_interactive()
+        asker = make_prompter(language, plain=plain) if may_ask else None
+        store = _open_store(ctx, language, asker=asker, prepare=False, readonly=True)
+        try:
+            _discreet["on"] = discreet_mode(store, discreet)
+        except (StateError, NoKeyError):  # the state cannot be opened now: honour the flag
+            _discreet["on"] = bool(discreet)
         if _discreet["on"]:
             screen = make_display(plain=plain)
             screen.set_title(NEUTRAL_TITLE)
             ctx.call_on_close(screen.wipe)
         if ctx.invoked_subcommand is None:
+            _open_store(ctx, language, asker=asker, prepare=True)
             run_start(
                 store,
                 _prompter(language, plain),
@@ -178,6 +276,7 @@ def start(
 
 @app.command()
 def check(
+    ctx: typer.Context,
     checklist: Annotated[
         str,
         typer.Argument(
@@ -223,15 +322,17 @@ def check(
         from safecheck.errors import NotInteractiveError
         from safecheck.i18n import t
         from safecheck.progress import summarize
-        from safecheck.prompts import input_is_interactive
+        from safecheck.prompts import input_is_interactive, make_prompter
         from safecheck.start import run_checklist
         from safecheck.status import summary_data
-        from safecheck.store import open_store
         from safecheck.walk import apply_answers
+
+        def settings() -> Mapping[str, object]:
+            return _open_store(ctx, language, asker=None, prepare=False).load().settings
 
         # Your own folder is read from the saved settings only for a checklist that is not
         # built in, so for those the state is still opened after the decision below.
-        path = custom.find(checklist, checklist_dirs or [], lambda: open_store().load().settings)
+        path = custom.find(checklist, checklist_dirs or [], settings)
         loaded = checklists.load(path)
         given = answers_file.load(answers, loaded) if answers is not None else None
         ask = not (no_input or json_output)
@@ -242,7 +343,14 @@ def check(
             ask = False  # a script gave its answers: save them, ask nothing
         plain = plain_wanted(plain)
         display = make_display(plain=plain, file=sys.stderr if json_output else None)
-        store = open_store()
+        store = _open_store(
+            ctx,
+            language,
+            asker=make_prompter(language, plain=plain) if ask else None,
+            prepare=ask or given is not None,  # the key for saving, before any question
+        )
+        if ask:
+            _discreet_from(ctx, store, plain)
         forget_first = restart and (given is not None or not ask)
         summary = apply_answers(loaded, store, given.answers if given else {}, restart=forget_first)
         if loaded.kind == "plan":  # count only the steps of the saved region and age group
@@ -266,6 +374,7 @@ def check(
 
 @app.command()
 def status(
+    ctx: typer.Context,
     checklists: Annotated[
         list[str] | None,
         typer.Argument(
@@ -287,10 +396,11 @@ def status(
     with reporting(language):
         from safecheck import custom, jsonout
         from safecheck.display import make_display, plain_wanted
+        from safecheck.prompts import make_prompter
         from safecheck.status import load_checklists, status_data, summaries
-        from safecheck.store import open_store
 
-        state = open_store().load()
+        asker = None if json_output else make_prompter(language, plain=plain_wanted(plain))
+        state = _open_store(ctx, language, asker=asker, prepare=False).load()
         folders = custom.folders(checklist_dirs or [], state.settings)
         loaded = load_checklists(checklists or [], folders)
         found = summaries(loaded, state)
@@ -302,6 +412,7 @@ def status(
 
 @app.command()
 def verify(
+    ctx: typer.Context,
     checklist: Annotated[
         str,
         typer.Option(
@@ -346,11 +457,12 @@ def verify(
         from safecheck.checklist import Priority
         from safecheck.display import make_display, plain_wanted
         from safecheck.progress import summarize
-        from safecheck.store import open_store
+        from safecheck.prompts import make_prompter
         from safecheck.verify import verification_data
         from safecheck.verify import verify as check_requirements
 
-        state = open_store().load()
+        asker = None if json_output else make_prompter(language, plain=plain_wanted(plain))
+        state = _open_store(ctx, language, asker=asker, prepare=False).load()
         loaded = checklists.load(
             custom.find(checklist, checklist_dirs or [], lambda: state.settings)
         )
@@ -370,6 +482,7 @@ def verify(
 
 @app.command()
 def plan(
+    ctx: typer.Context,
     lang: LangOption = None,
     region: RegionOption = None,
     age_group: AgeGroupOption = None,
@@ -392,14 +505,14 @@ def plan(
         from safecheck.emergency import run_plan
         from safecheck.errors import NotInteractiveError
         from safecheck.i18n import t
-        from safecheck.prompts import input_is_interactive
+        from safecheck.prompts import input_is_interactive, make_prompter
         from safecheck.start import EMERGENCY_PLAN, saved_settings
-        from safecheck.store import open_store
 
         if not input_is_interactive():
             raise NotInteractiveError(t(language, "plan.not_interactive"))
         plain = plain_wanted(plain)
-        store = open_store()
+        asker = make_prompter(language, plain=plain)
+        store = _open_store(ctx, language, asker=asker, prepare=True)
         run_plan(
             checklists.load(checklists.find(EMERGENCY_PLAN, [checklists.builtin_dir()])),
             helpline_data.load(),
@@ -416,6 +529,7 @@ def plan(
 
 @app.command()
 def helplines(
+    ctx: typer.Context,
     lang: LangOption = None,
     region: RegionOption = None,
     age_group: AgeGroupOption = None,
@@ -432,9 +546,9 @@ def helplines(
         from safecheck.display import make_display, plain_wanted
         from safecheck.emergency import show_helplines
         from safecheck.start import saved_settings
-        from safecheck.store import open_store
 
-        chosen = region or remembered_region(saved_settings(open_store()))
+        store = _open_store(ctx, language, asker=None, prepare=False, readonly=True)
+        chosen = region or remembered_region(saved_settings(store))
         display = make_display(plain=plain_wanted(plain))
         show_helplines(display, helpline_data.load(), language, chosen, age_group)
 
@@ -536,6 +650,7 @@ def new_checklist(
 
 @app.command()
 def config(
+    ctx: typer.Context,
     name: Annotated[Setting, typer.Argument(help="The setting: checklists.")],
     value: Annotated[
         Path | None,
@@ -551,10 +666,12 @@ def config(
     language = _lang(lang)
     with reporting(language):
         from safecheck import custom
+        from safecheck.display import plain_wanted
         from safecheck.i18n import t
-        from safecheck.store import open_store
+        from safecheck.prompts import input_is_interactive, make_prompter
 
-        store = open_store()
+        asker = make_prompter(language, plain=plain_wanted()) if input_is_interactive() else None
+        store = _open_store(ctx, language, asker=asker, prepare=unset or value is not None)
         if unset:
             custom.forget(store)
             typer.echo(t(language, "config.checklists.unset"))
@@ -567,6 +684,77 @@ def config(
                 typer.echo(t(language, "config.checklists.none"))
             else:
                 typer.echo(t(language, "config.checklists.show", path=saved))
+
+
+# --- private, durable state (issue 4) ---
+
+
+@app.command()
+def where(lang: LangOption = None) -> None:
+    """Show where safecheck keeps its files, and how your answers are protected.
+
+    Example: safecheck where
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck.housekeeping import where as where_lines
+        from safecheck.store import default_home
+
+        for line in where_lines(default_home(), language):
+            typer.echo(line)
+
+
+@app.command()
+def wipe(yes: YesOption = False, lang: LangOption = None) -> None:
+    """Remove every file safecheck saved, and its key in your keyring.
+
+    Asks first; --yes does not ask. Says what it removed.
+
+    Example: safecheck wipe --yes
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck.housekeeping import wipe as wipe_all
+        from safecheck.i18n import t
+        from safecheck.store import default_home
+
+        home = default_home()
+        confirm = _confirmer(language, "wipe.not_interactive")
+        if not yes and not confirm(t(language, "wipe.confirm", folder=home)):
+            typer.echo(t(language, "wipe.cancelled"))
+            return
+        outcome = wipe_all(home, language)
+        for line in outcome.lines:
+            typer.echo(line)
+        if outcome.error is not None:
+            raise outcome.error
+
+
+@app.command()
+def reset(ctx: typer.Context, yes: YesOption = False, lang: LangOption = None) -> None:
+    """Start again with empty answers when your saved state cannot be read.
+
+    The unreadable file is moved aside (kept, never deleted). Asks first; --yes
+    does not ask.
+
+    Example: safecheck reset
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck.display import plain_wanted
+        from safecheck.housekeeping import reset as reset_state
+        from safecheck.prompts import make_prompter
+
+        prompter = make_prompter(language, plain=plain_wanted())
+        outcome = reset_state(
+            _open_store(ctx, language, asker=prompter, prepare=False, switch=False),
+            language,
+            confirm=(lambda message: True)
+            if yes
+            else _confirmer(language, "reset.not_interactive"),
+        )
+        for line in outcome.lines:
+            typer.echo(line)
 
 
 # --- evidence log and exports (issue 5) ---------------------------------------------------
@@ -649,8 +837,18 @@ def _entry_values(**values: Any) -> dict[str, Any]:
     return values
 
 
+def _evidence_store(ctx: typer.Context, language: str, plain: bool, *, saving: bool) -> Store:
+    """The state store for an evidence command; in a terminal a passphrase can be asked,
+    before any other question when something will be saved."""
+    from safecheck.prompts import input_is_interactive, make_prompter
+
+    asker = make_prompter(language, plain=plain) if input_is_interactive() else None
+    return _open_store(ctx, language, asker=asker, prepare=saving)
+
+
 @evidence_app.command("add")
 def evidence_add(
+    ctx: typer.Context,
     when: When = None,
     platform: Platform = None,
     account: Account = None,
@@ -682,8 +880,9 @@ def evidence_add(
     with reporting(language):
         from safecheck import evidence
         from safecheck.display import make_display, plain_wanted
+        from safecheck.errors import NotInteractiveError
         from safecheck.i18n import t
-        from safecheck.store import open_store
+        from safecheck.prompts import input_is_interactive
 
         plain = plain_wanted(plain)
         display = make_display(plain=plain)
@@ -692,19 +891,24 @@ def evidence_add(
             demands=demand, amount=amount, currency=currency, paid=paid,
             payment_method=payment_method, payment_reference=payment_reference, note=note,
         )  # fmt: skip
+        scripted = from_file is not None or evidence.has_values(values) or bool(file)
+        if from_file is not None and (evidence.has_values(values) or file):
+            raise evidence.EvidenceError(t(language, "evidence.error.from_and_options"))
+        if not scripted and not input_is_interactive():
+            raise NotInteractiveError(t(language, "not_interactive"))  # before any output
+        # Files and values are checked before the state is opened (and a passphrase asked).
         if from_file is not None:
-            if evidence.has_values(values) or file:
-                raise evidence.EvidenceError(t(language, "evidence.error.from_and_options"))
             drafts = evidence.load_file(from_file, language)
-        elif evidence.has_values(values) or file:
+        elif scripted:
             drafts = [evidence.from_options(language, values, add_files=file or (), keep=keep_copy)]
-        else:
+        store = _evidence_store(ctx, language, plain, saving=True)
+        if not scripted:
             from safecheck.evidence_form import ask_entry
-            from safecheck.prompts import make_prompter
 
+            _discreet_from(ctx, store, plain)
             display.message(t(language, "evidence.add.intro"))
-            drafts = [ask_entry(make_prompter(language, plain=plain), language)]
-        added = evidence.add(open_store(), drafts, language)
+            drafts = [ask_entry(_prompter(language, plain), language)]
+        added = evidence.add(store, drafts, language)
         for entry in added:
             display.message(t(language, "evidence.added", id=entry.id))
         display.message(t(language, "evidence.added.after"))
@@ -712,7 +916,10 @@ def evidence_add(
 
 @evidence_app.command("list")
 def evidence_list(
-    lang: LangOption = None, json_output: JsonOption = False, plain: PlainOption = False
+    ctx: typer.Context,
+    lang: LangOption = None,
+    json_output: JsonOption = False,
+    plain: PlainOption = False,
 ) -> None:
     """Show the evidence log as a table, oldest first and the newest last.
 
@@ -721,22 +928,27 @@ def evidence_list(
     language = _lang(lang)
     with reporting(language):
         from safecheck import evidence
-        from safecheck.store import open_store
+        from safecheck.display import plain_wanted
 
-        entries = evidence.timeline(open_store().load().evidence)
         if json_output:
             from safecheck import jsonout
 
+            state = _open_store(ctx, language, asker=None, prepare=False).load()
+            entries = evidence.timeline(state.evidence)
             data = {"lang": language, "entries": [evidence.to_dict(e) for e in entries]}
             jsonout.emit("evidence", data)
             return
-        from safecheck.display import make_display, plain_wanted
+        from safecheck.display import make_display
 
-        make_display(plain=plain_wanted(plain)).evidence_table(entries, language)
+        plain = plain_wanted(plain)
+        state = _evidence_store(ctx, language, plain, saving=False).load()
+        make_display(plain=plain).evidence_table(evidence.timeline(state.evidence), language)
 
 
 @evidence_app.command("show")
-def evidence_show(entry_id: EntryId, lang: LangOption = None, plain: PlainOption = False) -> None:
+def evidence_show(
+    ctx: typer.Context, entry_id: EntryId, lang: LangOption = None, plain: PlainOption = False
+) -> None:
     """Show one entry in full, and whether each file is still as it was when it was added
     (a file changed or missing since then is named in capitals).
 
@@ -746,16 +958,17 @@ def evidence_show(entry_id: EntryId, lang: LangOption = None, plain: PlainOption
     with reporting(language):
         from safecheck import evidence
         from safecheck.display import make_display, plain_wanted
-        from safecheck.store import open_store
 
-        store = open_store()
+        plain = plain_wanted(plain)
+        store = _evidence_store(ctx, language, plain, saving=False)
         entry = evidence.find(store.load(), entry_id, language)
         checks = [evidence.check_file(store, attachment) for attachment in entry.files]
-        make_display(plain=plain_wanted(plain)).evidence_entry(entry, checks, language)
+        make_display(plain=plain).evidence_entry(entry, checks, language)
 
 
 @evidence_app.command("edit")
 def evidence_edit(
+    ctx: typer.Context,
     entry_id: EntryId,
     when: When = None,
     platform: Platform = None,
@@ -791,18 +1004,22 @@ def evidence_edit(
     with reporting(language):
         from safecheck import evidence
         from safecheck.display import make_display, plain_wanted
+        from safecheck.errors import NotInteractiveError
         from safecheck.i18n import t
-        from safecheck.store import open_store
+        from safecheck.prompts import input_is_interactive
 
         plain = plain_wanted(plain)
-        store = open_store()
-        base = evidence.find(store.load(), entry_id, language)
         values = _entry_values(
             when=when, platform=platform, account=account, profile_url=profile_url, phone=phone,
             demands=demand, amount=amount, currency=currency, paid=paid,
             payment_method=payment_method, payment_reference=payment_reference, note=note,
         )  # fmt: skip
-        if evidence.has_values(values) or file or drop_file:
+        scripted = evidence.has_values(values) or bool(file) or bool(drop_file)
+        if not scripted and not input_is_interactive():
+            raise NotInteractiveError(t(language, "not_interactive"))
+        store = _evidence_store(ctx, language, plain, saving=True)
+        base = evidence.find(store.load(), entry_id, language)
+        if scripted:
             entry = evidence.from_options(
                 language,
                 values,
@@ -813,17 +1030,18 @@ def evidence_edit(
             )
         else:
             from safecheck.evidence_form import ask_entry
-            from safecheck.prompts import make_prompter
 
-            entry = ask_entry(make_prompter(language, plain=plain), language, base=base)
+            _discreet_from(ctx, store, plain)
+            entry = ask_entry(_prompter(language, plain), language, base=base)
         evidence.update(store, entry, language)
         make_display(plain=plain).message(t(language, "evidence.edited", id=entry.id))
 
 
 @evidence_app.command("remove")
 def evidence_remove(
+    ctx: typer.Context,
     entry_id: EntryId,
-    yes: Annotated[bool, typer.Option("--yes", help="Do not ask first (for scripts).")] = False,
+    yes: YesOption = False,
     lang: LangOption = None,
     plain: PlainOption = False,
 ) -> None:
@@ -836,18 +1054,15 @@ def evidence_remove(
         from safecheck import evidence
         from safecheck.display import make_display, plain_wanted
         from safecheck.i18n import t
-        from safecheck.store import open_store
 
         plain = plain_wanted(plain)
         display = make_display(plain=plain)
-        store = open_store()
+        store = _evidence_store(ctx, language, plain, saving=True)
         entry = evidence.find(store.load(), entry_id, language)
         if not yes:
-            from safecheck.prompts import make_prompter
-
             when_text = evidence.format_when(entry.when)
             question = t(language, "evidence.remove.ask", id=entry.id, when=when_text)
-            if not make_prompter(language, plain=plain).confirm(question, default=False):
+            if not _confirmer(language, "evidence.remove.not_interactive")(question):
                 display.message(t(language, "evidence.remove.kept", id=entry.id))
                 return
         evidence.remove(store, entry_id, language)
@@ -856,6 +1071,7 @@ def evidence_remove(
 
 @evidence_app.command("restore")
 def evidence_restore(
+    ctx: typer.Context,
     entry_id: EntryId,
     output: Annotated[
         Path,
@@ -872,10 +1088,10 @@ def evidence_restore(
     language = _lang(lang)
     with reporting(language):
         from safecheck import evidence
+        from safecheck.display import plain_wanted
         from safecheck.i18n import t
-        from safecheck.store import open_store
 
-        store = open_store()
+        store = _evidence_store(ctx, language, plain_wanted(), saving=False)
         entry = evidence.find(store.load(), entry_id, language)
         kept = [a for a in entry.files if a.kept]
         if not kept:
@@ -889,6 +1105,7 @@ def evidence_restore(
 
 @app.command("export")
 def export_command(
+    ctx: typer.Context,
     output: Annotated[
         Path,
         typer.Option(
@@ -936,32 +1153,41 @@ def export_command(
         from safecheck import checklist as checklists
         from safecheck import export
         from safecheck.audience import remembered_age_group, remembered_region
+        from safecheck.display import plain_wanted
         from safecheck.i18n import t
         from safecheck.start import saved_settings
-        from safecheck.store import open_store
 
         fmt = export.format_for(
             output, export.Format(format_name) if format_name else None, language
         )
-        settings = saved_settings(open_store())
-        region = region or remembered_region(settings)
-        age_group = age_group or remembered_age_group(settings)
-        helplines = export.region_help_lines(region, language, age_group)
-        if handout is not None:
+
+        def store() -> Store:
+            return _evidence_store(ctx, language, plain_wanted(), saving=False)
+
+        if handout is not None:  # no answers in a handout: the state is read only if needed
             from safecheck import custom
 
-            path = custom.find(handout, checklist_dirs or [], lambda: open_store().load().settings)
-            text = export.render_handout(checklists.load(path), language, fmt, helplines)
+            def settings() -> Mapping[str, object]:  # read only, never asks for a passphrase
+                return saved_settings(
+                    _open_store(ctx, language, asker=None, prepare=False, readonly=True)
+                )
+
+            path = custom.find(handout, checklist_dirs or [], settings)
+            chosen = region or remembered_region(settings())
+            lines = export.region_help_lines(chosen, language)
+            text = export.render_handout(checklists.load(path), language, fmt, lines)
             written = export.save(output, text, language, force=force)
             typer.echo(t(language, "export.handout_saved", path=written), err=True)
             return
-        state = open_store().load()
+        state = store().load()
+        region = region or remembered_region(state.settings)
+        age_group = age_group or remembered_age_group(state.settings)
         plan = export.plan_checklist([checklists.builtin_dir()])
         report = export.build_report(
             state,
             language,
             plan=plan.as_remembered(state.settings) if plan is not None else None,
-            helplines=helplines,
+            helplines=export.region_help_lines(region, language, age_group),
             region=region.value,
         )
         written = export.save(output, export.render(report, fmt), language, force=force)

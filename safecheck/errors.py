@@ -27,27 +27,53 @@ class ExitCode(IntEnum):
 
 
 class SafecheckError(Exception):
-    """An error with a message for a person, a place, and an exit code."""
+    """An error with a message for a person, a place, and an exit code.
+
+    An error made with `key` (a key of `i18n.MESSAGES`) and its `values` can be
+    shown in the person's language by `text(lang)`; `message` is the English text.
+    A value may itself be a `SafecheckError` (a reason): it is shown in the same language.
+    """
 
     exit_code: ExitCode = ExitCode.ERROR
 
     def __init__(
         self,
-        message: str,
+        message: str = "",
         *,
         path: Path | str | None = None,
         line: int | None = None,
+        key: str | None = None,
+        **values: object,
     ) -> None:
+        if key is not None:
+            from safecheck.i18n import t
+
+            message = t("en", key, **values)
         super().__init__(message)
         self.message = message
         self.path = path
         self.line = line
+        self.key = key
+        self.values = values
 
     def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str) -> str:
+        """The message in `lang` (when it was made from a key), after its file and line."""
+        message = self.message
+        if self.key is not None:
+            from safecheck.i18n import t
+
+            values = {
+                name: value.text(lang) if isinstance(value, SafecheckError) else value
+                for name, value in self.values.items()
+            }
+            message = t(lang, self.key, **values)
         if self.path is None:
-            return self.message
+            return message
         where = str(self.path) if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.message}"
+        return f"{where}: {message}"
 
 
 class InputFileError(SafecheckError):
@@ -60,6 +86,19 @@ class StateError(SafecheckError):
     """Saved state that cannot be read, decoded or decrypted."""
 
     exit_code = ExitCode.BAD_STATE
+
+
+class DamagedStateError(StateError):
+    """The state file itself is damaged, or the key it needs is gone for good.
+
+    Such a file is moved aside (never deleted) before the error is shown.
+    """
+
+
+class NoKeyError(SafecheckError):
+    """No key can be had: no keyring, no passphrase, and no terminal to ask for one."""
+
+    exit_code = ExitCode.NO_KEY
 
 
 class NotInteractiveError(SafecheckError):

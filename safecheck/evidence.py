@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from safecheck.state import State
     from safecheck.store import Store
 
-FILES_DIR = "files"
 CHUNK_BYTES = 1024 * 1024
 COPY_MAGIC = b"safecheck-copy\x00\x01"
 _LENGTH = struct.Struct(">I")
@@ -361,6 +360,8 @@ def check_file(store: Store | None, attachment: Attachment) -> FileCheck:
 
 
 def files_dir(store: Store) -> Path:
+    from safecheck.store import FILES_DIR
+
     return store.home / FILES_DIR
 
 
@@ -376,34 +377,56 @@ def keep_copy(store: Store, attachment: Attachment, lang: str) -> None:
     The file is read once more, chunk by chunk; if it no longer hashes to what was
     recorded (changed in between), nothing is kept and the person is told.
     """
-    target = copy_path(store, attachment.sha256)
-    if target.exists():
+    if copy_path(store, attachment.sha256).exists():
         return
+    try:
+        with Path(attachment.path).open("rb") as source:
+            _write_copy(store, attachment.sha256, _chunks(source), lang, attachment.path)
+    except OSError as error:
+        raise EvidenceError(
+            t(lang, "evidence.error.copy_failed", path=attachment.path, reason=error.strerror)
+        ) from None
+
+
+def reseal_copies(store: Store) -> None:
+    """Seal every kept copy again with the store's codec (after encryption was turned on or off).
+
+    Under the lock; a copy that cannot be opened is left as it is (`show` reports it).
+    """
+    with store.locked():
+        for path in sorted(files_dir(store).glob("*")):
+            if not _SHA256.match(path.name):
+                continue
+            try:
+                _write_copy(store, path.name, read_copy(store, path.name), store.lang, str(path))
+            except (OSError, ValueError, SafecheckError):
+                continue
+
+
+def _write_copy(store: Store, sha256: str, chunks: Iterable[bytes], lang: str, source: str) -> None:
+    """Write `chunks` sealed to `files/<sha256>` through a temporary file; check the hash."""
+    from safecheck.store import COPY_TEMP_PATTERN, ensure_private_dir
+
+    target = copy_path(store, sha256)
     folder = target.parent
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    ensure_private_dir(folder)
+    prefix, _, suffix = COPY_TEMP_PATTERN.partition("*")
     digest = hashlib.sha256()
-    fd, temp_name = tempfile.mkstemp(dir=folder, prefix=".copy.", suffix=".tmp")
+    fd, temp_name = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=suffix)
     temp = Path(temp_name)
     try:
-        with os.fdopen(fd, "wb") as out, Path(attachment.path).open("rb") as source:
+        with os.fdopen(fd, "wb") as out:
             out.write(COPY_MAGIC)
-            for chunk in _chunks(source):
+            for chunk in chunks:
                 digest.update(chunk)
                 sealed = store.codec.seal(chunk)
                 out.write(_LENGTH.pack(len(sealed)))
                 out.write(sealed)
             out.flush()
             os.fsync(out.fileno())
-        if digest.hexdigest() != attachment.sha256:
-            raise EvidenceError(
-                t(lang, "evidence.error.changed_while_reading", path=attachment.path)
-            )
+        if digest.hexdigest() != sha256:
+            raise EvidenceError(t(lang, "evidence.error.changed_while_reading", path=source))
         temp.replace(target)
-    except OSError as error:
-        temp.unlink(missing_ok=True)
-        raise EvidenceError(
-            t(lang, "evidence.error.copy_failed", path=attachment.path, reason=error.strerror)
-        ) from None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

@@ -5,6 +5,7 @@ Ctrl-C and a closed input become `Interrupted` here, in one place.
 
 from __future__ import annotations
 
+import getpass
 import sys
 from collections.abc import Callable, Collection, Sequence
 from typing import IO, Any, TypeVar
@@ -103,75 +104,6 @@ class Prompter:
         app.key_bindings = merge_key_bindings([own, extra])
         return values[self._ask(question)]
 
-    def text(
-        self,
-        message: str,
-        *,
-        default: str = "",
-        check: Callable[[str], str | None] | None = None,
-        path: bool = False,
-    ) -> str:
-        """A line of text; `check` returns an error to show, or None when the text is fine.
-
-        With `path`, Tab completes file names. The text is checked when Enter is pressed.
-        """
-        self._require_terminal()
-
-        def validate(text: str) -> bool | str:
-            problem = check(text) if check is not None else None
-            return True if problem is None else problem
-
-        make = questionary.path if path else questionary.text
-        question = make(
-            message,
-            default=default,
-            validate=validate,
-            style=STYLE,
-            qmark="?",
-            validate_while_typing=False,
-        )
-        self._leave_on_escape(question)
-        answer = self._run(question)
-        if not isinstance(answer, str):
-            raise Interrupted()
-        return answer
-
-    def confirm(self, message: str, *, default: bool = True) -> bool:
-        """Yes or no, as a choice of two (keys 1 and 2 work in every language)."""
-        return self.select(message, yes_no(self.lang, default))
-
-    def checkbox(
-        self, message: str, choices: Sequence[tuple[str, T]], *, checked: Collection[T] = ()
-    ) -> list[T]:
-        """Any number of choices: Space ticks one, Enter when done."""
-        self._require_terminal()
-        values = [value for _, value in choices]
-        question = questionary.checkbox(
-            message,
-            choices=[
-                questionary.Choice(title=label, value=index, checked=value in checked)
-                for index, (label, value) in enumerate(choices)
-            ],
-            use_jk_keys=False,
-            instruction=t(self.lang, "ask.checkbox_instruction"),
-            style=STYLE,
-            qmark="?",
-        )
-        self._leave_on_escape(question)
-        answer = self._run(question)
-        if not isinstance(answer, list):
-            raise Interrupted()
-        return [values[index] for index in answer]
-
-    def _leave_on_escape(self, question: questionary.Question) -> None:
-        """With quick exit, Esc twice leaves (q is a letter to type in these questions)."""
-        if not self._quick_exit:
-            return
-        app = question.application
-        extra = KeyBindings()
-        extra.add("escape", "escape", eager=True)(_leave)
-        app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), extra])
-
     # --- workshop (presenter) prompts ---
 
     def menu(
@@ -244,16 +176,99 @@ class Prompter:
             raise Interrupted()
         return answer
 
-    def _require_terminal(self) -> None:
-        if not input_is_interactive():
-            raise NotInteractiveError(t(self.lang, "not_interactive"))
+    def can_ask(self) -> bool:
+        return input_is_interactive()
 
-    @classmethod
-    def _ask(cls, question: questionary.Question) -> int:
-        answer = cls._run(question)
-        if not isinstance(answer, int):
+    def password(self, message: str, *, problem: Callable[[str], str | None] | None = None) -> str:
+        """Hidden text; `problem(text)` says why it is not acceptable (shown, asked again)."""
+        self._require_terminal()
+
+        def validate(text: str) -> bool | str:
+            reason = problem(text) if problem is not None else None
+            return True if reason is None else reason
+
+        question = questionary.password(message, validate=validate, style=STYLE, qmark="?")
+        answer = self._ask_any(question)
+        if not isinstance(answer, str):
             raise Interrupted()
         return answer
+
+    def confirm(self, message: str, *, default: bool = False) -> bool:
+        """Yes or no (y or n, then Enter); Enter alone takes `default`, so by default no."""
+        self._require_terminal()
+        question = questionary.confirm(
+            message, default=default, style=STYLE, qmark="?", auto_enter=False
+        )
+        self._leave_on_escape(question)
+        answer = self._run(question)
+        if not isinstance(answer, bool):
+            raise Interrupted()
+        return answer
+
+    def text(
+        self,
+        message: str,
+        *,
+        default: str = "",
+        check: Callable[[str], str | None] | None = None,
+        path: bool = False,
+    ) -> str:
+        """A line of text; `check` returns an error to show, or None when the text is fine.
+
+        With `path`, Tab completes file names. The text is checked when Enter is pressed.
+        """
+        self._require_terminal()
+
+        def validate(text: str) -> bool | str:
+            problem = check(text) if check is not None else None
+            return True if problem is None else problem
+
+        make = questionary.path if path else questionary.text
+        question = make(
+            message,
+            default=default,
+            validate=validate,
+            style=STYLE,
+            qmark="?",
+            validate_while_typing=False,
+        )
+        self._leave_on_escape(question)
+        answer = self._run(question)
+        if not isinstance(answer, str):
+            raise Interrupted()
+        return answer
+
+    def checkbox(
+        self, message: str, choices: Sequence[tuple[str, T]], *, checked: Collection[T] = ()
+    ) -> list[T]:
+        """Any number of choices: Space ticks one, Enter when done."""
+        self._require_terminal()
+        values = [value for _, value in choices]
+        question = questionary.checkbox(
+            message,
+            choices=[
+                questionary.Choice(title=label, value=index, checked=value in checked)
+                for index, (label, value) in enumerate(choices)
+            ],
+            use_jk_keys=False,
+            instruction=t(self.lang, "ask.checkbox_instruction"),
+            style=STYLE,
+            qmark="?",
+        )
+        self._leave_on_escape(question)
+        answer = self._run(question)
+        if not isinstance(answer, list):
+            raise Interrupted()
+        return [values[index] for index in answer]
+
+    def _leave_on_escape(self, question: questionary.Question) -> None:
+        """With quick exit, Esc twice leaves (q is a letter to type in these questions)."""
+        if not self._quick_exit:
+            return
+        app = question.application
+        extra = KeyBindings()
+        extra.add("escape", "escape", eager=True)(_leave)
+        app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), extra])
 
     @staticmethod
     def _run(question: questionary.Question) -> Any:
@@ -267,11 +282,28 @@ class Prompter:
             raise Interrupted()
         return answer
 
+    @staticmethod
+    def _ask_any(question: questionary.Question) -> Any:
+        try:
+            return question.unsafe_ask()
+        except (KeyboardInterrupt, EOFError):
+            raise Interrupted() from None
 
-def yes_no(lang: str, default: bool) -> list[tuple[str, bool]]:
-    """Yes and No as choices, the default first."""
-    choices = [(t(lang, "ask.yes"), True), (t(lang, "ask.no"), False)]
-    return choices if default else choices[::-1]
+    def _require_terminal(self) -> None:
+        if not input_is_interactive():
+            raise NotInteractiveError(t(self.lang, "not_interactive"))
+
+    @staticmethod
+    def _ask(question: questionary.Question) -> int:
+        try:
+            answer = question.unsafe_ask()
+        except (KeyboardInterrupt, EOFError):
+            raise Interrupted() from None
+        if answer is _LEAVE:
+            raise QuickExit()
+        if not isinstance(answer, int):
+            raise Interrupted()
+        return answer
 
 
 class PlainPrompter:
@@ -333,6 +365,57 @@ class PlainPrompter:
             out.write("\n")
             raise Interrupted() from None
 
+    def can_ask(self) -> bool:
+        return stdin_is_terminal(self._stdin if self._stdin is not None else sys.stdin)
+
+    def password(self, message: str, *, problem: Callable[[str], str | None] | None = None) -> str:
+        """Hidden text, read as a whole line without echo; asked again while `problem` says why."""
+        stdin = self._stdin if self._stdin is not None else sys.stdin
+        out = self._stdout if self._stdout is not None else sys.stdout
+        if not stdin_is_terminal(stdin):
+            raise NotInteractiveError(t(self._lang, "not_interactive"))
+        try:
+            while True:
+                if stdin is sys.stdin:
+                    text = getpass.getpass(message + " ")  # prompts on the terminal itself
+                else:  # a test's input: there is no echo to turn off
+                    out.write(message + " ")
+                    out.flush()
+                    line = stdin.readline()
+                    if not line:
+                        raise Interrupted()
+                    text = line.rstrip("\r\n")
+                reason = problem(text) if problem is not None else None
+                if reason is None:
+                    return text
+                out.write(reason + "\n")
+        except (KeyboardInterrupt, EOFError):
+            out.write("\n")
+            raise Interrupted() from None
+
+    def confirm(self, message: str, *, default: bool = False) -> bool:
+        """Yes or no as a typed line: y, yes, j or ja is yes; an empty line takes `default`;
+        anything else is no."""
+        stdin = self._stdin if self._stdin is not None else sys.stdin
+        out = self._stdout if self._stdout is not None else sys.stdout
+        if not stdin_is_terminal(stdin):
+            raise NotInteractiveError(t(self._lang, "not_interactive"))
+        try:
+            out.write(f"{message} {t(self._lang, 'plain.yes_no')} ")
+            out.flush()
+            line = stdin.readline()
+        except KeyboardInterrupt:
+            out.write("\n")
+            raise Interrupted() from None
+        if not line:
+            raise Interrupted()
+        typed = line.strip().lower()
+        if self._quick_exit and typed == "\x1b\x1b":
+            raise QuickExit()
+        if not typed:
+            return default
+        return typed in ("y", "yes", "j", "ja")
+
     def text(
         self,
         message: str,
@@ -364,9 +447,6 @@ class PlainPrompter:
         except KeyboardInterrupt:
             out.write("\n")
             raise Interrupted() from None
-
-    def confirm(self, message: str, *, default: bool = True) -> bool:
-        return self.select(message, yes_no(self._lang, default))
 
     def checkbox(
         self, message: str, choices: Sequence[tuple[str, T]], *, checked: Collection[T] = ()

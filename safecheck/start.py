@@ -24,7 +24,7 @@ from safecheck.emergency import (
     run_plan,
     show_helplines,
 )
-from safecheck.errors import SafecheckError
+from safecheck.errors import Interrupted, SafecheckError
 from safecheck.i18n import t
 from safecheck.progress import Summary
 from safecheck.region import Region
@@ -52,6 +52,8 @@ def saved_settings(store: Store) -> Mapping[str, Any]:
     """The remembered settings; none when the state cannot be read (help must still work)."""
     try:
         return store.load().settings
+    except Interrupted:  # Ctrl-C at a passphrase question still stops
+        raise
     except SafecheckError:
         return {}
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from safecheck.errors import StateError
+from safecheck.errors import DamagedStateError, StateError
 
 if TYPE_CHECKING:  # the evidence module is imported only when there is evidence
     from safecheck.evidence import Entry
@@ -86,21 +86,22 @@ def _evidence_documents(entries: tuple[Entry, ...]) -> list[dict[str, Any]]:
 
 
 def decode(data: bytes) -> State:
-    """Bytes back into a `State`; anything unexpected is a `StateError`."""
+    """Bytes back into a `State`.
+
+    A newer schema is a `StateError` (the file is fine; safecheck is too old);
+    anything else unexpected is a `DamagedStateError`.
+    """
     try:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise StateError("the saved state is not readable (damaged or cut off)") from None
+        raise DamagedStateError(key="state.reason.unreadable") from None
     if not isinstance(document, dict):
-        raise StateError("the saved state has an unexpected shape")
+        raise DamagedStateError(key="state.reason.shape")
     version = document.get("schema")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise StateError("the saved state has no schema version")
+        raise DamagedStateError(key="state.reason.no_schema")
     if version > SCHEMA_VERSION:
-        raise StateError(
-            f"the saved state was written by a newer safecheck (schema {version}); "
-            "please update safecheck"
-        )
+        raise StateError(key="state.reason.newer_schema", version=version)
     document = migrate(document, version)
     return _from_document(document)
 
@@ -108,7 +109,7 @@ def decode(data: bytes) -> State:
 def migrate(document: dict[str, Any], version: int) -> dict[str, Any]:
     """Bring an older document up to `SCHEMA_VERSION`, one step at a time."""
     if version < 1:
-        raise StateError(f"the saved state has an unknown schema version ({version})")
+        raise DamagedStateError(key="state.reason.unknown_schema", version=version)
     if version == 1:  # 1 -> 2: the evidence log starts empty
         document = {**document, "schema": 2, "evidence": []}
         version = 2
@@ -124,17 +125,17 @@ def _from_document(document: Mapping[str, Any]) -> State:
         or not isinstance(raw_settings, dict)
         or not isinstance(raw_evidence, list)
     ):
-        raise StateError("the saved state has an unexpected shape")
+        raise DamagedStateError(key="state.reason.shape")
     answers: dict[str, dict[str, Record]] = {}
     for checklist, items in raw_answers.items():
         if not isinstance(items, dict):
-            raise StateError("the saved state has an unexpected shape")
+            raise DamagedStateError(key="state.reason.shape")
         answers[checklist] = {}
         for item, raw in items.items():
             try:
                 answers[checklist][item] = Record(Answer(raw["answer"]), str(raw["at"]))
             except (TypeError, KeyError, ValueError):
-                raise StateError(f'the saved answer for "{item}" is not readable') from None
+                raise DamagedStateError(key="state.reason.answer", item=item) from None
     entries: tuple[Entry, ...] = ()
     if raw_evidence:
         from safecheck.evidence import from_dict

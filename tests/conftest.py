@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import contextlib
+import importlib.util
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from prompt_toolkit.application import create_app_session
@@ -10,6 +13,35 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 ROOT = Path(__file__).resolve().parent.parent
+NETGUARD = Path(__file__).resolve().parent / "netguard"
+
+# The keyring: a real Secret Service when tests/run-with-keyring.sh started one
+# (`make test` does), chosen by name so the tests cannot silently use another
+# backend. Without it, tests run as on a machine with no keyring, with a passphrase.
+SECRET_SERVICE = os.environ.get("SAFECHECK_TEST_SECRET_SERVICE") == "1"
+SECRET_SERVICE_BACKEND = "keyring.backends.SecretService.Keyring"
+NO_KEYRING_BACKEND = "keyring.backends.fail.Keyring"
+TEST_PASSPHRASE = "correct horse battery staple"
+
+needs_secret_service = pytest.mark.skipif(
+    not SECRET_SERVICE,
+    reason="needs a real Secret Service: run under tests/run-with-keyring.sh (make test does), "
+    "which starts gnome-keyring in a private D-Bus session",
+)
+
+
+def _load_netguard() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("netguard", NETGUARD / "sitecustomize.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+netguard = _load_netguard()
+NETWORK_ATTEMPTS: list[str] = []
+netguard.install(NETWORK_ATTEMPTS.append)
 
 SMALL_CHECKLIST = """\
 id: small
@@ -52,14 +84,46 @@ sections:
 
 
 @pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own state folder and an English locale."""
+def no_network(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Fail any test in which safecheck (here, or as a program it starts) used the network."""
+    log = tmp_path / "network-attempts.log"
+    monkeypatch.setenv(netguard.LOG_ENV, str(log))
+    NETWORK_ATTEMPTS.clear()
+    yield log
+    attempts = NETWORK_ATTEMPTS + (log.read_text().splitlines() if log.exists() else [])
+    NETWORK_ATTEMPTS.clear()
+    assert not attempts, f"safecheck tried to use the network: {attempts}"
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test gets its own state folder, its own keyring entry, and an English locale."""
     folder = tmp_path / "home"
     monkeypatch.setenv("SAFECHECK_HOME", str(folder))
     for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
-    return folder
+    for name in ("SAFECHECK_PASSPHRASE", "SAFECHECK_NO_ENCRYPTION"):
+        monkeypatch.delenv(name, raising=False)
+    if SECRET_SERVICE:
+        monkeypatch.setenv("PYTHON_KEYRING_BACKEND", SECRET_SERVICE_BACKEND)
+    else:
+        monkeypatch.setenv("PYTHON_KEYRING_BACKEND", NO_KEYRING_BACKEND)
+        monkeypatch.setenv("SAFECHECK_PASSPHRASE", TEST_PASSPHRASE)
+    yield folder
+    if SECRET_SERVICE:  # leave no entry behind in the test keyring
+        from safecheck.keystore import Keystore, KeystoreUnavailable
+
+        monkeypatch.setenv("PYTHON_KEYRING_BACKEND", SECRET_SERVICE_BACKEND)
+        with contextlib.suppress(KeystoreUnavailable):
+            Keystore(folder).delete()
+
+
+@pytest.fixture
+def no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As on a machine without any keyring, and without SAFECHECK_PASSPHRASE."""
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", NO_KEYRING_BACKEND)
+    monkeypatch.delenv("SAFECHECK_PASSPHRASE", raising=False)
 
 
 @pytest.fixture
@@ -77,8 +141,18 @@ def pipe() -> Iterator[PipeInput]:
 
 
 def child_env(home: Path, **extra: str) -> dict[str, str]:
-    """The environment for running safecheck as a separate program."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SAFECHECK_")}
+    """The environment for running safecheck as a separate program.
+
+    It carries the test's keyring choice and passphrase, and the network guard.
+    """
+    keep = ("SAFECHECK_PASSPHRASE", netguard.LOG_ENV)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SAFECHECK_") or k in keep}
     env.update(SAFECHECK_HOME=str(home), LANG="en_GB.UTF-8", TERM="xterm-256color")
+    # pexpect is no terminal emulator: it never answers prompt_toolkit's cursor
+    # position request, so every prompt would wait for that request to time out.
+    env["PROMPT_TOOLKIT_NO_CPR"] = "1"
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(NETGUARD), str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
+    )
     env.update(extra)
     return env

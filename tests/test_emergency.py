@@ -32,8 +32,8 @@ ADULT = keys.DOWN + keys.ENTER
 # A plan step has no "Tell me how" (its steps are shown at once): four replies.
 DONE = keys.ENTER
 NOT_YET = keys.DOWN + keys.ENTER
-# After the evidence step (the third), the plan offers the evidence log: Yes is first.
-NO_LOG = keys.DOWN + keys.ENTER
+# After the evidence step (the third), the plan offers the evidence log (y/n; Enter is yes).
+NO_LOG = "n" + keys.ENTER
 
 
 def through(*replies: str) -> str:

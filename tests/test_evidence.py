@@ -500,7 +500,7 @@ def test_remove_asks_first(pipe: PipeInput, home: Path, shot: Path) -> None:
     assert "Nothing removed" in kept.output
     assert len(saved(home)) == 1
 
-    pipe.send_text(keys.DOWN + keys.ENTER)  # Yes
+    pipe.send_text("y" + keys.ENTER)
     removed = runner.invoke(app, ["evidence", "remove", "1", "--lang", "en"])
     assert removed.exit_code == 0, removed.output
     assert saved(home) == ()
@@ -528,7 +528,7 @@ def test_add_asks_one_question_at_a_time(pipe: PipeInput, home: Path, shot: Path
         + "veel" + keys.ENTER  # amount: not a number, asked again
         + CTRL_U + "300" + keys.ENTER
         + keys.ENTER  # currency: EUR, filled in
-        + keys.DOWN + keys.ENTER  # paid? (No first, then Yes)
+        + "y" + keys.ENTER  # paid? (y or n; Enter alone is no)
         + "bank transfer" + keys.ENTER
         + "NL00BANK0123456789" + keys.ENTER
         + "He said he would send it to my class." + keys.ENTER
@@ -694,7 +694,6 @@ def test_an_importer_error_saves_nothing_and_exits_3(tmp_path: Path, home: Path)
 # -- stored like the rest of the state ----------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="encryption lands with issue 4")
 def test_evidence_is_stored_encrypted(home: Path, tmp_path: Path) -> None:
     username = "zebra.unicorn.4711"
     marker = b"UNMISTAKABLE-SCREENSHOT-CONTENT"
@@ -789,3 +788,35 @@ def test_add_in_a_real_terminal(home: Path, shot: Path) -> None:
     assert added.platform == "WhatsApp"
     assert added.demands == (Demand.MEETING,)
     assert added.files[0].sha256 == hashlib.sha256(shot.read_bytes()).hexdigest()
+
+
+def test_wipe_removes_the_kept_copies_too(home: Path, shot: Path) -> None:
+    add_with_options(shot)
+    copy = home / "files" / hashlib.sha256(shot.read_bytes()).hexdigest()
+    assert copy.is_file()
+    where = runner.invoke(app, ["where", "--lang", "en"])
+    assert f"Kept copies of evidence files: {home / 'files'} (1)" in where.output
+
+    result = runner.invoke(app, ["wipe", "--yes", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert str(copy) in result.output  # named among the removed files
+    assert not home.exists()  # nothing left behind, the copies' folder included
+    assert shot.exists()  # the original is not safecheck's to remove
+
+
+def test_copies_follow_the_state_when_encryption_is_switched(home: Path, tmp_path: Path) -> None:
+    marker = b"UNMISTAKABLE-SCREENSHOT-CONTENT"
+    shot = tmp_path / "shot.png"
+    shot.write_bytes(marker * 50)
+    copy = home / "files" / hashlib.sha256(shot.read_bytes()).hexdigest()
+
+    plain = runner.invoke(app, ["--no-encryption", "evidence", "add", "--file", str(shot)])
+    assert plain.exit_code == 0, plain.output
+    assert marker in copy.read_bytes()  # asked for no encryption: a plain copy
+
+    switched = runner.invoke(app, ["--encryption", "evidence", "show", "1"])
+    assert switched.exit_code == 0, switched.output
+    assert marker not in copy.read_bytes()  # sealed again together with the state
+    assert marker not in (home / "state").read_bytes()
+    assert "A copy is kept safely" in switched.output  # and it still opens, intact
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600

@@ -18,8 +18,8 @@ runner = CliRunner()
 NO = keys.DOWN + keys.ENTER  # not in acute danger
 DONE = keys.ENTER
 NOT_FOR_ME = keys.DOWN * 2 + keys.ENTER
-YES_LOG = keys.ENTER  # "Yes" comes first
-NO_LOG = keys.DOWN + keys.ENTER
+YES_LOG = keys.ENTER  # the offer's default is yes
+NO_LOG = "n" + keys.ENTER
 CTRL_U = "\x15"
 
 

@@ -94,13 +94,14 @@ def test_schema_1_migrates_to_2_with_an_empty_evidence_log() -> None:
 def test_a_saved_schema_1_file_keeps_its_answers_after_an_evidence_entry(home: Path) -> None:
     from safecheck import evidence
 
-    (home).mkdir(mode=0o700)
-    (home / "state").write_bytes(
+    version_1 = (
         b'{"schema": 1, "answers": {"p": {"x": {"answer": "not_yet", "at": "t"}}}, "settings": {}}'
     )
     store = Store(home)
+    home.mkdir(mode=0o700)
+    (home / "state").write_bytes(store.codec.seal(version_1))  # encrypted, as saved then
     evidence.add(store, [evidence.from_options("en", {"account": "someone"})], "en")
-    state = store.load()
+    state = Store(home).load()
     assert state.answers_for("p")["x"].answer is Answer.NOT_YET
     assert [entry.account for entry in state.evidence] == ["someone"]
-    assert json.loads((home / "state").read_bytes())["schema"] == 2
+    assert json.loads(store.codec.open((home / "state").read_bytes()))["schema"] == 2

@@ -1,0 +1,68 @@
+"""Authenticated encryption of the saved state. The only module that talks to cryptography.
+
+AES-256-GCM seals the state; the header of the file is passed as associated data,
+so a change to any byte of the file (header included) fails authentication.
+A key comes either from the OS keyring (random, 32 bytes) or from a passphrase
+through scrypt. Import this module only where a key is used: `cryptography`
+costs start-up time that `safecheck --help` should not pay.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import unicodedata
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+KEY_BYTES = 32
+NONCE_BYTES = 12
+TAG_BYTES = 16
+SALT_BYTES = 16
+CHECK_BYTES = 8
+
+
+class AuthenticationFailed(Exception):
+    """The sealed bytes, their header or the key do not match: nothing is returned."""
+
+
+def new_key() -> bytes:
+    return AESGCM.generate_key(bit_length=KEY_BYTES * 8)
+
+
+def new_salt() -> bytes:
+    return os.urandom(SALT_BYTES)
+
+
+def encrypt(key: bytes, plain: bytes, associated: bytes) -> bytes:
+    """A fresh random nonce, then the ciphertext with its tag."""
+    nonce = os.urandom(NONCE_BYTES)
+    return nonce + AESGCM(key).encrypt(nonce, plain, associated)
+
+
+def decrypt(key: bytes, sealed: bytes, associated: bytes) -> bytes:
+    nonce, body = sealed[:NONCE_BYTES], sealed[NONCE_BYTES:]
+    if len(nonce) < NONCE_BYTES or len(body) < TAG_BYTES:
+        raise AuthenticationFailed("cut off")
+    try:
+        return AESGCM(key).decrypt(nonce, body, associated)
+    except InvalidTag:
+        raise AuthenticationFailed("authentication failed") from None
+
+
+def derive_key(passphrase: str, salt: bytes, *, log2_n: int, r: int, p: int) -> bytes:
+    """The key for `passphrase`; the same text typed on any keyboard gives the same key."""
+    normalized = unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    return Scrypt(salt=salt, length=KEY_BYTES, n=2**log2_n, r=r, p=p).derive(normalized)
+
+
+def key_check(key: bytes) -> bytes:
+    """A short fingerprint of `key`, stored in the header.
+
+    It tells "this is not the right key" apart from "this file is damaged". It
+    reveals nothing the authentication tag does not already let anyone test.
+    """
+    return hmac.new(key, b"safecheck key check", hashlib.sha256).digest()[:CHECK_BYTES]
