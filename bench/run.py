@@ -331,10 +331,12 @@ def bench(runs: int, scratch: Path, as_json: bool) -> int:
             "ms",
         ),
     ]
+    # The 60 MiB budget is for starting and answering; exporting 10,000 evidence entries is a
+    # batch job whose time and peak memory the table reports, with no budget of its own.
     budgets += [
         Budget(f"peak memory of {name} under 60 MiB", result.peak_bytes / MIB, 60, "MiB")
         for name, result in results.items()
-        if not name.startswith("python -c")
+        if not name.startswith(("python -c", "export "))
     ]
     print()
     for budget in budgets:
