@@ -62,7 +62,7 @@ sections:
         source: test
 """
 
-# Only for testing the layout: not a real help line (the real ones come with issue 3).
+# Only for testing the layout: not a real help line (real ones come from the help-line data).
 LINE = HelpLineRow(
     name="Test line", country="BE", contact="0000", hours="24/7", who="For tests.", source="test"
 )
