@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import IO
 
 from rich import box
@@ -21,6 +20,7 @@ from safecheck.i18n import t
 from safecheck.progress import Summary
 from safecheck.region import Region
 from safecheck.state import Answer
+from safecheck.terminal import plain_wanted as plain_wanted  # where callers look
 from safecheck.verify import Verification
 from safecheck.workshop import NOTE, HelpLine, Part, Question, Quiz, Slide, Workshop
 
@@ -252,17 +252,6 @@ def verification_lines(result: Verification, lang: str) -> list[str]:
             word = answer_word(record.answer if record else None, lang)
             lines.append(f"- {item.id}: {item.title(lang)} ({priority}, {word})")
     return lines
-
-
-def plain_wanted(flag: bool = False, environ: Mapping[str, str] | None = None) -> bool:
-    """Plain output: asked for with --plain or SAFECHECK_PLAIN=1, or a dumb terminal."""
-    env = os.environ if environ is None else environ
-    setting = env.get("SAFECHECK_PLAIN", "").strip().lower()
-    return (
-        flag
-        or setting not in ("", "0", "false", "no", "off")
-        or env.get("TERM", "").lower() in ("dumb", "unknown")
-    )
 
 
 def make_display(*, plain: bool = False, file: IO[str] | None = None) -> Display:
