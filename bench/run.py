@@ -265,6 +265,15 @@ def bench(runs: int, scratch: Path, as_json: bool) -> int:
     def python(code: str) -> list[str]:
         return [PYTHON, "-c", code]
 
+    # Some saved answers, so status has a state to open and decrypt.
+    answers = scratch / "answers.yaml"
+    answers.write_text(
+        "checklist: prevention\nanswers:\n  accounts-two-step: done\n"
+        "  accounts-cover-webcam: not_yet\n",
+        encoding="utf-8",
+    )
+    run_to_exit([safecheck, "check", "prevention", "--answers", str(answers), "--no-input"], env)
+
     export_home = scratch / "export-home"
     run_to_exit(python(EXPORT_SETUP.format(home=str(export_home), entries=10_000)), env)
 
@@ -273,6 +282,7 @@ def bench(runs: int, scratch: Path, as_json: bool) -> int:
         Case('python -c "import typer"', python("import typer")),
         Case('python -c "import typer, questionary"', python("import typer, questionary")),
         Case("safecheck --help", [safecheck, "--help"]),
+        Case("safecheck status --json", [safecheck, "status", "--json"]),
         Case(
             "first question of check prevention",
             [safecheck, "check", "prevention"],
@@ -315,6 +325,12 @@ def bench(runs: int, scratch: Path, as_json: bool) -> int:
         Budget(
             "safecheck --help within 1.3x import typer",
             results["safecheck --help"].seconds / typer_time,
+            1.3,
+            "x",
+        ),
+        Budget(
+            "safecheck status --json within 1.3x import typer",
+            results["safecheck status --json"].seconds / typer_time,
             1.3,
             "x",
         ),

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterator, Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -16,6 +16,7 @@ from safecheck.errors import ExitCode, Interrupted, QuickExit, SafecheckError
 from safecheck.region import Region
 
 if TYPE_CHECKING:
+    from safecheck.display import Display
     from safecheck.prompts import PlainPrompter, Prompter
     from safecheck.sealing import PassphraseAsker
     from safecheck.store import Store
@@ -175,22 +176,21 @@ def _open_store(
 
 def _discreet_from(ctx: typer.Context, store: Store, plain: bool) -> None:
     """Discreet mode remembered in a state that only the command itself could open."""
-    from safecheck.display import make_display
     from safecheck.start import NEUTRAL_TITLE, saved_settings
 
     if not _discreet["on"] and saved_settings(store).get("discreet") is True:
         _discreet["on"] = True
-        screen = make_display(plain=plain)
+        screen = _display(plain=plain)
         screen.set_title(NEUTRAL_TITLE)
         ctx.call_on_close(screen.wipe)
 
 
 def _confirmer(language: str, not_interactive: str) -> Callable[[str], bool]:
     """A yes/no question in a terminal; without one, a message that says what to add."""
-    from safecheck.display import plain_wanted
     from safecheck.errors import NotInteractiveError
     from safecheck.i18n import t
     from safecheck.prompts import make_prompter
+    from safecheck.terminal import plain_wanted
 
     prompter = make_prompter(language, plain=plain_wanted())
 
@@ -204,6 +204,13 @@ def _confirmer(language: str, not_interactive: str) -> Callable[[str], bool]:
 
 # Whether this run is discreet; the top-level callback sets it before any command runs.
 _discreet = {"on": False}
+
+
+def _display(*, plain: bool, file: IO[str] | None = None) -> Display:
+    """The display of this run. Rich loads only here, so --json output never waits for it."""
+    from safecheck.display import make_display
+
+    return make_display(plain=plain, file=file)
 
 
 def _prompter(language: str, plain: bool) -> Prompter | PlainPrompter:
@@ -243,11 +250,11 @@ def start(
     _discreet["on"] = False
     language = _lang(lang)
     with reporting(language):
-        from safecheck.display import make_display, plain_wanted
         from safecheck.errors import NoKeyError, NotInteractiveError, StateError
         from safecheck.i18n import t
         from safecheck.prompts import input_is_interactive, make_prompter
         from safecheck.start import NEUTRAL_TITLE, discreet_mode, run_start
+        from safecheck.terminal import plain_wanted
 
         if ctx.invoked_subcommand is None and not input_is_interactive():
             raise NotInteractiveError(t(language, "not_interactive"))  # before any output
@@ -260,7 +267,7 @@ def start(
         except (StateError, NoKeyError):  # the state cannot be opened now: honour the flag
             _discreet["on"] = bool(discreet)
         if _discreet["on"]:
-            screen = make_display(plain=plain)
+            screen = _display(plain=plain)
             screen.set_title(NEUTRAL_TITLE)
             ctx.call_on_close(screen.wipe)
         if ctx.invoked_subcommand is None:
@@ -268,7 +275,7 @@ def start(
             run_start(
                 store,
                 _prompter(language, plain),
-                make_display(plain=plain),
+                _display(plain=plain),
                 language,
                 region=region,
             )
@@ -318,13 +325,13 @@ def check(
         from safecheck import answers as answers_file
         from safecheck import checklist as checklists
         from safecheck import custom, jsonout
-        from safecheck.display import make_display, plain_wanted
         from safecheck.errors import NotInteractiveError
         from safecheck.i18n import t
         from safecheck.progress import summarize
         from safecheck.prompts import input_is_interactive, make_prompter
         from safecheck.start import run_checklist
         from safecheck.status import summary_data
+        from safecheck.terminal import plain_wanted
         from safecheck.walk import apply_answers
 
         def settings() -> Mapping[str, object]:
@@ -342,7 +349,7 @@ def check(
                 raise NotInteractiveError(t(language, "not_interactive"))
             ask = False  # a script gave its answers: save them, ask nothing
         plain = plain_wanted(plain)
-        display = make_display(plain=plain, file=sys.stderr if json_output else None)
+        display = _display(plain=plain, file=sys.stderr if json_output else None)
         store = _open_store(
             ctx,
             language,
@@ -395,9 +402,9 @@ def status(
     language = _lang(lang)
     with reporting(language):
         from safecheck import custom, jsonout
-        from safecheck.display import make_display, plain_wanted
         from safecheck.prompts import make_prompter
         from safecheck.status import load_checklists, status_data, summaries
+        from safecheck.terminal import plain_wanted
 
         asker = None if json_output else make_prompter(language, plain=plain_wanted(plain))
         state = _open_store(ctx, language, asker=asker, prepare=False).load()
@@ -407,7 +414,7 @@ def status(
         if json_output:
             jsonout.emit("status", status_data(found, language))
         else:
-            make_display(plain=plain_wanted(plain)).status(found, language)
+            _display(plain=plain_wanted(plain)).status(found, language)
 
 
 @app.command()
@@ -455,9 +462,9 @@ def verify(
         from safecheck import checklist as checklists
         from safecheck import custom, jsonout
         from safecheck.checklist import Priority
-        from safecheck.display import make_display, plain_wanted
         from safecheck.progress import summarize
         from safecheck.prompts import make_prompter
+        from safecheck.terminal import plain_wanted
         from safecheck.verify import verification_data
         from safecheck.verify import verify as check_requirements
 
@@ -475,7 +482,7 @@ def verify(
         if json_output:
             jsonout.emit("verify", verification_data(result, language))
         else:
-            make_display(plain=plain_wanted(plain)).verification(result, language)
+            _display(plain=plain_wanted(plain)).verification(result, language)
         if not result.ok:
             raise typer.Exit(ExitCode.CHECK_FAILED)
 
@@ -501,12 +508,12 @@ def plan(
     with reporting(language):
         from safecheck import checklist as checklists
         from safecheck import helplines as helpline_data
-        from safecheck.display import make_display, plain_wanted
         from safecheck.emergency import run_plan
         from safecheck.errors import NotInteractiveError
         from safecheck.i18n import t
         from safecheck.prompts import input_is_interactive, make_prompter
         from safecheck.start import EMERGENCY_PLAN, saved_settings
+        from safecheck.terminal import plain_wanted
 
         if not input_is_interactive():
             raise NotInteractiveError(t(language, "plan.not_interactive"))
@@ -518,7 +525,7 @@ def plan(
             helpline_data.load(),
             store,
             _prompter(language, plain),
-            make_display(plain=plain),
+            _display(plain=plain),
             language,
             settings=saved_settings(store),
             region=region,
@@ -543,13 +550,13 @@ def helplines(
     with reporting(language):
         from safecheck import helplines as helpline_data
         from safecheck.audience import remembered_region
-        from safecheck.display import make_display, plain_wanted
         from safecheck.emergency import show_helplines
         from safecheck.start import saved_settings
+        from safecheck.terminal import plain_wanted
 
         store = _open_store(ctx, language, asker=None, prepare=False, readonly=True)
         chosen = region or remembered_region(saved_settings(store))
-        display = make_display(plain=plain_wanted(plain))
+        display = _display(plain=plain_wanted(plain))
         show_helplines(display, helpline_data.load(), language, chosen, age_group)
 
 
@@ -666,9 +673,9 @@ def config(
     language = _lang(lang)
     with reporting(language):
         from safecheck import custom
-        from safecheck.display import plain_wanted
         from safecheck.i18n import t
         from safecheck.prompts import input_is_interactive, make_prompter
+        from safecheck.terminal import plain_wanted
 
         asker = make_prompter(language, plain=plain_wanted()) if input_is_interactive() else None
         store = _open_store(ctx, language, asker=asker, prepare=unset or value is not None)
@@ -741,9 +748,9 @@ def reset(ctx: typer.Context, yes: YesOption = False, lang: LangOption = None) -
     """
     language = _lang(lang)
     with reporting(language):
-        from safecheck.display import plain_wanted
         from safecheck.housekeeping import reset as reset_state
         from safecheck.prompts import make_prompter
+        from safecheck.terminal import plain_wanted
 
         prompter = make_prompter(language, plain=plain_wanted())
         outcome = reset_state(

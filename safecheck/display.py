@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Mapping, Sequence
-from typing import IO
+from collections.abc import Sequence
+from typing import IO, TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -15,15 +14,18 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from safecheck.checklist import PLATFORMS, Checklist, Item, Priority, Section
-from safecheck.evidence import CopyStatus, Entry, FileCheck, FileStatus
 from safecheck.helplines import HelpLine as LineData  # workshop.HelpLine is another
 from safecheck.helplines import contact, one_line
 from safecheck.i18n import t
 from safecheck.progress import Summary
 from safecheck.region import Region
 from safecheck.state import Answer
+from safecheck.terminal import plain_wanted as plain_wanted  # where callers look
 from safecheck.verify import Verification
 from safecheck.workshop import NOTE, HelpLine, Part, Question, Quiz, Slide, Workshop
+
+if TYPE_CHECKING:  # the evidence module loads only for the evidence views
+    from safecheck.evidence import Entry, FileCheck
 
 PRIORITY_STYLE = {
     Priority.ESSENTIAL: "bold",
@@ -264,6 +266,8 @@ class Display:
 
     @staticmethod
     def _file_check(check: FileCheck, lang: str) -> RichText:
+        from safecheck.evidence import CopyStatus, FileStatus
+
         a = check.attachment
         style = {
             FileStatus.UNCHANGED: "",
@@ -320,17 +324,6 @@ def verification_lines(result: Verification, lang: str) -> list[str]:
             word = answer_word(record.answer if record else None, lang)
             lines.append(f"- {item.id}: {item.title(lang)} ({priority}, {word})")
     return lines
-
-
-def plain_wanted(flag: bool = False, environ: Mapping[str, str] | None = None) -> bool:
-    """Plain output: asked for with --plain or SAFECHECK_PLAIN=1, or a dumb terminal."""
-    env = os.environ if environ is None else environ
-    setting = env.get("SAFECHECK_PLAIN", "").strip().lower()
-    return (
-        flag
-        or setting not in ("", "0", "false", "no", "off")
-        or env.get("TERM", "").lower() in ("dumb", "unknown")
-    )
 
 
 def make_display(*, plain: bool = False, file: IO[str] | None = None) -> Display:

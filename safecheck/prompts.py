@@ -8,35 +8,36 @@ from __future__ import annotations
 import getpass
 import sys
 from collections.abc import Callable, Collection, Sequence
-from typing import IO, Any, TypeVar
-
-import questionary
-from prompt_toolkit import PromptSession
-from prompt_toolkit.application.current import get_app_session
-from prompt_toolkit.key_binding import (
-    KeyBindings,
-    KeyBindingsBase,
-    KeyPressEvent,
-    merge_key_bindings,
-)
-from prompt_toolkit.key_binding.key_bindings import Binding
-from prompt_toolkit.keys import Keys
+from functools import cache
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from safecheck.errors import Interrupted, NotInteractiveError, QuickExit
 from safecheck.i18n import t
 from safecheck.workshop import Move
 
+# questionary and prompt_toolkit take ~100 ms to import: they are imported where a
+# question is really asked, so commands that ask nothing (status --json) start fast.
+if TYPE_CHECKING:
+    import questionary
+    from prompt_toolkit.key_binding import KeyBindings, KeyBindingsBase, KeyPressEvent
+    from prompt_toolkit.key_binding.key_bindings import Binding
+
 T = TypeVar("T")
 
-STYLE = questionary.Style(
-    [
-        ("qmark", "bold"),
-        ("question", "bold"),
-        ("pointer", "bold"),
-        ("highlighted", "bold reverse"),
-        ("answer", "bold"),
-    ]
-)
+
+@cache
+def _style() -> questionary.Style:
+    import questionary
+
+    return questionary.Style(
+        [
+            ("qmark", "bold"),
+            ("question", "bold"),
+            ("pointer", "bold"),
+            ("highlighted", "bold reverse"),
+            ("answer", "bold"),
+        ]
+    )
 
 
 def stdin_is_terminal(stdin: IO[str] | None = None) -> bool:
@@ -52,8 +53,14 @@ def stdin_is_terminal(stdin: IO[str] | None = None) -> bool:
 
 def input_is_interactive() -> bool:
     """True when questions can be asked: stdin is a terminal, or a test set an input."""
-    # prompt_toolkit falls back to stdin only when no input was set for this session.
-    return get_app_session()._input is not None or stdin_is_terminal()
+    # prompt_toolkit falls back to stdin only when no input was set for this session;
+    # an input can only have been set if prompt_toolkit is loaded already.
+    if "prompt_toolkit.application.current" in sys.modules:
+        from prompt_toolkit.application.current import get_app_session
+
+        if get_app_session()._input is not None:
+            return True
+    return stdin_is_terminal()
 
 
 class Prompter:
@@ -75,6 +82,9 @@ class Prompter:
         `default` is the choice highlighted at first (else the first). With `instant`,
         a digit key takes its choice at once, without Enter.
         """
+        import questionary
+        from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
         self._require_terminal()
         values = [value for _, value in choices]
         shortcuts = len(choices) <= 9
@@ -88,7 +98,7 @@ class Prompter:
             use_shortcuts=shortcuts,
             use_jk_keys=False,
             instruction=t(self.lang, "ask.instruction"),
-            style=STYLE,
+            style=_style(),
             qmark="?",
         )
         app = question.application
@@ -115,6 +125,8 @@ class Prompter:
         keys: Sequence[str] | None = None,
     ) -> T:
         """Like `select`, with a preselected choice and, optionally, one letter key per choice."""
+        import questionary
+
         self._require_terminal()
         values = [value for _, value in choices]
         if keys is not None and len(keys) != len(choices):
@@ -139,7 +151,7 @@ class Prompter:
             use_shortcuts=len(choices) <= 9,
             use_jk_keys=False,
             instruction=t(self.lang, "ask.instruction" if keys is None else "ask.letter"),
-            style=STYLE,
+            style=_style(),
             qmark="?",
         )
         return values[self._ask(question)]
@@ -147,6 +159,11 @@ class Prompter:
     def advance(self, hint: str, *, allow_back: bool = True) -> Move:
         """Wait for one key: Enter, space, n or right goes on; b or left goes back; m or Esc
         returns to the menu. Other keys do nothing."""
+        import questionary
+        from prompt_toolkit import PromptSession
+        from prompt_toolkit.key_binding import KeyBindings
+        from prompt_toolkit.keys import Keys
+
         self._require_terminal()
         bindings = KeyBindings()
 
@@ -166,7 +183,7 @@ class Prompter:
         if allow_back:
             on("b", "left", move=Move.BACK)
         session: PromptSession[Move] = PromptSession(
-            [("class:question", f" {hint} ")], key_bindings=bindings, style=STYLE
+            [("class:question", f" {hint} ")], key_bindings=bindings, style=_style()
         )
         try:
             answer = questionary.Question(session.app).unsafe_ask()
@@ -181,13 +198,15 @@ class Prompter:
 
     def password(self, message: str, *, problem: Callable[[str], str | None] | None = None) -> str:
         """Hidden text; `problem(text)` says why it is not acceptable (shown, asked again)."""
+        import questionary
+
         self._require_terminal()
 
         def validate(text: str) -> bool | str:
             reason = problem(text) if problem is not None else None
             return True if reason is None else reason
 
-        question = questionary.password(message, validate=validate, style=STYLE, qmark="?")
+        question = questionary.password(message, validate=validate, style=_style(), qmark="?")
         answer = self._ask_any(question)
         if not isinstance(answer, str):
             raise Interrupted()
@@ -195,9 +214,11 @@ class Prompter:
 
     def confirm(self, message: str, *, default: bool = False) -> bool:
         """Yes or no (y or n, then Enter); Enter alone takes `default`, so by default no."""
+        import questionary
+
         self._require_terminal()
         question = questionary.confirm(
-            message, default=default, style=STYLE, qmark="?", auto_enter=False
+            message, default=default, style=_style(), qmark="?", auto_enter=False
         )
         self._leave_on_escape(question)
         answer = self._run(question)
@@ -217,6 +238,8 @@ class Prompter:
 
         With `path`, Tab completes file names. The text is checked when Enter is pressed.
         """
+        import questionary
+
         self._require_terminal()
 
         def validate(text: str) -> bool | str:
@@ -228,7 +251,7 @@ class Prompter:
             message,
             default=default,
             validate=validate,
-            style=STYLE,
+            style=_style(),
             qmark="?",
             validate_while_typing=False,
         )
@@ -242,6 +265,8 @@ class Prompter:
         self, message: str, choices: Sequence[tuple[str, T]], *, checked: Collection[T] = ()
     ) -> list[T]:
         """Any number of choices: Space ticks one, Enter when done."""
+        import questionary
+
         self._require_terminal()
         values = [value for _, value in choices]
         question = questionary.checkbox(
@@ -252,7 +277,7 @@ class Prompter:
             ],
             use_jk_keys=False,
             instruction=t(self.lang, "ask.checkbox_instruction"),
-            style=STYLE,
+            style=_style(),
             qmark="?",
         )
         self._leave_on_escape(question)
@@ -265,6 +290,8 @@ class Prompter:
         """With quick exit, Esc twice leaves (q is a letter to type in these questions)."""
         if not self._quick_exit:
             return
+        from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
         app = question.application
         extra = KeyBindings()
         extra.add("escape", "escape", eager=True)(_leave)
@@ -488,6 +515,8 @@ def _take_at_once(bindings: KeyBindings, own: KeyBindingsBase, key: str, index: 
 
     def own_handlers(keys: tuple[str, ...]) -> list[Binding]:
         return [binding for binding in own.get_bindings_for_keys(keys) if binding.keys == keys]
+
+    from prompt_toolkit.keys import Keys
 
     @bindings.add(key, eager=True)
     def take(event: KeyPressEvent) -> None:
