@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterator, Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -762,6 +762,444 @@ def reset(ctx: typer.Context, yes: YesOption = False, lang: LangOption = None) -
         )
         for line in outcome.lines:
             typer.echo(line)
+
+
+# --- evidence log and exports (issue 5) ---------------------------------------------------
+
+evidence_app = typer.Typer(
+    help="Keep the evidence in order: what happened, when, who, and the files that show it.\n\n"
+    "Example: safecheck evidence add",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(evidence_app, name="evidence")
+
+
+class DemandName(StrEnum):
+    money = "money"
+    images = "images"
+    meeting = "meeting"
+    other = "other"
+
+
+class FormatName(StrEnum):
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+
+
+EntryId = Annotated[
+    int, typer.Argument(help="The entry's number, as `safecheck evidence list` shows it.")
+]
+When = Annotated[
+    str | None,
+    typer.Option(
+        "--when", help="When it happened: 2026-03-02 21:15 (your local time). Default: now."
+    ),
+]
+Platform = Annotated[
+    str | None, typer.Option("--platform", help="Where it happened, e.g. Instagram.")
+]
+Account = Annotated[str | None, typer.Option("--account", help="Their account name (username).")]
+ProfileUrl = Annotated[str | None, typer.Option("--profile-url", help="The link to their profile.")]
+Phone = Annotated[str | None, typer.Option("--phone", help="Their phone number.")]
+Demands = Annotated[
+    list[DemandName] | None,
+    typer.Option("--demand", help="What they asked for (repeatable).", show_default=False),
+]
+Amount = Annotated[
+    str | None, typer.Option("--amount", help="The amount asked or paid: 250 or 250,50.")
+]
+Currency = Annotated[
+    str | None, typer.Option("--currency", help="ISO 4217 currency code, e.g. EUR.")
+]
+Paid = Annotated[
+    bool | None, typer.Option("--paid/--not-paid", help="Whether you paid.", show_default=False)
+]
+PaymentMethod = Annotated[
+    str | None, typer.Option("--payment-method", help="How you paid: bank transfer, gift card, ...")
+]
+PaymentReference = Annotated[
+    str | None,
+    typer.Option("--payment-reference", help="The payment's reference or transaction id."),
+]
+Note = Annotated[str | None, typer.Option("--note", help="Anything else worth writing down.")]
+Files = Annotated[
+    list[Path] | None,
+    typer.Option("--file", help="A screenshot or other file (repeatable).", show_default=False),
+]
+KeepCopy = Annotated[
+    bool,
+    typer.Option(
+        "--keep-copy/--no-keep-copy",
+        help="Keep a copy of each --file inside safecheck's storage, so deleting the original "
+        "does not lose it.",
+    ),
+]
+
+
+def _entry_values(**values: Any) -> dict[str, Any]:
+    demands = values.pop("demands")
+    values["demands"] = [d.value for d in demands] if demands else None
+    return values
+
+
+def _evidence_store(ctx: typer.Context, language: str, plain: bool, *, saving: bool) -> Store:
+    """The state store for an evidence command; in a terminal a passphrase can be asked,
+    before any other question when something will be saved."""
+    from safecheck.prompts import input_is_interactive, make_prompter
+
+    asker = make_prompter(language, plain=plain) if input_is_interactive() else None
+    return _open_store(ctx, language, asker=asker, prepare=saving)
+
+
+@evidence_app.command("add")
+def evidence_add(
+    ctx: typer.Context,
+    when: When = None,
+    platform: Platform = None,
+    account: Account = None,
+    profile_url: ProfileUrl = None,
+    phone: Phone = None,
+    demand: Demands = None,
+    amount: Amount = None,
+    currency: Currency = None,
+    paid: Paid = None,
+    payment_method: PaymentMethod = None,
+    payment_reference: PaymentReference = None,
+    note: Note = None,
+    file: Files = None,
+    keep_copy: KeepCopy = True,
+    from_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--from", help="Add the entries of a YAML file (format: see README).", dir_okay=False
+        ),
+    ] = None,
+    lang: LangOption = None,
+    plain: PlainOption = False,
+) -> None:
+    """Write down what happened. Without options, safecheck asks, one question at a time.
+
+    Example: safecheck evidence add --platform Instagram --account someone --demand money --file shot.png
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck import evidence
+        from safecheck.display import make_display, plain_wanted
+        from safecheck.errors import NotInteractiveError
+        from safecheck.i18n import t
+        from safecheck.prompts import input_is_interactive
+
+        plain = plain_wanted(plain)
+        display = make_display(plain=plain)
+        values = _entry_values(
+            when=when, platform=platform, account=account, profile_url=profile_url, phone=phone,
+            demands=demand, amount=amount, currency=currency, paid=paid,
+            payment_method=payment_method, payment_reference=payment_reference, note=note,
+        )  # fmt: skip
+        scripted = from_file is not None or evidence.has_values(values) or bool(file)
+        if from_file is not None and (evidence.has_values(values) or file):
+            raise evidence.EvidenceError(t(language, "evidence.error.from_and_options"))
+        if not scripted and not input_is_interactive():
+            raise NotInteractiveError(t(language, "not_interactive"))  # before any output
+        # Files and values are checked before the state is opened (and a passphrase asked).
+        if from_file is not None:
+            drafts = evidence.load_file(from_file, language)
+        elif scripted:
+            drafts = [evidence.from_options(language, values, add_files=file or (), keep=keep_copy)]
+        store = _evidence_store(ctx, language, plain, saving=True)
+        if not scripted:
+            from safecheck.evidence_form import ask_entry
+
+            _discreet_from(ctx, store, plain)
+            display.message(t(language, "evidence.add.intro"))
+            drafts = [ask_entry(_prompter(language, plain), language)]
+        added = evidence.add(store, drafts, language)
+        for entry in added:
+            display.message(t(language, "evidence.added", id=entry.id))
+        display.message(t(language, "evidence.added.after"))
+
+
+@evidence_app.command("list")
+def evidence_list(
+    ctx: typer.Context,
+    lang: LangOption = None,
+    json_output: JsonOption = False,
+    plain: PlainOption = False,
+) -> None:
+    """Show the evidence log as a table, oldest first and the newest last.
+
+    Example: safecheck evidence list
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck import evidence
+        from safecheck.display import plain_wanted
+
+        if json_output:
+            from safecheck import jsonout
+
+            state = _open_store(ctx, language, asker=None, prepare=False).load()
+            entries = evidence.timeline(state.evidence)
+            data = {"lang": language, "entries": [evidence.to_dict(e) for e in entries]}
+            jsonout.emit("evidence", data)
+            return
+        from safecheck.display import make_display
+
+        plain = plain_wanted(plain)
+        state = _evidence_store(ctx, language, plain, saving=False).load()
+        make_display(plain=plain).evidence_table(evidence.timeline(state.evidence), language)
+
+
+@evidence_app.command("show")
+def evidence_show(
+    ctx: typer.Context, entry_id: EntryId, lang: LangOption = None, plain: PlainOption = False
+) -> None:
+    """Show one entry in full, and whether each file is still as it was when it was added
+    (a file changed or missing since then is named in capitals).
+
+    Example: safecheck evidence show 3
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck import evidence
+        from safecheck.display import make_display, plain_wanted
+
+        plain = plain_wanted(plain)
+        store = _evidence_store(ctx, language, plain, saving=False)
+        entry = evidence.find(store.load(), entry_id, language)
+        checks = [evidence.check_file(store, attachment) for attachment in entry.files]
+        make_display(plain=plain).evidence_entry(entry, checks, language)
+
+
+@evidence_app.command("edit")
+def evidence_edit(
+    ctx: typer.Context,
+    entry_id: EntryId,
+    when: When = None,
+    platform: Platform = None,
+    account: Account = None,
+    profile_url: ProfileUrl = None,
+    phone: Phone = None,
+    demand: Demands = None,
+    amount: Amount = None,
+    currency: Currency = None,
+    paid: Paid = None,
+    payment_method: PaymentMethod = None,
+    payment_reference: PaymentReference = None,
+    note: Note = None,
+    file: Files = None,
+    drop_file: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--drop-file",
+            help="Remove the file with this number (as `show` lists them; repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    keep_copy: KeepCopy = True,
+    lang: LangOption = None,
+    plain: PlainOption = False,
+) -> None:
+    """Change an entry. Without options, safecheck asks every question again, with the saved
+    answer filled in. An empty value (--note "") clears a field.
+
+    Example: safecheck evidence edit 3 --payment-reference NL12-3456
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck import evidence
+        from safecheck.display import make_display, plain_wanted
+        from safecheck.errors import NotInteractiveError
+        from safecheck.i18n import t
+        from safecheck.prompts import input_is_interactive
+
+        plain = plain_wanted(plain)
+        values = _entry_values(
+            when=when, platform=platform, account=account, profile_url=profile_url, phone=phone,
+            demands=demand, amount=amount, currency=currency, paid=paid,
+            payment_method=payment_method, payment_reference=payment_reference, note=note,
+        )  # fmt: skip
+        scripted = evidence.has_values(values) or bool(file) or bool(drop_file)
+        if not scripted and not input_is_interactive():
+            raise NotInteractiveError(t(language, "not_interactive"))
+        store = _evidence_store(ctx, language, plain, saving=True)
+        base = evidence.find(store.load(), entry_id, language)
+        if scripted:
+            entry = evidence.from_options(
+                language,
+                values,
+                base=base,
+                add_files=file or (),
+                drop_files=drop_file or (),
+                keep=keep_copy,
+            )
+        else:
+            from safecheck.evidence_form import ask_entry
+
+            _discreet_from(ctx, store, plain)
+            entry = ask_entry(_prompter(language, plain), language, base=base)
+        evidence.update(store, entry, language)
+        make_display(plain=plain).message(t(language, "evidence.edited", id=entry.id))
+
+
+@evidence_app.command("remove")
+def evidence_remove(
+    ctx: typer.Context,
+    entry_id: EntryId,
+    yes: YesOption = False,
+    lang: LangOption = None,
+    plain: PlainOption = False,
+) -> None:
+    """Remove an entry, and the copies of its files that no other entry uses. Asks first.
+
+    Example: safecheck evidence remove 3
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck import evidence
+        from safecheck.display import make_display, plain_wanted
+        from safecheck.i18n import t
+
+        plain = plain_wanted(plain)
+        display = make_display(plain=plain)
+        store = _evidence_store(ctx, language, plain, saving=True)
+        entry = evidence.find(store.load(), entry_id, language)
+        if not yes:
+            when_text = evidence.format_when(entry.when)
+            question = t(language, "evidence.remove.ask", id=entry.id, when=when_text)
+            if not _confirmer(language, "evidence.remove.not_interactive")(question):
+                display.message(t(language, "evidence.remove.kept", id=entry.id))
+                return
+        evidence.remove(store, entry_id, language)
+        display.message(t(language, "evidence.removed", id=entry_id))
+
+
+@evidence_app.command("restore")
+def evidence_restore(
+    ctx: typer.Context,
+    entry_id: EntryId,
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The folder to put the files in.", file_okay=False),
+    ],
+    lang: LangOption = None,
+) -> None:
+    """Get back the kept copies of an entry's files, for when the originals are gone.
+
+    Files already in the folder are never replaced.
+
+    Example: safecheck evidence restore 3 --output evidence-copies
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck import evidence
+        from safecheck.display import plain_wanted
+        from safecheck.i18n import t
+
+        store = _evidence_store(ctx, language, plain_wanted(), saving=False)
+        entry = evidence.find(store.load(), entry_id, language)
+        kept = [a for a in entry.files if a.kept]
+        if not kept:
+            raise evidence.EvidenceError(t(language, "evidence.restore.none", id=entry_id))
+        for attachment in kept:
+            target = output.expanduser() / attachment.name
+            evidence.restore_copy(store, attachment, target, language)
+            typer.echo(t(language, "evidence.restored", path=target))
+        typer.echo(t(language, "export.warning"), err=True)
+
+
+@app.command("export")
+def export_command(
+    ctx: typer.Context,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write the export. Nothing is written anywhere else.",
+            dir_okay=False,
+        ),
+    ],
+    format_name: Annotated[
+        FormatName | None,
+        typer.Option(
+            "--format",
+            help="markdown, json or html (default: from the file name).",
+            show_default=False,
+        ),
+    ] = None,
+    handout: Annotated[
+        str | None,
+        typer.Option(
+            "--handout",
+            metavar="CHECKLIST",
+            help="Instead of your report: a printable checklist with tick boxes "
+            "(e.g. prevention), with none of your answers. html or markdown.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the file if it is there.")
+    ] = False,
+    lang: LangOption = None,
+    region: RegionOption = None,
+    age_group: AgeGroupOption = None,
+    checklist_dirs: ChecklistsOption = None,
+) -> None:
+    """Write your evidence log and emergency plan to a file: Markdown, JSON, or an HTML page that
+    prints on A4. The file is not encrypted.
+
+    Example: safecheck export --output report.html
+
+    Example: safecheck export --handout prevention --lang nl --output handout.html
+    """
+    language = _lang(lang)
+    with reporting(language):
+        from safecheck import checklist as checklists
+        from safecheck import export
+        from safecheck.audience import remembered_age_group, remembered_region
+        from safecheck.display import plain_wanted
+        from safecheck.i18n import t
+        from safecheck.start import saved_settings
+
+        fmt = export.format_for(
+            output, export.Format(format_name) if format_name else None, language
+        )
+
+        def store() -> Store:
+            return _evidence_store(ctx, language, plain_wanted(), saving=False)
+
+        if handout is not None:  # no answers in a handout: the state is read only if needed
+            from safecheck import custom
+
+            def settings() -> Mapping[str, object]:  # read only, never asks for a passphrase
+                return saved_settings(
+                    _open_store(ctx, language, asker=None, prepare=False, readonly=True)
+                )
+
+            path = custom.find(handout, checklist_dirs or [], settings)
+            chosen = region or remembered_region(settings())
+            lines = export.region_help_lines(chosen, language)
+            text = export.render_handout(checklists.load(path), language, fmt, lines)
+            written = export.save(output, text, language, force=force)
+            typer.echo(t(language, "export.handout_saved", path=written), err=True)
+            return
+        state = store().load()
+        region = region or remembered_region(state.settings)
+        age_group = age_group or remembered_age_group(state.settings)
+        plan = export.plan_checklist([checklists.builtin_dir()])
+        report = export.build_report(
+            state,
+            language,
+            plan=plan.as_remembered(state.settings) if plan is not None else None,
+            helplines=export.region_help_lines(region, language, age_group),
+            region=region.value,
+        )
+        written = export.save(output, export.render(report, fmt), language, force=force)
+        typer.echo(t(language, "export.saved", path=written, count=len(report.entries)), err=True)
+        typer.echo(t(language, "export.warning"), err=True)
 
 
 def main() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -23,6 +23,9 @@ from safecheck.state import Answer
 from safecheck.terminal import plain_wanted as plain_wanted  # where callers look
 from safecheck.verify import Verification
 from safecheck.workshop import NOTE, HelpLine, Part, Question, Quiz, Slide, Workshop
+
+if TYPE_CHECKING:  # the evidence module loads only for the evidence views
+    from safecheck.evidence import Entry, FileCheck
 
 PRIORITY_STYLE = {
     Priority.ESSENTIAL: "bold",
@@ -217,6 +220,75 @@ class Display:
         for line in verification_lines(result, lang):  # whole lines, so scripts can grep them
             self.console.print(line, markup=False, soft_wrap=True)
 
+    # Evidence log
+
+    def evidence_table(self, entries: Sequence[Entry], lang: str) -> None:
+        """The log as a table, oldest first, so the newest is last, nearest the prompt."""
+        from safecheck import evidence
+
+        if not entries:
+            self.console.print(t(lang, "evidence.list.empty"))
+            return
+        table = Table(title=t(lang, "evidence.list.title"), title_justify="left")
+        table.add_column(t(lang, "evidence.field.id"), justify="right")
+        table.add_column(t(lang, "evidence.field.when"), no_wrap=True)
+        table.add_column(t(lang, "evidence.field.platform"))
+        table.add_column(t(lang, "evidence.field.account"))
+        table.add_column(t(lang, "evidence.field.demands"))
+        table.add_column(t(lang, "evidence.field.files"), justify="right")
+        for entry in entries:
+            table.add_row(
+                str(entry.id),
+                evidence.format_when(entry.when),
+                RichText(entry.platform or ""),
+                RichText(entry.account or entry.phone or entry.profile_url or ""),
+                ", ".join(t(lang, f"evidence.demand.{d.value}") for d in entry.demands),
+                str(len(entry.files)),
+            )
+        self.console.print(table)
+
+    def evidence_entry(self, entry: Entry, checks: Sequence[FileCheck], lang: str) -> None:
+        """One entry in full, and for each file whether it is still as it was."""
+        from safecheck import evidence
+        from safecheck.export import entry_rows
+
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold")
+        grid.add_column()
+        for label, value in entry_rows(entry, lang):
+            grid.add_row(label, RichText(value))
+        if entry.note:
+            grid.add_row(evidence.field_label(lang, "note"), RichText(entry.note))
+        title = t(lang, "evidence.show.title", id=entry.id)
+        self.console.print(Panel(grid, title=title, title_align="left"))
+        for check in checks:
+            self.console.print(self._file_check(check, lang))
+
+    @staticmethod
+    def _file_check(check: FileCheck, lang: str) -> RichText:
+        from safecheck.evidence import CopyStatus, FileStatus
+
+        a = check.attachment
+        style = {
+            FileStatus.UNCHANGED: "",
+            FileStatus.CHANGED: "bold",
+            FileStatus.MISSING: "bold",
+            FileStatus.UNREADABLE: "bold",
+        }[check.status]
+        text = RichText()
+        text.append(f"{a.name}\n", style="bold")
+        text.append(f"  {a.path}\n")
+        text.append(f"  SHA-256 {a.sha256}\n")
+        text.append(f"  {t(lang, 'evidence.show.size', size=a.size)}\n")
+        status = t(lang, f"evidence.file.{check.status.value}")
+        if check.status is FileStatus.CHANGED and check.sha256_now:
+            status += "\n  " + t(lang, "evidence.file.now", sha256=check.sha256_now)
+        text.append(f"  {status}\n", style=style)
+        if check.copy is not CopyStatus.NONE:
+            copy_style = "" if check.copy is CopyStatus.INTACT else "bold"
+            text.append(f"  {t(lang, f'evidence.copy.{check.copy.value}')}\n", style=copy_style)
+        return text
+
 
 def answer_word(answer: Answer | None, lang: str) -> str:
     """The status word of an answer, so nothing is told by colour alone."""
@@ -362,6 +434,31 @@ class PlainDisplay(Display):
 
     def verification(self, result: Verification, lang: str) -> None:
         self._lines(*verification_lines(result, lang))
+
+    def evidence_table(self, entries: Sequence[Entry], lang: str) -> None:
+        from safecheck import evidence
+
+        if not entries:
+            self._lines(t(lang, "evidence.list.empty"))
+            return
+        self._lines(t(lang, "evidence.list.title"))
+        for entry in entries:
+            facts = [evidence.format_when(entry.when)]
+            facts += [v for v in (entry.platform, entry.account or entry.phone) if v]
+            facts += [t(lang, f"evidence.demand.{d.value}") for d in entry.demands]
+            facts.append(f"{evidence.field_label(lang, 'files')}: {len(entry.files)}")
+            self._lines(f"{entry.id}. " + ", ".join(facts))
+
+    def evidence_entry(self, entry: Entry, checks: Sequence[FileCheck], lang: str) -> None:
+        from safecheck import evidence
+        from safecheck.export import entry_rows
+
+        self._lines(t(lang, "evidence.show.title", id=entry.id))
+        self._lines(*(f"{label}: {value}" for label, value in entry_rows(entry, lang)))
+        if entry.note:
+            self._lines(f"{evidence.field_label(lang, 'note')}:", entry.note)
+        for check in checks:
+            self._lines("", *self._file_check(check, lang).plain.rstrip("\n").splitlines())
 
     # Emergency plan, help lines, start screen and discretion (issue 3)
 

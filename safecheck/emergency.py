@@ -14,14 +14,17 @@ from typing import Any, Protocol, TypeVar
 from safecheck import helplines as helpline_data
 from safecheck.audience import AgeGroup, remembered_age_group, remembered_region
 from safecheck.checklist import Checklist, Item, Section
+from safecheck.evidence_form import FormAsker, offer_log
 from safecheck.helplines import HelpLine
 from safecheck.i18n import t
 from safecheck.progress import Summary
 from safecheck.region import Region
+from safecheck.state import Answer
 from safecheck.store import Store
 from safecheck.walk import View, now, walk
 
 T = TypeVar("T")
+EVIDENCE_STEP = "evidence"  # the step that offers to start the evidence log
 
 
 class Chooser(Protocol):
@@ -174,6 +177,13 @@ def run_plan(
         )
     )
     view = PlanView(display, lines, region, age_group)
+
+    def after_answer(item: Item, answer: Answer) -> None:
+        # The evidence step offers to start the evidence log (asked with the same prompts).
+        wants_help = answer in (Answer.DONE, Answer.NOT_YET)
+        if item.id == EVIDENCE_STEP and wants_help and isinstance(asker, FormAsker):
+            offer_log(asker, store, display, lang)
+
     return walk(
         plan.narrowed(region, age_group),
         store,
@@ -182,6 +192,7 @@ def run_plan(
         lang,
         restart=restart,
         how_label=lambda item: t(lang, "answer.platforms") if item.platforms else None,
+        after_answer=after_answer,
         clock=clock,
     )
 

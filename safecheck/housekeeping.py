@@ -6,6 +6,7 @@ come in as a callable, so tests and scripts can answer them.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from safecheck.keystore import Keystore, KeystoreUnavailable
 from safecheck.sealing import Source, peek
 from safecheck.store import (
     ASIDE_PREFIX,
+    FILES_DIR,
     LOCK_FILE,
     STATE_FILE,
     TEMP_PATTERN,
@@ -51,6 +53,9 @@ def where(home: Path, lang: str) -> list[str]:
     ]
     lines += [t(lang, "where.kept", path=path) for path in sorted(home.glob(f"{ASIDE_PREFIX}*"))]
     lines += [t(lang, "where.leftover", path=path) for path in sorted(home.glob(TEMP_PATTERN))]
+    copies = [path for path in own_files(home) if path.parent.name == FILES_DIR]
+    if copies:
+        lines.append(t(lang, "where.files", path=home / FILES_DIR, count=len(copies)))
     lines.append(t(lang, "where.key", service=keystore.service, user=keystore.user))
     lines.append(t(lang, "where.override"))
     return lines
@@ -79,6 +84,8 @@ def wipe(home: Path, lang: str, *, keystore: Keystore | None = None) -> Outcome:
             for path in found:
                 if path.name != LOCK_FILE:
                     path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # kept copies' folder, when nothing else is in it
+                (home / FILES_DIR).rmdir()
         lock = home / LOCK_FILE
         lock.unlink(missing_ok=True)
         found = [path for path in found if path != lock] + [lock]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import getpass
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import cache
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
@@ -212,15 +212,100 @@ class Prompter:
             raise Interrupted()
         return answer
 
-    def confirm(self, message: str) -> bool:
-        """Yes or no; the default is no, so Enter alone changes nothing."""
+    def confirm(self, message: str, *, default: bool = False) -> bool:
+        """Yes or no (y or n, then Enter); Enter alone takes `default`, so by default no."""
         import questionary
 
         self._require_terminal()
-        answer = self._ask_any(
-            questionary.confirm(message, default=False, style=_style(), qmark="?", auto_enter=False)
+        question = questionary.confirm(
+            message, default=default, style=_style(), qmark="?", auto_enter=False
         )
+        self._leave_on_escape(question)
+        answer = self._run(question)
         if not isinstance(answer, bool):
+            raise Interrupted()
+        return answer
+
+    def text(
+        self,
+        message: str,
+        *,
+        default: str = "",
+        check: Callable[[str], str | None] | None = None,
+        path: bool = False,
+    ) -> str:
+        """A line of text; `check` returns an error to show, or None when the text is fine.
+
+        With `path`, Tab completes file names. The text is checked when Enter is pressed.
+        """
+        import questionary
+
+        self._require_terminal()
+
+        def validate(text: str) -> bool | str:
+            problem = check(text) if check is not None else None
+            return True if problem is None else problem
+
+        make = questionary.path if path else questionary.text
+        question = make(
+            message,
+            default=default,
+            validate=validate,
+            style=_style(),
+            qmark="?",
+            validate_while_typing=False,
+        )
+        self._leave_on_escape(question)
+        answer = self._run(question)
+        if not isinstance(answer, str):
+            raise Interrupted()
+        return answer
+
+    def checkbox(
+        self, message: str, choices: Sequence[tuple[str, T]], *, checked: Collection[T] = ()
+    ) -> list[T]:
+        """Any number of choices: Space ticks one, Enter when done."""
+        import questionary
+
+        self._require_terminal()
+        values = [value for _, value in choices]
+        question = questionary.checkbox(
+            message,
+            choices=[
+                questionary.Choice(title=label, value=index, checked=value in checked)
+                for index, (label, value) in enumerate(choices)
+            ],
+            use_jk_keys=False,
+            instruction=t(self.lang, "ask.checkbox_instruction"),
+            style=_style(),
+            qmark="?",
+        )
+        self._leave_on_escape(question)
+        answer = self._run(question)
+        if not isinstance(answer, list):
+            raise Interrupted()
+        return [values[index] for index in answer]
+
+    def _leave_on_escape(self, question: questionary.Question) -> None:
+        """With quick exit, Esc twice leaves (q is a letter to type in these questions)."""
+        if not self._quick_exit:
+            return
+        from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+        app = question.application
+        extra = KeyBindings()
+        extra.add("escape", "escape", eager=True)(_leave)
+        app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), extra])
+
+    @staticmethod
+    def _run(question: questionary.Question) -> Any:
+        try:
+            answer = question.unsafe_ask()
+        except (KeyboardInterrupt, EOFError):
+            raise Interrupted() from None
+        if answer is _LEAVE:
+            raise QuickExit()
+        if answer is None:
             raise Interrupted()
         return answer
 
@@ -335,8 +420,9 @@ class PlainPrompter:
             out.write("\n")
             raise Interrupted() from None
 
-    def confirm(self, message: str) -> bool:
-        """Yes or no as a typed line; anything but yes (y, yes, j, ja) is no."""
+    def confirm(self, message: str, *, default: bool = False) -> bool:
+        """Yes or no as a typed line: y, yes, j or ja is yes; an empty line takes `default`;
+        anything else is no."""
         stdin = self._stdin if self._stdin is not None else sys.stdin
         out = self._stdout if self._stdout is not None else sys.stdout
         if not stdin_is_terminal(stdin):
@@ -350,7 +436,68 @@ class PlainPrompter:
             raise Interrupted() from None
         if not line:
             raise Interrupted()
-        return line.strip().lower() in ("y", "yes", "j", "ja")
+        typed = line.strip().lower()
+        if self._quick_exit and typed == "\x1b\x1b":
+            raise QuickExit()
+        if not typed:
+            return default
+        return typed in ("y", "yes", "j", "ja")
+
+    def text(
+        self,
+        message: str,
+        *,
+        default: str = "",
+        check: Callable[[str], str | None] | None = None,
+        path: bool = False,
+    ) -> str:
+        """A line of text; Enter alone keeps the default (shown in brackets)."""
+        stdin = self._stdin if self._stdin is not None else sys.stdin
+        out = self._stdout if self._stdout is not None else sys.stdout
+        if not stdin_is_terminal(stdin):
+            raise NotInteractiveError(t(self._lang, "not_interactive"))
+        prompt = f"{message} [{default}] " if default else f"{message} "
+        try:
+            while True:
+                out.write(prompt)
+                out.flush()
+                line = stdin.readline()
+                if not line:
+                    raise Interrupted()
+                if self._quick_exit and line.strip() == "\x1b\x1b":
+                    raise QuickExit()
+                answer = line.rstrip("\r\n") or default
+                problem = check(answer) if check is not None else None
+                if problem is None:
+                    return answer
+                out.write(problem + "\n")
+        except KeyboardInterrupt:
+            out.write("\n")
+            raise Interrupted() from None
+
+    def checkbox(
+        self, message: str, choices: Sequence[tuple[str, T]], *, checked: Collection[T] = ()
+    ) -> list[T]:
+        """Numbers separated by spaces or commas; Enter alone keeps what is ticked."""
+        labels = [
+            f"  {number}. {label}{' *' if value in checked else ''}"
+            for number, (label, value) in enumerate(choices, 1)
+        ]
+        current = " ".join(str(n) for n, (_, v) in enumerate(choices, 1) if v in checked)
+        count = len(choices)
+
+        def check(text: str) -> str | None:
+            parts = text.replace(",", " ").split()
+            ok = all(p.isascii() and p.isdigit() and 1 <= int(p) <= count for p in parts)
+            return None if ok else t(self._lang, "plain.invalid", count=count)
+
+        out = self._stdout if self._stdout is not None else sys.stdout
+        out.write("\n".join([message, *labels]) + "\n")
+        answer = self.text(
+            t(self._lang, "plain.choose_many", count=count), default=current, check=check
+        )
+        picked = {int(p) for p in answer.replace(",", " ").split()}
+        return [value for number, (_, value) in enumerate(choices, 1) if number in picked]
 
 
 def make_prompter(lang: str, *, plain: bool, quick_exit: bool = False) -> Prompter | PlainPrompter:

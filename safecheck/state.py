@@ -1,4 +1,4 @@
-"""What safecheck remembers: answers per checklist, and a few settings.
+"""What safecheck remembers: answers per checklist, the evidence log, and a few settings.
 
 `State` is an immutable value; `encode`/`decode` turn it into bytes and back,
 with a schema version so older files can be migrated.
@@ -10,11 +10,14 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from safecheck.errors import DamagedStateError, StateError
 
-SCHEMA_VERSION = 1
+if TYPE_CHECKING:  # the evidence module is imported only when there is evidence
+    from safecheck.evidence import Entry
+
+SCHEMA_VERSION = 2  # 2: the evidence log
 
 
 class Answer(StrEnum):
@@ -39,6 +42,7 @@ class Record:
 class State:
     answers: Mapping[str, Mapping[str, Record]] = field(default_factory=dict)
     settings: Mapping[str, Any] = field(default_factory=dict)
+    evidence: tuple[Entry, ...] = ()
 
     def answers_for(self, checklist_id: str) -> Mapping[str, Record]:
         return self.answers.get(checklist_id, {})
@@ -53,6 +57,9 @@ class State:
     def with_setting(self, key: str, value: Any) -> State:
         return replace(self, settings={**self.settings, key: value})
 
+    def with_evidence(self, entries: tuple[Entry, ...]) -> State:
+        return replace(self, evidence=entries)
+
 
 def encode(state: State) -> bytes:
     document = {
@@ -65,8 +72,17 @@ def encode(state: State) -> bytes:
             for checklist, items in state.answers.items()
         },
         "settings": dict(state.settings),
+        "evidence": _evidence_documents(state.evidence),
     }
     return json.dumps(document, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def _evidence_documents(entries: tuple[Entry, ...]) -> list[dict[str, Any]]:
+    if not entries:
+        return []
+    from safecheck.evidence import to_dict
+
+    return [to_dict(entry) for entry in entries]
 
 
 def decode(data: bytes) -> State:
@@ -94,14 +110,21 @@ def migrate(document: dict[str, Any], version: int) -> dict[str, Any]:
     """Bring an older document up to `SCHEMA_VERSION`, one step at a time."""
     if version < 1:
         raise DamagedStateError(key="state.reason.unknown_schema", version=version)
-    # Schema 1 is the first; later versions add a step here: `if version == 1: ...`.
+    if version == 1:  # 1 -> 2: the evidence log starts empty
+        document = {**document, "schema": 2, "evidence": []}
+        version = 2
     return document
 
 
 def _from_document(document: Mapping[str, Any]) -> State:
     raw_answers = document.get("answers", {})
     raw_settings = document.get("settings", {})
-    if not isinstance(raw_answers, dict) or not isinstance(raw_settings, dict):
+    raw_evidence = document.get("evidence", [])
+    if (
+        not isinstance(raw_answers, dict)
+        or not isinstance(raw_settings, dict)
+        or not isinstance(raw_evidence, list)
+    ):
         raise DamagedStateError(key="state.reason.shape")
     answers: dict[str, dict[str, Record]] = {}
     for checklist, items in raw_answers.items():
@@ -113,4 +136,9 @@ def _from_document(document: Mapping[str, Any]) -> State:
                 answers[checklist][item] = Record(Answer(raw["answer"]), str(raw["at"]))
             except (TypeError, KeyError, ValueError):
                 raise DamagedStateError(key="state.reason.answer", item=item) from None
-    return State(answers=answers, settings=raw_settings)
+    entries: tuple[Entry, ...] = ()
+    if raw_evidence:
+        from safecheck.evidence import from_dict
+
+        entries = tuple(from_dict(raw) for raw in raw_evidence)
+    return State(answers=answers, settings=raw_settings, evidence=entries)

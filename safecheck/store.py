@@ -8,7 +8,9 @@ Files in the state folder (all made private: folder 0700, files 0600):
 - `state`: the saved state (see safecheck.sealing for its format);
 - `state.lock`: the lock two running copies of safecheck take turns on;
 - `state.unreadable-YYYYMMDDTHHMMSS`: a state file that could not be read, kept aside;
-- `.state.*.tmp`: a save in progress (left behind only by a crash; cleaned up).
+- `.state.*.tmp`: a save in progress (left behind only by a crash; cleaned up);
+- `files/<sha256>`: kept copies of evidence files, sealed with the same codec
+  (safecheck.evidence), and `files/.copy.*.tmp`, a copy in progress.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ STATE_FILE = "state"
 LOCK_FILE = "state.lock"
 ASIDE_PREFIX = "state.unreadable-"
 TEMP_PATTERN = f".{STATE_FILE}.*.tmp"
+FILES_DIR = "files"  # kept copies of evidence files (safecheck.evidence)
+COPY_TEMP_PATTERN = ".copy.*.tmp"
 LOCK_TIMEOUT_SECONDS = 30.0
 
 
@@ -150,6 +154,7 @@ def settle(
         opening.switched = True
         if (current is Source.PLAIN) != opening.plain:
             store.update(lambda state: state)
+            _reseal_copies(store)
             opening.warn(
                 t(store.lang, "store.now_plain" if opening.plain else "store.now_encrypted")
             )
@@ -159,6 +164,14 @@ def settle(
     if not opening.warned and (current is Source.PLAIN or (prepare and opening.plain)):
         opening.warned = True
         opening.warn(t(store.lang, "store.plain", folder=store.home))
+
+
+def _reseal_copies(store: Store) -> None:
+    """Kept copies of evidence files follow the state into its new form (plain or encrypted)."""
+    if any((store.home / FILES_DIR).glob("*")):
+        from safecheck.evidence import reseal_copies
+
+        reseal_copies(store)
 
 
 def _peek_file(path: Path, peek: Callable[[bytes], Any]) -> Any:
@@ -305,6 +318,8 @@ class Store:
         """A temporary file seen while holding the lock is from a save that crashed."""
         for temp in self.home.glob(TEMP_PATTERN):
             temp.unlink(missing_ok=True)
+        for temp in (self.home / FILES_DIR).glob(COPY_TEMP_PATTERN):
+            temp.unlink(missing_ok=True)
 
     def _write(self, data: bytes) -> None:
         try:
@@ -329,6 +344,9 @@ def own_files(home: Path) -> list[Path]:
     names = [home / STATE_FILE, home / LOCK_FILE]
     found = [path for path in names if path.exists() or path.is_symlink()]
     found += sorted(home.glob(f"{ASIDE_PREFIX}*")) + sorted(home.glob(TEMP_PATTERN))
+    files = home / FILES_DIR
+    if files.is_dir() and not files.is_symlink():
+        found += sorted(path for path in files.iterdir() if path.is_file() or path.is_symlink())
     return found
 
 
@@ -338,10 +356,13 @@ def check_private(home: Path, warn: Callable[[str], None], lang: str = "en") -> 
         return
     from safecheck.i18n import t
 
-    mode = stat.S_IMODE(home.stat().st_mode)
-    if mode & 0o077:
-        home.chmod(0o700)
-        warn(t(lang, "store.folder_mode", path=home, mode=f"{mode:o}"))
+    for folder in (home, home / FILES_DIR):
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        mode = stat.S_IMODE(folder.stat().st_mode)
+        if mode & 0o077:
+            folder.chmod(0o700)
+            warn(t(lang, "store.folder_mode", path=folder, mode=f"{mode:o}"))
     for path in own_files(home):
         info = path.lstat()
         if not stat.S_ISREG(info.st_mode):

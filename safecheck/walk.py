@@ -100,12 +100,15 @@ def walk(
     *,
     restart: bool = False,
     how_label: Callable[[Item], str | None] | None = None,
+    after_answer: Callable[[Item, Answer], None] | None = None,
     clock: Callable[[], str] = now,
 ) -> Summary:
     """Ask every item not yet answered, in order; return the summary at the end.
 
     `how_label` names, per item, the reply that shows more of its steps, or leaves it
     out (None): a plan shows its steps with the item and offers only the platforms.
+    `after_answer` runs once an answer is saved, before the item's reminder (the
+    emergency plan offers the evidence log there).
     """
     if restart:
         answers = store.update(lambda state: state.without_checklist(checklist.id)).answers_for(
@@ -138,6 +141,8 @@ def walk(
         record = Record(reply, clock())
         answers = store.update(_answer(checklist.id, item.id, record)).answers_for(checklist.id)
         answered = sum(1 for _, each in checklist.items() if each.id in answers)
+        if after_answer is not None:
+            after_answer(item, reply)
         if item.reminder is not None:
             view.message(item.reminder(lang))
 

@@ -134,6 +134,11 @@ def test_every_plan_step_and_its_crisis_lines_fit_an_80x24_terminal(
         assert all(len(line) <= 80 for line in screen)
         session.keys("Enter")
         session.wait_for(f"{question} {t(lang, 'answer.done')}")
+        if item.id == "evidence":  # the offer to start the evidence log: not now
+            offer = " ".join(t(lang, "evidence.offer").split()[:4])
+            screen = session.wait_for(offer)
+            assert all(len(line) <= 80 for line in screen)
+            session.keys("n", "Enter")
     session.wait_for(t(lang, "plan.summary_all"))
 
 

@@ -32,6 +32,17 @@ ADULT = keys.DOWN + keys.ENTER
 # A plan step has no "Tell me how" (its steps are shown at once): four replies.
 DONE = keys.ENTER
 NOT_YET = keys.DOWN + keys.ENTER
+# After the evidence step (the third), the plan offers the evidence log (y/n; Enter is yes).
+NO_LOG = "n" + keys.ENTER
+
+
+def through(*replies: str) -> str:
+    """Replies to the steps in order, saying no to the evidence log after the third."""
+    typed = list(replies)
+    if len(typed) >= 3:
+        typed.insert(3, NO_LOG)
+    return "".join(typed)
+
 
 ORDER = [
     "stop-sending-paying",
@@ -140,7 +151,7 @@ def walk_all(pipe: PipeInput, region: str, age_group: AgeGroup, lang: str = "en"
     count = len(steps(Region(region), age_group))
     code, out = run(
         pipe,
-        NO + DONE * count,
+        NO + through(*[DONE] * count),
         "--region",
         region,
         "--age-group",
@@ -179,7 +190,7 @@ def test_the_age_question_chooses_the_removal_service(
     pipe: PipeInput, answer: str, route: str
 ) -> None:
     count = len(steps(Region.BE, AgeGroup.ADULT))
-    code, out = run(pipe, NO + answer + DONE * count, "--region", "BE", "--lang", "en")
+    code, out = run(pipe, NO + answer + through(*[DONE] * count), "--region", "BE", "--lang", "en")
     assert code == 0, out
     assert route in out
     if route == "Take It Down":
@@ -225,7 +236,7 @@ def test_adults_do_not_see_lines_for_children(pipe: PipeInput) -> None:
 def test_report_and_block_offers_the_steps_on_each_platform(pipe: PipeInput, home: Path) -> None:
     # Steps 1-3 done; at "report and block", the fourth reply shows the platforms.
     platforms = keys.DOWN * 3 + keys.ENTER
-    typed = NO + DONE * 3 + platforms + DONE + keys.CTRL_C
+    typed = NO + DONE * 3 + NO_LOG + platforms + DONE + keys.CTRL_C
     code, out = run(pipe, typed, "--region", "BE", "--age-group", "adult", "--lang", "en")
     block = out[out.index("Report and block the perpetrator") :]
     for platform in ("Instagram", "Snapchat", "TikTok", "Facebook", "WhatsApp", "Telegram"):
@@ -268,7 +279,7 @@ def test_every_step_is_saved_and_the_plan_resumes(pipe: PipeInput, home: Path) -
 
 def test_the_summary_lists_what_is_still_open_in_order(pipe: PipeInput) -> None:
     count = len(steps(Region.BE, AgeGroup.ADULT))
-    typed = NO + NOT_YET + DONE * (count - 2) + NOT_YET
+    typed = NO + through(NOT_YET, *[DONE] * (count - 2), NOT_YET)
     code, out = run(pipe, typed, "--region", "BE", "--age-group", "adult", "--lang", "en")
     assert code == 0, out
     summary = out[out.index(f"You have done {count - 2} of {count} steps") :]

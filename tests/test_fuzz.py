@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from safecheck import checklist
+from safecheck import checklist, evidence
 from safecheck.errors import InputFileError, StateError
 from safecheck.state import decode
 from tests.conftest import SMALL_CHECKLIST
@@ -86,6 +87,66 @@ def test_a_damaged_valid_checklist_is_a_checklist_or_an_input_error(at: int, jun
 @FUZZ
 @given(st.binary(max_size=300))
 def test_any_bytes_are_a_state_or_a_state_error(data: bytes) -> None:
+    try:
+        decode(data)
+    except StateError:
+        pass
+
+
+# -- the evidence importer and saved evidence (issue 5) -----------------------------------
+
+evidence_values = st.one_of(
+    scalars,
+    st.sampled_from(
+        ["2026-03-02 21:15", "2026-03-02", "250,50", "EUR", "money", "+32 470", "a.png", "€"]
+    ),
+    st.datetimes(),
+    st.dates(),
+)
+evidence_documents = st.recursive(
+    evidence_values,
+    lambda children: st.one_of(
+        st.lists(children, max_size=3),
+        st.dictionaries(
+            st.sampled_from(
+                ["entries", "files", "path", "keep_copy", "extra", *sorted(evidence.FIELDS)]
+            ),
+            children,
+            max_size=8,
+        ),
+    ),
+    max_leaves=25,
+)
+
+
+def import_error(text: str) -> InputFileError | None:
+    try:
+        evidence.load_file(PATH, "en", text=text, fingerprint_files=False)
+    except InputFileError as error:
+        return error
+    return None
+
+
+@FUZZ
+@given(evidence_documents)
+def test_any_evidence_file_is_entries_or_an_input_error(document: object) -> None:
+    error = import_error(yaml.safe_dump({"entries": [document]}, allow_unicode=True))
+    assert error is None or str(error).startswith("fuzz.yaml")
+
+
+@FUZZ
+@given(st.text(max_size=300))
+def test_any_text_is_an_evidence_file_or_an_input_error(text: str) -> None:
+    error = import_error(text)
+    assert error is None or str(error).startswith("fuzz.yaml")
+
+
+@FUZZ
+@given(evidence_documents)
+def test_any_saved_evidence_is_a_state_or_a_state_error(document: object) -> None:
+    data = json.dumps(
+        {"schema": 2, "evidence": [document]}, default=str, ensure_ascii=False
+    ).encode()
     try:
         decode(data)
     except StateError:

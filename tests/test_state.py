@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import stat
 from pathlib import Path
 
@@ -70,3 +71,37 @@ def test_a_failed_write_keeps_the_old_state(home: Path, monkeypatch: pytest.Monk
 
     assert store.load().settings == {"lang": "en"}
     assert sorted(p.name for p in home.iterdir()) == ["state", "state.lock"]
+
+
+def test_schema_1_migrates_to_2_with_an_empty_evidence_log() -> None:
+    """A state file written before the evidence log (schema 1) loads, and saves as schema 2."""
+    version_1 = (
+        b'{"schema": 1, "answers": {"prevention": {"webcam": '
+        b'{"answer": "done", "at": "2026-01-02T03:04:05+01:00"}}}, "settings": {"lang": "nl"}}'
+    )
+    state = decode(version_1)
+    assert state.evidence == ()
+    assert state.answers_for("prevention")["webcam"] == Record(
+        Answer.DONE, "2026-01-02T03:04:05+01:00"
+    )
+    assert state.settings == {"lang": "nl"}
+    assert SCHEMA_VERSION == 2
+    again = json.loads(encode(state))
+    assert again["schema"] == 2
+    assert again["evidence"] == []
+
+
+def test_a_saved_schema_1_file_keeps_its_answers_after_an_evidence_entry(home: Path) -> None:
+    from safecheck import evidence
+
+    version_1 = (
+        b'{"schema": 1, "answers": {"p": {"x": {"answer": "not_yet", "at": "t"}}}, "settings": {}}'
+    )
+    store = Store(home)
+    home.mkdir(mode=0o700)
+    (home / "state").write_bytes(store.codec.seal(version_1))  # encrypted, as saved then
+    evidence.add(store, [evidence.from_options("en", {"account": "someone"})], "en")
+    state = Store(home).load()
+    assert state.answers_for("p")["x"].answer is Answer.NOT_YET
+    assert [entry.account for entry in state.evidence] == ["someone"]
+    assert json.loads(store.codec.open((home / "state").read_bytes()))["schema"] == 2
