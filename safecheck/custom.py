@@ -164,11 +164,15 @@ def write_starter(path: Path, lang: str) -> Path:
 
 
 def starter_text(checklist_id: str, lang: str) -> str:
-    platforms = ", ".join(PLATFORMS)
-    return (STARTER_NL if lang == "nl" else STARTER_EN).format(id=checklist_id, platforms=platforms)
+    language = "nl" if lang == "nl" else "en"
+    return (STARTER_HEADER[language] + STARTER_BODY).format(
+        id=checklist_id, platforms=", ".join(PLATFORMS), **STARTER_WORDS[language]
+    )
 
 
-STARTER_EN = """\
+# The starter file: the rules as comments in the reader's language, then one example body.
+STARTER_HEADER = {
+    "en": """\
 # A checklist of your own for safecheck. Fill it in, then check it with:
 #     safecheck lint {id}.yaml
 # Walk through it with (FOLDER is the folder this file is in):
@@ -183,59 +187,8 @@ STARTER_EN = """\
 # - `priority` is one of: essential, recommended, advanced.
 # - `source` says where the advice comes from (a text, a web page, an organisation).
 # - `|` keeps line breaks: use it for steps, one per line.
-id: {id}
-kind: checklist
-title:
-  nl: "Mijn checklist"
-  en: "My checklist"
-intro:
-  nl: "Een korte uitleg die bovenaan staat: waarvoor is deze checklist?"
-  en: "A short explanation shown at the top: what is this checklist for?"
-
-sections:
-  - id: first-part
-    title:
-      nl: "Eerste deel"
-      en: "First part"
-    items:
-      - id: first-item
-        priority: essential
-        title:
-          nl: "Wat je doet, in een paar woorden"
-          en: "What you do, in a few words"
-        why:
-          nl: "Waarom dit belangrijk is."
-          en: "Why this matters."
-        how:
-          nl: |
-            - Eerste stap.
-            - Tweede stap.
-          en: |
-            - First step.
-            - Second step.
-        # Optional: steps for one platform, shown with "Tell me how". Known platforms:
-        # {platforms}
-        # platforms:
-        #   instagram:
-        #     nl: "Zo doe je het op Instagram."
-        #     en: "This is how you do it on Instagram."
-        source: "Where this advice comes from"
-
-      - id: second-item
-        priority: recommended
-        title:
-          nl: "Nog iets wat je doet"
-          en: "Something else you do"
-        why:
-          nl: "Waarom ook dit telt."
-          en: "Why this counts too."
-        how:
-          nl: "Hoe je het doet."
-          en: "How you do it."
-        source: "Where this advice comes from"
-"""
-
-STARTER_NL = """\
+""",
+    "nl": """\
 # Een eigen checklist voor safecheck. Vul hem in en controleer hem dan met:
 #     safecheck lint {id}.yaml
 # Doorloop hem met (MAP is de map waar dit bestand in staat):
@@ -250,6 +203,19 @@ STARTER_NL = """\
 # - `priority` is een van: essential, recommended, advanced.
 # - `source` zegt waar het advies vandaan komt (een tekst, een webpagina, een organisatie).
 # - `|` bewaart regeleinden: gebruik het voor stappen, een per regel.
+""",
+}
+STARTER_WORDS = {
+    "en": {
+        "platform_note": 'Optional: steps for one platform, shown with "Tell me how". Known platforms:',
+        "source": "Where this advice comes from",
+    },
+    "nl": {
+        "platform_note": 'Optioneel: stappen voor een platform, getoond bij "Vertel me hoe". Bekende platformen:',
+        "source": "Waar dit advies vandaan komt",
+    },
+}
+STARTER_BODY = """\
 id: {id}
 kind: checklist
 title:
@@ -280,13 +246,13 @@ sections:
           en: |
             - First step.
             - Second step.
-        # Optioneel: stappen voor een platform, getoond bij "Vertel me hoe". Bekende platformen:
+        # {platform_note}
         # {platforms}
         # platforms:
         #   instagram:
         #     nl: "Zo doe je het op Instagram."
         #     en: "This is how you do it on Instagram."
-        source: "Waar dit advies vandaan komt"
+        source: "{source}"
 
       - id: second-item
         priority: recommended
@@ -299,5 +265,5 @@ sections:
         how:
           nl: "Hoe je het doet."
           en: "How you do it."
-        source: "Waar dit advies vandaan komt"
+        source: "{source}"
 """
