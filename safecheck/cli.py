@@ -1,7 +1,5 @@
 """The command line. Thin: parse options, call the core, map errors to exit codes."""
 
-from __future__ import annotations
-
 import contextlib
 import sys
 from collections.abc import Callable, Iterator, Mapping
@@ -141,11 +139,11 @@ def _open_store(
     ctx: typer.Context,
     language: str,
     *,
-    asker: PassphraseAsker | None,
+    asker: "PassphraseAsker | None",
     prepare: bool,
     switch: bool = True,
     readonly: bool = False,
-) -> Store:
+) -> "Store":
     """The one state store of this run, protected as --no-encryption/--encryption say.
 
     The first call opens it; later calls (the callback first, then the command)
@@ -174,7 +172,7 @@ def _open_store(
     return store
 
 
-def _discreet_from(ctx: typer.Context, store: Store, plain: bool) -> None:
+def _discreet_from(ctx: typer.Context, store: "Store", plain: bool) -> None:
     """Discreet mode remembered in a state that only the command itself could open."""
     from safecheck.start import NEUTRAL_TITLE, saved_settings
 
@@ -206,14 +204,14 @@ def _confirmer(language: str, not_interactive: str) -> Callable[[str], bool]:
 _discreet = {"on": False}
 
 
-def _display(*, plain: bool, file: IO[str] | None = None) -> Display:
+def _display(*, plain: bool, file: IO[str] | None = None) -> "Display":
     """The display of this run. Rich loads only here, so --json output never waits for it."""
     from safecheck.display import make_display
 
     return make_display(plain=plain, file=file)
 
 
-def _prompter(language: str, plain: bool) -> Prompter | PlainPrompter:
+def _prompter(language: str, plain: bool) -> "Prompter | PlainPrompter":
     """The prompter of this run; in discreet mode Esc twice or q leaves at once."""
     from safecheck.prompts import make_prompter
 
@@ -844,7 +842,7 @@ def _entry_values(**values: Any) -> dict[str, Any]:
     return values
 
 
-def _evidence_store(ctx: typer.Context, language: str, plain: bool, *, saving: bool) -> Store:
+def _evidence_store(ctx: typer.Context, language: str, plain: bool, *, saving: bool) -> "Store":
     """The state store for an evidence command; in a terminal a passphrase can be asked,
     before any other question when something will be saved."""
     from safecheck.prompts import input_is_interactive, make_prompter
@@ -1168,7 +1166,7 @@ def export_command(
             output, export.Format(format_name) if format_name else None, language
         )
 
-        def store() -> Store:
+        def store() -> "Store":
             return _evidence_store(ctx, language, plain_wanted(), saving=False)
 
         if handout is not None:  # no answers in a handout: the state is read only if needed
