@@ -9,7 +9,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from safecheck import checklist, evidence
+from safecheck import answers, checklist, evidence
 from safecheck.errors import InputFileError, StateError
 from safecheck.state import decode
 from tests.conftest import SMALL_CHECKLIST
@@ -151,3 +151,43 @@ def test_any_saved_evidence_is_a_state_or_a_state_error(document: object) -> Non
         decode(data)
     except StateError:
         pass
+
+
+# -- answers files (issue 6) --------------------------------------------------------------
+
+SMALL = checklist.load(Path("small.yaml"), SMALL_CHECKLIST)
+answer_documents = st.one_of(
+    documents,
+    st.fixed_dictionaries(
+        {
+            "checklist": st.sampled_from(["small", "prevention", 1, None]),
+            "answers": st.dictionaries(
+                st.sampled_from(["alpha", "beta", "gamma", "delta", "nope", "1"]),
+                st.one_of(st.sampled_from(["done", "not_yet", "not_for_me", "skipped"]), scalars),
+                max_size=5,
+            ),
+        }
+    ),
+)
+
+
+def answers_error(text: str) -> InputFileError | None:
+    try:
+        answers.load(PATH, SMALL, text)
+    except InputFileError as error:
+        return error
+    return None
+
+
+@FUZZ
+@given(answer_documents)
+def test_any_answers_document_is_answers_or_an_input_error(document: object) -> None:
+    error = answers_error(yaml.safe_dump(document, allow_unicode=True))
+    assert error is None or str(error).startswith("fuzz.yaml")
+
+
+@FUZZ
+@given(st.text(max_size=300))
+def test_any_text_is_an_answers_file_or_an_input_error(text: str) -> None:
+    error = answers_error(text)
+    assert error is None or str(error).startswith("fuzz.yaml")
