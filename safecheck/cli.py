@@ -269,7 +269,9 @@ def start(
             screen.set_title(NEUTRAL_TITLE)
             ctx.call_on_close(screen.wipe)
         if ctx.invoked_subcommand is None:
-            _open_store(ctx, language, asker=asker, prepare=True)
+            # Crisis first: the key is found when something is first saved, never before
+            # the start screen (without a keyring that means a passphrase question).
+            _open_store(ctx, language, asker=asker, prepare=False)
             run_start(
                 store,
                 _prompter(language, plain),
@@ -517,7 +519,8 @@ def plan(
             raise NotInteractiveError(t(language, "plan.not_interactive"))
         plain = plain_wanted(plain)
         asker = make_prompter(language, plain=plain)
-        store = _open_store(ctx, language, asker=asker, prepare=True)
+        # Crisis first: the crisis question and its help lines come before any passphrase.
+        store = _open_store(ctx, language, asker=asker, prepare=False)
         run_plan(
             checklists.load(checklists.find(EMERGENCY_PLAN, [checklists.builtin_dir()])),
             helpline_data.load(),

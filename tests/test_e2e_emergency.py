@@ -168,3 +168,30 @@ def test_the_plan_in_plain_text_for_screen_readers(home: Path) -> None:
     everything = screen + written
     assert "\x1b" not in everything
     assert not any("\u2500" <= char <= "\u259f" for char in everything)  # no boxes or bars
+
+
+@pytest.mark.usefixtures("no_keyring")
+def test_without_a_keyring_the_crisis_screen_comes_before_any_passphrase(home: Path) -> None:
+    """On a machine with no keyring, the start screen, the crisis question and the help
+    lines never wait for a passphrase; it is chosen when something is first saved."""
+    child = spawn(home, lang="nl_BE.UTF-8")
+    child.expect_exact("Ik word nu bedreigd")
+    child.expect_exact("Stoppen")
+    child.send("1")
+    child.expect_exact("Ben je nu in acuut gevaar")
+    child.expect_exact("Nee")
+    child.send(keys.ENTER)  # yes
+    child.expect_exact("Als je er klaar voor bent")
+    shown = child.before
+    assert "112" in shown
+    assert "1813" in shown
+    child.send(keys.ENTER)  # go on with the steps
+    child.expect_exact("Hoe oud ben je")
+    child.expect_exact("18 of ouder")
+    child.send(keys.ENTER)  # under 18: the first thing saved, so now a key is needed
+    child.expect_exact("wachtwoordzin")
+    child.send(keys.CTRL_C)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.INTERRUPTED
+    assert not (home / "state").exists()  # nothing was saved without a key
