@@ -3,6 +3,9 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import os
+import shutil
+import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -156,3 +159,57 @@ def child_env(home: Path, **extra: str) -> dict[str, str]:
     )
     env.update(extra)
     return env
+
+
+# -- a real terminal of 80x24, for screens as a person sees them ----------------------
+
+
+class Tmux:
+    """safecheck in a real terminal emulator of 80 columns and 24 rows, on its own server."""
+
+    def __init__(self, name: str, command: list[str]) -> None:
+        self.name = name
+        # The server inherits this test's environment (SAFECHECK_HOME, LANG) and sets TERM.
+        self.tmux("new-session", "-d", "-s", name, "-x", "80", "-y", "24", *command)
+
+    def tmux(self, *args: str) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.name, *args], capture_output=True, text=True, timeout=30
+        )
+        return result.stdout
+
+    def screen(self) -> list[str]:
+        return self.tmux("capture-pane", "-p", "-t", self.name).splitlines()
+
+    def wait_for(self, *texts: str) -> list[str]:
+        """Poll the screen until every text shows on it at once; a hang guard, not a timer."""
+        for _ in range(1200):  # up to a minute on a loaded machine
+            screen = self.screen()
+            shown = "\n".join(screen)
+            if all(text in shown for text in texts):
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"{texts!r} never all appeared:\n" + "\n".join(self.screen()))
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", self.name, *keys)
+
+    def close(self) -> None:
+        self.tmux("kill-server")
+
+
+@pytest.fixture
+def tmux(home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[type[Tmux]]:
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed (.ci/run installs it)")
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    opened: list[Tmux] = []
+
+    class Opened(Tmux):
+        def __init__(self, name: str, command: list[str]) -> None:
+            super().__init__(name, command)
+            opened.append(self)
+
+    yield Opened
+    for session in opened:
+        session.close()

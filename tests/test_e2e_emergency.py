@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pexpect
@@ -18,8 +16,8 @@ from safecheck.i18n import t
 from safecheck.region import Region
 from safecheck.store import Store
 from tests import keys
-from tests.conftest import ROOT, child_env
-from tests.test_plain import SAFECHECK, Tmux
+from tests.conftest import ROOT, Tmux, child_env
+from tests.test_plain import SAFECHECK
 
 
 def spawn(home: Path, *args: str, lang: str = "nl_BE.UTF-8") -> pexpect.spawn:
@@ -95,33 +93,16 @@ def test_discreet_mode_sets_a_neutral_title_and_clears_the_screen_on_q(home: Pat
     assert child.exitstatus == ExitCode.OK
 
 
-@pytest.fixture
-def tmux_session(home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[type[Tmux]]:
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed (.ci/run installs it)")
-    monkeypatch.setenv("LANG", "en_GB.UTF-8")
-    opened: list[Tmux] = []
-
-    class Opened(Tmux):
-        def __init__(self, name: str, command: list[str]) -> None:
-            super().__init__(name, command)
-            opened.append(self)
-
-    yield Opened
-    for session in opened:
-        session.close()
-
-
 @pytest.mark.parametrize(
     ("region", "age_group", "lang"),
     [("BE", AgeGroup.MINOR, "nl"), ("NL", AgeGroup.ADULT, "en"), ("OTHER", AgeGroup.ADULT, "nl")],
 )
 def test_every_plan_step_and_its_crisis_lines_fit_an_80x24_terminal(
-    tmux_session: type[Tmux], tmp_path: Path, region: str, age_group: AgeGroup, lang: str
+    tmux: type[Tmux], tmp_path: Path, region: str, age_group: AgeGroup, lang: str
 ) -> None:
     plan = checklist.load(ROOT / "checklists" / "emergency.yaml")
     command = [str(SAFECHECK), "plan", "--region", region, "--age-group", age_group.value]
-    session = tmux_session(f"sc3-{tmp_path.name}", [*command, "--lang", lang])
+    session = tmux(f"sc3-{tmp_path.name}", [*command, "--lang", lang])
     session.wait_for(plan.crisis.no(lang) if plan.crisis else "")
     session.keys("Down", "Enter")
     question = t(lang, "ask.item")
