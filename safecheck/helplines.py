@@ -68,21 +68,14 @@ def load(path: Path | None = None, text: str | None = None) -> tuple[HelpLine, .
     yamlfile.no_unknown_keys(doc, top, {"helplines"}, (), "the help-line file")
     if "helplines" not in top:
         doc.fail((), 'the help-line file: "helplines" is missing')
-    raw_lines = yamlfile.sequence(doc, top["helplines"], ("helplines",), "helplines")
-    if not raw_lines:
-        doc.fail(("helplines",), "the help-line file needs at least one help line")
-    seen: dict[str, int] = {}
-    lines = []
-    for index, raw in enumerate(raw_lines):
-        line = _line(doc, raw, ("helplines", index))
-        if line.id in seen:
-            doc.fail(
-                ("helplines", index, "id"),
-                f'the id "{line.id}" is used twice (first on line {seen[line.id]})',
-            )
-        seen[line.id] = line.line
-        lines.append(line)
-    return tuple(lines)
+    return yamlfile.unique_list(
+        doc,
+        top["helplines"],
+        ("helplines",),
+        _line,
+        what="helplines",
+        empty="the help-line file needs at least one help line",
+    )
 
 
 def _line(doc: Located, raw: object, loc: Loc) -> HelpLine:

@@ -94,25 +94,20 @@ def load_workshop(path: Path, text: str | None = None) -> Workshop:
     doc = yamlfile.load(path, text)
     top = _top(doc, "workshop", {"id", "kind", "title", "intro", "parts"})
     workshop_id = _own_id(doc, top, path)
-    raw_parts = yamlfile.sequence(doc, _required(doc, top, "parts", ()), ("parts",), "parts")
-    if not raw_parts:
-        doc.fail(("parts",), "a workshop needs at least one part")
-    seen: dict[str, int] = {}
-    parts = []
-    for index, raw in enumerate(raw_parts):
-        part = _part(doc, raw, ("parts", index))
-        if part.id in seen:
-            doc.fail(
-                ("parts", index, "id"),
-                f'the part id "{part.id}" is used twice (first on line {seen[part.id]})',
-            )
-        seen[part.id] = doc.line(("parts", index, "id"))
-        parts.append(part)
+    parts = yamlfile.unique_list(
+        doc,
+        _required(doc, top, "parts", ()),
+        ("parts",),
+        _part,
+        what="parts",
+        empty="a workshop needs at least one part",
+        noun="part id",
+    )
     return Workshop(
         id=workshop_id,
         title=_text(doc, top, "title", ()),
         intro=_text(doc, top, "intro", ()),
-        parts=tuple(parts),
+        parts=parts,
         path=path,
     )
 
@@ -122,27 +117,20 @@ def load_quiz(path: Path, text: str | None = None) -> Quiz:
     doc = yamlfile.load(path, text)
     top = _top(doc, "quiz", {"id", "kind", "title", "intro", "questions"})
     quiz_id = _own_id(doc, top, path)
-    raw_questions = yamlfile.sequence(
-        doc, _required(doc, top, "questions", ()), ("questions",), "questions"
+    questions = yamlfile.unique_list(
+        doc,
+        _required(doc, top, "questions", ()),
+        ("questions",),
+        _question,
+        what="questions",
+        empty="a quiz needs at least one question",
+        noun="question id",
     )
-    if not raw_questions:
-        doc.fail(("questions",), "a quiz needs at least one question")
-    seen: dict[str, int] = {}
-    questions = []
-    for index, raw in enumerate(raw_questions):
-        question = _question(doc, raw, ("questions", index))
-        if question.id in seen:
-            doc.fail(
-                ("questions", index, "id"),
-                f'the question id "{question.id}" is used twice (first on line {seen[question.id]})',
-            )
-        seen[question.id] = question.line
-        questions.append(question)
     return Quiz(
         id=quiz_id,
         title=_text(doc, top, "title", ()),
         intro=_text(doc, top, "intro", ()),
-        questions=tuple(questions),
+        questions=questions,
         path=path,
     )
 

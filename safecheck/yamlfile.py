@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, Protocol, TypeVar
 
 import yaml
 
 from safecheck.errors import InputFileError
 
 Loc = tuple[str | int, ...]
+
+
+class HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+Item = TypeVar("Item", bound=HasId)
 
 # libyaml's parser when PyYAML was built with it (it parses a large checklist ~10x faster).
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -179,3 +187,31 @@ def no_unknown_keys(
         if key not in allowed:
             known = ", ".join(sorted(allowed))
             doc.fail_at_key((*loc, key), f'{what} has an unknown key "{key}" (known keys: {known})')
+
+
+def unique_list(
+    doc: Located,
+    value: object,
+    loc: Loc,
+    build: Callable[[Located, object, Loc], Item],
+    *,
+    what: str,
+    empty: str,
+    noun: str = "id",
+) -> tuple[Item, ...]:
+    """A non-empty list of items built by `build`, whose ids are each used once."""
+    raw_items = sequence(doc, value, loc, what)
+    if not raw_items:
+        doc.fail(loc, empty)
+    seen: dict[str, int] = {}
+    items = []
+    for index, raw in enumerate(raw_items):
+        item = build(doc, raw, (*loc, index))
+        if item.id in seen:
+            doc.fail(
+                (*loc, index, "id"),
+                f'the {noun} "{item.id}" is used twice (first on line {seen[item.id]})',
+            )
+        seen[item.id] = doc.line((*loc, index, "id"))
+        items.append(item)
+    return tuple(items)
