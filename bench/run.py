@@ -168,7 +168,7 @@ def generated_checklist(items: int) -> str:
 LOAD_SCRIPT = """
 import sys, time
 from pathlib import Path
-from safecheck.checklist import load
+from safecheck.content.checklist import load
 start = time.perf_counter()
 checklist = load(Path({path!r}))
 Path(sys.argv[1]).write_text(str(time.perf_counter() - start))
@@ -178,8 +178,8 @@ assert checklist.item_count == {items}
 SAVE_SCRIPT = """
 import sys, time, statistics
 from pathlib import Path
-from safecheck.state import Answer, Record
-from safecheck.store import open_store
+from safecheck.storage.state import Answer, Record
+from safecheck.storage.store import open_store
 store = open_store(Path({home!r}))
 store.update(lambda s: s)  # set up: key, folder, first file
 times = []
@@ -196,10 +196,10 @@ Path(sys.argv[1]).write_text(str(statistics.median(times)))
 EXPORT_SETUP = """
 import dataclasses
 from pathlib import Path
-from safecheck import evidence
-from safecheck.store import open_store
+from safecheck.evidence import importer, log
+from safecheck.storage.store import open_store
 drafts = [
-    evidence.from_options("en", {{
+    importer.from_options("en", {{
         "when": "2026-01-01 10:00", "platform": "Instagram", "account": f"account-{{n}}",
         "demands": ["money"], "amount": str(n), "currency": "EUR",
         "note": "He said he would send the pictures to my friends.",
@@ -207,14 +207,14 @@ drafts = [
     for n in range({entries})
 ]
 entries = tuple(dataclasses.replace(d, id=n + 1) for n, d in enumerate(drafts))
-open_store(Path({home!r})).update(lambda s: s.with_evidence(entries))
+open_store(Path({home!r})).update(lambda s: log.with_entries(s, entries))
 """
 
 EXPORT_SCRIPT = """
 import sys, time
 from pathlib import Path
-from safecheck import export
-from safecheck.store import open_store
+from safecheck.evidence import export
+from safecheck.storage.store import open_store
 start = time.perf_counter()
 report = export.build_report(open_store(Path({home!r})).load(), "en")
 export.save(Path({out!r}), export.render(report, "html"), "en", force=True)

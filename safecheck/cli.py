@@ -9,15 +9,15 @@ from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from safecheck.audience import AgeGroup
-from safecheck.errors import ExitCode, Interrupted, QuickExit, SafecheckError
-from safecheck.region import Region
+from safecheck.core.audience import AgeGroup
+from safecheck.core.errors import ExitCode, Interrupted, QuickExit, SafecheckError
+from safecheck.core.region import Region
 
 if TYPE_CHECKING:
-    from safecheck.display import Display
-    from safecheck.prompts import PlainPrompter, Prompter
-    from safecheck.sealing import PassphraseAsker
-    from safecheck.store import Store
+    from safecheck.storage.sealing import PassphraseAsker
+    from safecheck.storage.store import Store
+    from safecheck.ui.display import Display
+    from safecheck.ui.prompts import PlainPrompter, Prompter
 
 app = typer.Typer(
     name="safecheck",
@@ -82,7 +82,7 @@ AgeGroupOption = Annotated[
 
 def complete_checklist(incomplete: str) -> list[str]:
     """Shell completion: the ids of the built-in checklists."""
-    from safecheck import checklist as checklists
+    from safecheck.content import checklist as checklists
 
     ids = [path.stem for path in checklists.checklist_paths(checklists.builtin_dir())]
     return [name for name in ids if name.startswith(incomplete)]
@@ -100,7 +100,7 @@ ChecklistsOption = Annotated[
 
 
 def _lang(lang: Lang | None) -> str:
-    from safecheck.i18n import default_lang
+    from safecheck.core.i18n import default_lang
 
     return lang.value if lang is not None else default_lang()
 
@@ -113,7 +113,7 @@ def reporting(lang: str) -> Iterator[None]:
     except QuickExit:
         raise typer.Exit(ExitCode.OK) from None
     except Interrupted:
-        from safecheck.i18n import t
+        from safecheck.core.i18n import t
 
         typer.echo(t(lang, "interrupted"), err=True)
         raise typer.Exit(ExitCode.INTERRUPTED) from None
@@ -132,7 +132,7 @@ YesOption = Annotated[
 # Commands that are always interactive: the top-level callback may ask for the passphrase
 # for them (to read the remembered settings); other commands ask, at most once, themselves.
 _ASK_IN_CALLBACK = {None, "plan"}
-_STORE = "safecheck.store"
+_STORE = "safecheck.storage.store"
 
 
 def _open_store(
@@ -151,7 +151,7 @@ def _open_store(
     have the key for saving before any question, `switch` to re-save the state
     in the form asked for; `readonly` just reads (see `store.settle`).
     """
-    from safecheck.store import open_store, settle
+    from safecheck.storage.store import open_store, settle
 
     root = ctx.find_root()
     store: Store | None = root.meta.get(_STORE)
@@ -174,7 +174,7 @@ def _open_store(
 
 def _discreet_from(ctx: typer.Context, store: "Store", plain: bool) -> None:
     """Discreet mode remembered in a state that only the command itself could open."""
-    from safecheck.start import NEUTRAL_TITLE, saved_settings
+    from safecheck.flows.start import NEUTRAL_TITLE, saved_settings
 
     if not _discreet["on"] and saved_settings(store).get("discreet") is True:
         _discreet["on"] = True
@@ -185,10 +185,10 @@ def _discreet_from(ctx: typer.Context, store: "Store", plain: bool) -> None:
 
 def _confirmer(language: str, not_interactive: str) -> Callable[[str], bool]:
     """A yes/no question in a terminal; without one, a message that says what to add."""
-    from safecheck.errors import NotInteractiveError
-    from safecheck.i18n import t
-    from safecheck.prompts import make_prompter
-    from safecheck.terminal import plain_wanted
+    from safecheck.core.errors import NotInteractiveError
+    from safecheck.core.i18n import t
+    from safecheck.ui.prompts import make_prompter
+    from safecheck.ui.terminal import plain_wanted
 
     prompter = make_prompter(language, plain=plain_wanted())
 
@@ -206,14 +206,14 @@ _discreet = {"on": False}
 
 def _display(*, plain: bool, file: IO[str] | None = None) -> "Display":
     """The display of this run. Rich loads only here, so --json output never waits for it."""
-    from safecheck.display import make_display
+    from safecheck.ui.display import make_display
 
     return make_display(plain=plain, file=file)
 
 
 def _prompter(language: str, plain: bool) -> "Prompter | PlainPrompter":
     """The prompter of this run; in discreet mode Esc twice or q leaves at once."""
-    from safecheck.prompts import make_prompter
+    from safecheck.ui.prompts import make_prompter
 
     return make_prompter(language, plain=plain, quick_exit=_discreet["on"])
 
@@ -248,11 +248,11 @@ def start(
     _discreet["on"] = False
     language = _lang(lang)
     with reporting(language):
-        from safecheck.errors import NoKeyError, NotInteractiveError, StateError
-        from safecheck.i18n import t
-        from safecheck.prompts import input_is_interactive, make_prompter
-        from safecheck.start import NEUTRAL_TITLE, discreet_mode, run_start
-        from safecheck.terminal import plain_wanted
+        from safecheck.core.errors import NoKeyError, NotInteractiveError, StateError
+        from safecheck.core.i18n import t
+        from safecheck.flows.start import NEUTRAL_TITLE, discreet_mode, run_start
+        from safecheck.ui.prompts import input_is_interactive, make_prompter
+        from safecheck.ui.terminal import plain_wanted
 
         if ctx.invoked_subcommand is None and not input_is_interactive():
             raise NotInteractiveError(t(language, "not_interactive"))  # before any output
@@ -322,17 +322,18 @@ def check(
     """
     language = _lang(lang)
     with reporting(language):
-        from safecheck import answers as answers_file
-        from safecheck import checklist as checklists
-        from safecheck import custom, jsonout
-        from safecheck.errors import NotInteractiveError
-        from safecheck.i18n import t
-        from safecheck.progress import summarize
-        from safecheck.prompts import input_is_interactive, make_prompter
-        from safecheck.start import run_checklist
-        from safecheck.status import summary_data
-        from safecheck.terminal import plain_wanted
-        from safecheck.walk import apply_answers
+        from safecheck.content import answers as answers_file
+        from safecheck.content import checklist as checklists
+        from safecheck.content import custom
+        from safecheck.core import jsonout
+        from safecheck.core.errors import NotInteractiveError
+        from safecheck.core.i18n import t
+        from safecheck.flows.start import run_checklist
+        from safecheck.flows.walk import apply_answers
+        from safecheck.progress.status import summary_data
+        from safecheck.progress.summary import summarize
+        from safecheck.ui.prompts import input_is_interactive, make_prompter
+        from safecheck.ui.terminal import plain_wanted
 
         def settings() -> Mapping[str, object]:
             return _open_store(ctx, language, asker=None, prepare=False).load().settings
@@ -401,10 +402,11 @@ def status(
     """
     language = _lang(lang)
     with reporting(language):
-        from safecheck import custom, jsonout
-        from safecheck.prompts import make_prompter
-        from safecheck.status import load_checklists, status_data, summaries
-        from safecheck.terminal import plain_wanted
+        from safecheck.content import custom
+        from safecheck.core import jsonout
+        from safecheck.progress.status import load_checklists, status_data, summaries
+        from safecheck.ui.prompts import make_prompter
+        from safecheck.ui.terminal import plain_wanted
 
         asker = None if json_output else make_prompter(language, plain=plain_wanted(plain))
         state = _open_store(ctx, language, asker=asker, prepare=False).load()
@@ -459,14 +461,15 @@ def verify(
         )
     language = _lang(lang)
     with reporting(language):
-        from safecheck import checklist as checklists
-        from safecheck import custom, jsonout
-        from safecheck.checklist import Priority
-        from safecheck.progress import summarize
-        from safecheck.prompts import make_prompter
-        from safecheck.terminal import plain_wanted
-        from safecheck.verify import verification_data
-        from safecheck.verify import verify as check_requirements
+        from safecheck.content import checklist as checklists
+        from safecheck.content import custom
+        from safecheck.content.checklist import Priority
+        from safecheck.core import jsonout
+        from safecheck.progress.summary import summarize
+        from safecheck.progress.verify import verification_data
+        from safecheck.progress.verify import verify as check_requirements
+        from safecheck.ui.prompts import make_prompter
+        from safecheck.ui.terminal import plain_wanted
 
         asker = None if json_output else make_prompter(language, plain=plain_wanted(plain))
         state = _open_store(ctx, language, asker=asker, prepare=False).load()
@@ -506,14 +509,14 @@ def plan(
     """
     language = _lang(lang)
     with reporting(language):
-        from safecheck import checklist as checklists
-        from safecheck import helplines as helpline_data
-        from safecheck.emergency import run_plan
-        from safecheck.errors import NotInteractiveError
-        from safecheck.i18n import t
-        from safecheck.prompts import input_is_interactive, make_prompter
-        from safecheck.start import EMERGENCY_PLAN, saved_settings
-        from safecheck.terminal import plain_wanted
+        from safecheck.content import checklist as checklists
+        from safecheck.content import helplines as helpline_data
+        from safecheck.core.errors import NotInteractiveError
+        from safecheck.core.i18n import t
+        from safecheck.flows.emergency import run_plan
+        from safecheck.flows.start import EMERGENCY_PLAN, saved_settings
+        from safecheck.ui.prompts import input_is_interactive, make_prompter
+        from safecheck.ui.terminal import plain_wanted
 
         if not input_is_interactive():
             raise NotInteractiveError(t(language, "plan.not_interactive"))
@@ -549,11 +552,11 @@ def helplines(
     """
     language = _lang(lang)
     with reporting(language):
-        from safecheck import helplines as helpline_data
-        from safecheck.audience import remembered_region
-        from safecheck.emergency import show_helplines
-        from safecheck.start import saved_settings
-        from safecheck.terminal import plain_wanted
+        from safecheck.content import helplines as helpline_data
+        from safecheck.core.audience import remembered_region
+        from safecheck.flows.emergency import show_helplines
+        from safecheck.flows.start import saved_settings
+        from safecheck.ui.terminal import plain_wanted
 
         store = _open_store(ctx, language, asker=None, prepare=False, readonly=True)
         chosen = region or remembered_region(saved_settings(store))
@@ -587,12 +590,12 @@ def workshop(lang: LangOption = None, region: WorkshopRegionOption = None) -> No
     """
     language = _lang(lang)
     with reporting(language):
-        from safecheck import workshop as workshops
-        from safecheck.display import PresenterDisplay
-        from safecheck.errors import NotInteractiveError
-        from safecheck.i18n import t
-        from safecheck.prompts import Prompter, input_is_interactive
-        from safecheck.region import default_region
+        from safecheck.content import workshop as workshops
+        from safecheck.core.errors import NotInteractiveError
+        from safecheck.core.i18n import t
+        from safecheck.core.region import default_region
+        from safecheck.ui.display import PresenterDisplay
+        from safecheck.ui.prompts import Prompter, input_is_interactive
 
         if not input_is_interactive():
             raise NotInteractiveError(t(language, "workshop.not_interactive"))
@@ -624,8 +627,8 @@ def lint(
     """
     language = _lang(lang)
     with reporting(language):
-        from safecheck.i18n import t
-        from safecheck.lint import lint as lint_paths
+        from safecheck.content.lint import lint as lint_paths
+        from safecheck.core.i18n import t
 
         report = lint_paths(paths)
         for problem in report.problems:
@@ -649,8 +652,8 @@ def new_checklist(
     """
     language = _lang(lang)
     with reporting(language):
-        from safecheck.custom import write_starter
-        from safecheck.i18n import t
+        from safecheck.content.custom import write_starter
+        from safecheck.core.i18n import t
 
         written = write_starter(path, language)
         typer.echo(t(language, "new_checklist.written", path=written))
@@ -673,10 +676,10 @@ def config(
     """
     language = _lang(lang)
     with reporting(language):
-        from safecheck import custom
-        from safecheck.i18n import t
-        from safecheck.prompts import input_is_interactive, make_prompter
-        from safecheck.terminal import plain_wanted
+        from safecheck.content import custom
+        from safecheck.core.i18n import t
+        from safecheck.ui.prompts import input_is_interactive, make_prompter
+        from safecheck.ui.terminal import plain_wanted
 
         asker = make_prompter(language, plain=plain_wanted()) if input_is_interactive() else None
         store = _open_store(ctx, language, asker=asker, prepare=unset or value is not None)
@@ -705,8 +708,8 @@ def where(lang: LangOption = None) -> None:
     """
     language = _lang(lang)
     with reporting(language):
-        from safecheck.housekeeping import where as where_lines
-        from safecheck.store import default_home
+        from safecheck.storage.housekeeping import where as where_lines
+        from safecheck.storage.store import default_home
 
         for line in where_lines(default_home(), language):
             typer.echo(line)
@@ -722,9 +725,9 @@ def wipe(yes: YesOption = False, lang: LangOption = None) -> None:
     """
     language = _lang(lang)
     with reporting(language):
-        from safecheck.housekeeping import wipe as wipe_all
-        from safecheck.i18n import t
-        from safecheck.store import default_home
+        from safecheck.core.i18n import t
+        from safecheck.storage.housekeeping import wipe as wipe_all
+        from safecheck.storage.store import default_home
 
         home = default_home()
         confirm = _confirmer(language, "wipe.not_interactive")
@@ -749,9 +752,9 @@ def reset(ctx: typer.Context, yes: YesOption = False, lang: LangOption = None) -
     """
     language = _lang(lang)
     with reporting(language):
-        from safecheck.housekeeping import reset as reset_state
-        from safecheck.prompts import make_prompter
-        from safecheck.terminal import plain_wanted
+        from safecheck.storage.housekeeping import reset as reset_state
+        from safecheck.ui.prompts import make_prompter
+        from safecheck.ui.terminal import plain_wanted
 
         prompter = make_prompter(language, plain=plain_wanted())
         outcome = reset_state(
@@ -848,7 +851,7 @@ def _entry_values(**values: Any) -> dict[str, Any]:
 def _evidence_store(ctx: typer.Context, language: str, plain: bool, *, saving: bool) -> "Store":
     """The state store for an evidence command; in a terminal a passphrase can be asked,
     before any other question when something will be saved."""
-    from safecheck.prompts import input_is_interactive, make_prompter
+    from safecheck.ui.prompts import input_is_interactive, make_prompter
 
     asker = make_prompter(language, plain=plain) if input_is_interactive() else None
     return _open_store(ctx, language, asker=asker, prepare=saving)
@@ -886,11 +889,11 @@ def evidence_add(
     """
     language = _lang(lang)
     with reporting(language):
-        from safecheck import evidence
-        from safecheck.display import make_display, plain_wanted
-        from safecheck.errors import NotInteractiveError
-        from safecheck.i18n import t
-        from safecheck.prompts import input_is_interactive
+        from safecheck.core.errors import NotInteractiveError
+        from safecheck.core.i18n import t
+        from safecheck.evidence import importer, log, model
+        from safecheck.ui.display import make_display, plain_wanted
+        from safecheck.ui.prompts import input_is_interactive
 
         plain = plain_wanted(plain)
         display = make_display(plain=plain)
@@ -899,24 +902,24 @@ def evidence_add(
             demands=demand, amount=amount, currency=currency, paid=paid,
             payment_method=payment_method, payment_reference=payment_reference, note=note,
         )  # fmt: skip
-        scripted = from_file is not None or evidence.has_values(values) or bool(file)
-        if from_file is not None and (evidence.has_values(values) or file):
-            raise evidence.EvidenceError(t(language, "evidence.error.from_and_options"))
+        scripted = from_file is not None or importer.has_values(values) or bool(file)
+        if from_file is not None and (importer.has_values(values) or file):
+            raise model.EvidenceError(t(language, "evidence.error.from_and_options"))
         if not scripted and not input_is_interactive():
             raise NotInteractiveError(t(language, "not_interactive"))  # before any output
         # Files and values are checked before the state is opened (and a passphrase asked).
         if from_file is not None:
-            drafts = evidence.load_file(from_file, language)
+            drafts = importer.load_file(from_file, language)
         elif scripted:
-            drafts = [evidence.from_options(language, values, add_files=file or (), keep=keep_copy)]
+            drafts = [importer.from_options(language, values, add_files=file or (), keep=keep_copy)]
         store = _evidence_store(ctx, language, plain, saving=True)
         if not scripted:
-            from safecheck.evidence_form import ask_entry
+            from safecheck.flows.evidence_form import ask_entry
 
             _discreet_from(ctx, store, plain)
             display.message(t(language, "evidence.add.intro"))
             drafts = [ask_entry(_prompter(language, plain), language)]
-        added = evidence.add(store, drafts, language)
+        added = log.add(store, drafts, language)
         for entry in added:
             display.message(t(language, "evidence.added", id=entry.id))
         display.message(t(language, "evidence.added.after"))
@@ -935,22 +938,22 @@ def evidence_list(
     """
     language = _lang(lang)
     with reporting(language):
-        from safecheck import evidence
-        from safecheck.display import plain_wanted
+        from safecheck.evidence import log, model
+        from safecheck.ui.display import plain_wanted
 
         if json_output:
-            from safecheck import jsonout
+            from safecheck.core import jsonout
 
             state = _open_store(ctx, language, asker=None, prepare=False).load()
-            entries = evidence.timeline(state.evidence)
-            data = {"lang": language, "entries": [evidence.to_dict(e) for e in entries]}
+            entries = model.timeline(log.entries(state))
+            data = {"lang": language, "entries": [model.to_dict(e) for e in entries]}
             jsonout.emit("evidence", data)
             return
-        from safecheck.display import make_display
+        from safecheck.ui.display import make_display
 
         plain = plain_wanted(plain)
         state = _evidence_store(ctx, language, plain, saving=False).load()
-        make_display(plain=plain).evidence_table(evidence.timeline(state.evidence), language)
+        make_display(plain=plain).evidence_table(model.timeline(log.entries(state)), language)
 
 
 @evidence_app.command("show")
@@ -964,13 +967,14 @@ def evidence_show(
     """
     language = _lang(lang)
     with reporting(language):
-        from safecheck import evidence
-        from safecheck.display import make_display, plain_wanted
+        from safecheck.evidence import files as evidence_files
+        from safecheck.evidence import log
+        from safecheck.ui.display import make_display, plain_wanted
 
         plain = plain_wanted(plain)
         store = _evidence_store(ctx, language, plain, saving=False)
-        entry = evidence.find(store.load(), entry_id, language)
-        checks = [evidence.check_file(store, attachment) for attachment in entry.files]
+        entry = log.find(store.load(), entry_id, language)
+        checks = [evidence_files.check_file(store, attachment) for attachment in entry.files]
         make_display(plain=plain).evidence_entry(entry, checks, language)
 
 
@@ -1010,11 +1014,11 @@ def evidence_edit(
     """
     language = _lang(lang)
     with reporting(language):
-        from safecheck import evidence
-        from safecheck.display import make_display, plain_wanted
-        from safecheck.errors import NotInteractiveError
-        from safecheck.i18n import t
-        from safecheck.prompts import input_is_interactive
+        from safecheck.core.errors import NotInteractiveError
+        from safecheck.core.i18n import t
+        from safecheck.evidence import importer, log
+        from safecheck.ui.display import make_display, plain_wanted
+        from safecheck.ui.prompts import input_is_interactive
 
         plain = plain_wanted(plain)
         values = _entry_values(
@@ -1022,13 +1026,13 @@ def evidence_edit(
             demands=demand, amount=amount, currency=currency, paid=paid,
             payment_method=payment_method, payment_reference=payment_reference, note=note,
         )  # fmt: skip
-        scripted = evidence.has_values(values) or bool(file) or bool(drop_file)
+        scripted = importer.has_values(values) or bool(file) or bool(drop_file)
         if not scripted and not input_is_interactive():
             raise NotInteractiveError(t(language, "not_interactive"))
         store = _evidence_store(ctx, language, plain, saving=True)
-        base = evidence.find(store.load(), entry_id, language)
+        base = log.find(store.load(), entry_id, language)
         if scripted:
-            entry = evidence.from_options(
+            entry = importer.from_options(
                 language,
                 values,
                 base=base,
@@ -1037,11 +1041,11 @@ def evidence_edit(
                 keep=keep_copy,
             )
         else:
-            from safecheck.evidence_form import ask_entry
+            from safecheck.flows.evidence_form import ask_entry
 
             _discreet_from(ctx, store, plain)
             entry = ask_entry(_prompter(language, plain), language, base=base)
-        evidence.update(store, entry, language)
+        log.update(store, entry, language)
         make_display(plain=plain).message(t(language, "evidence.edited", id=entry.id))
 
 
@@ -1059,21 +1063,21 @@ def evidence_remove(
     """
     language = _lang(lang)
     with reporting(language):
-        from safecheck import evidence
-        from safecheck.display import make_display, plain_wanted
-        from safecheck.i18n import t
+        from safecheck.core.i18n import t
+        from safecheck.evidence import log, model
+        from safecheck.ui.display import make_display, plain_wanted
 
         plain = plain_wanted(plain)
         display = make_display(plain=plain)
         store = _evidence_store(ctx, language, plain, saving=True)
-        entry = evidence.find(store.load(), entry_id, language)
+        entry = log.find(store.load(), entry_id, language)
         if not yes:
-            when_text = evidence.format_when(entry.when)
+            when_text = model.format_when(entry.when)
             question = t(language, "evidence.remove.ask", id=entry.id, when=when_text)
             if not _confirmer(language, "evidence.remove.not_interactive")(question):
                 display.message(t(language, "evidence.remove.kept", id=entry.id))
                 return
-        evidence.remove(store, entry_id, language)
+        log.remove(store, entry_id, language)
         display.message(t(language, "evidence.removed", id=entry_id))
 
 
@@ -1095,18 +1099,19 @@ def evidence_restore(
     """
     language = _lang(lang)
     with reporting(language):
-        from safecheck import evidence
-        from safecheck.display import plain_wanted
-        from safecheck.i18n import t
+        from safecheck.core.i18n import t
+        from safecheck.evidence import files as evidence_files
+        from safecheck.evidence import log, model
+        from safecheck.ui.display import plain_wanted
 
         store = _evidence_store(ctx, language, plain_wanted(), saving=False)
-        entry = evidence.find(store.load(), entry_id, language)
+        entry = log.find(store.load(), entry_id, language)
         kept = [a for a in entry.files if a.kept]
         if not kept:
-            raise evidence.EvidenceError(t(language, "evidence.restore.none", id=entry_id))
+            raise model.EvidenceError(t(language, "evidence.restore.none", id=entry_id))
         for attachment in kept:
             target = output.expanduser() / attachment.name
-            evidence.restore_copy(store, attachment, target, language)
+            evidence_files.restore_copy(store, attachment, target, language)
             typer.echo(t(language, "evidence.restored", path=target))
         typer.echo(t(language, "export.warning"), err=True)
 
@@ -1158,12 +1163,12 @@ def export_command(
     """
     language = _lang(lang)
     with reporting(language):
-        from safecheck import checklist as checklists
-        from safecheck import export
-        from safecheck.audience import remembered_age_group, remembered_region
-        from safecheck.display import plain_wanted
-        from safecheck.i18n import t
-        from safecheck.start import saved_settings
+        from safecheck.content import checklist as checklists
+        from safecheck.core.audience import remembered_age_group, remembered_region
+        from safecheck.core.i18n import t
+        from safecheck.evidence import export
+        from safecheck.flows.start import saved_settings
+        from safecheck.ui.display import plain_wanted
 
         fmt = export.format_for(
             output, export.Format(format_name) if format_name else None, language
@@ -1173,7 +1178,7 @@ def export_command(
             return _evidence_store(ctx, language, plain_wanted(), saving=False)
 
         if handout is not None:  # no answers in a handout: the state is read only if needed
-            from safecheck import custom
+            from safecheck.content import custom
 
             def settings() -> Mapping[str, object]:  # read only, never asks for a passphrase
                 return saved_settings(

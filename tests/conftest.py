@@ -115,7 +115,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
         monkeypatch.setenv("SAFECHECK_PASSPHRASE", TEST_PASSPHRASE)
     yield folder
     if SECRET_SERVICE:  # leave no entry behind in the test keyring
-        from safecheck.keystore import Keystore, KeystoreUnavailable
+        from safecheck.storage.keystore import Keystore, KeystoreUnavailable
 
         monkeypatch.setenv("PYTHON_KEYRING_BACKEND", SECRET_SERVICE_BACKEND)
         with contextlib.suppress(KeystoreUnavailable):

@@ -14,9 +14,9 @@ from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 from typing import NoReturn
 
-from safecheck.sealing import Key, Sealer, Source
-from safecheck.state import Answer, Record, State
-from safecheck.store import Store, open_store
+from safecheck.storage.sealing import Key, Sealer, Source
+from safecheck.storage.state import Answer, Record, State
+from safecheck.storage.store import Store, open_store
 
 # Enough answers that one save writes a few kilobytes, as a real state does.
 FILLER = 60

@@ -10,11 +10,11 @@ import pytest
 from prompt_toolkit.input import PipeInput
 from typer.testing import CliRunner
 
-from safecheck import answers, checklist
 from safecheck.cli import app
-from safecheck.errors import ExitCode, InputFileError
-from safecheck.state import Answer
-from safecheck.store import Store
+from safecheck.content import answers, checklist
+from safecheck.core.errors import ExitCode, InputFileError
+from safecheck.storage.state import Answer
+from safecheck.storage.store import Store
 from tests import keys
 from tests.conftest import ROOT
 

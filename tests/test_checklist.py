@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from safecheck import checklist
 from safecheck.cli import app
-from safecheck.errors import ExitCode, InputFileError
+from safecheck.content import checklist
+from safecheck.core.errors import ExitCode, InputFileError
 from tests.conftest import ROOT, SMALL_CHECKLIST
 
 BUILTIN = checklist.checklist_paths(ROOT / "checklists")

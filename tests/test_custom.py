@@ -9,12 +9,12 @@ import pytest
 from prompt_toolkit.input import PipeInput
 from typer.testing import CliRunner
 
-from safecheck import custom
-from safecheck.checklist import builtin_dir
 from safecheck.cli import app
-from safecheck.errors import ExitCode
-from safecheck.state import Answer
-from safecheck.store import Store
+from safecheck.content import custom
+from safecheck.content.checklist import builtin_dir
+from safecheck.core.errors import ExitCode
+from safecheck.storage.state import Answer
+from safecheck.storage.store import Store
 from tests import keys
 from tests.conftest import ROOT, SMALL_CHECKLIST
 
@@ -192,7 +192,7 @@ def test_config_knows_its_settings() -> None:
 
 
 def test_the_people_around_checklist_covers_what_the_issue_asks() -> None:
-    from safecheck import checklist
+    from safecheck.content import checklist
 
     people = checklist.load(ROOT / "checklists" / "people-around.yaml")
     assert [section.id for section in people.sections] == ["signs", "react", "refer", "together"]

@@ -11,13 +11,13 @@ import pytest
 from prompt_toolkit.input import PipeInput
 from typer.testing import CliRunner, Result
 
-from safecheck import sealing
 from safecheck.cli import app
-from safecheck.crypto import new_key
-from safecheck.errors import ExitCode
-from safecheck.keystore import Keystore
-from safecheck.state import Answer, Record
-from safecheck.store import open_store
+from safecheck.core.errors import ExitCode
+from safecheck.storage import sealing
+from safecheck.storage.crypto import new_key
+from safecheck.storage.keystore import Keystore
+from safecheck.storage.state import Answer, Record
+from safecheck.storage.store import open_store
 from tests import keys
 from tests.conftest import needs_secret_service
 

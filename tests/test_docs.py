@@ -9,7 +9,7 @@ import typer.main
 from typer.testing import CliRunner
 
 from safecheck.cli import app
-from safecheck.errors import ExitCode
+from safecheck.core.errors import ExitCode
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

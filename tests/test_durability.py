@@ -18,8 +18,8 @@ from prompt_toolkit.input import PipeInput
 from typer.testing import CliRunner
 
 from safecheck.cli import app
-from safecheck.crypto import new_key
-from safecheck.store import TEMP_PATTERN, open_store
+from safecheck.storage.crypto import new_key
+from safecheck.storage.store import TEMP_PATTERN, open_store
 from tests import keys, saver
 from tests.conftest import ROOT, child_env
 

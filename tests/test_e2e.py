@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pexpect
 
-from safecheck import checklist
-from safecheck.errors import ExitCode
-from safecheck.state import Answer
-from safecheck.store import Store
+from safecheck.content import checklist
+from safecheck.core.errors import ExitCode
+from safecheck.storage.state import Answer
+from safecheck.storage.store import Store
 from tests import keys
 from tests.conftest import ROOT, child_env
 

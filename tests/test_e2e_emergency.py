@@ -8,13 +8,13 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from safecheck import checklist, helplines
-from safecheck.audience import AgeGroup
-from safecheck.emergency import footer_text
-from safecheck.errors import ExitCode
-from safecheck.i18n import t
-from safecheck.region import Region
-from safecheck.store import Store
+from safecheck.content import checklist, helplines
+from safecheck.core.audience import AgeGroup
+from safecheck.core.errors import ExitCode
+from safecheck.core.i18n import t
+from safecheck.core.region import Region
+from safecheck.flows.emergency import footer_text
+from safecheck.storage.store import Store
 from tests import keys
 from tests.conftest import ROOT, Tmux, child_env
 from tests.test_plain import SAFECHECK

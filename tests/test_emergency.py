@@ -10,14 +10,14 @@ import pytest
 from prompt_toolkit.input import PipeInput
 from typer.testing import CliRunner
 
-from safecheck import checklist
-from safecheck.audience import AgeGroup
 from safecheck.cli import app
-from safecheck.errors import ExitCode
-from safecheck.i18n import MESSAGES
-from safecheck.region import Region
-from safecheck.state import Answer
-from safecheck.store import Store
+from safecheck.content import checklist
+from safecheck.core.audience import AgeGroup
+from safecheck.core.errors import ExitCode
+from safecheck.core.i18n import MESSAGES
+from safecheck.core.region import Region
+from safecheck.storage.state import Answer
+from safecheck.storage.store import Store
 from tests import keys
 from tests.conftest import ROOT
 

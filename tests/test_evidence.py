@@ -19,20 +19,17 @@ import pytest
 from prompt_toolkit.input import PipeInput
 from typer.testing import CliRunner
 
-from safecheck import evidence, jsonout
 from safecheck.cli import app
-from safecheck.display import make_display
-from safecheck.errors import ExitCode, InputFileError
-from safecheck.evidence import (
-    Attachment,
-    CopyStatus,
-    Demand,
-    Entry,
-    EvidenceError,
-    FileStatus,
-)
-from safecheck.state import State, decode, encode
-from safecheck.store import Store
+from safecheck.core import jsonout
+from safecheck.core.errors import ExitCode, InputFileError
+from safecheck.evidence import files as evidence_files
+from safecheck.evidence import importer, log, model
+from safecheck.evidence.model import Attachment, Demand, Entry, EvidenceError, FileStatus
+from safecheck.storage import copies
+from safecheck.storage.copies import CopyStatus
+from safecheck.storage.state import State, decode, encode
+from safecheck.storage.store import Store
+from safecheck.ui.display import make_display
 from tests import keys
 
 runner = CliRunner()
@@ -55,7 +52,7 @@ def entry(**values: Any) -> Entry:
 
 
 def saved(home: Path) -> tuple[Entry, ...]:
-    return Store(home).load().evidence
+    return log.entries(Store(home).load())
 
 
 @pytest.fixture
@@ -79,11 +76,11 @@ def shot(tmp_path: Path) -> Path:
 
 
 def test_a_local_time_keeps_the_utc_offset_of_its_date(brussels: None) -> None:
-    winter = evidence.parse_when("2026-03-02 21:15", "en", clock)
-    summer = evidence.parse_when("2025-07-01 10:00", "en", clock)
+    winter = model.parse_when("2026-03-02 21:15", "en", clock)
+    summer = model.parse_when("2025-07-01 10:00", "en", clock)
     assert winter.isoformat() == "2026-03-02T21:15:00+01:00"
     assert summer.isoformat() == "2025-07-01T10:00:00+02:00"
-    given = evidence.parse_when("2026-03-02T21:15-05:00", "en", clock)
+    given = model.parse_when("2026-03-02T21:15-05:00", "en", clock)
     assert given.utcoffset() == timedelta(hours=-5)
 
 
@@ -98,12 +95,12 @@ def test_a_local_time_keeps_the_utc_offset_of_its_date(brussels: None) -> None:
 )
 def test_a_wrong_time_is_refused_with_a_reason(typed: str, message: str) -> None:
     with pytest.raises(EvidenceError, match=message):
-        evidence.parse_when(typed, "en", clock)
+        model.parse_when(typed, "en", clock)
 
 
 def test_dutch_messages_for_dutch_people() -> None:
     with pytest.raises(EvidenceError, match="geen tijd"):
-        evidence.parse_when("2026-03-02", "nl", clock)
+        model.parse_when("2026-03-02", "nl", clock)
 
 
 @pytest.mark.parametrize(
@@ -111,7 +108,7 @@ def test_dutch_messages_for_dutch_people() -> None:
     [("250", "250"), ("250,50", "250.50"), (" 1 250.5 ", "1250.5"), ("1e3", "1000"), ("-0", "0")],
 )
 def test_amounts_are_exact_decimals(typed: str, amount: str) -> None:
-    parsed = evidence.parse_amount(typed, "en")
+    parsed = model.parse_amount(typed, "en")
     assert parsed == Decimal(amount)
     assert str(parsed) == amount
 
@@ -119,56 +116,56 @@ def test_amounts_are_exact_decimals(typed: str, amount: str) -> None:
 @pytest.mark.parametrize("typed", ["-5", "1.000,50", "12,3,4", "abc", "nan", "Infinity", "0.12345"])
 def test_wrong_amounts_are_refused(typed: str) -> None:
     with pytest.raises(EvidenceError):
-        evidence.parse_amount(typed, "en")
+        model.parse_amount(typed, "en")
 
 
 def test_currencies_are_iso_4217_codes() -> None:
-    assert evidence.parse_currency("eur", "en") == "EUR"
-    assert evidence.parse_currency("€", "en") == "EUR"
-    assert evidence.parse_currency("", "en") is None
+    assert model.parse_currency("eur", "en") == "EUR"
+    assert model.parse_currency("€", "en") == "EUR"
+    assert model.parse_currency("", "en") is None
     for wrong in ("EURO", "E1R", "$"):
         with pytest.raises(EvidenceError, match="ISO 4217"):
-            evidence.parse_currency(wrong, "en")
+            model.parse_currency(wrong, "en")
 
 
 def test_phone_numbers_links_and_lines() -> None:
-    assert evidence.parse_phone(" +32 (0)470 12.34-56 ", "en") == "+32 (0)470 12.34-56"
-    assert evidence.parse_url("instagram.com/some.one", "en") == "instagram.com/some.one"
-    assert evidence.parse_url("HTTPS://x.example/a?b=c", "en") == "HTTPS://x.example/a?b=c"
+    assert model.parse_phone(" +32 (0)470 12.34-56 ", "en") == "+32 (0)470 12.34-56"
+    assert model.parse_url("instagram.com/some.one", "en") == "instagram.com/some.one"
+    assert model.parse_url("HTTPS://x.example/a?b=c", "en") == "HTTPS://x.example/a?b=c"
     for wrong in ("javascript:alert(1)://", "file:///etc/passwd", "has space.com"):
         with pytest.raises(EvidenceError):
-            evidence.parse_url(wrong, "en")
+            model.parse_url(wrong, "en")
     for wrong in ("call me", "12", "+31 6 1234 5678 ext. 9"):
         with pytest.raises(EvidenceError):
-            evidence.parse_phone(wrong, "en")
+            model.parse_phone(wrong, "en")
     with pytest.raises(EvidenceError, match="one line"):
-        evidence.parse_line("two\nlines", "en", "account")
+        model.parse_line("two\nlines", "en", "account")
     with pytest.raises(EvidenceError, match="control"):
-        evidence.parse_note("bell \x07", "en")
-    assert evidence.parse_note("  two\r\nlines\t ok ", "en") == "two\nlines\t ok"
+        model.parse_note("bell \x07", "en")
+    assert model.parse_note("  two\r\nlines\t ok ", "en") == "two\nlines\t ok"
 
 
 def test_an_amount_needs_its_currency_and_the_reverse() -> None:
     with pytest.raises(EvidenceError, match="needs its currency"):
-        evidence.from_options("en", {"amount": "250"}, clock=clock)
+        importer.from_options("en", {"amount": "250"}, clock=clock)
     with pytest.raises(EvidenceError, match="without an amount"):
-        evidence.from_options("en", {"currency": "EUR"}, clock=clock)
+        importer.from_options("en", {"currency": "EUR"}, clock=clock)
 
 
 def test_demands_are_kept_once_in_a_fixed_order() -> None:
-    assert evidence.parse_demands(["other", "money", "MONEY"], "en") == (
+    assert model.parse_demands(["other", "money", "MONEY"], "en") == (
         Demand.MONEY,
         Demand.OTHER,
     )
     with pytest.raises(EvidenceError, match="not one of money, images, meeting, other"):
-        evidence.parse_demands(["kisses"], "en")
+        model.parse_demands(["kisses"], "en")
 
 
 # -- the saved log ------------------------------------------------------------------------
 
 
 def test_entries_round_trip_through_the_state_exactly(shot: Path) -> None:
-    attachment = evidence.fingerprint(shot, "en", keep=True)
+    attachment = evidence_files.fingerprint(shot, "en", keep=True)
     original = entry(
         platform="Instagram",
         account="some.one",
@@ -183,8 +180,8 @@ def test_entries_round_trip_through_the_state_exactly(shot: Path) -> None:
         note="Two\nlines, and ünïcode.",
         files=(attachment,),
     )
-    state = decode(encode(State().with_evidence((original,))))
-    (back,) = state.evidence
+    state = decode(encode(log.with_entries(State(), [original])))
+    (back,) = log.entries(state)
     assert back == original
     assert str(back.amount) == "250.10"  # never a float
     assert back.when.utcoffset() == timedelta(hours=1)
@@ -216,29 +213,29 @@ def test_entries_round_trip_through_the_state_exactly(shot: Path) -> None:
     ],
 )
 def test_a_damaged_saved_entry_is_a_state_error(raw: object) -> None:
-    from safecheck.errors import StateError
+    from safecheck.core.errors import StateError
 
     document = {"schema": 2, "answers": {}, "settings": {}, "evidence": raw}
     with pytest.raises(StateError):
-        decode(json.dumps(document).encode())
+        log.entries(decode(json.dumps(document).encode()))
 
 
 def test_entries_get_the_next_free_number(home: Path) -> None:
     store = Store(home)
-    first = evidence.add(store, [entry(id=0), entry(id=0)], "en")
+    first = log.add(store, [entry(id=0), entry(id=0)], "en")
     assert [e.id for e in first] == [1, 2]
-    evidence.remove(store, 1, "en")
-    (third,) = evidence.add(store, [entry(id=0)], "en")
+    log.remove(store, 1, "en")
+    (third,) = log.add(store, [entry(id=0)], "en")
     assert third.id == 3
     with pytest.raises(EvidenceError, match="no entry 1"):
-        evidence.remove(store, 1, "en")
+        log.remove(store, 1, "en")
 
 
 def test_the_timeline_is_oldest_first() -> None:
     late = entry(id=1, when=datetime(2026, 3, 2, 22, 0, tzinfo=UTC))
     early = entry(id=2, when=datetime(2026, 3, 2, 21, 59, tzinfo=timezone(timedelta(hours=-1))))
     # 21:59 at UTC-1 is 22:59 UTC: after 22:00 UTC, though it reads earlier.
-    assert [e.id for e in evidence.timeline([early, late])] == [1, 2]
+    assert [e.id for e in model.timeline([early, late])] == [1, 2]
 
 
 # -- files: fingerprints, kept copies ------------------------------------------------------
@@ -248,7 +245,7 @@ def test_a_fingerprint_is_read_in_chunks(tmp_path: Path, monkeypatch: pytest.Mon
     big = tmp_path / "video.mp4"
     data = os.urandom(3 * 64 * 1024 + 17)
     big.write_bytes(data)
-    monkeypatch.setattr(evidence, "CHUNK_BYTES", 64 * 1024)
+    monkeypatch.setattr(copies, "CHUNK_BYTES", 64 * 1024)
     reads: list[int] = []
     real_open = Path.open
 
@@ -272,7 +269,7 @@ def test_a_fingerprint_is_read_in_chunks(tmp_path: Path, monkeypatch: pytest.Mon
         return Spy(handle) if mode == "rb" else handle
 
     monkeypatch.setattr(Path, "open", spying_open)
-    attachment = evidence.fingerprint(big, "en")
+    attachment = evidence_files.fingerprint(big, "en")
     assert attachment.sha256 == hashlib.sha256(data).hexdigest()
     assert attachment.size == len(data)
     assert reads
@@ -281,15 +278,15 @@ def test_a_fingerprint_is_read_in_chunks(tmp_path: Path, monkeypatch: pytest.Mon
 
 def test_a_fingerprint_records_path_size_and_mtime(shot: Path) -> None:
     os.utime(shot, (1_700_000_000, 1_700_000_000))
-    attachment = evidence.fingerprint(shot, "en")
+    attachment = evidence_files.fingerprint(shot, "en")
     assert attachment.path == str(shot.resolve())
     assert attachment.mtime.timestamp() == 1_700_000_000
     assert attachment.mtime.tzinfo is not None
     assert attachment.name == "chat screenshot.png"
     with pytest.raises(EvidenceError, match="no file"):
-        evidence.fingerprint(shot.parent / "gone.png", "en")
+        evidence_files.fingerprint(shot.parent / "gone.png", "en")
     with pytest.raises(EvidenceError, match="folder"):
-        evidence.fingerprint(shot.parent, "en")
+        evidence_files.fingerprint(shot.parent, "en")
 
 
 class MarkingCodec:
@@ -307,37 +304,37 @@ class MarkingCodec:
 def test_copies_are_sealed_with_the_stores_codec_and_private(
     home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(evidence, "CHUNK_BYTES", 1000)
+    monkeypatch.setattr(copies, "CHUNK_BYTES", 1000)
     data = b"the secret screenshot " * 200  # several chunks
     original = tmp_path / "shot.png"
     original.write_bytes(data)
     store = Store(home, codec=MarkingCodec())
-    attachment = evidence.fingerprint(original, "en", keep=True)
-    evidence.add(store, [entry(id=0, files=(attachment,))], "en")
+    attachment = evidence_files.fingerprint(original, "en", keep=True)
+    log.add(store, [entry(id=0, files=(attachment,))], "en")
 
     copy = home / "files" / attachment.sha256
     assert stat.S_IMODE(copy.stat().st_mode) == 0o600
     assert stat.S_IMODE(copy.parent.stat().st_mode) == 0o700
     assert b"the secret screenshot" not in copy.read_bytes()  # it went through the codec
-    assert b"".join(evidence.read_copy(store, attachment.sha256)) == data
-    assert evidence.check_copy(store, attachment.sha256) is CopyStatus.INTACT
+    assert b"".join(copies.read_copy(store, attachment.sha256)) == data
+    assert copies.check_copy(store, attachment.sha256) is CopyStatus.INTACT
     assert [p.name for p in copy.parent.iterdir()] == [attachment.sha256]  # no temporary files
 
     damaged = bytearray(copy.read_bytes())
     damaged[-3] ^= 0xFF
     copy.write_bytes(bytes(damaged))
-    assert evidence.check_copy(store, attachment.sha256) is CopyStatus.DAMAGED
+    assert copies.check_copy(store, attachment.sha256) is CopyStatus.DAMAGED
     copy.write_bytes(copy.read_bytes()[:-500])
-    assert evidence.check_copy(store, attachment.sha256) is CopyStatus.DAMAGED
+    assert copies.check_copy(store, attachment.sha256) is CopyStatus.DAMAGED
     copy.unlink()
-    assert evidence.check_copy(store, attachment.sha256) is CopyStatus.MISSING
+    assert copies.check_copy(store, attachment.sha256) is CopyStatus.MISSING
 
 
 def test_a_file_that_changes_while_it_is_copied_is_not_kept(home: Path, shot: Path) -> None:
-    attachment = evidence.fingerprint(shot, "en", keep=True)
+    attachment = evidence_files.fingerprint(shot, "en", keep=True)
     shot.write_bytes(b"something else")
     with pytest.raises(EvidenceError, match="changed while safecheck was copying"):
-        evidence.add(Store(home), [entry(id=0, files=(attachment,))], "en")
+        log.add(Store(home), [entry(id=0, files=(attachment,))], "en")
     assert saved(home) == ()
     assert list((home / "files").iterdir()) == []
 
@@ -349,13 +346,13 @@ def test_removing_an_entry_removes_only_copies_no_other_entry_uses(
     shared, own = tmp_path / "shared.png", tmp_path / "own.png"
     shared.write_bytes(b"shared")
     own.write_bytes(b"own")
-    a = evidence.fingerprint(shared, "en", keep=True)
-    b = evidence.fingerprint(own, "en", keep=True)
-    evidence.add(store, [entry(id=0, files=(a, b)), entry(id=0, files=(a,))], "en")
+    a = evidence_files.fingerprint(shared, "en", keep=True)
+    b = evidence_files.fingerprint(own, "en", keep=True)
+    log.add(store, [entry(id=0, files=(a, b)), entry(id=0, files=(a,))], "en")
     assert {p.name for p in (home / "files").iterdir()} == {a.sha256, b.sha256}
-    evidence.remove(store, 1, "en")
+    log.remove(store, 1, "en")
     assert {p.name for p in (home / "files").iterdir()} == {a.sha256}
-    evidence.remove(store, 2, "en")
+    log.remove(store, 2, "en")
     assert list((home / "files").iterdir()) == []
 
 
@@ -587,9 +584,9 @@ def test_add_without_a_terminal_and_without_options_says_so(home: Path) -> None:
 
 
 def test_the_displays_show_an_entry_in_80_columns_and_plain(shot: Path) -> None:
-    attachment = evidence.fingerprint(shot, "en", keep=True)
+    attachment = evidence_files.fingerprint(shot, "en", keep=True)
     shown = entry(account="[bold]not markup[/bold]", note="a note", files=(attachment,))
-    check = evidence.FileCheck(attachment, FileStatus.CHANGED, "0" * 64, CopyStatus.INTACT)
+    check = model.FileCheck(attachment, FileStatus.CHANGED, "0" * 64, CopyStatus.INTACT)
     for plain in (False, True):
         out = io.StringIO()
         display = make_display(plain=plain, file=out)
@@ -668,7 +665,7 @@ def test_the_importer_names_file_and_line(
     assert text != IMPORT
     source.write_text(text, encoding="utf-8")
     with pytest.raises(InputFileError, match=message) as caught:
-        evidence.load_file(source, "en", clock=clock)
+        importer.load_file(source, "en", clock=clock)
     assert caught.value.path == source
     assert caught.value.line == line
 
@@ -728,7 +725,7 @@ class TypedLines(io.StringIO):
 
 
 def test_plain_questions_for_the_evidence_form() -> None:
-    from safecheck.prompts import PlainPrompter
+    from safecheck.ui.prompts import PlainPrompter
 
     out = io.StringIO()
     typed = TypedLines("\nbad\nok\n1 9\n3, 1\n\n")

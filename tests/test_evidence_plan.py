@@ -9,9 +9,10 @@ from prompt_toolkit.input import PipeInput
 from typer.testing import CliRunner
 
 from safecheck.cli import app
-from safecheck.errors import ExitCode
-from safecheck.state import Answer
-from safecheck.store import Store
+from safecheck.core.errors import ExitCode
+from safecheck.evidence import log
+from safecheck.storage.state import Answer
+from safecheck.storage.store import Store
 from tests import keys
 
 runner = CliRunner()
@@ -49,7 +50,7 @@ def test_yes_at_the_evidence_step_writes_an_entry_and_the_plan_goes_on(
     assert out.index("Saved as entry 1") < out.index("this is not your fault")
     assert out.index("this is not your fault") < out.rindex("Report and block the perpetrator")
     state = Store(home).load()
-    (entry,) = state.evidence
+    (entry,) = log.entries(state)
     assert (entry.platform, entry.account) == ("Instagram", "some.one")
     answers = state.answers_for("emergency")
     assert answers["evidence"].answer is Answer.DONE

@@ -15,15 +15,16 @@ import pytest
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-from safecheck import checklist, evidence, export
-from safecheck.audience import AgeGroup
 from safecheck.cli import app
-from safecheck.errors import ExitCode
-from safecheck.evidence import Attachment, Demand, Entry
-from safecheck.export import Format, HelpLineRow
-from safecheck.region import Region
-from safecheck.state import Answer, Record, State
-from safecheck.store import Store
+from safecheck.content import checklist
+from safecheck.core.audience import AgeGroup
+from safecheck.core.errors import ExitCode
+from safecheck.core.region import Region
+from safecheck.evidence import export, importer, log
+from safecheck.evidence.export import Format, HelpLineRow
+from safecheck.evidence.model import Attachment, Demand, Entry
+from safecheck.storage.state import Answer, Record, State
+from safecheck.storage.store import Store
 from tests.conftest import ROOT
 
 runner = CliRunner()
@@ -114,7 +115,7 @@ def entries() -> tuple[Entry, ...]:
 
 
 def state() -> State:
-    result = State().with_evidence(entries())
+    result = log.with_entries(State(), entries())
     result = result.with_answer("emergency", "stop-paying", Record(Answer.DONE, "2026-03-02T22:00"))
     return result.with_answer("emergency", "police", Record(Answer.NOT_YET, "2026-03-02T22:05"))
 
@@ -287,7 +288,7 @@ def test_every_user_value_is_escaped(hostile: str) -> None:
         note=f"{hostile}\n~~~~\n{hostile}",
         files=(Attachment(f"/tmp/{hostile.replace('/', '_')}", SHA_A, 1, NOW, True),),
     )
-    made = export.build_report(State().with_evidence((nasty,)), "en", clock=clock)
+    made = export.build_report(log.with_entries(State(), [nasty]), "en", clock=clock)
 
     page = export.render(made, "html")
     assert_loads_nothing(page)
@@ -336,7 +337,7 @@ def many(count: int) -> State:
         )
         for number in range(count, 0, -1)  # saved newest first: the export sorts them
     )
-    return State().with_evidence(made)
+    return log.with_entries(State(), made)
 
 
 def test_ten_thousand_entries_export_correctly() -> None:
@@ -390,7 +391,7 @@ def test_export_writes_only_where_asked_and_warns_it_is_not_encrypted(
     home: Path, tmp_path: Path
 ) -> None:
     store = Store(home)
-    evidence.add(store, [evidence.from_options("en", {"account": "some.one"})], "en")
+    log.add(store, [importer.from_options("en", {"account": "some.one"})], "en")
     before = sorted(p.name for p in home.rglob("*"))
     out = tmp_path / "out"
     out.mkdir()
@@ -513,7 +514,7 @@ def test_a_handout_of_your_own_checklist(home: Path, tmp_path: Path, small_check
 
 @pytest.mark.parametrize("region", list(Region))
 def test_the_help_lines_are_the_regions_own_with_their_source(region: Region) -> None:
-    from safecheck import helplines
+    from safecheck.content import helplines
 
     rows = export.region_help_lines(region, "en")
     expected = helplines.select(helplines.load(), region)
@@ -544,7 +545,7 @@ def test_a_real_export_has_the_plan_and_the_regions_help_lines(home: Path, tmp_p
             .with_setting("age_group", "adult")
         )
     )
-    evidence.add(store, [evidence.from_options("en", {"account": "some.one"})], "en")
+    log.add(store, [importer.from_options("en", {"account": "some.one"})], "en")
     for name in ("report.json", "report.html", "report.md"):
         result = runner.invoke(app, ["export", "--lang", "nl", "--output", str(tmp_path / name)])
         assert result.exit_code == 0, result.output

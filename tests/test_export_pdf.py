@@ -147,7 +147,7 @@ def test_the_request_check_sees_a_page_that_loads_something(tmp_path: Path) -> N
 
 
 def test_the_handout_prints_with_a_box_per_item(home: Path, tmp_path: Path) -> None:
-    from safecheck import checklist
+    from safecheck.content import checklist
     from tests.conftest import ROOT
 
     prevention = checklist.load(ROOT / "checklists" / "prevention.yaml")

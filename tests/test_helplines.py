@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from safecheck import checklist, helplines
-from safecheck.audience import INTERNATIONAL, AgeGroup
 from safecheck.cli import app
-from safecheck.errors import ExitCode, InputFileError
-from safecheck.region import Region, default_region
+from safecheck.content import checklist, helplines
+from safecheck.core.audience import INTERNATIONAL, AgeGroup
+from safecheck.core.errors import ExitCode, InputFileError
+from safecheck.core.region import Region, default_region
 from tests.conftest import ROOT
 
 CONTENT = ROOT.parent / "shared" / "CONTENT.md"
@@ -298,7 +298,7 @@ def test_helplines_region_defaults_from_the_locale(monkeypatch: pytest.MonkeyPat
 def test_the_helplines_file_docs_match_the_kinds() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     header = textwrap.dedent(helplines.builtin_path().read_text(encoding="utf-8"))
-    from safecheck.audience import HELPLINE_KINDS
+    from safecheck.core.audience import HELPLINE_KINDS
 
     for kind in HELPLINE_KINDS:
         assert kind in readme, kind

@@ -9,8 +9,8 @@ from prompt_toolkit.input import PipeInput
 from typer.testing import CliRunner
 
 from safecheck.cli import app
-from safecheck.errors import ExitCode
-from safecheck.store import open_store
+from safecheck.core.errors import ExitCode
+from safecheck.storage.store import open_store
 from tests import keys
 from tests.conftest import SECRET_SERVICE
 

@@ -13,9 +13,9 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
-from safecheck import jsonout
 from safecheck.cli import app
-from safecheck.errors import ExitCode
+from safecheck.core import jsonout
+from safecheck.core.errors import ExitCode
 from tests.conftest import ROOT
 
 SCHEMA = json.loads(jsonout.SCHEMA_FILE.read_text(encoding="utf-8"))

@@ -19,9 +19,9 @@ from prompt_toolkit.input import PipeInput
 from typer.testing import CliRunner
 
 from safecheck.cli import app
-from safecheck.keystore import SERVICE, Keystore
-from safecheck.sealing import Source, peek
-from safecheck.store import open_store
+from safecheck.storage.keystore import SERVICE, Keystore
+from safecheck.storage.sealing import Source, peek
+from safecheck.storage.store import open_store
 from tests import keys
 from tests.conftest import ROOT, child_env, needs_secret_service
 
@@ -52,7 +52,7 @@ def test_the_secret_service_backend_is_found_without_being_named(home: Path) -> 
         [
             sys.executable,
             "-c",
-            "import sys; from pathlib import Path; from safecheck.keystore import Keystore;"
+            "import sys; from pathlib import Path; from safecheck.storage.keystore import Keystore;"
             "print(Keystore(Path(sys.argv[1])).backend_name())",
             str(home),
         ],

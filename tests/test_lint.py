@@ -9,10 +9,10 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from safecheck import checklist
 from safecheck.cli import app
-from safecheck.custom import starter_text
-from safecheck.errors import ExitCode
+from safecheck.content import checklist
+from safecheck.content.custom import starter_text
+from safecheck.core.errors import ExitCode
 from tests.conftest import ROOT, SMALL_CHECKLIST
 
 runner = CliRunner()

@@ -16,8 +16,8 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from safecheck.errors import ExitCode
-from safecheck.i18n import t
+from safecheck.core.errors import ExitCode
+from safecheck.core.i18n import t
 from tests import keys
 from tests.conftest import NETWORK_ATTEMPTS, ROOT, child_env
 

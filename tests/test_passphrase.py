@@ -12,10 +12,10 @@ from prompt_toolkit.input import PipeInput
 from typer.testing import CliRunner, Result
 
 from safecheck.cli import app
-from safecheck.errors import ExitCode
-from safecheck.i18n import t
-from safecheck.sealing import Source, parse, peek
-from safecheck.store import open_store
+from safecheck.core.errors import ExitCode
+from safecheck.core.i18n import t
+from safecheck.storage.sealing import Source, parse, peek
+from safecheck.storage.store import open_store
 from tests import keys
 from tests.conftest import child_env
 

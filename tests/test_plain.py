@@ -16,14 +16,14 @@ import pexpect
 import pytest
 from rich.console import Console
 
-from safecheck import checklist
-from safecheck.display import Display, PlainDisplay, make_display, plain_wanted
-from safecheck.errors import ExitCode, NotInteractiveError
-from safecheck.progress import summarize
-from safecheck.prompts import PlainPrompter
-from safecheck.state import Answer, Record
-from safecheck.store import Store
-from safecheck.verify import verify
+from safecheck.content import checklist
+from safecheck.core.errors import ExitCode, NotInteractiveError
+from safecheck.progress.summary import summarize
+from safecheck.progress.verify import verify
+from safecheck.storage.state import Answer, Record
+from safecheck.storage.store import Store
+from safecheck.ui.display import Display, PlainDisplay, make_display, plain_wanted
+from safecheck.ui.prompts import PlainPrompter
 from tests.conftest import ROOT, Tmux, child_env
 
 ESCAPE = re.compile(r"[\x1b\x9b]")  # ESC starts every ANSI sequence; 0x9b is the 8-bit CSI
@@ -322,7 +322,7 @@ def test_every_message_is_in_both_languages_with_the_same_fields() -> None:
     """Status words stand in for colour, so each must exist in Dutch and English alike."""
     from string import Formatter
 
-    from safecheck.i18n import MESSAGES
+    from safecheck.core.i18n import MESSAGES
 
     for key, texts in MESSAGES.items():
         assert set(texts) == {"nl", "en"}, key

@@ -18,10 +18,10 @@ import jsonschema
 import pytest
 import yaml
 
-from safecheck import checklist
-from safecheck.errors import ExitCode
-from safecheck.i18n import t
-from safecheck.jsonout import SCHEMA_FILE
+from safecheck.content import checklist
+from safecheck.core.errors import ExitCode
+from safecheck.core.i18n import t
+from safecheck.core.jsonout import SCHEMA_FILE
 from tests.conftest import ROOT, child_env
 
 SAFECHECK = Path(sys.executable).with_name("safecheck")

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from safecheck import crypto, sealing
-from safecheck.errors import DamagedStateError, SafecheckError, StateError
-from safecheck.sealing import Cost, Key, Keys, Sealer, Source, parse, peek
-from safecheck.state import Answer, Record, State, decode, encode
-from safecheck.store import Store
+from safecheck.core.errors import DamagedStateError, SafecheckError, StateError
+from safecheck.storage import crypto, sealing
+from safecheck.storage.sealing import Cost, Key, Keys, Sealer, Source, parse, peek
+from safecheck.storage.state import Answer, Record, State, decode, encode
+from safecheck.storage.store import Store
 from tests import saver
 
 SECRET_ITEMS = ("webcam-cover-marker", "reverse-image-search-marker")

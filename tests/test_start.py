@@ -9,9 +9,9 @@ from prompt_toolkit.input import PipeInput
 from typer.testing import CliRunner
 
 from safecheck.cli import app
-from safecheck.errors import ExitCode, Interrupted, QuickExit
-from safecheck.prompts import PlainPrompter, Prompter
-from safecheck.store import Store
+from safecheck.core.errors import ExitCode, Interrupted, QuickExit
+from safecheck.storage.store import Store
+from safecheck.ui.prompts import PlainPrompter, Prompter
 from tests import keys
 
 runner = CliRunner()

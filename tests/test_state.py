@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from safecheck.errors import StateError
-from safecheck.state import SCHEMA_VERSION, Answer, Record, State, decode, encode
-from safecheck.store import Store
+from safecheck.core.errors import StateError
+from safecheck.storage.state import SCHEMA_VERSION, Answer, Record, State, decode, encode
+from safecheck.storage.store import Store
 
 
 def test_state_round_trips_through_bytes() -> None:
@@ -92,7 +92,7 @@ def test_schema_1_migrates_to_2_with_an_empty_evidence_log() -> None:
 
 
 def test_a_saved_schema_1_file_keeps_its_answers_after_an_evidence_entry(home: Path) -> None:
-    from safecheck import evidence
+    from safecheck.evidence import importer, log
 
     version_1 = (
         b'{"schema": 1, "answers": {"p": {"x": {"answer": "not_yet", "at": "t"}}}, "settings": {}}'
@@ -100,8 +100,8 @@ def test_a_saved_schema_1_file_keeps_its_answers_after_an_evidence_entry(home: P
     store = Store(home)
     home.mkdir(mode=0o700)
     (home / "state").write_bytes(store.codec.seal(version_1))  # encrypted, as saved then
-    evidence.add(store, [evidence.from_options("en", {"account": "someone"})], "en")
+    log.add(store, [importer.from_options("en", {"account": "someone"})], "en")
     state = Store(home).load()
     assert state.answers_for("p")["x"].answer is Answer.NOT_YET
-    assert [entry.account for entry in state.evidence] == ["someone"]
+    assert [entry.account for entry in log.entries(state)] == ["someone"]
     assert json.loads(store.codec.open((home / "state").read_bytes()))["schema"] == 2

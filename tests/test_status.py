@@ -6,8 +6,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from safecheck import checklist
 from safecheck.cli import app
+from safecheck.content import checklist
 from tests.conftest import ROOT
 
 runner = CliRunner()

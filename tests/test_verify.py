@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from safecheck import checklist
-from safecheck.checklist import Priority
 from safecheck.cli import app
-from safecheck.errors import ExitCode
-from safecheck.progress import summarize
-from safecheck.state import Answer, Record
-from safecheck.verify import verify
+from safecheck.content import checklist
+from safecheck.content.checklist import Priority
+from safecheck.core.errors import ExitCode
+from safecheck.progress.summary import summarize
+from safecheck.progress.verify import verify
+from safecheck.storage.state import Answer, Record
 
 runner = CliRunner()
 

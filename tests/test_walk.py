@@ -9,9 +9,9 @@ from prompt_toolkit.input import PipeInput
 from typer.testing import CliRunner
 
 from safecheck.cli import app
-from safecheck.errors import ExitCode
-from safecheck.state import Answer
-from safecheck.store import Store
+from safecheck.core.errors import ExitCode
+from safecheck.storage.state import Answer
+from safecheck.storage.store import Store
 from tests import keys
 
 runner = CliRunner()

@@ -24,7 +24,7 @@ def test_the_installed_wheel_finds_its_checklists(tmp_path: Path, home: Path) ->
         assert "safecheck/checklists/prevention.yaml" in archive.namelist()
         assert "safecheck/checklists/emergency.yaml" in archive.namelist()
         assert "safecheck/checklists/data/helplines.yaml" in archive.namelist()
-        assert "safecheck/output.schema.json" in archive.namelist()  # the --json shape
+        assert "safecheck/schemas/output.schema.json" in archive.namelist()  # the --json shape
         assert "safecheck/schemas/export-v1.json" in archive.namelist()  # the export shape
         for name in ("people-around.yaml", "workshop/workshop.yaml", "workshop/quiz.yaml"):
             assert f"safecheck/checklists/{name}" in archive.namelist()

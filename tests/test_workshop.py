@@ -14,12 +14,12 @@ from prompt_toolkit.input import PipeInput
 from rich.console import Console
 from typer.testing import CliRunner
 
-from safecheck import workshop
-from safecheck.checklist import Text
 from safecheck.cli import app
-from safecheck.display import PresenterDisplay
-from safecheck.errors import ExitCode, InputFileError
-from safecheck.region import Region, default_region
+from safecheck.content import workshop
+from safecheck.content.checklist import Text
+from safecheck.core.errors import ExitCode, InputFileError
+from safecheck.core.region import Region, default_region
+from safecheck.ui.display import PresenterDisplay
 from tests import keys
 from tests.conftest import ROOT, child_env
 

@@ -1,0 +1,376 @@
+"""Checklists: YAML files under `checklists/`, validated into frozen models.
+
+The format is documented in the README. Every item has a stable `id`, so saved
+answers survive any change of wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from safecheck.content import yamlfile
+from safecheck.content.yamlfile import Loc, Located
+from safecheck.core.audience import (
+    HELPLINE_KINDS,
+    AgeGroup,
+    remembered_age_group,
+    remembered_region,
+)
+from safecheck.core.errors import InputFileError
+from safecheck.core.i18n import LANGS
+from safecheck.core.region import Region
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+KINDS = ("checklist", "plan")
+
+# Platforms an item may give its own steps for, with the name shown to a person.
+PLATFORMS: Mapping[str, str] = {
+    "instagram": "Instagram",
+    "snapchat": "Snapchat",
+    "tiktok": "TikTok",
+    "whatsapp": "WhatsApp",
+    "facebook": "Facebook",
+    "telegram": "Telegram",
+    "discord": "Discord",
+    "signal": "Signal",
+    "x": "X (Twitter)",
+    "youtube": "YouTube",
+    "google": "Google",
+    "apple": "Apple",
+    "microsoft": "Microsoft",
+    "android": "Android",
+    "iphone": "iPhone",
+    "windows": "Windows",
+    "mac": "Mac",
+}
+
+
+class Priority(StrEnum):
+    ESSENTIAL = "essential"
+    RECOMMENDED = "recommended"
+    ADVANCED = "advanced"
+
+    @property
+    def rank(self) -> int:
+        return list(Priority).index(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One text in every language safecheck speaks."""
+
+    nl: str
+    en: str
+
+    def __call__(self, lang: str) -> str:
+        return self.nl if lang == "nl" else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """Whom an item is for; an empty set means everyone."""
+
+    regions: frozenset[Region] = frozenset()
+    age_groups: frozenset[AgeGroup] = frozenset()
+
+    def applies(self, region: Region, age_group: AgeGroup | None) -> bool:
+        """For this region and age group; with no age group, age is not asked about."""
+        return (not self.regions or region in self.regions) and (
+            not self.age_groups or age_group is None or age_group in self.age_groups
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    id: str
+    priority: Priority
+    title: Text
+    why: Text
+    how: Text
+    platforms: tuple[tuple[str, Text], ...]
+    source: str
+    line: int
+    when: When = When()
+    reminder: Text | None = None  # shown once the item is answered
+    helplines: tuple[str, ...] = ()  # kinds of help line shown with the item
+
+
+@dataclass(frozen=True, slots=True)
+class Crisis:
+    """A plan's first question: acute danger? If yes, these help lines come first."""
+
+    question: Text
+    yes: Text
+    no: Text
+    message: Text
+    helplines: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    id: str
+    title: Text
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Checklist:
+    id: str
+    kind: str
+    title: Text
+    intro: Text
+    sections: tuple[Section, ...]
+    path: Path
+    crisis: Crisis | None = None
+
+    def narrowed(self, region: Region, age_group: AgeGroup | None) -> Checklist:
+        """Only the items for this region and age group (sections left empty are dropped)."""
+        sections = []
+        for section in self.sections:
+            items = tuple(item for item in section.items if item.when.applies(region, age_group))
+            if items:
+                sections.append(replace(section, items=items))
+        return replace(self, sections=tuple(sections))
+
+    def as_remembered(self, settings: Mapping[str, Any]) -> Checklist:
+        """A plan with the steps of the person's saved region and age group; a checklist as is."""
+        if self.kind != "plan":
+            return self
+        return self.narrowed(remembered_region(settings), remembered_age_group(settings))
+
+    def items(self) -> Iterator[tuple[Section, Item]]:
+        for section in self.sections:
+            for item in section.items:
+                yield section, item
+
+    def item(self, item_id: str) -> Item | None:
+        return next((item for _, item in self.items() if item.id == item_id), None)
+
+    @property
+    def item_count(self) -> int:
+        return sum(len(section.items) for section in self.sections)
+
+
+def builtin_dir() -> Path:
+    """The built-in checklists: bundled inside the wheel, or `checklists/` in a checkout."""
+    package = Path(__file__).resolve().parent.parent
+    bundled = package / "checklists"
+    return bundled if bundled.is_dir() else package.parent / "checklists"
+
+
+def checklist_paths(folder: Path) -> list[Path]:
+    """The checklist files in `folder` (YAML files whose name is a valid id)."""
+    return sorted(
+        path
+        for path in folder.glob("*.yaml")
+        if ID_PATTERN.match(path.stem) and not path.stem.startswith("_")
+    )
+
+
+def find(checklist_id: str, folders: list[Path]) -> Path:
+    """The file of `checklist_id` in the first folder that has it.
+
+    A name ending in `.yaml` or holding a `/` is taken as the path of a file.
+    """
+    if checklist_id.endswith((".yaml", ".yml")) or "/" in checklist_id:
+        return Path(checklist_id)
+    for folder in folders:
+        path = folder / f"{checklist_id}.yaml"
+        if path.is_file():
+            return path
+    known = sorted({p.stem for folder in folders for p in checklist_paths(folder)})
+    raise InputFileError(
+        f'there is no checklist "{checklist_id}". Known checklists: {", ".join(known) or "none"}.'
+    )
+
+
+def load(path: Path, text: str | None = None) -> Checklist:
+    """Load and validate one checklist file; raise `InputFileError` with file:line."""
+    doc = yamlfile.load(path, text)
+    top = yamlfile.mapping(doc, doc.data, (), "the checklist")
+    yamlfile.no_unknown_keys(
+        doc, top, {"id", "kind", "title", "intro", "sections", "crisis"}, (), "the checklist"
+    )
+    checklist_id = _id(doc, top, (), "the checklist")
+    if checklist_id != path.stem:
+        doc.fail(("id",), f'the id "{checklist_id}" must match the file name "{path.stem}.yaml"')
+    kind = top.get("kind", "checklist")
+    if kind not in KINDS:
+        doc.fail(("kind",), f'kind must be one of {", ".join(KINDS)}, not "{kind}"')
+    seen: dict[str, Loc] = {checklist_id: ("id",)}
+    raw_sections = yamlfile.sequence(
+        doc, _required(doc, top, "sections", ()), ("sections",), "sections"
+    )
+    if not raw_sections:
+        doc.fail(("sections",), "a checklist needs at least one section")
+    sections = tuple(
+        _section(doc, raw, ("sections", index), seen) for index, raw in enumerate(raw_sections)
+    )
+    return Checklist(
+        id=checklist_id,
+        kind=kind,
+        title=_text(doc, top, "title", ()),
+        intro=_text(doc, top, "intro", ()),
+        sections=sections,
+        path=path,
+        crisis=_crisis(doc, top["crisis"]) if "crisis" in top else None,
+    )
+
+
+def _crisis(doc: Located, raw: object) -> Crisis:
+    loc: Loc = ("crisis",)
+    crisis = yamlfile.mapping(doc, raw, loc, "crisis")
+    keys = {"question", "yes", "no", "message", "helplines"}
+    yamlfile.no_unknown_keys(doc, crisis, keys, loc, "crisis")
+    return Crisis(
+        question=_text(doc, crisis, "question", loc, "crisis"),
+        yes=_text(doc, crisis, "yes", loc, "crisis"),
+        no=_text(doc, crisis, "no", loc, "crisis"),
+        message=_text(doc, crisis, "message", loc, "crisis"),
+        helplines=_kinds(doc, _required(doc, crisis, "helplines", loc, "crisis"), loc, "crisis"),
+    )
+
+
+def _kinds(doc: Located, raw: object, loc: Loc, what: str) -> tuple[str, ...]:
+    kinds = yamlfile.sequence(doc, raw, (*loc, "helplines"), f"{what}: helplines")
+    for index, kind in enumerate(kinds):
+        if kind not in HELPLINE_KINDS:
+            doc.fail(
+                (*loc, "helplines", index),
+                f'{what}: unknown help-line kind "{kind}" (known: {", ".join(HELPLINE_KINDS)})',
+            )
+    return tuple(kinds)
+
+
+def _when(doc: Located, raw: object, loc: Loc, what: str) -> When:
+    when = yamlfile.mapping(doc, raw, loc, f"{what} when")
+    yamlfile.no_unknown_keys(doc, when, {"region", "age_group"}, loc, f"{what} when")
+    regions = _one_or_more(doc, when, "region", [r.value for r in Region], loc, what)
+    ages = _one_or_more(doc, when, "age_group", [a.value for a in AgeGroup], loc, what)
+    return When(
+        regions=frozenset(Region(value) for value in regions),
+        age_groups=frozenset(AgeGroup(value) for value in ages),
+    )
+
+
+def _one_or_more(
+    doc: Located, mapping: Mapping[str, Any], key: str, allowed: list[str], loc: Loc, what: str
+) -> list[str]:
+    if key not in mapping:
+        return []
+    raw = mapping[key]
+    values = raw if isinstance(raw, list) else [raw]
+    for value in values:
+        if value not in allowed:
+            doc.fail(
+                (*loc, key),
+                f"{what}: {key} must be one of {', '.join(allowed)}, not {value!r}",
+            )
+    return values
+
+
+def _section(doc: Located, raw: object, loc: Loc, seen: dict[str, Loc]) -> Section:
+    section = yamlfile.mapping(doc, raw, loc, "a section")
+    yamlfile.no_unknown_keys(doc, section, {"id", "title", "items"}, loc, "a section")
+    section_id = _unique_id(doc, section, loc, seen, "a section")
+    raw_items = yamlfile.sequence(
+        doc, _required(doc, section, "items", loc), (*loc, "items"), f'section "{section_id}" items'
+    )
+    if not raw_items:
+        doc.fail((*loc, "items"), f'section "{section_id}" needs at least one item')
+    items = tuple(
+        _item(doc, raw_item, (*loc, "items", index), seen)
+        for index, raw_item in enumerate(raw_items)
+    )
+    return Section(id=section_id, title=_text(doc, section, "title", loc), items=items)
+
+
+def _item(doc: Located, raw: object, loc: Loc, seen: dict[str, Loc]) -> Item:
+    item = yamlfile.mapping(doc, raw, loc, "an item")
+    keys = {"id", "priority", "title", "why", "how", "platforms", "source"}
+    keys |= {"when", "reminder", "helplines"}
+    yamlfile.no_unknown_keys(doc, item, keys, loc, "an item")
+    item_id = _unique_id(doc, item, loc, seen, "an item")
+    what = f'item "{item_id}"'
+    priority_raw = _required(doc, item, "priority", loc, what)
+    try:
+        priority = Priority(priority_raw)
+    except ValueError:
+        choices = ", ".join(p.value for p in Priority)
+        doc.fail(
+            (*loc, "priority"), f"{what}: priority must be one of {choices}, not {priority_raw!r}"
+        )
+    platforms: list[tuple[str, Text]] = []
+    if "platforms" in item:
+        raw_platforms = yamlfile.mapping(
+            doc, item["platforms"], (*loc, "platforms"), f"{what} platforms"
+        )
+        for name in raw_platforms:
+            if name not in PLATFORMS:
+                doc.fail(
+                    (*loc, "platforms", name),
+                    f'{what}: unknown platform "{name}" (known: {", ".join(PLATFORMS)})',
+                )
+            platforms.append((name, _text(doc, raw_platforms, name, (*loc, "platforms"), what)))
+    return Item(
+        id=item_id,
+        priority=priority,
+        title=_text(doc, item, "title", loc, what),
+        why=_text(doc, item, "why", loc, what),
+        how=_text(doc, item, "how", loc, what),
+        platforms=tuple(platforms),
+        source=yamlfile.string(
+            doc, _required(doc, item, "source", loc, what), (*loc, "source"), f"{what}: source"
+        ),
+        line=doc.line(loc),
+        when=_when(doc, item["when"], (*loc, "when"), what) if "when" in item else When(),
+        reminder=_text(doc, item, "reminder", loc, what) if "reminder" in item else None,
+        helplines=_kinds(doc, item["helplines"], loc, what) if "helplines" in item else (),
+    )
+
+
+def _required(doc: Located, mapping: Mapping[str, Any], key: str, loc: Loc, what: str = "") -> Any:
+    if key not in mapping or mapping[key] is None:
+        owner = f"{what}: " if what else ""
+        doc.fail(loc, f'{owner}"{key}" is missing')
+    return mapping[key]
+
+
+def _id(doc: Located, mapping: Mapping[str, Any], loc: Loc, what: str) -> str:
+    value = _required(doc, mapping, "id", loc, what)
+    if not isinstance(value, str) or not ID_PATTERN.match(value):
+        doc.fail(
+            (*loc, "id"),
+            f"{what}: id must be lower-case letters, digits and dashes, not {value!r}",
+        )
+    return value
+
+
+def _unique_id(
+    doc: Located, mapping: Mapping[str, Any], loc: Loc, seen: dict[str, Loc], what: str
+) -> str:
+    value = _id(doc, mapping, loc, what)
+    if value in seen:
+        first = doc.line(seen[value])
+        doc.fail((*loc, "id"), f'the id "{value}" is used twice (first on line {first})')
+    seen[value] = (*loc, "id")
+    return value
+
+
+def _text(doc: Located, mapping: Mapping[str, Any], key: str, loc: Loc, what: str = "") -> Text:
+    owner = f"{what}: " if what else ""
+    value = yamlfile.mapping(
+        doc, _required(doc, mapping, key, loc, what), (*loc, key), f"{owner}{key}"
+    )
+    yamlfile.no_unknown_keys(doc, value, set(LANGS), (*loc, key), f"{owner}{key}")
+    texts = {}
+    for lang in LANGS:
+        if lang not in value:
+            doc.fail((*loc, key), f'{owner}{key} has no "{lang}" text')
+        texts[lang] = yamlfile.string(doc, value[lang], (*loc, key, lang), f"{owner}{key}.{lang}")
+    return Text(**texts)

@@ -1,0 +1,211 @@
+"""Help lines as data: `checklists/data/helplines.yaml`, validated like a checklist.
+
+Every line names its country, at least one way to reach it, and the page its facts
+come from (`source`). Numbers are copied from the organisations' pages, never made up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from safecheck.content import yamlfile
+from safecheck.content.checklist import ID_PATTERN, Text, builtin_dir
+from safecheck.content.yamlfile import Loc, Located
+from safecheck.core.audience import COUNTRIES, HELPLINE_KINDS, INTERNATIONAL, AgeGroup
+from safecheck.core.i18n import LANGS
+from safecheck.core.region import Region
+
+PHONE_PATTERN = re.compile(r"^[0-9]+( [0-9]+)*$")
+KEYS = {"id", "country", "kind", "name", "phone", "chat", "url", "hours", "for", "ages", "source"}
+
+
+@dataclass(frozen=True, slots=True)
+class HelpLine:
+    id: str
+    country: str  # BE, NL or international
+    kind: str
+    name: Text
+    phones: tuple[str, ...]
+    chat: str | None  # where to chat: a site
+    url: str | None
+    hours: Text | None
+    who: Text  # whom it is for and what it helps with
+    ages: frozenset[AgeGroup]  # empty: every age
+    source: str
+    line: int
+
+    def serves(self, region: Region, age_group: AgeGroup | None) -> bool:
+        """A line of this region (or an international one) for this age group."""
+        here = self.country == INTERNATIONAL or self.country == region.value
+        return here and (age_group is None or not self.ages or age_group in self.ages)
+
+
+def builtin_path() -> Path:
+    return builtin_dir() / "data" / "helplines.yaml"
+
+
+def select(
+    lines: Iterable[HelpLine],
+    region: Region,
+    age_group: AgeGroup | None = None,
+    kinds: Iterable[str] | None = None,
+) -> tuple[HelpLine, ...]:
+    """The lines for this region and age group, of these kinds, in the order asked for."""
+    chosen = [line for line in lines if line.serves(region, age_group)]
+    if kinds is None:
+        return tuple(chosen)
+    return tuple(line for kind in kinds for line in chosen if line.kind == kind)
+
+
+def load(path: Path | None = None, text: str | None = None) -> tuple[HelpLine, ...]:
+    """Load and validate the help-line file; raise `InputFileError` with file:line."""
+    path = path or builtin_path()
+    doc = yamlfile.load(path, text)
+    top = yamlfile.mapping(doc, doc.data, (), "the help-line file")
+    yamlfile.no_unknown_keys(doc, top, {"helplines"}, (), "the help-line file")
+    if "helplines" not in top:
+        doc.fail((), 'the help-line file: "helplines" is missing')
+    return yamlfile.unique_list(
+        doc,
+        top["helplines"],
+        ("helplines",),
+        _line,
+        what="helplines",
+        empty="the help-line file needs at least one help line",
+    )
+
+
+def _line(doc: Located, raw: object, loc: Loc) -> HelpLine:
+    entry = yamlfile.mapping(doc, raw, loc, "a help line")
+    yamlfile.no_unknown_keys(doc, entry, KEYS, loc, "a help line")
+    line_id = _string(doc, entry, "id", loc, "a help line")
+    if not ID_PATTERN.match(line_id):
+        doc.fail(
+            (*loc, "id"),
+            f"a help line: id must be lower-case letters, digits and dashes, not {line_id!r}",
+        )
+    what = f'help line "{line_id}"'
+    country = _string(doc, entry, "country", loc, what)
+    if country not in COUNTRIES:
+        doc.fail(
+            (*loc, "country"),
+            f"{what}: country must be one of {', '.join(COUNTRIES)}, not {country!r}",
+        )
+    kind = _string(doc, entry, "kind", loc, what)
+    if kind not in HELPLINE_KINDS:
+        doc.fail(
+            (*loc, "kind"), f"{what}: kind must be one of {', '.join(HELPLINE_KINDS)}, not {kind!r}"
+        )
+    phones = tuple(_strings(doc, entry, "phone", loc, what))
+    for index, phone in enumerate(phones):
+        if not PHONE_PATTERN.match(phone):
+            doc.fail(
+                (*loc, "phone", index),
+                f"{what}: a phone number has only digits and single spaces, not {phone!r}",
+            )
+    chat = _string(doc, entry, "chat", loc, what) if "chat" in entry else None
+    url = _string(doc, entry, "url", loc, what) if "url" in entry else None
+    if not phones and chat is None and url is None:
+        doc.fail(loc, f"{what} needs a way to reach it: phone, chat or url")
+    ages = _strings(doc, entry, "ages", loc, what)
+    for age in ages:
+        if age not in {a.value for a in AgeGroup}:
+            doc.fail((*loc, "ages"), f"{what}: ages must be minor and/or adult, not {age!r}")
+    return HelpLine(
+        id=line_id,
+        country=country,
+        kind=kind,
+        name=_name(doc, entry, loc, what),
+        phones=phones,
+        chat=chat,
+        url=url,
+        hours=_text(doc, entry, "hours", loc, what) if "hours" in entry else None,
+        who=_text(doc, entry, "for", loc, what),
+        ages=frozenset(AgeGroup(age) for age in ages),
+        source=_string(doc, entry, "source", loc, what),
+        line=doc.line(loc),
+    )
+
+
+def _required(doc: Located, entry: Mapping[str, Any], key: str, loc: Loc, what: str) -> Any:
+    if key not in entry or entry[key] is None:
+        doc.fail(loc, f'{what}: "{key}" is missing')
+    return entry[key]
+
+
+def _string(doc: Located, entry: Mapping[str, Any], key: str, loc: Loc, what: str) -> str:
+    value = _required(doc, entry, key, loc, what)
+    return yamlfile.string(doc, value, (*loc, key), f"{what}: {key}")
+
+
+def _strings(doc: Located, entry: Mapping[str, Any], key: str, loc: Loc, what: str) -> list[str]:
+    """A text or a list of texts; none when the key is absent."""
+    if key not in entry:
+        return []
+    raw = entry[key]
+    if not isinstance(raw, list):
+        return [yamlfile.string(doc, raw, (*loc, key), f"{what}: {key}")]
+    return [
+        yamlfile.string(doc, value, (*loc, key, index), f"{what}: {key}")
+        for index, value in enumerate(raw)
+    ]
+
+
+def _name(doc: Located, entry: Mapping[str, Any], loc: Loc, what: str) -> Text:
+    """A proper name is one text; a name that is translated has nl and en."""
+    raw = _required(doc, entry, "name", loc, what)
+    if isinstance(raw, str):
+        name = yamlfile.string(doc, raw, (*loc, "name"), f"{what}: name")
+        return Text(nl=name, en=name)
+    return _text(doc, entry, "name", loc, what)
+
+
+def _text(doc: Located, entry: Mapping[str, Any], key: str, loc: Loc, what: str) -> Text:
+    value = yamlfile.mapping(
+        doc, _required(doc, entry, key, loc, what), (*loc, key), f"{what}: {key}"
+    )
+    yamlfile.no_unknown_keys(doc, value, set(LANGS), (*loc, key), f"{what}: {key}")
+    texts = {}
+    for lang in LANGS:
+        if lang not in value:
+            doc.fail((*loc, key), f'{what}: {key} has no "{lang}" text')
+        texts[lang] = yamlfile.string(doc, value[lang], (*loc, key, lang), f"{what}: {key}.{lang}")
+    return Text(**texts)
+
+
+def contact(line: HelpLine, lang: str, separator: str = " · ") -> str:
+    """How to reach a line, in one short text: `113 or 0800 0113 · chat: 113.nl`."""
+    from safecheck.core.i18n import t
+
+    parts = []
+    if line.phones:
+        parts.append(f" {t(lang, 'helplines.or')} ".join(line.phones))
+    if line.chat:
+        parts.append(f"{t(lang, 'helplines.chat')}: {line.chat}")
+    if line.url and line.url != line.chat:
+        parts.append(line.url)
+    return separator.join(parts)
+
+
+def one_line(line: HelpLine, lang: str) -> str:
+    """Name, contact and hours: `Zelfmoordlijn 1813: 1813 · chat: zelfmoord1813.be (24/7)`."""
+    hours = f" ({line.hours(lang)})" if line.hours else ""
+    return f"{line.name(lang)}: {contact(line, lang)}{hours}"
+
+
+def short_line(line: HelpLine, lang: str) -> str:
+    """Name, phone numbers and hours, to fit a footer: `Zelfmoordlijn 1813: 1813 (24/7)`."""
+    if not line.phones:
+        return one_line(line, lang)
+    hours = f" ({line.hours(lang)})" if line.hours else ""
+    return f"{line.name(lang)}: {f' {_or(lang)} '.join(line.phones)}{hours}"
+
+
+def _or(lang: str) -> str:
+    from safecheck.core.i18n import t
+
+    return t(lang, "helplines.or")

@@ -1,0 +1,101 @@
+"""`safecheck lint`: check checklist files and folders, and report every broken file.
+
+Each file is loaded by the loader of its `kind` (checklists and plans, the
+workshop and its quiz), so one problem per file is found with its file and line.
+Across files, an id taken by a built-in checklist or by an earlier file is a
+problem too. Nothing is stopped by the first broken file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from safecheck.content import checklist, custom, workshop, yamlfile
+from safecheck.core.errors import InputFileError
+
+Loader = Callable[[Path, str | None], object]
+
+LOADERS: dict[str, Loader] = {
+    "checklist": checklist.load,
+    "plan": checklist.load,
+    "workshop": workshop.load_workshop,
+    "quiz": workshop.load_quiz,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    files: tuple[Path, ...]  # every file that was checked
+    problems: tuple[InputFileError, ...]  # at most one per file, sorted by file
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def failed(self) -> int:
+        """How many files (or named paths) have a problem."""
+        return len({str(problem.path) for problem in self.problems})
+
+    @property
+    def checked(self) -> int:
+        """How many files (or named paths that are not files) were looked at."""
+        return len({str(path) for path in self.files} | {str(p.path) for p in self.problems})
+
+
+def lint(paths: Sequence[Path], builtin: Path | None = None) -> Report:
+    builtin = builtin or checklist.builtin_dir()
+    files: list[Path] = []
+    problems: list[InputFileError] = []
+    for path in paths:
+        found, trouble = _expand(path)
+        files += found
+        problems += trouble
+    checklists: list[Path] = []
+    for file in files:
+        try:
+            loaded = load_any(file)
+        except InputFileError as error:
+            problems.append(error)
+            continue
+        if isinstance(loaded, checklist.Checklist):
+            checklists.append(file)
+    problems += custom.id_clashes(checklists, custom.builtin_ids(builtin), builtin)
+    problems.sort(key=lambda error: str(error.path))
+    return Report(files=tuple(files), problems=tuple(problems))
+
+
+def load_any(path: Path) -> object:
+    """Load `path` with the loader its `kind` asks for (a checklist when it names none)."""
+    doc = yamlfile.load(path)
+    kind = doc.data.get("kind", "checklist") if isinstance(doc.data, dict) else "checklist"
+    if not isinstance(kind, str) or kind not in LOADERS:
+        doc.fail(("kind",), f'kind must be one of {", ".join(LOADERS)}, not "{kind}"')
+    return LOADERS[kind](path, None)
+
+
+def _expand(path: Path) -> tuple[list[Path], list[InputFileError]]:
+    """The files to check for one argument: the file itself, or a folder's YAML files."""
+    if path.is_file():
+        return [path], []
+    if not path.is_dir():
+        return [], [InputFileError("there is no such file or folder", path=path)]
+    candidates = sorted(
+        child
+        for child in path.iterdir()
+        if child.suffix in (".yaml", ".yml") and not child.name.startswith(("_", "."))
+    )
+    files = [child for child in candidates if child.suffix == ".yaml"]
+    problems = [
+        InputFileError(
+            f"safecheck reads only files ending in .yaml; rename this file to {child.stem}.yaml",
+            path=child,
+        )
+        for child in candidates
+        if child.suffix == ".yml"
+    ]
+    if not candidates:
+        problems.append(InputFileError("this folder has no .yaml files to check", path=path))
+    return files, problems

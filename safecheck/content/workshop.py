@@ -1,0 +1,497 @@
+"""Workshop mode: a presenter flow for a group, and a quiz. It saves nothing.
+
+The content is YAML under `checklists/workshop/` (`workshop.yaml`, `quiz.yaml`),
+validated here into frozen models with file:line errors. The flow talks to a
+`Presenter` (keys) and a `Stage` (what the group sees), never to a terminal or to
+the state folder: a workshop leaves no trace on the computer it runs on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from safecheck.content import yamlfile
+from safecheck.content.checklist import Text, _id, _required, _text, builtin_dir
+from safecheck.content.yamlfile import Loc, Located
+from safecheck.core.i18n import t
+from safecheck.core.region import Region
+
+T = TypeVar("T")
+
+SPEAKERS = ("them", "you")
+NOTE = "note"  # a chat line that tells what happens, said by nobody
+QUIZ_LETTERS = "abcd"
+
+
+@dataclass(frozen=True, slots=True)
+class ChatLine:
+    speaker: str  # "them", "you" or "note"
+    text: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Slide:
+    title: Text
+    body: Text | None
+    chat: tuple[ChatLine, ...]
+    question: Text | None  # asked to the group; the presenter reveals the answer
+    reveal: Text | None
+    helplines: bool  # show the help lines of the chosen region here
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    id: str
+    title: Text
+    speakers: Mapping[str, str]  # the names shown in chat lines
+    slides: tuple[Slide, ...]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Workshop:
+    id: str
+    title: Text
+    intro: Text
+    parts: tuple[Part, ...]
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    question: Text
+    choices: tuple[Text, ...]
+    answer: int  # index into choices (the file counts from 1)
+    explanation: Text
+    source: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quiz:
+    id: str
+    title: Text
+    intro: Text
+    questions: tuple[Question, ...]
+    path: Path
+
+
+def content_dir() -> Path:
+    return builtin_dir() / "workshop"
+
+
+# --- loading ------------------------------------------------------------------------------
+
+
+def load_workshop(path: Path, text: str | None = None) -> Workshop:
+    """Load and validate a workshop file; raise `InputFileError` with file:line."""
+    doc = yamlfile.load(path, text)
+    top = _top(doc, "workshop", {"id", "kind", "title", "intro", "parts"})
+    workshop_id = _own_id(doc, top, path)
+    parts = yamlfile.unique_list(
+        doc,
+        _required(doc, top, "parts", ()),
+        ("parts",),
+        _part,
+        what="parts",
+        empty="a workshop needs at least one part",
+        noun="part id",
+    )
+    return Workshop(
+        id=workshop_id,
+        title=_text(doc, top, "title", ()),
+        intro=_text(doc, top, "intro", ()),
+        parts=parts,
+        path=path,
+    )
+
+
+def load_quiz(path: Path, text: str | None = None) -> Quiz:
+    """Load and validate a quiz file; raise `InputFileError` with file:line."""
+    doc = yamlfile.load(path, text)
+    top = _top(doc, "quiz", {"id", "kind", "title", "intro", "questions"})
+    quiz_id = _own_id(doc, top, path)
+    questions = yamlfile.unique_list(
+        doc,
+        _required(doc, top, "questions", ()),
+        ("questions",),
+        _question,
+        what="questions",
+        empty="a quiz needs at least one question",
+        noun="question id",
+    )
+    return Quiz(
+        id=quiz_id,
+        title=_text(doc, top, "title", ()),
+        intro=_text(doc, top, "intro", ()),
+        questions=questions,
+        path=path,
+    )
+
+
+def load_builtin() -> tuple[Workshop, Quiz]:
+    folder = content_dir()
+    return load_workshop(folder / "workshop.yaml"), load_quiz(folder / "quiz.yaml")
+
+
+def _top(doc: Located, kind: str, keys: set[str]) -> Mapping[str, Any]:
+    top = yamlfile.mapping(doc, doc.data, (), f"the {kind}")
+    yamlfile.no_unknown_keys(doc, top, keys, (), f"the {kind}")
+    if top.get("kind") != kind:
+        doc.fail(("kind",), f'a {kind} file needs "kind: {kind}"')
+    return top
+
+
+def _own_id(doc: Located, top: Mapping[str, Any], path: Path) -> str:
+    value = _id(doc, top, (), "the file")
+    if value != path.stem:
+        doc.fail(("id",), f'the id "{value}" must match the file name "{path.stem}.yaml"')
+    return value
+
+
+def _optional_text(doc: Located, mapping: Mapping[str, Any], key: str, loc: Loc) -> Text | None:
+    return _text(doc, mapping, key, loc) if key in mapping else None
+
+
+def _part(doc: Located, raw: object, loc: Loc) -> Part:
+    part = yamlfile.mapping(doc, raw, loc, "a part")
+    yamlfile.no_unknown_keys(
+        doc, part, {"id", "title", "speakers", "slides", "source"}, loc, "a part"
+    )
+    part_id = _id(doc, part, loc, "a part")
+    what = f'part "{part_id}"'
+    speakers: dict[str, str] = {}
+    if "speakers" in part:
+        raw_speakers = yamlfile.mapping(
+            doc, part["speakers"], (*loc, "speakers"), f"{what} speakers"
+        )
+        yamlfile.no_unknown_keys(
+            doc, raw_speakers, set(SPEAKERS), (*loc, "speakers"), f"{what} speakers"
+        )
+        for name, value in raw_speakers.items():
+            speakers[name] = yamlfile.string(
+                doc, value, (*loc, "speakers", name), f"{what} speakers.{name}"
+            )
+    raw_slides = yamlfile.sequence(
+        doc, _required(doc, part, "slides", loc, what), (*loc, "slides"), f"{what} slides"
+    )
+    if not raw_slides:
+        doc.fail((*loc, "slides"), f"{what} needs at least one slide")
+    slides = tuple(
+        _slide(doc, raw_slide, (*loc, "slides", index), f"{what}: slide {index + 1}", speakers)
+        for index, raw_slide in enumerate(raw_slides)
+    )
+    return Part(
+        id=part_id,
+        title=_text(doc, part, "title", loc, what),
+        speakers=speakers,
+        slides=slides,
+        source=yamlfile.string(
+            doc, _required(doc, part, "source", loc, what), (*loc, "source"), f"{what}: source"
+        ),
+    )
+
+
+def _slide(doc: Located, raw: object, loc: Loc, what: str, speakers: Mapping[str, str]) -> Slide:
+    slide = yamlfile.mapping(doc, raw, loc, "a slide")
+    yamlfile.no_unknown_keys(
+        doc,
+        slide,
+        {"title", "body", "chat", "question", "reveal", "helplines"},
+        loc,
+        what,
+    )
+    chat: list[ChatLine] = []
+    if "chat" in slide:
+        raw_chat = yamlfile.sequence(doc, slide["chat"], (*loc, "chat"), f"{what} chat")
+        for index, raw_line in enumerate(raw_chat):
+            line_loc = (*loc, "chat", index)
+            line = yamlfile.mapping(doc, raw_line, line_loc, f"{what} chat line")
+            if len(line) != 1 or next(iter(line)) not in (*SPEAKERS, NOTE):
+                doc.fail(
+                    line_loc, f"{what}: a chat line is one of them:, you: or note: with its text"
+                )
+            speaker = next(iter(line))
+            if speaker != NOTE and speaker not in speakers:
+                doc.fail(line_loc, f'{what}: the part has no name for "{speaker}" in its speakers')
+            chat.append(ChatLine(speaker, _text(doc, line, speaker, line_loc, what)))
+    helplines = slide.get("helplines", False)
+    if not isinstance(helplines, bool):
+        doc.fail((*loc, "helplines"), f"{what}: helplines must be true or false")
+    question = _optional_text(doc, slide, "question", loc)
+    reveal = _optional_text(doc, slide, "reveal", loc)
+    if reveal is not None and question is None:
+        doc.fail((*loc, "reveal"), f"{what}: a reveal needs a question to answer")
+    body = _optional_text(doc, slide, "body", loc)
+    if body is None and not chat and question is None and not helplines:
+        doc.fail(loc, f"{what} has nothing to show (give it a body, chat or question)")
+    return Slide(
+        title=_text(doc, slide, "title", loc, what),
+        body=body,
+        chat=tuple(chat),
+        question=question,
+        reveal=reveal,
+        helplines=helplines,
+        line=doc.line(loc),
+    )
+
+
+def _question(doc: Located, raw: object, loc: Loc) -> Question:
+    question = yamlfile.mapping(doc, raw, loc, "a question")
+    yamlfile.no_unknown_keys(
+        doc,
+        question,
+        {"id", "question", "choices", "answer", "explanation", "source"},
+        loc,
+        "a question",
+    )
+    question_id = _id(doc, question, loc, "a question")
+    what = f'question "{question_id}"'
+    raw_choices = yamlfile.sequence(
+        doc, _required(doc, question, "choices", loc, what), (*loc, "choices"), f"{what} choices"
+    )
+    if not 2 <= len(raw_choices) <= len(QUIZ_LETTERS):
+        doc.fail((*loc, "choices"), f"{what} needs 2 to {len(QUIZ_LETTERS)} choices")
+    choices = tuple(
+        _text(doc, {"choice": raw_choice}, "choice", (*loc, "choices", index), what)
+        for index, raw_choice in enumerate(raw_choices)
+    )
+    answer = _required(doc, question, "answer", loc, what)
+    if isinstance(answer, bool) or not isinstance(answer, int) or not 1 <= answer <= len(choices):
+        doc.fail(
+            (*loc, "answer"),
+            f"{what}: answer must be the number of the right choice (1 to {len(choices)}), "
+            f"not {answer!r}",
+        )
+    return Question(
+        id=question_id,
+        question=_text(doc, question, "question", loc, what),
+        choices=choices,
+        answer=answer - 1,
+        explanation=_text(doc, question, "explanation", loc, what),
+        source=yamlfile.string(
+            doc, _required(doc, question, "source", loc, what), (*loc, "source"), f"{what}: source"
+        ),
+        line=doc.line(loc),
+    )
+
+
+# --- help lines ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HelpLine:
+    """One help line as part 4 shows it, already in the presenter's language."""
+
+    name: str
+    contact: str
+    note: str
+
+
+def helplines_for(region: Region, lang: str) -> tuple[HelpLine, ...] | None:
+    """The help lines of `region`, from the help-line data (checklists/data/helplines.yaml).
+
+    None for another country: part 4 then points to `safecheck helplines --region OTHER`,
+    which says honestly that safecheck only knows Belgian and Dutch lines. No help-line
+    number is ever copied into the workshop's own files.
+    """
+    if region is Region.OTHER:
+        return None
+    from safecheck.content import helplines as data
+
+    chosen = data.select(
+        data.load(), region, kinds=["emergency", "suicide-prevention", "online-abuse", "support"]
+    )
+    or_word = f" {t(lang, 'helplines.or')} "
+    return tuple(
+        HelpLine(
+            name=line.name(lang),
+            contact=or_word.join(line.phones) if line.phones else (line.chat or line.url or ""),
+            note=line.hours(lang) if line.hours else "",
+        )
+        for line in chosen
+    )
+
+
+# --- the presenter flow -------------------------------------------------------------------
+
+
+class Move(StrEnum):
+    NEXT = "next"
+    BACK = "back"
+    MENU = "menu"
+
+
+class Presenter(Protocol):
+    """The keys the presenter presses (safecheck.ui.prompts.Prompter in the terminal)."""
+
+    def menu(
+        self,
+        message: str,
+        choices: Sequence[tuple[str, T]],
+        *,
+        default: T | None = None,
+        keys: Sequence[str] | None = None,
+    ) -> T: ...
+
+    def advance(self, hint: str, *, allow_back: bool = True) -> Move: ...
+
+
+class Stage(Protocol):
+    """What the group sees (safecheck.ui.display.PresenterDisplay in the terminal)."""
+
+    def title_screen(self, workshop: Workshop, region: Region, lang: str) -> None: ...
+
+    def slide(
+        self,
+        part: Part,
+        slide: Slide,
+        lang: str,
+        *,
+        part_number: int,
+        part_count: int,
+        slide_number: int,
+        revealed: bool,
+        helplines: tuple[HelpLine, ...] | None,
+        region: Region,
+    ) -> None: ...
+
+    def quiz_question(
+        self, quiz: Quiz, question: Question, lang: str, *, number: int, right: int, asked: int
+    ) -> None: ...
+
+    def quiz_answer(
+        self,
+        quiz: Quiz,
+        question: Question,
+        chosen: int,
+        lang: str,
+        *,
+        number: int,
+        right: int,
+        asked: int,
+    ) -> None: ...
+
+    def quiz_tally(self, quiz: Quiz, lang: str, *, right: int, asked: int) -> None: ...
+
+    def message(self, text: str) -> None: ...
+
+
+QUIZ = "quiz"
+QUIT = "quit"
+
+
+def present(
+    workshop: Workshop,
+    quiz: Quiz,
+    presenter: Presenter,
+    stage: Stage,
+    lang: str,
+    region: Region,
+    *,
+    helplines: Callable[[Region, str], tuple[HelpLine, ...] | None] = helplines_for,
+) -> None:
+    """Show the menu until the presenter quits; each part returns to the menu."""
+    order = [part.id for part in workshop.parts] + [QUIZ, QUIT]
+    choices = [(part.title(lang), part.id) for part in workshop.parts]
+    choices += [(t(lang, "workshop.quiz_choice"), QUIZ), (t(lang, "workshop.quit_choice"), QUIT)]
+    default = order[0]
+    while True:
+        stage.title_screen(workshop, region, lang)
+        choice = presenter.menu(t(lang, "workshop.menu"), choices, default=default)
+        if choice == QUIT:
+            stage.message(t(lang, "workshop.ended"))
+            return
+        if choice == QUIZ:
+            run_quiz(quiz, presenter, stage, lang)
+        else:
+            number = order.index(choice)
+            show_part(
+                workshop,
+                number,
+                presenter,
+                stage,
+                lang,
+                region,
+                helplines=helplines(region, lang),
+            )
+        default = order[order.index(choice) + 1]
+
+
+def show_part(
+    workshop: Workshop,
+    index: int,
+    presenter: Presenter,
+    stage: Stage,
+    lang: str,
+    region: Region,
+    *,
+    helplines: tuple[HelpLine, ...] | None,
+) -> None:
+    """Slide by slide; Enter reveals the answer or goes on, b goes back, m to the menu."""
+    part = workshop.parts[index]
+    position, revealed = 0, False
+    while position < len(part.slides):
+        slide = part.slides[position]
+        stage.slide(
+            part,
+            slide,
+            lang,
+            part_number=index + 1,
+            part_count=len(workshop.parts),
+            slide_number=position + 1,
+            revealed=revealed,
+            helplines=helplines if slide.helplines else None,
+            region=region,
+        )
+        hidden = slide.reveal is not None and not revealed
+        if hidden:
+            hint = "workshop.hint.reveal"
+        elif position + 1 < len(part.slides):
+            hint = "workshop.hint.next"
+        else:
+            hint = "workshop.hint.last"
+        move = presenter.advance(t(lang, hint))
+        if move is Move.MENU:
+            return
+        if move is Move.BACK:
+            if revealed:
+                revealed = False
+            elif position > 0:
+                position -= 1
+        elif hidden:
+            revealed = True
+        else:
+            position, revealed = position + 1, False
+
+
+def run_quiz(quiz: Quiz, presenter: Presenter, stage: Stage, lang: str) -> tuple[int, int]:
+    """Ask every question; the group answers, the tally is only ever on screen."""
+    right = asked = 0
+    for number, question in enumerate(quiz.questions, start=1):
+        stage.quiz_question(quiz, question, lang, number=number, right=right, asked=asked)
+        letters = QUIZ_LETTERS[: len(question.choices)]
+        choices: list[tuple[str, int | None]] = [
+            (t(lang, "quiz.choice", letter=letter.upper()), index)
+            for index, letter in enumerate(letters)
+        ]
+        choices.append((t(lang, "workshop.to_menu"), None))
+        chosen = presenter.menu(t(lang, "quiz.ask"), choices, keys=[*letters, "m"])
+        if chosen is None:
+            return right, asked
+        asked += 1
+        right += chosen == question.answer
+        stage.quiz_answer(quiz, question, chosen, lang, number=number, right=right, asked=asked)
+        last = number == len(quiz.questions)
+        hint = t(lang, "quiz.hint.tally" if last else "quiz.hint.next")
+        if presenter.advance(hint, allow_back=False) is Move.MENU:
+            return right, asked
+    stage.quiz_tally(quiz, lang, right=right, asked=asked)
+    presenter.advance(t(lang, "quiz.hint.done"), allow_back=False)
+    return right, asked

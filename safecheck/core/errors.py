@@ -1,0 +1,125 @@
+"""The exit codes and the one family of errors that safecheck reports to a person.
+
+Every failure a person can cause or meet (a bad file, a locked keyring, a closed
+stdin) is a `SafecheckError`: the CLI prints its message as one paragraph and
+exits with its code. Anything else is a bug and may show a traceback.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from pathlib import Path
+
+
+class ExitCode(IntEnum):
+    """Documented in the README's exit-code table; tests keep the two in step."""
+
+    OK = 0
+    ERROR = 1  # an unexpected problem (a bug); please report it
+    USAGE = 2  # a wrong option or argument (from Typer/Click)
+    BAD_INPUT = 3  # a checklist, answers or help-line file is not valid
+    BAD_STATE = 4  # the saved state cannot be read or decrypted
+    NOT_INTERACTIVE = 5  # a question needs a terminal and none is attached
+    CHECK_FAILED = 6  # `verify`: the named requirement does not hold
+    NO_KEY = 7  # no keyring and no passphrase: nothing can be saved safely
+    LOCKED = 8  # another safecheck holds the state lock for too long
+    INTERRUPTED = 130  # Ctrl-C; everything answered so far is saved
+
+
+class SafecheckError(Exception):
+    """An error with a message for a person, a place, and an exit code.
+
+    An error made with `key` (a key of `i18n.MESSAGES`) and its `values` can be
+    shown in the person's language by `text(lang)`; `message` is the English text.
+    A value may itself be a `SafecheckError` (a reason): it is shown in the same language.
+    """
+
+    exit_code: ExitCode = ExitCode.ERROR
+
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        path: Path | str | None = None,
+        line: int | None = None,
+        key: str | None = None,
+        **values: object,
+    ) -> None:
+        if key is not None:
+            from safecheck.core.i18n import t
+
+            message = t("en", key, **values)
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+        self.key = key
+        self.values = values
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str) -> str:
+        """The message in `lang` (when it was made from a key), after its file and line."""
+        message = self.message
+        if self.key is not None:
+            from safecheck.core.i18n import t
+
+            values = {
+                name: value.text(lang) if isinstance(value, SafecheckError) else value
+                for name, value in self.values.items()
+            }
+            message = t(lang, self.key, **values)
+        if self.path is None:
+            return message
+        where = str(self.path) if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {message}"
+
+
+class InputFileError(SafecheckError):
+    """A checklist, answers or data file that does not follow its format."""
+
+    exit_code = ExitCode.BAD_INPUT
+
+
+class StateError(SafecheckError):
+    """Saved state that cannot be read, decoded or decrypted."""
+
+    exit_code = ExitCode.BAD_STATE
+
+
+class DamagedStateError(StateError):
+    """The state file itself is damaged, or the key it needs is gone for good.
+
+    Such a file is moved aside (never deleted) before the error is shown.
+    """
+
+
+class NoKeyError(SafecheckError):
+    """No key can be had: no keyring, no passphrase, and no terminal to ask for one."""
+
+    exit_code = ExitCode.NO_KEY
+
+
+class NotInteractiveError(SafecheckError):
+    """A question was needed but stdin is not a terminal."""
+
+    exit_code = ExitCode.NOT_INTERACTIVE
+
+
+class Interrupted(SafecheckError):
+    """The person pressed Ctrl-C (or closed the input) at a question."""
+
+    exit_code = ExitCode.INTERRUPTED
+
+    def __init__(self) -> None:
+        super().__init__("interrupted")
+
+
+class QuickExit(SafecheckError):
+    """The person asked to leave at once (discreet mode: Esc twice or `q`)."""
+
+    exit_code = ExitCode.OK
+
+    def __init__(self) -> None:
+        super().__init__("quick exit")

@@ -1,0 +1,121 @@
+"""The files behind evidence entries: fingerprints, kept copies, and getting a copy back.
+
+Files are fingerprinted (SHA-256, size, modification time) by reading them in chunks,
+never whole. On request a copy is kept in the state folder (`storage.copies`), with the
+same protection as the rest of the state.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from safecheck.core.errors import StateError
+from safecheck.core.i18n import t
+from safecheck.evidence.model import Attachment, EvidenceError, FileCheck, FileStatus
+from safecheck.storage.copies import (
+    CopyStatus,
+    check_copy,
+    chunks,
+    copy_path,
+    read_copy,
+    write_copy,
+)
+from safecheck.storage.files import atomic_writer
+
+if TYPE_CHECKING:
+    from safecheck.storage.store import Store
+
+
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of a file, read in chunks (a video is never read into memory whole)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in chunks(handle):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def fingerprint(path: Path, lang: str, *, keep: bool = False) -> Attachment:
+    """Path, SHA-256, size and modification time of a file a person names."""
+    where = path.expanduser()
+    try:
+        where = where.resolve(strict=True)
+        if not where.is_file():
+            raise EvidenceError(t(lang, "evidence.error.not_a_file", path=path))
+        info = where.stat()
+        digest = sha256_of(where)
+    except FileNotFoundError:
+        raise EvidenceError(t(lang, "evidence.error.no_file", path=path)) from None
+    except OSError as error:
+        raise EvidenceError(
+            t(lang, "evidence.error.unreadable", path=path, reason=error.strerror)
+        ) from None
+    mtime = datetime.fromtimestamp(int(info.st_mtime)).astimezone()
+    return Attachment(str(where), digest, info.st_size, mtime, keep)
+
+
+def check_file(store: Store | None, attachment: Attachment) -> FileCheck:
+    """Is the file still at its path, with the same SHA-256? And is the kept copy intact?"""
+    path = Path(attachment.path)
+    sha_now: str | None = None
+    try:
+        sha_now = sha256_of(path)
+        status = FileStatus.UNCHANGED if sha_now == attachment.sha256 else FileStatus.CHANGED
+    except FileNotFoundError:
+        status = FileStatus.MISSING
+    except IsADirectoryError:
+        status = FileStatus.CHANGED
+    except OSError:
+        status = FileStatus.UNREADABLE
+    copy = CopyStatus.NONE
+    if attachment.kept and store is not None:
+        copy = check_copy(store, attachment.sha256)
+    return FileCheck(attachment, status, sha_now, copy)
+
+
+def keep_copy(store: Store, attachment: Attachment, lang: str) -> None:
+    """Seal the file into `files/<sha256>` (atomically, mode 0600), unless it is there.
+
+    The file is read once more, chunk by chunk; if it no longer hashes to what was
+    recorded (changed in between), nothing is kept and the person is told.
+    """
+    if copy_path(store, attachment.sha256).exists():
+        return
+
+    def changed() -> EvidenceError:
+        return EvidenceError(t(lang, "evidence.error.changed_while_reading", path=attachment.path))
+
+    try:
+        with Path(attachment.path).open("rb") as source:
+            write_copy(store, attachment.sha256, chunks(source), changed)
+    except OSError as error:
+        raise EvidenceError(
+            t(lang, "evidence.error.copy_failed", path=attachment.path, reason=error.strerror)
+        ) from None
+
+
+def restore_copy(store: Store, attachment: Attachment, target: Path, lang: str) -> None:
+    """Write the kept copy of `attachment` to `target` (a new file), checked against its hash."""
+    digest = hashlib.sha256()
+    try:
+        with atomic_writer(target, replace=False) as out:
+            for chunk in read_copy(store, attachment.sha256):
+                digest.update(chunk)
+                out.write(chunk)
+            if digest.hexdigest() != attachment.sha256:
+                raise StateError(t(lang, "evidence.error.copy_damaged", name=attachment.name))
+    except FileExistsError:
+        raise EvidenceError(t(lang, "export.error.exists", path=target)) from None
+    except FileNotFoundError as error:
+        if Path(error.filename or "") == copy_path(store, attachment.sha256):
+            raise StateError(t(lang, "evidence.error.copy_missing", name=attachment.name)) from None
+        raise EvidenceError(
+            t(lang, "evidence.error.cannot_write", path=target, reason=error.strerror)
+        ) from None
+    except OSError as error:
+        raise EvidenceError(
+            t(lang, "evidence.error.cannot_write", path=target, reason=error.strerror)
+        ) from None

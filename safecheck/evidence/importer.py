@@ -1,0 +1,251 @@
+"""Evidence from outside: a YAML file (`evidence add --from`) or command-line options."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from safecheck.content.yamlfile import Loc, Located
+from safecheck.core.i18n import t
+from safecheck.evidence.files import fingerprint
+from safecheck.evidence.model import (
+    FIELDS,
+    Attachment,
+    Demand,
+    Entry,
+    EvidenceError,
+    check,
+    field_label,
+    now,
+    parse_amount,
+    parse_currency,
+    parse_demands,
+    parse_line,
+    parse_note,
+    parse_phone,
+    parse_url,
+    parse_when,
+)
+
+# --- the importer: `safecheck evidence add --from FILE.yaml` ------------------------------
+
+IMPORT_KEYS = {*FIELDS, "files"}
+FILE_KEYS = {"path", "keep_copy"}
+
+
+def load_file(
+    path: Path,
+    lang: str,
+    *,
+    text: str | None = None,
+    clock: Callable[[], datetime] = now,
+    fingerprint_files: bool = True,
+) -> list[Entry]:
+    """Entries from a YAML file (format in the README); every error says file:line.
+
+    Relative file paths are taken from the YAML file's own folder. The entries have
+    id 0; `add` gives them theirs. `fingerprint_files=False` checks the file names
+    only (for fuzzing the parser without touching the disk).
+    """
+    from safecheck.content import yamlfile
+
+    doc = yamlfile.load(path, text)
+    top = yamlfile.mapping(doc, doc.data, (), "the evidence file")
+    yamlfile.no_unknown_keys(doc, top, {"entries"}, (), "the evidence file")
+    if "entries" not in top:
+        doc.fail((), 'the evidence file: "entries" is missing')
+    raw_entries = yamlfile.sequence(doc, top["entries"], ("entries",), "entries")
+    if not raw_entries:
+        doc.fail(("entries",), "the evidence file needs at least one entry")
+    importer = _Importer(doc, path, lang, clock, fingerprint_files)
+    return [importer.entry(raw, ("entries", index)) for index, raw in enumerate(raw_entries)]
+
+
+class _Importer:
+    """Turns one YAML mapping into an `Entry`, with the line of any wrong value."""
+
+    def __init__(
+        self,
+        doc: Located,
+        source: Path,
+        lang: str,
+        clock: Callable[[], datetime],
+        real_files: bool,
+    ) -> None:
+        self.doc = doc
+        self.source = source
+        self.lang = lang
+        self.clock = clock
+        self.real_files = real_files
+        self.recorded = clock()
+
+    def entry(self, raw: object, loc: Loc) -> Entry:
+        from safecheck.content import yamlfile
+
+        what = f"entry {int(loc[-1]) + 1}"
+        item = yamlfile.mapping(self.doc, raw, loc, what)
+        yamlfile.no_unknown_keys(self.doc, item, IMPORT_KEYS, loc, what)
+        lang = self.lang
+
+        def get(key: str, parse: Callable[[Any], Any]) -> Any:
+            try:
+                return parse(item.get(key))
+            except EvidenceError as error:
+                self.doc.fail((*loc, key), error.message)
+
+        entry = Entry(
+            id=0,
+            when=get("when", self.when),
+            recorded=self.recorded,
+            platform=get("platform", self.line("platform")),
+            account=get("account", self.line("account")),
+            profile_url=get("profile_url", lambda v: parse_url(self.text(v), lang)),
+            phone=get("phone", lambda v: parse_phone(self.phone(v), lang)),
+            demands=get("demands", self.demands),
+            amount=get("amount", self.amount),
+            currency=get("currency", lambda v: parse_currency(self.text(v), lang)),
+            paid=get("paid", self.paid),
+            payment_method=get("payment_method", self.line("payment_method")),
+            payment_reference=get("payment_reference", self.line("payment_reference")),
+            note=get("note", lambda v: parse_note(self.text(v), lang)),
+            files=self.files(item, loc),
+        )
+        try:
+            return check(entry, lang)
+        except EvidenceError as error:
+            self.doc.fail(loc, error.message)
+
+    def when(self, value: Any) -> datetime:
+        if value is None:
+            raise EvidenceError(t(self.lang, "evidence.error.when_missing"))
+        if isinstance(value, date) and not isinstance(value, datetime):
+            raise EvidenceError(t(self.lang, "evidence.error.when_time", value=value))
+        if not isinstance(value, str | datetime):
+            raise EvidenceError(t(self.lang, "evidence.error.when", value=value))
+        return parse_when(value, self.lang, self.clock)
+
+    def line(self, key: str) -> Callable[[Any], str | None]:
+        def parse(value: Any) -> str | None:
+            if isinstance(value, int) and not isinstance(value, bool):
+                value = str(value)  # an account name of digits only
+            return parse_line(self.text(value, key), self.lang, key)
+
+        return parse
+
+    def text(self, value: Any, key: str = "note") -> str | None:
+        if value is not None and not isinstance(value, str):
+            raise EvidenceError(t(self.lang, "evidence.error.not_text"))
+        return value
+
+    def phone(self, value: Any) -> str | None:
+        if value is not None and not isinstance(value, str):
+            raise EvidenceError(t(self.lang, "evidence.error.phone_quotes"))
+        return value
+
+    def demands(self, value: Any) -> tuple[Demand, ...]:
+        if value is None:
+            return ()
+        values = value if isinstance(value, list) else [value]
+        return parse_demands([str(v) for v in values], self.lang)
+
+    def amount(self, value: Any) -> Decimal | None:
+        if isinstance(value, float):
+            value = repr(value)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, str | int)):
+            raise EvidenceError(t(self.lang, "evidence.error.amount", value=value))
+        return parse_amount(value, self.lang)
+
+    def paid(self, value: Any) -> bool:
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            raise EvidenceError(
+                t(self.lang, "evidence.error.yes_no", field=field_label(self.lang, "paid"))
+            )
+        return value
+
+    def files(self, item: Mapping[str, Any], loc: Loc) -> tuple[Attachment, ...]:
+        from safecheck.content import yamlfile
+
+        doc = self.doc
+        if item.get("files") is None:
+            return ()
+        raw_files = yamlfile.sequence(doc, item["files"], (*loc, "files"), "files")
+        attachments: list[Attachment] = []
+        for index, raw in enumerate(raw_files):
+            file_loc = (*loc, "files", index)
+            spec = yamlfile.mapping(
+                doc, {"path": raw} if isinstance(raw, str) else raw, file_loc, "a file"
+            )
+            yamlfile.no_unknown_keys(doc, spec, FILE_KEYS, file_loc, "a file")
+            name = yamlfile.string(doc, spec.get("path"), (*file_loc, "path"), "a file: path")
+            keep = spec.get("keep_copy", True)
+            if not isinstance(keep, bool):
+                doc.fail((*file_loc, "keep_copy"), "keep_copy must be true or false")
+            if "\x00" in name:
+                doc.fail((*file_loc, "path"), t(self.lang, "evidence.error.no_file", path=name))
+            path = Path(name).expanduser()
+            if not path.is_absolute():
+                path = self.source.parent / path
+            if not self.real_files:
+                continue
+            try:
+                attachment = fingerprint(path, self.lang, keep=keep)
+            except EvidenceError as error:
+                doc.fail((*file_loc, "path"), error.message)
+            if all(a.sha256 != attachment.sha256 for a in attachments):
+                attachments.append(attachment)
+        return tuple(attachments)
+
+
+# --- from command-line options ------------------------------------------------------------
+
+
+def from_options(
+    lang: str,
+    values: Mapping[str, Any],
+    *,
+    base: Entry | None = None,
+    add_files: Sequence[Path] = (),
+    drop_files: Sequence[int] = (),
+    keep: bool = True,
+    clock: Callable[[], datetime] = now,
+) -> Entry:
+    """A new entry (or `base` changed) from option values; a value of None leaves a field as is.
+
+    An empty text clears a field. `drop_files` are 1-based numbers as `show` lists them.
+    """
+    entry = base or Entry(id=0, when=clock(), recorded=clock())
+    parsers: dict[str, Callable[[Any], Any]] = {
+        "when": lambda v: parse_when(v, lang, clock),
+        "platform": lambda v: parse_line(v, lang, "platform"),
+        "account": lambda v: parse_line(v, lang, "account"),
+        "profile_url": lambda v: parse_url(v, lang),
+        "phone": lambda v: parse_phone(v, lang),
+        "demands": lambda v: parse_demands(v, lang),
+        "amount": lambda v: parse_amount(v, lang),
+        "currency": lambda v: parse_currency(v, lang),
+        "paid": bool,
+        "payment_method": lambda v: parse_line(v, lang, "payment_method"),
+        "payment_reference": lambda v: parse_line(v, lang, "payment_reference"),
+        "note": lambda v: parse_note(v, lang),
+    }
+    changes = {key: parsers[key](value) for key, value in values.items() if value is not None}
+    files = list(entry.files)
+    for number in sorted(set(drop_files), reverse=True):
+        if not 1 <= number <= len(files):
+            raise EvidenceError(t(lang, "evidence.error.file_number", number=number))
+        del files[number - 1]
+    for path in add_files:
+        attachment = fingerprint(path, lang, keep=keep)
+        if all(a.sha256 != attachment.sha256 for a in files):
+            files.append(attachment)
+    return check(replace(entry, **changes, files=tuple(files)), lang)
+
+
+def has_values(values: Mapping[str, Any]) -> bool:
+    return any(value not in (None, (), []) for value in values.values())

@@ -1,0 +1,98 @@
+"""The evidence log in the store: find, add, change and remove entries under the lock.
+
+The saved state holds the entries as plain documents; this module gives them their meaning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from safecheck.core.i18n import t
+from safecheck.evidence.files import keep_copy
+from safecheck.evidence.model import Entry, EvidenceError, from_dict, next_id, to_dict
+from safecheck.storage.copies import remove_copies_except
+
+if TYPE_CHECKING:
+    from safecheck.storage.state import State
+    from safecheck.storage.store import Store
+
+
+def entries(state: State) -> tuple[Entry, ...]:
+    """The evidence entries of a saved state, in the order they were added."""
+    return tuple(from_dict(document) for document in state.evidence)
+
+
+def with_entries(state: State, new: Sequence[Entry]) -> State:
+    """`state` with `new` as its evidence log."""
+    return state.with_evidence(tuple(to_dict(entry) for entry in new))
+
+
+def find(state: State, entry_id: int, lang: str) -> Entry:
+    for entry in entries(state):
+        if entry.id == entry_id:
+            return entry
+    raise EvidenceError(t(lang, "evidence.error.unknown_id", id=entry_id))
+
+
+def add(store: Store, drafts: Sequence[Entry], lang: str) -> list[Entry]:
+    """Save new entries (their ids are given here); copies are kept under the same lock.
+
+    The copies are written before the state that refers to them, so a crash leaves at
+    worst a copy no entry refers to (removed by the next `collect_garbage`), never an
+    entry whose copy is missing.
+    """
+    added: list[Entry] = []
+
+    def change(state: State) -> State:
+        added.clear()
+        log = list(entries(state))
+        first = next_id(log)
+        for number, draft in enumerate(drafts):
+            entry = replace(draft, id=first + number)
+            for attachment in entry.files:
+                if attachment.kept:
+                    keep_copy(store, attachment, lang)
+            log.append(entry)
+            added.append(entry)
+        return with_entries(state, log)
+
+    store.update(change)
+    return added
+
+
+def update(store: Store, entry: Entry, lang: str) -> Entry:
+    """Replace the entry with the same id (copies of newly added files are kept first)."""
+
+    def change(state: State) -> State:
+        find(state, entry.id, lang)
+        for attachment in entry.files:
+            if attachment.kept:
+                keep_copy(store, attachment, lang)
+        return with_entries(
+            state, [entry if each.id == entry.id else each for each in entries(state)]
+        )
+
+    store.update(change)
+    collect_garbage(store)
+    return entry
+
+
+def remove(store: Store, entry_id: int, lang: str) -> Entry:
+    removed: list[Entry] = []
+
+    def change(state: State) -> State:
+        removed[:] = [find(state, entry_id, lang)]
+        return with_entries(state, [each for each in entries(state) if each.id != entry_id])
+
+    store.update(change)
+    collect_garbage(store)
+    return removed[0]
+
+
+def collect_garbage(store: Store) -> int:
+    """Remove kept copies no entry refers to any more; return how many. Under the lock."""
+    with store.locked():
+        wanted = {a.sha256 for entry in entries(store.load()) for a in entry.files if a.kept}
+        return remove_copies_except(store, wanted)

@@ -1,0 +1,199 @@
+"""Asking for an evidence entry, one question at a time.
+
+Like `walk`, this knows nothing of terminals: it talks to a `FormAsker` (in the program,
+`prompts.Prompter`). Every answer is checked by the same parse functions of `safecheck.evidence.model`
+the command-line options and the importer use, and a wrong answer is asked again.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
+
+from safecheck.core.errors import Interrupted
+from safecheck.core.i18n import t
+
+if TYPE_CHECKING:  # the evidence module loads when a question is asked, not before
+    from safecheck.evidence.model import Attachment, Entry
+    from safecheck.storage.store import Store
+
+T = TypeVar("T")
+
+
+@runtime_checkable
+class FormAsker(Protocol):
+    def text(
+        self,
+        message: str,
+        *,
+        default: str = "",
+        check: Callable[[str], str | None] | None = None,
+        path: bool = False,
+    ) -> str: ...
+
+    def confirm(self, message: str, *, default: bool = True) -> bool: ...
+
+    def checkbox(
+        self, message: str, choices: Sequence[tuple[str, T]], *, checked: Collection[T] = ()
+    ) -> list[T]: ...
+
+
+class Messages(Protocol):
+    def message(self, text: str) -> None: ...
+
+
+def _checked(parse: Callable[[str], Any]) -> Callable[[str], str | None]:
+    """A check for a prompt: the parser's message when it refuses the text."""
+    from safecheck.evidence.model import EvidenceError
+
+    def check(text: str) -> str | None:
+        try:
+            parse(text)
+        except EvidenceError as error:
+            return error.message
+        return None
+
+    return check
+
+
+def ask_entry(
+    asker: FormAsker,
+    lang: str,
+    *,
+    base: Entry | None = None,
+    clock: Callable[[], datetime] | None = None,
+) -> Entry:
+    """Ask every field (an edit starts from `base`'s values); return the checked entry.
+
+    Files are asked for at the end: new ones are added to those `base` already has.
+    """
+    from safecheck.evidence import model
+    from safecheck.evidence.model import Demand, Entry, EvidenceError
+
+    clock = clock or model.now
+    start = base or Entry(id=0, when=clock(), recorded=clock())
+
+    def ask(key: str, parse: Callable[[str], Any], current: str | None) -> Any:
+        answer = asker.text(
+            t(lang, f"evidence.ask.{key}"), default=current or "", check=_checked(parse)
+        )
+        return parse(answer)
+
+    when = ask("when", lambda s: model.parse_when(s, lang, clock), model.format_when(start.when))
+    platform = ask("platform", lambda s: model.parse_line(s, lang, "platform"), start.platform)
+    account = ask("account", lambda s: model.parse_line(s, lang, "account"), start.account)
+    profile_url = ask("profile_url", lambda s: model.parse_url(s, lang), start.profile_url)
+    phone = ask("phone", lambda s: model.parse_phone(s, lang), start.phone)
+    demands = tuple(
+        asker.checkbox(
+            t(lang, "evidence.ask.demands"),
+            [(t(lang, f"evidence.demand.{demand.value}"), demand) for demand in Demand],
+            checked=start.demands,
+        )
+    )
+    amount, currency, paid = start.amount, start.currency, start.paid
+    method, reference = start.payment_method, start.payment_reference
+    if Demand.MONEY in demands or amount is not None or paid:
+        amount = ask(
+            "amount",
+            lambda s: model.parse_amount(s, lang),
+            None if amount is None else str(amount),
+        )
+        currency = None
+        if amount is not None:
+
+            def required_currency(text: str) -> str:
+                code = model.parse_currency(text, lang)
+                if code is None:
+                    raise EvidenceError(t(lang, "evidence.error.amount_without_currency"))
+                return code
+
+            currency = ask("currency", required_currency, start.currency or "EUR")
+        paid = asker.confirm(t(lang, "evidence.ask.paid"), default=paid)
+        if paid:
+            line = model.parse_line
+            method = ask("payment_method", lambda s: line(s, lang, "payment_method"), method)
+            reference = ask(
+                "payment_reference", lambda s: line(s, lang, "payment_reference"), reference
+            )
+        else:
+            method = reference = None
+    note = ask("note", lambda s: model.parse_note(s, lang), start.note)
+    files = start.files + ask_files(asker, lang, known=start.files)
+    entry = replace(
+        start,
+        when=when,
+        platform=platform,
+        account=account,
+        profile_url=profile_url,
+        phone=phone,
+        demands=demands,
+        amount=amount,
+        currency=currency,
+        paid=paid,
+        payment_method=method,
+        payment_reference=reference,
+        note=note,
+        files=files,
+    )
+    return model.check(entry, lang)
+
+
+def ask_files(
+    asker: FormAsker, lang: str, *, known: Sequence[Attachment] = ()
+) -> tuple[Attachment, ...]:
+    """Screenshots and other files, one path at a time, until an empty answer."""
+    from safecheck.evidence import files as evidence_files
+
+    added: list[Attachment] = []
+
+    def check_path(text: str) -> str | None:
+        if not text.strip():
+            return None
+        path = Path(text.strip()).expanduser()
+        if not path.exists():
+            return t(lang, "evidence.error.no_file", path=text.strip())
+        if not path.is_file():
+            return t(lang, "evidence.error.not_a_file", path=text.strip())
+        if not os.access(path, os.R_OK):
+            return t(lang, "evidence.error.unreadable", path=text.strip(), reason="permission")
+        return None
+
+    while True:
+        key = "evidence.ask.file_first" if not added and not known else "evidence.ask.file_more"
+        answer = asker.text(t(lang, key), check=check_path, path=True).strip()
+        if not answer:
+            return tuple(added)
+        keep = asker.confirm(t(lang, "evidence.ask.keep_copy"), default=True)
+        attachment = evidence_files.fingerprint(Path(answer), lang, keep=keep)
+        if any(a.sha256 == attachment.sha256 for a in (*known, *added)):
+            continue  # the same file twice adds nothing
+        added.append(attachment)
+
+
+def offer_log(asker: FormAsker, store: Store, view: Messages, lang: str) -> Entry | None:
+    """The emergency plan's evidence step: offer to write down what happened, now.
+
+    Ctrl-C in the questions stops only the log (nothing of it is saved) and the plan
+    goes on; the way to do it later is named either way.
+    """
+    from safecheck.evidence import log
+
+    count = len(store.load().evidence)
+    question = t(lang, "evidence.offer.more", count=count) if count else t(lang, "evidence.offer")
+    if not asker.confirm(question, default=True):
+        view.message(t(lang, "evidence.offer.later"))
+        return None
+    view.message(t(lang, "evidence.add.intro"))
+    try:
+        entry = ask_entry(asker, lang)
+    except Interrupted:
+        view.message(t(lang, "evidence.offer.stopped"))
+        return None
+    (added,) = log.add(store, [entry], lang)
+    view.message(t(lang, "evidence.added", id=added.id))
+    return added

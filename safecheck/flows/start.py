@@ -1,0 +1,152 @@
+"""The start screen, crisis first, and the few settings it remembers.
+
+`safecheck` with no command opens a menu whose first choice, already highlighted,
+is the emergency plan: one Enter, or the key 1, reaches it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+from typing import Any, Protocol
+
+from safecheck.content import checklist as checklists
+from safecheck.content import helplines as helpline_data
+from safecheck.content.checklist import Checklist
+from safecheck.core.audience import remembered_region
+from safecheck.core.errors import Interrupted, SafecheckError
+from safecheck.core.i18n import t
+from safecheck.core.region import Region
+from safecheck.flows.emergency import (
+    Chooser,
+    PlanDisplay,
+    ask_region,
+    footer_text,
+    region_name,
+    remember,
+    run_plan,
+    show_helplines,
+)
+from safecheck.flows.walk import now, walk
+from safecheck.progress.summary import Summary
+from safecheck.storage.store import Store
+
+EMERGENCY_PLAN = "emergency"
+PREVENTION = "prevention"
+NEUTRAL_TITLE = "Terminal"
+
+
+class StartDisplay(PlanDisplay, Protocol):
+    def start_screen(self, lang: str, region: str, footer: str) -> None: ...
+
+
+class Action(StrEnum):
+    PLAN = "plan"
+    CHECK = "check"
+    HELPLINES = "helplines"
+    REGION = "region"
+    QUIT = "quit"
+
+
+def saved_settings(store: Store) -> Mapping[str, Any]:
+    """The remembered settings; none when the state cannot be read (help must still work)."""
+    try:
+        return store.load().settings
+    except Interrupted:  # Ctrl-C at a passphrase question still stops
+        raise
+    except SafecheckError:
+        return {}
+
+
+def discreet_mode(store: Store, flag: bool | None) -> bool:
+    """`--discreet`/`--no-discreet` are remembered; without either, the saved choice holds."""
+    if flag is not None:
+        store.update(lambda state: state.with_setting("discreet", flag))
+        return flag
+    return saved_settings(store).get("discreet") is True
+
+
+def choose(asker: Chooser, display: StartDisplay, lang: str, footer: str, region: Region) -> Action:
+    display.start_screen(lang, region_name(region, lang), footer)
+    return asker.select(
+        t(lang, "start.ask"),
+        [
+            (t(lang, "start.plan"), Action.PLAN),
+            (t(lang, "start.check"), Action.CHECK),
+            (t(lang, "start.helplines"), Action.HELPLINES),
+            (t(lang, "start.region", region=region_name(region, lang)), Action.REGION),
+            (t(lang, "start.quit"), Action.QUIT),
+        ],
+        default=0,
+        instant=True,
+    )
+
+
+def run_checklist(
+    loaded: Checklist,
+    store: Store,
+    asker: Chooser,
+    display: PlanDisplay,
+    lang: str,
+    *,
+    restart: bool = False,
+    clock: Callable[[], str] = now,
+) -> Summary | None:
+    """Walk a checklist; a plan goes through the emergency flow (crisis question first)."""
+    if loaded.kind != "plan":
+        return walk(loaded, store, asker, display, lang, restart=restart, clock=clock)
+    return run_plan(
+        loaded,
+        helpline_data.load(),
+        store,
+        asker,
+        display,
+        lang,
+        settings=saved_settings(store),
+        region=None,
+        age_group=None,
+        restart=restart,
+        clock=clock,
+    )
+
+
+def run_start(
+    store: Store,
+    asker: Chooser,
+    display: StartDisplay,
+    lang: str,
+    *,
+    region: Region | None = None,
+    clock: Callable[[], str] = now,
+) -> None:
+    """The start menu, shown again after each choice until the person quits."""
+    lines = helpline_data.load()
+    region = region or remembered_region(saved_settings(store))
+    folders = [checklists.builtin_dir()]
+    while True:
+        action = choose(asker, display, lang, footer_text(lines, region, lang), region)
+        if action is Action.PLAN:
+            plan = checklists.load(checklists.find(EMERGENCY_PLAN, folders))
+            run_plan(
+                plan,
+                lines,
+                store,
+                asker,
+                display,
+                lang,
+                settings=saved_settings(store),
+                # Another country: after the crisis screen, offer Belgium and the Netherlands.
+                region=None if region is Region.OTHER else region,
+                age_group=None,
+                clock=clock,
+            )
+        elif action is Action.CHECK:
+            prevention = checklists.load(checklists.find(PREVENTION, folders))
+            walk(prevention, store, asker, display, lang, clock=clock)
+        elif action is Action.HELPLINES:
+            show_helplines(display, lines, lang, region)
+        elif action is Action.REGION:
+            region = ask_region(asker, lang, region)
+            remember(store, saved_settings(store), "region", region.value)
+        else:
+            return

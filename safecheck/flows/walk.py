@@ -1,0 +1,151 @@
+"""Walking a person through a checklist, item by item, saving after every answer.
+
+This module knows nothing of terminals: it talks to an `Asker` (questions) and a
+`View` (what is shown), so tests and other front ends can pass their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from typing import Protocol, TypeVar
+
+from safecheck.content.checklist import Checklist, Item, Section
+from safecheck.core.i18n import t
+from safecheck.progress.summary import Summary, summarize
+from safecheck.storage.state import Answer, Record, State
+from safecheck.storage.store import Store
+
+T = TypeVar("T")
+
+
+class Asker(Protocol):
+    def select(self, message: str, choices: Sequence[tuple[str, T]]) -> T: ...
+
+
+class View(Protocol):
+    def checklist_intro(self, checklist: Checklist, lang: str) -> None: ...
+
+    def message(self, text: str) -> None: ...
+
+    def section(self, section: Section, lang: str) -> None: ...
+
+    def item(self, item: Item, lang: str, *, answered: int, total: int) -> None: ...
+
+    def how(self, item: Item, lang: str) -> None: ...
+
+    def summary(self, summary: Summary, lang: str) -> None: ...
+
+
+def now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+HOW = "tell me how"  # the default label of the reply that shows an item's steps
+
+
+def answer_choices(lang: str, how: str | None = HOW) -> list[tuple[str, Answer | None]]:
+    """The replies to an item; `None` asks for its steps, labelled `how` (left out if None)."""
+    label = t(lang, "answer.how") if how == HOW else how
+    more: list[tuple[str, Answer | None]] = [] if label is None else [(label, None)]
+    return [
+        (t(lang, "answer.done"), Answer.DONE),
+        (t(lang, "answer.not_yet"), Answer.NOT_YET),
+        (t(lang, "answer.not_for_me"), Answer.NOT_FOR_ME),
+        *more,
+        (t(lang, "answer.skipped"), Answer.SKIPPED),
+    ]
+
+
+def _answer(checklist_id: str, item_id: str, record: Record) -> Callable[[State], State]:
+    def change(state: State) -> State:
+        return state.with_answer(checklist_id, item_id, record)
+
+    return change
+
+
+def apply_answers(
+    checklist: Checklist,
+    store: Store,
+    answers: Mapping[str, Answer],
+    *,
+    restart: bool = False,
+    clock: Callable[[], str] = now,
+) -> Summary:
+    """Save answers given without questions (an answers file), in one locked update.
+
+    They take the same path as answers given one by one: `Store.update` with
+    `State.with_answer`. Items not in `answers` keep what was saved before, unless
+    `restart` forgets the checklist's earlier answers first.
+    """
+
+    def change(state: State) -> State:
+        if restart:
+            state = state.without_checklist(checklist.id)
+        at = clock()
+        for item_id, answer in answers.items():
+            state = _answer(checklist.id, item_id, Record(answer, at))(state)
+        return state
+
+    saved = store.update(change) if answers or restart else store.load()
+    return summarize(checklist, saved.answers_for(checklist.id))
+
+
+def walk(
+    checklist: Checklist,
+    store: Store,
+    asker: Asker,
+    view: View,
+    lang: str,
+    *,
+    restart: bool = False,
+    how_label: Callable[[Item], str | None] | None = None,
+    after_answer: Callable[[Item, Answer], None] | None = None,
+    clock: Callable[[], str] = now,
+) -> Summary:
+    """Ask every item not yet answered, in order; return the summary at the end.
+
+    `how_label` names, per item, the reply that shows more of its steps, or leaves it
+    out (None): a plan shows its steps with the item and offers only the platforms.
+    `after_answer` runs once an answer is saved, before the item's reminder (the
+    emergency plan offers the evidence log there).
+    """
+    if restart:
+        answers = store.update(lambda state: state.without_checklist(checklist.id)).answers_for(
+            checklist.id
+        )
+    else:
+        answers = store.load().answers_for(checklist.id)
+    total = checklist.item_count
+    answered = sum(1 for _, item in checklist.items() if item.id in answers)
+
+    view.checklist_intro(checklist, lang)
+    if 0 < answered < total:
+        view.message(t(lang, "resume", answered=answered, total=total))
+    elif answered == total:
+        view.message(t(lang, "all_answered"))
+
+    shown_section: Section | None = None
+    for section, item in checklist.items():
+        if item.id in answers:
+            continue
+        if section is not shown_section:
+            view.section(section, lang)
+            shown_section = section
+        view.item(item, lang, answered=answered, total=total)
+        choices = answer_choices(lang, how_label(item) if how_label else HOW)
+        reply = asker.select(t(lang, "ask.item"), choices)
+        while reply is None:
+            view.how(item, lang)
+            reply = asker.select(t(lang, "ask.item"), choices)
+        record = Record(reply, clock())
+        answers = store.update(_answer(checklist.id, item.id, record)).answers_for(checklist.id)
+        answered = sum(1 for _, each in checklist.items() if each.id in answers)
+        if after_answer is not None:
+            after_answer(item, reply)
+        if item.reminder is not None:
+            view.message(item.reminder(lang))
+
+    result = summarize(checklist, answers)
+    view.summary(result, lang)
+    return result

@@ -1,0 +1,90 @@
+"""The one way safecheck writes a file: whole or not at all, durable, private.
+
+Every save of the state, every kept copy of an evidence file and every export goes
+through `atomic_writer`: a temporary file in the same folder (mode 0600), fsync,
+then either a rename over the old file or an exclusive create that never replaces
+a file that is there, and an fsync of the folder where the platform allows it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+# Where a hard link cannot be made (FAT and exFAT USB sticks, some network shares).
+_NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK}
+
+
+def ensure_private_dir(folder: Path) -> None:
+    """The folder and its parents, new ones readable by this user only (0700)."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable (where the platform allows it)."""
+    if sys.platform == "win32":
+        return
+    dir_fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+@contextlib.contextmanager
+def atomic_writer(
+    path: Path, *, replace: bool = True, temp_prefix: str | None = None
+) -> Iterator[BinaryIO]:
+    """A handle to write `path` through: a crash leaves the old file or the new one, never half.
+
+    With `replace=False` the file is created only if nothing is at `path` yet
+    (`FileExistsError` otherwise, and nothing is written). An exception inside the
+    block leaves `path` as it was and removes the temporary file.
+    """
+    prefix = temp_prefix if temp_prefix is not None else f".{path.name}."
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        if replace:
+            temp.replace(path)
+        else:
+            _create_exclusively(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+    fsync_dir(path.parent)
+
+
+def write_atomic(path: Path, data: bytes, *, replace: bool = True) -> None:
+    """Write `data` to `path` with `atomic_writer`."""
+    with atomic_writer(path, replace=replace) as handle:
+        handle.write(data)
+
+
+def _create_exclusively(temp: Path, path: Path) -> None:
+    """Give `temp` the name `path`, failing with `FileExistsError` if that name is taken."""
+    try:
+        os.link(temp, path)  # atomic, and never replaces a file that is there
+        return
+    except FileExistsError:
+        raise
+    except OSError as error:
+        if error.errno not in _NO_HARD_LINKS:
+            raise
+    # No hard links here: claim the name first, then move the finished file onto the claim.
+    claim = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(claim)
+    try:
+        temp.replace(path)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,151 @@
+"""`safecheck where`, `wipe` and `reset`: showing, removing and restarting the saved state.
+
+Each returns the lines to show; the CLI prints them. Questions (confirmations)
+come in as a callable, so tests and scripts can answer them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from safecheck.core.errors import DamagedStateError, NoKeyError, SafecheckError, StateError
+from safecheck.core.i18n import t
+from safecheck.storage.keystore import Keystore, KeystoreUnavailable
+from safecheck.storage.sealing import Source, peek
+from safecheck.storage.copies import FILES_DIR
+from safecheck.storage.store import (
+    ASIDE_PREFIX,
+    LOCK_FILE,
+    STATE_FILE,
+    TEMP_PATTERN,
+    PlainCodec,
+    Store,
+    own_files,
+)
+
+Confirm = Callable[[str], bool]
+
+
+def where(home: Path, lang: str) -> list[str]:
+    """Where safecheck keeps its files and how the state is protected. Changes nothing."""
+    state = home / STATE_FILE
+    if not state.exists():
+        how = "missing"
+    else:
+        try:
+            source = peek(state.read_bytes())
+        except OSError:
+            source = None
+        how = {
+            Source.PLAIN: "plain",
+            Source.KEYRING: "keyring",
+            Source.PASSPHRASE: "passphrase",
+            None: "unknown",
+        }[source]
+    keystore = Keystore(home)
+    lines = [
+        t(lang, "where.folder", path=home),
+        t(lang, "where.state", path=state, how=t(lang, f"where.how.{how}")),
+        t(lang, "where.lock", path=home / LOCK_FILE),
+    ]
+    lines += [t(lang, "where.kept", path=path) for path in sorted(home.glob(f"{ASIDE_PREFIX}*"))]
+    lines += [t(lang, "where.leftover", path=path) for path in sorted(home.glob(TEMP_PATTERN))]
+    copies = [path for path in own_files(home) if path.parent.name == FILES_DIR]
+    if copies:
+        lines.append(t(lang, "where.files", path=home / FILES_DIR, count=len(copies)))
+    lines.append(t(lang, "where.key", service=keystore.service, user=keystore.user))
+    lines.append(t(lang, "where.override"))
+    return lines
+
+
+@dataclass
+class Outcome:
+    """What a command did, as lines for a person, and the error to end with, if any."""
+
+    lines: list[str] = field(default_factory=list)
+    error: SafecheckError | None = None
+
+
+def wipe(home: Path, lang: str, *, keystore: Keystore | None = None) -> Outcome:
+    """Remove every file safecheck made in `home`, the folder when it is left empty, and the key.
+
+    Files safecheck did not make are left where they are, and named.
+    """
+    keystore = keystore or Keystore(home)
+    outcome = Outcome()
+    found = own_files(home)  # before the lock, which clears left-over files by itself
+    if found:
+        store = Store(home, PlainCodec())
+        with store.locked():  # not in the middle of another safecheck's save
+            found += [path for path in own_files(home) if path not in found]
+            for path in found:
+                if path.name != LOCK_FILE:
+                    path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # kept copies' folder, when nothing else is in it
+                (home / FILES_DIR).rmdir()
+        lock = home / LOCK_FILE
+        lock.unlink(missing_ok=True)
+        found = [path for path in found if path != lock] + [lock]
+    removed = found
+    outcome.lines += [t(lang, "wipe.removed_file", path=path) for path in removed]
+    if not removed:
+        outcome.lines.append(t(lang, "wipe.no_files", folder=home))
+    if home.is_dir():
+        left = sorted(home.iterdir())
+        if left:
+            outcome.lines += [t(lang, "wipe.left", path=path) for path in left]
+        else:
+            home.rmdir()
+            outcome.lines.append(t(lang, "wipe.removed_folder", path=home))
+
+    service, user = keystore.service, keystore.user
+    try:
+        if keystore.delete():
+            outcome.lines.append(t(lang, "wipe.removed_key", service=service, user=user))
+        else:
+            outcome.lines.append(t(lang, "wipe.no_key"))
+    except KeystoreUnavailable as error:
+        if error.no_keyring:
+            outcome.lines.append(t(lang, "wipe.no_keyring"))
+        else:
+            outcome.error = NoKeyError(
+                key="wipe.key_failed", reason=error.reason, service=service, user=user
+            )
+    return outcome
+
+
+def reset(store: Store, lang: str, confirm: Confirm) -> Outcome:
+    """Start again with empty answers when the saved state cannot be read.
+
+    A state that can be read is left alone (`check --restart` and `wipe` forget
+    answers). One that cannot be opened for now is moved aside after `confirm`;
+    a damaged one was already moved aside when it was read. Nothing is deleted.
+    """
+    if store.path.exists():
+        try:
+            store.load()
+        except DamagedStateError:
+            pass  # moved aside by load()
+        except (StateError, NoKeyError) as error:
+            reason = error.values.get("reason", error)
+            text = reason.text(lang) if isinstance(reason, SafecheckError) else str(reason)
+            if not confirm(t(lang, "reset.confirm", reason=text)):
+                return Outcome([t(lang, "reset.cancelled")])
+            store.prepare()  # the key for the new state first: fail before moving anything
+            store.move_aside()
+        else:
+            return Outcome([t(lang, "reset.readable")])
+    elif not store.kept_aside():
+        return Outcome([t(lang, "reset.nothing")])
+    store.prepare()
+    store.start_fresh()
+    kept = store.kept_aside()
+    lines = [t(lang, "reset.done")]
+    if getattr(store.codec, "encrypt", True) is False:
+        lines.append(t(lang, "store.plain", folder=store.home))
+    if kept:
+        lines.append(t(lang, "reset.kept", path=kept[-1]))
+    return Outcome(lines)

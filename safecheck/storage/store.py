@@ -1,0 +1,369 @@
+"""Where and how state is kept: one file, written atomically, under a lock.
+
+The `Store` is the one small interface the rest of safecheck uses. How the bytes
+are protected at rest is the `Codec`'s business (safecheck.storage.sealing), so it can be
+swapped; `open_store()` is the one place that decides it for the commands.
+
+Files in the state folder (all made private: folder 0700, files 0600):
+- `state`: the saved state (see safecheck.storage.sealing for its format);
+- `state.lock`: the lock two running copies of safecheck take turns on;
+- `state.unreadable-YYYYMMDDTHHMMSS`: a state file that could not be read, kept aside;
+- `.state.*.tmp`: a save in progress (left behind only by a crash; cleaned up);
+- `files/<sha256>`: kept copies of evidence files, sealed with the same codec
+  (safecheck.storage.copies), and `files/.copy.*.tmp`, a copy in progress.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import count
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from safecheck.core.errors import DamagedStateError, ExitCode, SafecheckError, StateError
+from safecheck.storage.copies import COPY_TEMP_PATTERN, FILES_DIR, reseal_copies
+from safecheck.storage.files import ensure_private_dir, fsync_dir, write_atomic
+from safecheck.storage.state import State, decode, encode
+
+if TYPE_CHECKING:
+    from safecheck.storage.sealing import PassphraseAsker
+
+STATE_FILE = "state"
+LOCK_FILE = "state.lock"
+ASIDE_PREFIX = "state.unreadable-"
+TEMP_PATTERN = f".{STATE_FILE}.*.tmp"
+LOCK_TIMEOUT_SECONDS = 30.0
+
+
+class LockedError(SafecheckError):
+    exit_code = ExitCode.LOCKED
+
+
+class Codec(Protocol):
+    """Turns plain state bytes into what is stored on disk, and back."""
+
+    def seal(self, plain: bytes) -> bytes: ...
+
+    def open(self, sealed: bytes) -> bytes: ...
+
+
+class PlainCodec:
+    """Bytes as they are: for tests of the store itself."""
+
+    def seal(self, plain: bytes) -> bytes:
+        return plain
+
+    def open(self, sealed: bytes) -> bytes:
+        return sealed
+
+
+def default_home() -> Path:
+    """`SAFECHECK_HOME` if set, else the platform's user data folder."""
+    override = os.environ.get("SAFECHECK_HOME")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return platformdirs.user_data_path("safecheck", appauthor=False)
+
+
+def open_store(
+    home: Path | None = None,
+    *,
+    lang: str = "en",
+    encryption: bool | None = None,
+    asker: PassphraseAsker | None = None,
+    warn: Callable[[str], None] | None = None,
+    prepare: bool = True,
+    switch: bool = True,
+    readonly: bool = False,
+) -> Store:
+    """The store the commands use: the one place that decides how state is protected.
+
+    `encryption` is False for --no-encryption, True for --encryption, and None to
+    keep what the state file already has (encrypted when there is none yet).
+    `asker` asks for a passphrase when one is needed (None: never ask). The rest
+    is done by `settle` (which a command may call again on the same store).
+    """
+    from safecheck.storage.sealing import Keys, Sealer, Source, peek
+
+    home = home or default_home()
+    say = warn or (lambda text: None)
+    current = _peek_file(home / STATE_FILE, peek)
+    plain = encryption is False or (encryption is None and current is Source.PLAIN)
+    keys = Keys(home, lang=lang, asker=asker, warn=say)
+    store = Store(home, Sealer(keys, encrypt=not plain), lang=lang)
+    store.opening = Opening(warn=say, plain=plain)
+    store.quarantine = False
+    settle(store, prepare=prepare, switch=switch, readonly=readonly)
+    return store
+
+
+@dataclass
+class Opening:
+    """How `open_store` opened a store, so `settle` does each thing once."""
+
+    warn: Callable[[str], None]
+    plain: bool
+    switched: bool = False
+    warned: bool = False
+    checked: bool = False
+
+
+def settle(
+    store: Store,
+    *,
+    asker: PassphraseAsker | None = None,
+    prepare: bool = False,
+    switch: bool = False,
+    readonly: bool = False,
+) -> None:
+    """Finish opening a store made by `open_store`; calling it again does only what is new.
+
+    `readonly` only reads: it moves no damaged file aside and fixes no permission
+    (for reading a setting on the way to another command). Otherwise the folder's
+    permissions are checked once. With `asker`, passphrases can be asked from now
+    on. With `switch`, a state file in the other form (plain or encrypted) than
+    asked is re-saved at once. With `prepare`, the key for saving is found now (a
+    passphrase asked, or `NoKeyError`), before any question. A plain state is
+    warned about, once.
+    """
+    from safecheck.core.i18n import t
+    from safecheck.storage.sealing import Sealer, Source, peek
+
+    opening, codec = store.opening, store.codec
+    if opening is None or not isinstance(codec, Sealer):
+        return
+    if readonly:
+        return
+    store.quarantine = True
+    if not opening.checked:
+        opening.checked = True
+        check_private(store.home, opening.warn, store.lang)
+    if asker is not None and codec.keys is not None and codec.keys.asker is None:
+        codec.keys.asker = asker
+    current = _peek_file(store.path, peek)
+    if switch and not opening.switched and current is not None:
+        opening.switched = True
+        if (current is Source.PLAIN) != opening.plain:
+            store.update(lambda state: state)
+            _reseal_copies(store)
+            opening.warn(
+                t(store.lang, "store.now_plain" if opening.plain else "store.now_encrypted")
+            )
+            current = _peek_file(store.path, peek)
+    if prepare and not store.path.exists():
+        store.prepare()
+    if not opening.warned and (current is Source.PLAIN or (prepare and opening.plain)):
+        opening.warned = True
+        opening.warn(t(store.lang, "store.plain", folder=store.home))
+
+
+def _reseal_copies(store: Store) -> None:
+    """Kept copies of evidence files follow the state into its new form (plain or encrypted)."""
+    if any((store.home / FILES_DIR).glob("*")):
+        reseal_copies(store)
+
+
+def _peek_file(path: Path, peek: Callable[[bytes], Any]) -> Any:
+    try:
+        return peek(path.read_bytes())
+    except OSError:
+        return None
+
+
+class Store:
+    def __init__(
+        self,
+        home: Path,
+        codec: Codec | None = None,
+        *,
+        lang: str = "en",
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        self.home = home
+        self.codec: Codec = codec or _default_codec(home, lang)
+        self.path = home / STATE_FILE
+        self.lang = lang
+        self.clock = clock
+        self.opening: Opening | None = None
+        self.quarantine = True  # move a damaged file aside when it is read
+        self._lock: Any = None
+        self._damage: DamagedStateError | None = None  # what the last move aside was for
+
+    def load(self) -> State:
+        """The saved state, or an empty one if nothing was saved yet.
+
+        A damaged file, or one whose key is gone for good, is moved aside (kept,
+        never written over) and reported as `DamagedStateError`; one that cannot
+        be opened for now (wrong passphrase, keyring locked, newer safecheck) is
+        left in place and reported. Either way the message names the way on:
+        `safecheck reset`.
+        """
+        for _ in range(3):
+            try:
+                sealed = self.path.read_bytes()
+            except FileNotFoundError:
+                kept = self.kept_aside()
+                if kept and self._damage is not None and self._damage.values["kept"] == kept[-1]:
+                    raise self._damage from None  # moved aside by this run: say why, again
+                if kept:
+                    raise StateError(key="state.earlier_kept", kept=kept[-1]) from None
+                return State()
+            except OSError as error:
+                raise StateError(
+                    key="state.cannot_read", reason=error.strerror, path=self.path
+                ) from None
+            try:
+                return decode(self.codec.open(sealed))
+            except DamagedStateError as error:
+                if not self.quarantine:
+                    raise
+                aside = self._move_aside(sealed)
+                if aside is None:
+                    continue  # another safecheck changed the file meanwhile: read it again
+                self._damage = DamagedStateError(key="state.moved_aside", reason=error, kept=aside)
+                raise self._damage from None
+            except StateError as error:
+                raise StateError(key="state.left_in_place", reason=error, path=self.path) from None
+        raise StateError(key="state.cannot_read", reason="it keeps changing", path=self.path)
+
+    def update(self, change: Callable[[State], State]) -> State:
+        """Apply `change` to the newest saved state and save it, under the lock.
+
+        Two copies of safecheck running at once each see the other's answers,
+        because the state is read again after the lock is taken.
+        """
+        with self.locked():
+            new = change(self.load())
+            self._write(self.codec.seal(encode(new)))
+            return new
+
+    def prepare(self) -> None:
+        """Have the key for saving ready now; under the lock, so two first starts share one key."""
+        ready = getattr(self.codec, "ready", None)
+        if ready is not None:
+            with self.locked():
+                ready()
+
+    def start_fresh(self) -> None:
+        """Save an empty state without reading the old one (`safecheck reset`)."""
+        with self.locked():
+            self._write(self.codec.seal(encode(State())))
+
+    def move_aside(self) -> Path | None:
+        """Keep the state file aside as `state.unreadable-<time>`; None when there is none."""
+        with self.locked():
+            if not self.path.exists():
+                return None
+            return self._rename_aside()
+
+    def kept_aside(self) -> list[Path]:
+        """State files moved aside, oldest first."""
+        return sorted(self.home.glob(f"{ASIDE_PREFIX}*"))
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the state lock (re-entrant within this store)."""
+        if self._lock is None:
+            from filelock import FileLock
+
+            ensure_private_dir(self.home)
+            self._lock = FileLock(
+                str(self.home / LOCK_FILE), timeout=LOCK_TIMEOUT_SECONDS, mode=0o600
+            )
+        from filelock import Timeout
+
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise LockedError(key="state.locked", path=self.home / LOCK_FILE) from None
+        try:
+            if self._lock.lock_counter == 1:
+                self._remove_leftovers()
+            yield
+        finally:
+            self._lock.release()
+
+    def _move_aside(self, sealed: bytes) -> Path | None:
+        with self.locked():
+            try:
+                current = self.path.read_bytes()
+            except FileNotFoundError:
+                return None
+            if current != sealed:
+                return None
+            return self._rename_aside()
+
+    def _rename_aside(self) -> Path:
+        stamp = self.clock().strftime("%Y%m%dT%H%M%S")
+        for number in count():
+            aside = self.home / f"{ASIDE_PREFIX}{stamp}{f'-{number}' if number else ''}"
+            if not aside.exists():  # under the lock: nothing else names files here
+                break
+        self.path.rename(aside)
+        fsync_dir(self.home)
+        return aside
+
+    def _remove_leftovers(self) -> None:
+        """A temporary file seen while holding the lock is from a save that crashed."""
+        for temp in self.home.glob(TEMP_PATTERN):
+            temp.unlink(missing_ok=True)
+        for temp in (self.home / FILES_DIR).glob(COPY_TEMP_PATTERN):
+            temp.unlink(missing_ok=True)
+
+    def _write(self, data: bytes) -> None:
+        try:
+            write_atomic(self.path, data)
+        except OSError as error:
+            raise StateError(
+                key="state.cannot_save", reason=error.strerror, path=self.path
+            ) from None
+
+
+def _default_codec(home: Path, lang: str) -> Codec:
+    """Opens any state file with the keys at hand; saves encrypted (never plain)."""
+    from safecheck.storage.sealing import Keys, Sealer
+
+    return Sealer(Keys(home, lang=lang))
+
+
+def own_files(home: Path) -> list[Path]:
+    """Every file safecheck makes in its folder, that is there now."""
+    if not home.is_dir():
+        return []
+    names = [home / STATE_FILE, home / LOCK_FILE]
+    found = [path for path in names if path.exists() or path.is_symlink()]
+    found += sorted(home.glob(f"{ASIDE_PREFIX}*")) + sorted(home.glob(TEMP_PATTERN))
+    files = home / FILES_DIR
+    if files.is_dir() and not files.is_symlink():
+        found += sorted(path for path in files.iterdir() if path.is_file() or path.is_symlink())
+    return found
+
+
+def check_private(home: Path, warn: Callable[[str], None], lang: str = "en") -> None:
+    """Folder 0700 and files 0600: anything looser is fixed, and the person is told."""
+    if os.name != "posix" or not home.is_dir():
+        return
+    from safecheck.core.i18n import t
+
+    for folder in (home, home / FILES_DIR):
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        mode = stat.S_IMODE(folder.stat().st_mode)
+        if mode & 0o077:
+            folder.chmod(0o700)
+            warn(t(lang, "store.folder_mode", path=folder, mode=f"{mode:o}"))
+    for path in own_files(home):
+        info = path.lstat()
+        if not stat.S_ISREG(info.st_mode):
+            continue
+        mode = stat.S_IMODE(info.st_mode)
+        if mode & 0o077:
+            path.chmod(0o600)
+            warn(t(lang, "store.file_mode", path=path, mode=f"{mode:o}"))

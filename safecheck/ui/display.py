@@ -1,0 +1,708 @@
+"""What a person sees. The only module that talks to rich."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import IO, TYPE_CHECKING
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.progress_bar import ProgressBar
+from rich.table import Table
+from rich.text import Text as RichText
+
+from safecheck.content.checklist import PLATFORMS, Checklist, Item, Priority, Section
+from safecheck.content.helplines import HelpLine as LineData  # workshop.HelpLine is another
+from safecheck.content.helplines import contact, one_line
+from safecheck.content.workshop import NOTE, HelpLine, Part, Question, Quiz, Slide, Workshop
+from safecheck.core.i18n import t
+from safecheck.core.region import Region
+from safecheck.progress.summary import Summary
+from safecheck.progress.verify import Verification
+from safecheck.storage.state import Answer
+from safecheck.ui.terminal import plain_wanted as plain_wanted  # where callers look
+
+if TYPE_CHECKING:  # the evidence module loads only for the evidence views
+    from safecheck.evidence.model import Entry, FileCheck
+
+PRIORITY_STYLE = {
+    Priority.ESSENTIAL: "bold",
+    Priority.RECOMMENDED: "",
+    Priority.ADVANCED: "dim",
+}
+
+
+class Display:
+    def __init__(self, console: Console | None = None) -> None:
+        self.console = console or Console(highlight=False)
+
+    @classmethod
+    def to(cls, file: IO[str] = sys.stdout) -> Display:
+        return cls(Console(file=file, highlight=False))
+
+    def message(self, text: str) -> None:
+        self.console.print(text)
+
+    def checklist_intro(self, checklist: Checklist, lang: str) -> None:
+        self.console.print(
+            Panel(checklist.intro(lang), title=checklist.title(lang), title_align="left")
+        )
+
+    def section(self, section: Section, lang: str) -> None:
+        self.console.rule(section.title(lang), align="left")
+
+    def item(self, item: Item, lang: str, *, answered: int, total: int) -> None:
+        bar = Table.grid(padding=(0, 1))
+        bar.add_row(
+            ProgressBar(total=max(total, 1), completed=answered, width=30),
+            t(lang, "progress", answered=answered, total=total),
+        )
+        self.console.print(bar)
+        priority = t(lang, f"priority.{item.priority.value}")
+        body = Group(
+            RichText(item.title(lang), style="bold"),
+            RichText(priority, style=PRIORITY_STYLE[item.priority]),
+            RichText(f"{t(lang, 'why')}: {item.why(lang)}"),
+        )
+        self.console.print(Panel(body))
+
+    def how(self, item: Item, lang: str) -> None:
+        parts: list[RichText] = [
+            RichText(f"{t(lang, 'how')}: {item.title(lang)}", style="bold"),
+            RichText(item.how(lang).strip()),
+        ]
+        for name, steps in item.platforms:
+            parts.append(RichText(f"\n{PLATFORMS[name]}", style="bold"))
+            parts.append(RichText(steps(lang).strip()))
+        self.console.print(Panel(Group(*parts)))
+
+    def summary(self, summary: Summary, lang: str) -> None:
+        table = Table(title=t(lang, "summary.title"), title_justify="left")
+        table.add_column(t(lang, "summary.priority"))
+        table.add_column(t(lang, "summary.done"), justify="right")
+        table.add_column(t(lang, "summary.score"), justify="right")
+        for score in summary.by_priority:
+            table.add_row(
+                t(lang, f"priority.{score.priority.value}"),
+                f"{score.done} / {score.applicable}",
+                f"{score.percent}%",
+            )
+        table.add_row(
+            t(lang, "summary.overall"),
+            f"{summary.done} / {summary.total - summary.not_for_me}",
+            f"{summary.score}%",
+            style="bold",
+        )
+        self.console.print(table)
+        if not summary.next_steps:
+            self.console.print(t(lang, "summary.nothing_open"))
+            return
+        self.console.print(t(lang, "summary.next"))
+        for number, item in enumerate(summary.next_steps, start=1):
+            priority = t(lang, f"priority.{item.priority.value}")
+            self.console.print(f"{number}. [bold]{item.title(lang)}[/bold] ({priority})")
+            first_step = item.how(lang).strip().splitlines()[0]
+            self.console.print(f"   {first_step}")
+
+    # Emergency plan, help lines, start screen and discretion (issue 3)
+
+    def clear(self) -> None:
+        """Start a fresh screen (only on a terminal)."""
+        self.console.clear()
+
+    def wipe(self) -> None:
+        """Clear the screen and, where the terminal allows, its scrollback."""
+        if self.console.is_terminal:
+            self.console.clear()
+            self.console.file.write("\x1b[3J")
+            self.console.file.flush()
+
+    def set_title(self, title: str) -> None:
+        self.console.set_window_title(title)
+
+    def start_screen(self, lang: str, region: str, footer: str) -> None:
+        body = Group(
+            RichText(t(lang, "region.shown", region=region)),
+            RichText(t(lang, "start.hint"), style="bold"),
+        )
+        self.console.print(Panel(body, title=t(lang, "start.title"), title_align="left"))
+        self.footer(footer)
+
+    def footer(self, text: str) -> None:
+        """The line that keeps emergency and suicide-prevention help in sight."""
+        self.console.print(RichText(text, style="bold"))
+
+    def crisis(self, title: str, message: str, lines: Sequence[LineData], lang: str) -> None:
+        parts: list[RichText] = [RichText(message.strip())]
+        for line in lines:
+            parts.append(RichText(f"\n{line.name(lang)}", style="bold"))
+            hours = f" ({line.hours(lang)})" if line.hours else ""
+            parts.append(RichText(f"{contact(line, lang)}{hours}", style="bold"))
+            parts.append(RichText(line.who(lang)))
+        self.console.print(Panel(Group(*parts), title=title, title_align="left"))
+
+    def step(self, item: Item, lang: str, *, answered: int, total: int) -> None:
+        """A plan step: what to do, why and how, all at once."""
+        bar = Table.grid(padding=(0, 1))
+        bar.add_row(
+            ProgressBar(total=max(total, 1), completed=answered, width=30),
+            t(lang, "progress", answered=answered, total=total),
+        )
+        self.console.print(bar)
+        parts = [RichText(item.why(lang)), RichText(""), _bullets(item.how(lang))]
+        self.console.print(Panel(Group(*parts), title=item.title(lang), title_align="left"))
+
+    def platforms(self, item: Item, lang: str) -> None:
+        """A step's own steps on each platform, asked for after the step."""
+        parts = [
+            RichText.assemble((PLATFORMS[name], "bold"), ": ", steps(lang).strip())
+            for name, steps in item.platforms
+        ]
+        self.console.print(Panel(Group(*parts), title=item.title(lang), title_align="left"))
+
+    def helpline_list(self, title: str, lines: Sequence[LineData], lang: str) -> None:
+        """One line each, to keep a step on one screen (`safecheck helplines` tells more)."""
+        self.console.print(RichText(title, style="bold"))
+        self.console.print(_bullets("\n".join(f"- {one_line(line, lang)}" for line in lines)))
+
+    def helpline_table(self, title: str, lines: Sequence[LineData], lang: str) -> None:
+        """Name and hours, every way to reach a line, whom it is for and its source.
+
+        Nothing is cut off: a narrow terminal folds a long address instead.
+        """
+        table = Table(title=title, title_justify="left", show_lines=True)
+        table.add_column(t(lang, "helplines.name"), min_width=15, max_width=18, overflow="fold")
+        table.add_column(t(lang, "helplines.contact"), min_width=24, overflow="fold")
+        table.add_column(t(lang, "helplines.for"), ratio=1, overflow="fold")
+        for line in lines:
+            name = RichText(line.name(lang), style="bold")
+            if line.hours:
+                name.append(f"\n{line.hours(lang)}", style="")
+            who = RichText(line.who(lang))
+            who.append(f"\n{t(lang, 'helplines.source')}: {line.source}", style="dim")
+            table.add_row(name, RichText(contact(line, lang, separator="\n")), who)
+        self.console.print(table)
+
+    def plan_summary(self, summary: Summary, lang: str) -> None:
+        self.console.rule()
+        self.console.print(t(lang, "plan.summary_done", done=summary.done, total=summary.total))
+        still_open = [item for _, item in summary.checklist.items() if item in summary.open_items]
+        if not still_open:
+            self.console.print(t(lang, "plan.summary_all"))
+            return
+        self.console.print(t(lang, "plan.summary_open"))
+        for number, item in enumerate(still_open, start=1):
+            self.console.print(f"{number}. {item.title(lang)}", markup=False)
+
+    def status(self, summaries: Sequence[Summary], lang: str) -> None:
+        if not summaries:
+            self.console.print(t(lang, "status.none"))
+            return
+        table = Table(title=t(lang, "status.title"), title_justify="left")
+        table.add_column(t(lang, "status.checklist"))
+        table.add_column(t(lang, "status.answered"), justify="right")
+        table.add_column(t(lang, "summary.done"), justify="right")
+        table.add_column(t(lang, "status.open"))
+        table.add_column(t(lang, "summary.score"), justify="right")
+        for summary in summaries:
+            table.add_row(
+                f"{summary.checklist.title(lang)} ({summary.checklist.id})",
+                f"{summary.answered} / {summary.total}",
+                str(summary.done),
+                open_by_priority(summary, lang),
+                f"{summary.score}%",
+            )
+        self.console.print(table)
+
+    def verification(self, result: Verification, lang: str) -> None:
+        for line in verification_lines(result, lang):  # whole lines, so scripts can grep them
+            self.console.print(line, markup=False, soft_wrap=True)
+
+    # Evidence log
+
+    def evidence_table(self, entries: Sequence[Entry], lang: str) -> None:
+        """The log as a table, oldest first, so the newest is last, nearest the prompt."""
+        from safecheck.evidence import model
+
+        if not entries:
+            self.console.print(t(lang, "evidence.list.empty"))
+            return
+        table = Table(title=t(lang, "evidence.list.title"), title_justify="left")
+        table.add_column(t(lang, "evidence.field.id"), justify="right")
+        table.add_column(t(lang, "evidence.field.when"), no_wrap=True)
+        table.add_column(t(lang, "evidence.field.platform"))
+        table.add_column(t(lang, "evidence.field.account"))
+        table.add_column(t(lang, "evidence.field.demands"))
+        table.add_column(t(lang, "evidence.field.files"), justify="right")
+        for entry in entries:
+            table.add_row(
+                str(entry.id),
+                model.format_when(entry.when),
+                RichText(entry.platform or ""),
+                RichText(entry.account or entry.phone or entry.profile_url or ""),
+                ", ".join(t(lang, f"evidence.demand.{d.value}") for d in entry.demands),
+                str(len(entry.files)),
+            )
+        self.console.print(table)
+
+    def evidence_entry(self, entry: Entry, checks: Sequence[FileCheck], lang: str) -> None:
+        """One entry in full, and for each file whether it is still as it was."""
+        from safecheck.evidence import model
+        from safecheck.evidence.export import entry_rows
+
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold")
+        grid.add_column()
+        for label, value in entry_rows(entry, lang):
+            grid.add_row(label, RichText(value))
+        if entry.note:
+            grid.add_row(model.field_label(lang, "note"), RichText(entry.note))
+        title = t(lang, "evidence.show.title", id=entry.id)
+        self.console.print(Panel(grid, title=title, title_align="left"))
+        for check in checks:
+            self.console.print(self._file_check(check, lang))
+
+    @staticmethod
+    def _file_check(check: FileCheck, lang: str) -> RichText:
+        from safecheck.evidence.model import FileStatus
+        from safecheck.storage.copies import CopyStatus
+
+        a = check.attachment
+        style = {
+            FileStatus.UNCHANGED: "",
+            FileStatus.CHANGED: "bold",
+            FileStatus.MISSING: "bold",
+            FileStatus.UNREADABLE: "bold",
+        }[check.status]
+        text = RichText()
+        text.append(f"{a.name}\n", style="bold")
+        text.append(f"  {a.path}\n")
+        text.append(f"  SHA-256 {a.sha256}\n")
+        text.append(f"  {t(lang, 'evidence.show.size', size=a.size)}\n")
+        status = t(lang, f"evidence.file.{check.status.value}")
+        if check.status is FileStatus.CHANGED and check.sha256_now:
+            status += "\n  " + t(lang, "evidence.file.now", sha256=check.sha256_now)
+        text.append(f"  {status}\n", style=style)
+        if check.copy is not CopyStatus.NONE:
+            copy_style = "" if check.copy is CopyStatus.INTACT else "bold"
+            text.append(f"  {t(lang, f'evidence.copy.{check.copy.value}')}\n", style=copy_style)
+        return text
+
+
+def answer_word(answer: Answer | None, lang: str) -> str:
+    """The status word of an answer, so nothing is told by colour alone."""
+    return t(lang, f"state.{answer.value if answer is not None else 'unanswered'}")
+
+
+def open_by_priority(summary: Summary, lang: str) -> str:
+    parts = [
+        f"{score.open} {t(lang, f'priority.{score.priority.value}').lower()}"
+        for score in summary.by_priority
+        if score.open
+    ]
+    return ", ".join(parts) if parts else t(lang, "status.nothing_open")
+
+
+def verification_lines(result: Verification, lang: str) -> list[str]:
+    checklist = result.summary.checklist
+    verdict = "verify.met" if result.ok else "verify.not_met"
+    lines = [t(lang, verdict, title=checklist.title(lang), id=checklist.id)]
+    for check in result.checks:
+        if check.priority is not None:
+            name = t(lang, f"priority.{check.priority.value}").lower()
+            key = "verify.priority_ok" if check.met else "verify.priority_open"
+            lines.append("- " + t(lang, key, priority=name, count=len(check.missing)))
+        else:
+            key = "verify.score_ok" if check.met else "verify.score_low"
+            lines.append("- " + t(lang, key, score=check.score, min_score=check.min_score))
+    if result.missing:
+        lines.append(t(lang, "verify.missing"))
+        for item in result.missing:
+            record = result.summary.answers.get(item.id)
+            priority = t(lang, f"priority.{item.priority.value}")
+            word = answer_word(record.answer if record else None, lang)
+            lines.append(f"- {item.id}: {item.title(lang)} ({priority}, {word})")
+    return lines
+
+
+def make_display(*, plain: bool = False, file: IO[str] | None = None) -> Display:
+    """The display for this run; `file` is stdout unless given (stderr with --json)."""
+    if plain:
+        return PlainDisplay(plain_console(file))
+    return Display(Console(file=file, highlight=False))
+
+
+def plain_console(file: IO[str] | None = None) -> Console:
+    """A console that writes text only: no colour, no styles, no escape sequences."""
+    return Console(
+        file=file,
+        color_system=None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=True,
+    )
+
+
+class PlainDisplay(Display):
+    """Linear text for screen readers and dumb terminals: no boxes, colour or bars.
+
+    Every method of `Display` has a plain form here (a test checks that).
+    """
+
+    def _lines(self, *lines: str) -> None:
+        for line in lines:
+            self.console.print(line, markup=False, highlight=False)
+
+    def message(self, text: str) -> None:
+        self._lines(text)
+
+    def checklist_intro(self, checklist: Checklist, lang: str) -> None:
+        self._lines(checklist.title(lang), checklist.intro(lang).strip())
+
+    def section(self, section: Section, lang: str) -> None:
+        self._lines("", section.title(lang))
+
+    def item(self, item: Item, lang: str, *, answered: int, total: int) -> None:
+        priority = t(lang, f"priority.{item.priority.value}")
+        self._lines(
+            "",
+            t(lang, "progress", answered=answered, total=total) + ".",
+            item.title(lang),
+            f"{t(lang, 'summary.priority')}: {priority}",
+            f"{t(lang, 'why')}: {item.why(lang).strip()}",
+        )
+
+    def how(self, item: Item, lang: str) -> None:
+        self._lines("", f"{t(lang, 'how')}: {item.title(lang)}", item.how(lang).strip())
+        for name, steps in item.platforms:
+            self._lines(f"{PLATFORMS[name]}: {steps(lang).strip()}")
+        self._lines("")
+
+    def summary(self, summary: Summary, lang: str) -> None:
+        self._lines("", t(lang, "summary.title"))
+        for score in summary.by_priority:
+            self._lines(
+                t(
+                    lang,
+                    "plain.summary_row",
+                    name=t(lang, f"priority.{score.priority.value}"),
+                    done=score.done,
+                    applicable=score.applicable,
+                    score=score.percent,
+                )
+            )
+        self._lines(
+            t(
+                lang,
+                "plain.summary_row",
+                name=t(lang, "summary.overall"),
+                done=summary.done,
+                applicable=summary.total - summary.not_for_me,
+                score=summary.score,
+            )
+        )
+        if not summary.next_steps:
+            self._lines(t(lang, "summary.nothing_open"))
+            return
+        self._lines(t(lang, "summary.next"))
+        for number, item in enumerate(summary.next_steps, start=1):
+            priority = t(lang, f"priority.{item.priority.value}")
+            first_step = item.how(lang).strip().splitlines()[0]
+            self._lines(f"{number}. {item.title(lang)} ({priority})", f"   {first_step}")
+
+    def status(self, summaries: Sequence[Summary], lang: str) -> None:
+        if not summaries:
+            self._lines(t(lang, "status.none"))
+            return
+        self._lines(t(lang, "status.title"))
+        for summary in summaries:
+            self._lines(
+                "",
+                f"{summary.checklist.title(lang)} ({summary.checklist.id})",
+                t(
+                    lang,
+                    "plain.status_row",
+                    answered=summary.answered,
+                    total=summary.total,
+                    done=summary.done,
+                    score=summary.score,
+                ),
+                f"{t(lang, 'status.open')}: {open_by_priority(summary, lang)}",
+            )
+
+    def verification(self, result: Verification, lang: str) -> None:
+        self._lines(*verification_lines(result, lang))
+
+    def evidence_table(self, entries: Sequence[Entry], lang: str) -> None:
+        from safecheck.evidence import model
+
+        if not entries:
+            self._lines(t(lang, "evidence.list.empty"))
+            return
+        self._lines(t(lang, "evidence.list.title"))
+        for entry in entries:
+            facts = [model.format_when(entry.when)]
+            facts += [v for v in (entry.platform, entry.account or entry.phone) if v]
+            facts += [t(lang, f"evidence.demand.{d.value}") for d in entry.demands]
+            facts.append(f"{model.field_label(lang, 'files')}: {len(entry.files)}")
+            self._lines(f"{entry.id}. " + ", ".join(facts))
+
+    def evidence_entry(self, entry: Entry, checks: Sequence[FileCheck], lang: str) -> None:
+        from safecheck.evidence import model
+        from safecheck.evidence.export import entry_rows
+
+        self._lines(t(lang, "evidence.show.title", id=entry.id))
+        self._lines(*(f"{label}: {value}" for label, value in entry_rows(entry, lang)))
+        if entry.note:
+            self._lines(f"{model.field_label(lang, 'note')}:", entry.note)
+        for check in checks:
+            self._lines("", *self._file_check(check, lang).plain.rstrip("\n").splitlines())
+
+    # Emergency plan, help lines, start screen and discretion (issue 3)
+
+    def clear(self) -> None:
+        """Nothing is redrawn in plain output."""
+
+    def wipe(self) -> None:
+        """Plain output writes no escape sequences, so it cannot clear the screen."""
+
+    def set_title(self, title: str) -> None:
+        """Plain output writes no escape sequences, so the title stays."""
+
+    def start_screen(self, lang: str, region: str, footer: str) -> None:
+        self._lines(t(lang, "start.title"), t(lang, "region.shown", region=region))
+        self._lines(t(lang, "start.hint"), footer)
+
+    def footer(self, text: str) -> None:
+        self._lines(text)
+
+    def crisis(self, title: str, message: str, lines: Sequence[LineData], lang: str) -> None:
+        self._lines("", title, message.strip())
+        for line in lines:
+            self._lines(one_line(line, lang), line.who(lang))
+
+    def step(self, item: Item, lang: str, *, answered: int, total: int) -> None:
+        self._lines(
+            "",
+            t(lang, "progress", answered=answered, total=total) + ".",
+            item.title(lang),
+            item.why(lang).strip(),
+            item.how(lang).strip(),
+        )
+
+    def platforms(self, item: Item, lang: str) -> None:
+        for name, steps in item.platforms:
+            self._lines(f"{PLATFORMS[name]}: {steps(lang).strip()}")
+
+    def helpline_list(self, title: str, lines: Sequence[LineData], lang: str) -> None:
+        self._lines(title)
+        for line in lines:
+            self._lines(f"- {one_line(line, lang)}: {line.who(lang)}")
+
+    def helpline_table(self, title: str, lines: Sequence[LineData], lang: str) -> None:
+        self._lines(title)
+        for line in lines:
+            hours = f" ({line.hours(lang)})" if line.hours else ""
+            self._lines(
+                "",
+                f"{line.name(lang)}{hours}",
+                f"{t(lang, 'helplines.contact')}: {contact(line, lang)}",
+                f"{t(lang, 'helplines.for')}: {line.who(lang)}",
+                f"{t(lang, 'helplines.source')}: {line.source}",
+            )
+        self._lines("")
+
+    def plan_summary(self, summary: Summary, lang: str) -> None:
+        self._lines("", t(lang, "plan.summary_done", done=summary.done, total=summary.total))
+        still_open = [item for _, item in summary.checklist.items() if item in summary.open_items]
+        if not still_open:
+            self._lines(t(lang, "plan.summary_all"))
+            return
+        self._lines(t(lang, "plan.summary_open"))
+        for number, item in enumerate(still_open, start=1):
+            self._lines(f"{number}. {item.title(lang)}")
+
+
+def _bullets(text: str) -> RenderableType:
+    """Text whose lines may start with "- ", set as a list with hanging indents."""
+    lines = text.strip().splitlines()
+    if not any(line.startswith("- ") for line in lines):
+        return RichText(text.strip())
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for line in lines:
+        if line.startswith("- "):
+            grid.add_row("-", RichText(line[2:]))
+        else:
+            grid.add_row("", RichText(line))
+    return grid
+
+
+class PresenterDisplay:
+    """The workshop as a group sees it on a projector: one large, clear panel per screen.
+
+    Every screen is cleared first, so only the current slide is on the wall, and
+    every slide fits an 80x24 terminal (a test renders each one at that size).
+    """
+
+    def __init__(self, console: Console | None = None) -> None:
+        self.console = console or Console(highlight=False)
+
+    def _show(self, body: RenderableType, *, title: str, subtitle: str | None = None) -> None:
+        self.console.clear()
+        self.console.print(
+            Panel(
+                body,
+                title=RichText(f" {title} ", style="bold"),
+                title_align="left",
+                subtitle=RichText(f" {subtitle} ") if subtitle else None,
+                subtitle_align="right",
+                box=box.HEAVY,
+                padding=(1, 2),
+            )
+        )
+
+    def message(self, text: str) -> None:
+        self.console.print(RichText(text))
+
+    def title_screen(self, workshop: Workshop, region: Region, lang: str) -> None:
+        body = Group(
+            RichText(workshop.intro(lang).strip()),
+            RichText(""),
+            RichText(t(lang, "workshop.region", region=t(lang, f"region.{region.value}"))),
+            RichText(t(lang, "workshop.saves_nothing"), style="italic"),
+        )
+        self._show(body, title=workshop.title(lang))
+
+    def slide(
+        self,
+        part: Part,
+        slide: Slide,
+        lang: str,
+        *,
+        part_number: int,
+        part_count: int,
+        slide_number: int,
+        revealed: bool,
+        helplines: tuple[HelpLine, ...] | None,
+        region: Region,
+    ) -> None:
+        lines: list[RenderableType] = [RichText(slide.title(lang), style="bold underline")]
+        if slide.body is not None:
+            lines += [RichText(""), RichText(slide.body(lang).strip())]
+        if slide.chat:
+            chat = Table.grid(padding=(0, 1))
+            chat.add_column(justify="right", no_wrap=True)
+            chat.add_column()
+            for line in slide.chat:
+                text = line.text(lang).strip()
+                if line.speaker == NOTE:
+                    chat.add_row(RichText(""), RichText(f"({text})", style="italic"))
+                    continue
+                style = "bold" if line.speaker == "them" else "bold italic"
+                chat.add_row(
+                    RichText(f"{part.speakers[line.speaker]} >", style=style), RichText(text)
+                )
+            lines += [RichText(""), chat]
+        if slide.helplines:
+            lines += [RichText(""), self._helplines(helplines, region, lang)]
+        if slide.question is not None:
+            lines += [RichText(""), RichText(slide.question(lang).strip(), style="bold")]
+        if slide.reveal is not None and revealed:
+            lines += [RichText(""), RichText("-> " + slide.reveal(lang).strip(), style="bold")]
+        self._show(
+            Group(*lines),
+            title=t(
+                lang,
+                "workshop.part_label",
+                number=part_number,
+                count=part_count,
+                title=part.title(lang),
+            ),
+            subtitle=f"{slide_number} / {len(part.slides)}",
+        )
+
+    @staticmethod
+    def _helplines(
+        helplines: tuple[HelpLine, ...] | None, region: Region, lang: str
+    ) -> RenderableType:
+        region_name = t(lang, f"region.{region.value}")
+        if helplines is None:
+            return RichText(
+                t(lang, "workshop.helplines_missing", region=region_name, code=region.value),
+                style="bold",
+            )
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for line in helplines:
+            table.add_row(line.name, line.contact, line.note)
+        return table
+
+    @staticmethod
+    def _question(question: Question, lang: str) -> list[RenderableType]:
+        lines: list[RenderableType] = [RichText(question.question(lang).strip(), style="bold")]
+        lines.append(RichText(""))
+        for letter, choice in zip("ABCD", question.choices, strict=False):
+            lines.append(RichText(f"{letter}  {choice(lang).strip()}"))
+        return lines
+
+    def _quiz_panel(
+        self,
+        quiz: Quiz,
+        lines: list[RenderableType],
+        lang: str,
+        *,
+        number: int,
+        right: int,
+        asked: int,
+    ) -> None:
+        self._show(
+            Group(*lines),
+            title=f"{quiz.title(lang)}: "
+            + t(lang, "quiz.label", number=number, count=len(quiz.questions)),
+            subtitle=t(lang, "quiz.tally", right=right, asked=asked),
+        )
+
+    def quiz_question(
+        self, quiz: Quiz, question: Question, lang: str, *, number: int, right: int, asked: int
+    ) -> None:
+        lines = self._question(question, lang)
+        self._quiz_panel(quiz, lines, lang, number=number, right=right, asked=asked)
+
+    def quiz_answer(
+        self,
+        quiz: Quiz,
+        question: Question,
+        chosen: int,
+        lang: str,
+        *,
+        number: int,
+        right: int,
+        asked: int,
+    ) -> None:
+        lines = self._question(question, lang)
+        letter = "ABCD"[question.answer]
+        if chosen == question.answer:
+            verdict = t(lang, "quiz.right", letter=letter)
+        else:
+            verdict = t(lang, "quiz.wrong", chosen="ABCD"[chosen], letter=letter)
+        lines += [
+            RichText(""),
+            RichText("-> " + verdict, style="bold"),
+            RichText(question.explanation(lang).strip()),
+        ]
+        self._quiz_panel(quiz, lines, lang, number=number, right=right, asked=asked)
+
+    def quiz_tally(self, quiz: Quiz, lang: str, *, right: int, asked: int) -> None:
+        body = Group(
+            RichText(t(lang, "quiz.final", right=right, asked=asked), style="bold"),
+            RichText(""),
+            RichText(t(lang, "quiz.not_saved"), style="italic"),
+        )
+        self._show(body, title=quiz.title(lang))
