@@ -213,13 +213,13 @@ open_store(Path({home!r})).update(lambda s: log.with_entries(s, entries))
 EXPORT_SCRIPT = """
 import sys, time
 from pathlib import Path
-from safecheck.evidence import export
+from safecheck.evidence import export, report
 from safecheck.storage.store import open_store
 start = time.perf_counter()
-report = export.build_report(open_store(Path({home!r})).load(), "en")
-export.save(Path({out!r}), export.render(report, "html"), "en", force=True)
+built = report.build_report(open_store(Path({home!r})).load(), "en")
+export.save(Path({out!r}), export.render(built, "html"), "en", force=True)
 Path(sys.argv[1]).write_text(str(time.perf_counter() - start))
-assert len(report.entries) == {entries}
+assert len(built.entries) == {entries}
 """
 
 

@@ -1,5 +1,9 @@
+"""`python -m safecheck`."""
+
 from __future__ import annotations
 
-from safecheck.cli import main
+import sys
 
-main()
+from safecheck.cli.app import main
+
+sys.exit(main())

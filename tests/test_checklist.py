@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from safecheck.cli import app
+from safecheck.cli.app import app
 from safecheck.content import checklist
 from safecheck.core.errors import ExitCode, InputFileError
 from tests.conftest import ROOT, SMALL_CHECKLIST

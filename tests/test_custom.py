@@ -9,7 +9,7 @@ import pytest
 from prompt_toolkit.input import PipeInput
 from typer.testing import CliRunner
 
-from safecheck.cli import app
+from safecheck.cli.app import app
 from safecheck.content import custom
 from safecheck.content.checklist import builtin_dir
 from safecheck.core.errors import ExitCode

@@ -11,7 +11,7 @@ import pytest
 from prompt_toolkit.input import PipeInput
 from typer.testing import CliRunner, Result
 
-from safecheck.cli import app
+from safecheck.cli.app import app
 from safecheck.core.errors import ExitCode
 from safecheck.storage import sealing
 from safecheck.storage.crypto import new_key

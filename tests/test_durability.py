@@ -17,7 +17,7 @@ import pytest
 from prompt_toolkit.input import PipeInput
 from typer.testing import CliRunner
 
-from safecheck.cli import app
+from safecheck.cli.app import app
 from safecheck.storage.crypto import new_key
 from safecheck.storage.store import TEMP_PATTERN, open_store
 from tests import keys, saver

@@ -10,7 +10,7 @@ import pytest
 from prompt_toolkit.input import PipeInput
 from typer.testing import CliRunner
 
-from safecheck.cli import app
+from safecheck.cli.app import app
 from safecheck.content import checklist
 from safecheck.core.audience import AgeGroup
 from safecheck.core.errors import ExitCode

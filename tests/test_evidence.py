@@ -19,7 +19,7 @@ import pytest
 from prompt_toolkit.input import PipeInput
 from typer.testing import CliRunner
 
-from safecheck.cli import app
+from safecheck.cli.app import app
 from safecheck.core import jsonout
 from safecheck.core.errors import ExitCode, InputFileError
 from safecheck.evidence import files as evidence_files

@@ -8,7 +8,7 @@ from pathlib import Path
 from prompt_toolkit.input import PipeInput
 from typer.testing import CliRunner
 
-from safecheck.cli import app
+from safecheck.cli.app import app
 from safecheck.core.errors import ExitCode
 from safecheck.evidence import log
 from safecheck.storage.state import Answer

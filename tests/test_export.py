@@ -15,14 +15,15 @@ import pytest
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-from safecheck.cli import app
+from safecheck.cli.app import app
 from safecheck.content import checklist
 from safecheck.core.audience import AgeGroup
 from safecheck.core.errors import ExitCode
 from safecheck.core.region import Region
-from safecheck.evidence import export, importer, log
-from safecheck.evidence.export import Format, HelpLineRow
+from safecheck.evidence import export, html, importer, log, markdown, report
+from safecheck.evidence.export import Format
 from safecheck.evidence.model import Attachment, Demand, Entry
+from safecheck.evidence.report import HelpLineRow
 from safecheck.storage.state import Answer, Record, State
 from safecheck.storage.store import Store
 from tests.conftest import ROOT
@@ -30,7 +31,7 @@ from tests.conftest import ROOT
 runner = CliRunner()
 CET = timezone(timedelta(hours=1))
 NOW = datetime(2026, 3, 3, 12, 0, tzinfo=CET)
-SCHEMA = json.loads(export.SCHEMA_FILE.read_text(encoding="utf-8"))
+SCHEMA = json.loads(report.SCHEMA_FILE.read_text(encoding="utf-8"))
 SHA_A = "a" * 63 + "1"
 SHA_B = "b" * 63 + "2"
 
@@ -78,7 +79,7 @@ def plan(tmp_path: Path) -> checklist.Checklist:
     folder = tmp_path / "plans"
     folder.mkdir()
     (folder / "emergency.yaml").write_text(PLAN, encoding="utf-8")
-    found = export.plan_checklist([folder])
+    found = report.plan_checklist([folder])
     assert found is not None
     return found
 
@@ -120,8 +121,8 @@ def state() -> State:
     return result.with_answer("emergency", "police", Record(Answer.NOT_YET, "2026-03-02T22:05"))
 
 
-def report(plan: checklist.Checklist | None, lang: str = "en") -> export.Report:
-    return export.build_report(state(), lang, plan=plan, helplines=[LINE], clock=clock)
+def make_report(plan: checklist.Checklist | None, lang: str = "en") -> report.Report:
+    return report.build_report(state(), lang, plan=plan, helplines=[LINE], clock=clock)
 
 
 # -- JSON ---------------------------------------------------------------------------------
@@ -132,7 +133,7 @@ def test_the_schema_is_a_valid_json_schema() -> None:
 
 
 def test_json_export_validates_against_the_documented_schema(plan: checklist.Checklist) -> None:
-    document = json.loads(export.render(report(plan), Format.json))
+    document = json.loads(export.render(make_report(plan), Format.json))
     jsonschema.validate(document, SCHEMA)
     assert (document["format"], document["version"]) == ("safecheck-export", 1)
     assert [e["id"] for e in document["evidence"]] == [2, 1]  # oldest first
@@ -146,7 +147,7 @@ def test_json_export_validates_against_the_documented_schema(plan: checklist.Che
 
 
 def test_json_without_a_plan_or_entries_validates_too() -> None:
-    empty = export.build_report(State(), "nl", clock=clock)
+    empty = report.build_report(State(), "nl", clock=clock)
     document = json.loads(export.render(empty, "json"))
     jsonschema.validate(document, SCHEMA)
     assert document["plan"] is None
@@ -166,7 +167,7 @@ def test_json_without_a_plan_or_entries_validates_too() -> None:
 def test_the_schema_can_fail(
     plan: checklist.Checklist, path: tuple[object, ...], change: object
 ) -> None:
-    document = json.loads(export.render(report(plan), "json"))
+    document = json.loads(export.render(make_report(plan), "json"))
     target = document
     for key in path[:-1]:
         target = target[key]
@@ -199,7 +200,7 @@ CONTENT = {
 def test_markdown_and_html_hold_the_timeline_hashes_plan_and_help_lines(
     plan: checklist.Checklist, lang: str, fmt: Format
 ) -> None:
-    text = export.render(report(plan, lang), fmt)
+    text = export.render(make_report(plan, lang), fmt)
     for words in CONTENT[lang]:
         assert words in text, words
     for value in ("Instagram", "REF-4711", "250.50 EUR", "+32 470 00 00 00", SHA_A, SHA_B):
@@ -210,7 +211,7 @@ def test_markdown_and_html_hold_the_timeline_hashes_plan_and_help_lines(
 
 
 def test_html_is_one_self_contained_a4_page(plan: checklist.Checklist) -> None:
-    page = export.render(report(plan), "html")
+    page = export.render(make_report(plan), "html")
     assert page.startswith("<!DOCTYPE html>")
     assert '<html lang="en">' in page
     assert "@page { size: A4;" in page
@@ -288,7 +289,7 @@ def test_every_user_value_is_escaped(hostile: str) -> None:
         note=f"{hostile}\n~~~~\n{hostile}",
         files=(Attachment(f"/tmp/{hostile.replace('/', '_')}", SHA_A, 1, NOW, True),),
     )
-    made = export.build_report(log.with_entries(State(), [nasty]), "en", clock=clock)
+    made = report.build_report(log.with_entries(State(), [nasty]), "en", clock=clock)
 
     page = export.render(made, "html")
     assert_loads_nothing(page)
@@ -314,8 +315,8 @@ def test_every_user_value_is_escaped(hostile: str) -> None:
 
 
 def test_markdown_escaping_keeps_text_readable() -> None:
-    assert export.md("some_user*1") == r"some\_user\*1"
-    assert export.md("2026-03-02 21:15") == "2026-03-02 21:15"
+    assert markdown.md("some_user*1") == r"some\_user\*1"
+    assert markdown.md("2026-03-02 21:15") == "2026-03-02 21:15"
 
 
 # -- 10,000 entries -----------------------------------------------------------------------
@@ -342,7 +343,7 @@ def many(count: int) -> State:
 
 def test_ten_thousand_entries_export_correctly() -> None:
     count = 10_000
-    made = export.build_report(many(count), "en", clock=clock)
+    made = report.build_report(many(count), "en", clock=clock)
 
     document = json.loads(export.render(made, "json"))
     jsonschema.validate(document, SCHEMA)
@@ -442,7 +443,7 @@ def test_the_prevention_handout_has_a_tick_box_per_item(
     assert_loads_nothing(page)
     assert "@page { size: A4;" in page
     for item in items:
-        assert export.e(item.title(lang)) in page
+        assert html.e(item.title(lang)) in page
 
     markdown_path = tmp_path / f"handout-{lang}.md"
     result = runner.invoke(
@@ -467,15 +468,15 @@ def test_a_handout_is_html_or_markdown(tmp_path: Path) -> None:
 def test_the_plan_is_found_by_id_or_else_by_kind(tmp_path: Path) -> None:
     folder = tmp_path / "lists"
     folder.mkdir()
-    assert export.plan_checklist([folder]) is None
+    assert report.plan_checklist([folder]) is None
     (folder / "victim-plan.yaml").write_text(
         PLAN.replace("id: emergency", "id: victim-plan"), encoding="utf-8"
     )
-    found = export.plan_checklist([folder])
+    found = report.plan_checklist([folder])
     assert found is not None
     assert found.id == "victim-plan"
     (folder / "emergency.yaml").write_text(PLAN, encoding="utf-8")
-    found = export.plan_checklist([folder])
+    found = report.plan_checklist([folder])
     assert found is not None
     assert found.id == "emergency"
 
@@ -516,7 +517,7 @@ def test_a_handout_of_your_own_checklist(home: Path, tmp_path: Path, small_check
 def test_the_help_lines_are_the_regions_own_with_their_source(region: Region) -> None:
     from safecheck.content import helplines
 
-    rows = export.region_help_lines(region, "en")
+    rows = report.region_help_lines(region, "en")
     expected = helplines.select(helplines.load(), region)
     assert [row.name for row in rows] == [line.name("en") for line in expected]
     for row, line in zip(rows, expected, strict=True):
@@ -528,8 +529,8 @@ def test_the_help_lines_are_the_regions_own_with_their_source(region: Region) ->
 
 
 def test_the_age_group_chooses_the_removal_service() -> None:
-    minor = " ".join(row.name for row in export.region_help_lines(Region.NL, "en", AgeGroup.MINOR))
-    adult = " ".join(row.name for row in export.region_help_lines(Region.NL, "en", AgeGroup.ADULT))
+    minor = " ".join(row.name for row in report.region_help_lines(Region.NL, "en", AgeGroup.MINOR))
+    adult = " ".join(row.name for row in report.region_help_lines(Region.NL, "en", AgeGroup.ADULT))
     assert "Take It Down" in minor
     assert "StopNCII" not in minor
     assert "StopNCII" in adult

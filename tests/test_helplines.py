@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from safecheck.cli import app
+from safecheck.cli.app import app
 from safecheck.content import checklist, helplines
 from safecheck.core.audience import INTERNATIONAL, AgeGroup
 from safecheck.core.errors import ExitCode, InputFileError

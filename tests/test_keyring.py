@@ -18,7 +18,7 @@ import secretstorage
 from prompt_toolkit.input import PipeInput
 from typer.testing import CliRunner
 
-from safecheck.cli import app
+from safecheck.cli.app import app
 from safecheck.storage.keystore import SERVICE, Keystore
 from safecheck.storage.sealing import Source, peek
 from safecheck.storage.store import open_store

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from safecheck.cli import app
+from safecheck.cli.app import app
 from safecheck.content import checklist
 from safecheck.content.custom import starter_text
 from safecheck.core.errors import ExitCode

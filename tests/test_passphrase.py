@@ -11,7 +11,7 @@ import pytest
 from prompt_toolkit.input import PipeInput
 from typer.testing import CliRunner, Result
 
-from safecheck.cli import app
+from safecheck.cli.app import app
 from safecheck.core.errors import ExitCode
 from safecheck.core.i18n import t
 from safecheck.storage.sealing import Source, parse, peek

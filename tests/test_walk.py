@@ -8,7 +8,7 @@ import pytest
 from prompt_toolkit.input import PipeInput
 from typer.testing import CliRunner
 
-from safecheck.cli import app
+from safecheck.cli.app import app
 from safecheck.core.errors import ExitCode
 from safecheck.storage.state import Answer
 from safecheck.storage.store import Store

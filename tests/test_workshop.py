@@ -14,7 +14,7 @@ from prompt_toolkit.input import PipeInput
 from rich.console import Console
 from typer.testing import CliRunner
 
-from safecheck.cli import app
+from safecheck.cli.app import app
 from safecheck.content import workshop
 from safecheck.content.checklist import Text
 from safecheck.core.errors import ExitCode, InputFileError

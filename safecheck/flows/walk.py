@@ -12,7 +12,7 @@ from typing import Protocol, TypeVar
 
 from safecheck.content.checklist import Checklist, Item, Section
 from safecheck.core.i18n import t
-from safecheck.progress.summary import Summary, summarize
+from safecheck.progress.summary import Summary, progress_of, summarize
 from safecheck.storage.state import Answer, Record, State
 from safecheck.storage.store import Store
 
@@ -88,7 +88,7 @@ def apply_answers(
         return state
 
     saved = store.update(change) if answers or restart else store.load()
-    return summarize(checklist, saved.answers_for(checklist.id))
+    return progress_of(checklist, saved)
 
 
 def walk(

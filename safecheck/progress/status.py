@@ -12,7 +12,7 @@ from typing import Any
 
 from safecheck.content import checklist as checklists
 from safecheck.content.checklist import Checklist, Item
-from safecheck.progress.summary import Summary, summarize
+from safecheck.progress.summary import Summary, progress_of
 from safecheck.storage.state import State
 
 
@@ -35,10 +35,7 @@ def load_checklists(names: Sequence[str], folders: Sequence[Path] | None = None)
 
 def summaries(loaded: Sequence[Checklist], state: State) -> list[Summary]:
     """Progress of each; a plan counts only the steps of the saved region and age group."""
-    return [
-        summarize(checklist.as_remembered(state.settings), state.answers_for(checklist.id))
-        for checklist in loaded
-    ]
+    return [progress_of(checklist, state) for checklist in loaded]
 
 
 def item_data(item: Item, section_id: str, summary: Summary, lang: str) -> dict[str, Any]:

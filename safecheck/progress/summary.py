@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from safecheck.content.checklist import Checklist, Item, Priority
-from safecheck.storage.state import Answer, Record
+from safecheck.storage.state import Answer, Record, State
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,3 +91,12 @@ def summarize(checklist: Checklist, answers: Mapping[str, Record]) -> Summary:
 
 def _percent(part: int, whole: int) -> int:
     return 100 if whole <= 0 else round(100 * part / whole)
+
+
+def progress_of(checklist: Checklist, state: State) -> Summary:
+    """The progress on `checklist` saved in `state`.
+
+    A plan counts only the steps of the saved region and age group: the one place
+    this rule lives (check, status, verify and the export all count this way).
+    """
+    return summarize(checklist.as_remembered(state.settings), state.answers_for(checklist.id))

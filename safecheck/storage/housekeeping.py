@@ -13,9 +13,9 @@ from pathlib import Path
 
 from safecheck.core.errors import DamagedStateError, NoKeyError, SafecheckError, StateError
 from safecheck.core.i18n import t
+from safecheck.storage.copies import FILES_DIR
 from safecheck.storage.keystore import Keystore, KeystoreUnavailable
 from safecheck.storage.sealing import Source, peek
-from safecheck.storage.copies import FILES_DIR
 from safecheck.storage.store import (
     ASIDE_PREFIX,
     LOCK_FILE,

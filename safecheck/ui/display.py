@@ -250,7 +250,7 @@ class Display:
     def evidence_entry(self, entry: Entry, checks: Sequence[FileCheck], lang: str) -> None:
         """One entry in full, and for each file whether it is still as it was."""
         from safecheck.evidence import model
-        from safecheck.evidence.export import entry_rows
+        from safecheck.evidence.report import entry_rows
 
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="bold")
@@ -452,7 +452,7 @@ class PlainDisplay(Display):
 
     def evidence_entry(self, entry: Entry, checks: Sequence[FileCheck], lang: str) -> None:
         from safecheck.evidence import model
-        from safecheck.evidence.export import entry_rows
+        from safecheck.evidence.report import entry_rows
 
         self._lines(t(lang, "evidence.show.title", id=entry.id))
         self._lines(*(f"{label}: {value}" for label, value in entry_rows(entry, lang)))

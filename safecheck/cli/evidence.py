@@ -1,0 +1,333 @@
+"""The evidence log: add, list, show, edit, remove, restore."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from safecheck.cli.context import reporting, run_of
+from safecheck.cli.options import (
+    JsonOption,
+    LangOption,
+    PlainOption,
+    YesOption,
+)
+
+# --- evidence log and exports (issue 5) ---------------------------------------------------
+
+evidence_app = typer.Typer(
+    help="Keep the evidence in order: what happened, when, who, and the files that show it.\n\n"
+    "Example: safecheck evidence add",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+class DemandName(StrEnum):
+    money = "money"
+    images = "images"
+    meeting = "meeting"
+    other = "other"
+
+
+EntryId = Annotated[
+    int, typer.Argument(help="The entry's number, as `safecheck evidence list` shows it.")
+]
+When = Annotated[
+    str | None,
+    typer.Option(
+        "--when", help="When it happened: 2026-03-02 21:15 (your local time). Default: now."
+    ),
+]
+Platform = Annotated[
+    str | None, typer.Option("--platform", help="Where it happened, e.g. Instagram.")
+]
+Account = Annotated[str | None, typer.Option("--account", help="Their account name (username).")]
+ProfileUrl = Annotated[str | None, typer.Option("--profile-url", help="The link to their profile.")]
+Phone = Annotated[str | None, typer.Option("--phone", help="Their phone number.")]
+Demands = Annotated[
+    list[DemandName] | None,
+    typer.Option("--demand", help="What they asked for (repeatable).", show_default=False),
+]
+Amount = Annotated[
+    str | None, typer.Option("--amount", help="The amount asked or paid: 250 or 250,50.")
+]
+Currency = Annotated[
+    str | None, typer.Option("--currency", help="ISO 4217 currency code, e.g. EUR.")
+]
+Paid = Annotated[
+    bool | None, typer.Option("--paid/--not-paid", help="Whether you paid.", show_default=False)
+]
+PaymentMethod = Annotated[
+    str | None, typer.Option("--payment-method", help="How you paid: bank transfer, gift card, ...")
+]
+PaymentReference = Annotated[
+    str | None,
+    typer.Option("--payment-reference", help="The payment's reference or transaction id."),
+]
+Note = Annotated[str | None, typer.Option("--note", help="Anything else worth writing down.")]
+Files = Annotated[
+    list[Path] | None,
+    typer.Option("--file", help="A screenshot or other file (repeatable).", show_default=False),
+]
+KeepCopy = Annotated[
+    bool,
+    typer.Option(
+        "--keep-copy/--no-keep-copy",
+        help="Keep a copy of each --file inside safecheck's storage, so deleting the original "
+        "does not lose it.",
+    ),
+]
+
+
+def _entry_values(**values: Any) -> dict[str, Any]:
+    demands = values.pop("demands")
+    values["demands"] = [d.value for d in demands] if demands else None
+    return values
+
+
+@evidence_app.command("add")
+def evidence_add(
+    ctx: typer.Context,
+    when: When = None,
+    platform: Platform = None,
+    account: Account = None,
+    profile_url: ProfileUrl = None,
+    phone: Phone = None,
+    demand: Demands = None,
+    amount: Amount = None,
+    currency: Currency = None,
+    paid: Paid = None,
+    payment_method: PaymentMethod = None,
+    payment_reference: PaymentReference = None,
+    note: Note = None,
+    file: Files = None,
+    keep_copy: KeepCopy = True,
+    from_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--from", help="Add the entries of a YAML file (format: see README).", dir_okay=False
+        ),
+    ] = None,
+    lang: LangOption = None,
+    plain: PlainOption = False,
+) -> None:
+    """Write down what happened. Without options, safecheck asks, one question at a time.
+
+    Example: safecheck evidence add --platform Instagram --account someone --demand money --file shot.png
+    """
+    run = run_of(ctx, lang, plain)
+    with reporting(run.lang):
+        from safecheck.core.errors import NotInteractiveError
+        from safecheck.core.i18n import t
+        from safecheck.evidence import importer, log, model
+
+        display = run.display()
+        values = _entry_values(
+            when=when, platform=platform, account=account, profile_url=profile_url, phone=phone,
+            demands=demand, amount=amount, currency=currency, paid=paid,
+            payment_method=payment_method, payment_reference=payment_reference, note=note,
+        )  # fmt: skip
+        scripted = from_file is not None or importer.has_values(values) or bool(file)
+        if from_file is not None and (importer.has_values(values) or file):
+            raise model.EvidenceError(t(run.lang, "evidence.error.from_and_options"))
+        if not scripted and not run.interactive:
+            raise NotInteractiveError(t(run.lang, "not_interactive"))  # before any output
+        # Files and values are checked before the state is opened (and a passphrase asked).
+        if from_file is not None:
+            drafts = importer.load_file(from_file, run.lang)
+        elif scripted:
+            drafts = [importer.from_options(run.lang, values, add_files=file or (), keep=keep_copy)]
+        store = run.asking_store(saving=True)
+        if not scripted:
+            from safecheck.flows.evidence_form import ask_entry
+
+            run.go_discreet(ctx)
+            display.message(t(run.lang, "evidence.add.intro"))
+            drafts = [ask_entry(run.prompter(), run.lang)]
+        added = log.add(store, drafts, run.lang)
+        for entry in added:
+            display.message(t(run.lang, "evidence.added", id=entry.id))
+        display.message(t(run.lang, "evidence.added.after"))
+
+
+@evidence_app.command("list")
+def evidence_list(
+    ctx: typer.Context,
+    lang: LangOption = None,
+    json_output: JsonOption = False,
+    plain: PlainOption = False,
+) -> None:
+    """Show the evidence log as a table, oldest first and the newest last.
+
+    Example: safecheck evidence list
+    """
+    run = run_of(ctx, lang, plain)
+    with reporting(run.lang):
+        from safecheck.evidence import log, model
+
+        if json_output:
+            from safecheck.core import jsonout
+
+            state = run.store(asker=None, prepare=False).load()
+            entries = model.timeline(log.entries(state))
+            data = {"lang": run.lang, "entries": [model.to_dict(e) for e in entries]}
+            jsonout.emit("evidence", data)
+            return
+        state = run.asking_store(saving=False).load()
+        run.display().evidence_table(model.timeline(log.entries(state)), run.lang)
+
+
+@evidence_app.command("show")
+def evidence_show(
+    ctx: typer.Context, entry_id: EntryId, lang: LangOption = None, plain: PlainOption = False
+) -> None:
+    """Show one entry in full, and whether each file is still as it was when it was added
+    (a file changed or missing since then is named in capitals).
+
+    Example: safecheck evidence show 3
+    """
+    run = run_of(ctx, lang, plain)
+    with reporting(run.lang):
+        from safecheck.evidence import files as evidence_files
+        from safecheck.evidence import log
+
+        store = run.asking_store(saving=False)
+        entry = log.find(store.load(), entry_id, run.lang)
+        checks = [evidence_files.check_file(store, attachment) for attachment in entry.files]
+        run.display().evidence_entry(entry, checks, run.lang)
+
+
+@evidence_app.command("edit")
+def evidence_edit(
+    ctx: typer.Context,
+    entry_id: EntryId,
+    when: When = None,
+    platform: Platform = None,
+    account: Account = None,
+    profile_url: ProfileUrl = None,
+    phone: Phone = None,
+    demand: Demands = None,
+    amount: Amount = None,
+    currency: Currency = None,
+    paid: Paid = None,
+    payment_method: PaymentMethod = None,
+    payment_reference: PaymentReference = None,
+    note: Note = None,
+    file: Files = None,
+    drop_file: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--drop-file",
+            help="Remove the file with this number (as `show` lists them; repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    keep_copy: KeepCopy = True,
+    lang: LangOption = None,
+    plain: PlainOption = False,
+) -> None:
+    """Change an entry. Without options, safecheck asks every question again, with the saved
+    answer filled in. An empty value (--note "") clears a field.
+
+    Example: safecheck evidence edit 3 --payment-reference NL12-3456
+    """
+    run = run_of(ctx, lang, plain)
+    with reporting(run.lang):
+        from safecheck.core.errors import NotInteractiveError
+        from safecheck.core.i18n import t
+        from safecheck.evidence import importer, log
+
+        values = _entry_values(
+            when=when, platform=platform, account=account, profile_url=profile_url, phone=phone,
+            demands=demand, amount=amount, currency=currency, paid=paid,
+            payment_method=payment_method, payment_reference=payment_reference, note=note,
+        )  # fmt: skip
+        scripted = importer.has_values(values) or bool(file) or bool(drop_file)
+        if not scripted and not run.interactive:
+            raise NotInteractiveError(t(run.lang, "not_interactive"))
+        store = run.asking_store(saving=True)
+        base = log.find(store.load(), entry_id, run.lang)
+        if scripted:
+            entry = importer.from_options(
+                run.lang,
+                values,
+                base=base,
+                add_files=file or (),
+                drop_files=drop_file or (),
+                keep=keep_copy,
+            )
+        else:
+            from safecheck.flows.evidence_form import ask_entry
+
+            run.go_discreet(ctx)
+            entry = ask_entry(run.prompter(), run.lang, base=base)
+        log.update(store, entry, run.lang)
+        run.display().message(t(run.lang, "evidence.edited", id=entry.id))
+
+
+@evidence_app.command("remove")
+def evidence_remove(
+    ctx: typer.Context,
+    entry_id: EntryId,
+    yes: YesOption = False,
+    lang: LangOption = None,
+    plain: PlainOption = False,
+) -> None:
+    """Remove an entry, and the copies of its files that no other entry uses. Asks first.
+
+    Example: safecheck evidence remove 3
+    """
+    run = run_of(ctx, lang, plain)
+    with reporting(run.lang):
+        from safecheck.core.i18n import t
+        from safecheck.evidence import log, model
+
+        display = run.display()
+        store = run.asking_store(saving=True)
+        entry = log.find(store.load(), entry_id, run.lang)
+        if not yes:
+            when_text = model.format_when(entry.when)
+            question = t(run.lang, "evidence.remove.ask", id=entry.id, when=when_text)
+            if not run.confirmer("evidence.remove.not_interactive")(question):
+                display.message(t(run.lang, "evidence.remove.kept", id=entry.id))
+                return
+        log.remove(store, entry_id, run.lang)
+        display.message(t(run.lang, "evidence.removed", id=entry_id))
+
+
+@evidence_app.command("restore")
+def evidence_restore(
+    ctx: typer.Context,
+    entry_id: EntryId,
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The folder to put the files in.", file_okay=False),
+    ],
+    lang: LangOption = None,
+) -> None:
+    """Get back the kept copies of an entry's files, for when the originals are gone.
+
+    Files already in the folder are never replaced.
+
+    Example: safecheck evidence restore 3 --output evidence-copies
+    """
+    run = run_of(ctx, lang)
+    with reporting(run.lang):
+        from safecheck.core.i18n import t
+        from safecheck.evidence import files as evidence_files
+        from safecheck.evidence import log, model
+
+        store = run.asking_store(saving=False)
+        entry = log.find(store.load(), entry_id, run.lang)
+        kept = [a for a in entry.files if a.kept]
+        if not kept:
+            raise model.EvidenceError(t(run.lang, "evidence.restore.none", id=entry_id))
+        for attachment in kept:
+            target = output.expanduser() / attachment.name
+            evidence_files.restore_copy(store, attachment, target, run.lang)
+            typer.echo(t(run.lang, "evidence.restored", path=target))
+        typer.echo(t(run.lang, "export.warning"), err=True)

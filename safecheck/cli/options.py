@@ -1,0 +1,82 @@
+"""The options that several commands share, declared once."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from safecheck.core.audience import AgeGroup
+from safecheck.core.region import Region
+
+
+class Lang(StrEnum):
+    nl = "nl"
+    en = "en"
+
+
+class PriorityName(StrEnum):
+    essential = "essential"
+    recommended = "recommended"
+    advanced = "advanced"
+
+
+def complete_checklist(incomplete: str) -> list[str]:
+    """Shell completion: the ids of the built-in checklists."""
+    from safecheck.content import checklist as checklists
+
+    ids = [path.stem for path in checklists.checklist_paths(checklists.builtin_dir())]
+    return [name for name in ids if name.startswith(incomplete)]
+
+
+LangOption = Annotated[
+    Lang | None,
+    typer.Option("--lang", help="Language: nl or en (default: from your locale)."),
+]
+# --plain and --json are options of each command (`safecheck check prevention --plain`),
+# so they go where people type them; SAFECHECK_PLAIN=1 and TERM=dumb also give plain output.
+PlainOption = Annotated[
+    bool,
+    typer.Option(
+        "--plain",
+        help="Plain linear text for screen readers: no boxes, colour or redrawn bars; "
+        "questions as numbered lines. Also on with SAFECHECK_PLAIN=1 or TERM=dumb.",
+    ),
+]
+JsonOption = Annotated[
+    bool,
+    typer.Option(
+        "--json",
+        help="Print one JSON document (see README) on stdout and nothing else; never asks.",
+    ),
+]
+RegionOption = Annotated[
+    Region | None,
+    typer.Option(
+        "--region",
+        case_sensitive=False,
+        help="Whose help lines: BE, NL or OTHER (default: as chosen before, else your locale).",
+    ),
+]
+AgeGroupOption = Annotated[
+    AgeGroup | None,
+    typer.Option(
+        "--age-group",
+        case_sensitive=False,
+        help="minor (under 18) or adult (18 or older); asked when left out.",
+    ),
+]
+ChecklistsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--checklists",
+        metavar="DIR",
+        help="A folder of your own checklists, read after the built-in ones "
+        "(instead of the folder saved with: safecheck config checklists DIR).",
+    ),
+]
+YesOption = Annotated[
+    bool, typer.Option("--yes", help="Do not ask for confirmation (for scripts).")
+]

@@ -1,0 +1,83 @@
+"""The emergency plan and the help lines."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from safecheck.cli.context import reporting, run_of
+from safecheck.cli.options import (
+    AgeGroupOption,
+    LangOption,
+    PlainOption,
+    RegionOption,
+)
+
+
+def plan(
+    ctx: typer.Context,
+    lang: LangOption = None,
+    region: RegionOption = None,
+    age_group: AgeGroupOption = None,
+    restart: Annotated[
+        bool, typer.Option("--restart", help="Forget which steps you ticked and start again.")
+    ] = False,
+    plain: PlainOption = False,
+) -> None:
+    """The emergency plan: what to do when someone threatens you now, step by step.
+
+    It asks first whether you are in danger, and shows the help lines of your region.
+
+    Example: safecheck plan --region BE --age-group minor
+    """
+    run = run_of(ctx, lang, plain)
+    with reporting(run.lang):
+        from safecheck.content import checklist as checklists
+        from safecheck.content import helplines as helpline_data
+        from safecheck.core.errors import NotInteractiveError
+        from safecheck.core.i18n import t
+        from safecheck.flows.emergency import run_plan
+        from safecheck.flows.start import EMERGENCY_PLAN, saved_settings
+
+        if not run.interactive:
+            raise NotInteractiveError(t(run.lang, "plan.not_interactive"))
+        asker = run.prompter(quick_exit=False)
+        # Crisis first: the crisis question and its help lines come before any passphrase.
+        store = run.store(asker=asker, prepare=False)
+        run_plan(
+            checklists.load(checklists.find(EMERGENCY_PLAN, [checklists.builtin_dir()])),
+            helpline_data.load(),
+            store,
+            run.prompter(),
+            run.display(),
+            run.lang,
+            settings=saved_settings(store),
+            region=region,
+            age_group=age_group,
+            restart=restart,
+        )
+
+
+def helplines(
+    ctx: typer.Context,
+    lang: LangOption = None,
+    region: RegionOption = None,
+    age_group: AgeGroupOption = None,
+    plain: PlainOption = False,
+) -> None:
+    """List the help lines of your region and the removal services, each with its source.
+
+    Example: safecheck helplines --region NL
+    """
+    run = run_of(ctx, lang, plain)
+    with reporting(run.lang):
+        from safecheck.content import helplines as helpline_data
+        from safecheck.core.audience import remembered_region
+        from safecheck.flows.emergency import show_helplines
+        from safecheck.flows.start import saved_settings
+
+        store = run.store(asker=None, prepare=False, readonly=True)
+        chosen = region or remembered_region(saved_settings(store))
+        display = run.display()
+        show_helplines(display, helpline_data.load(), run.lang, chosen, age_group)

@@ -1,0 +1,112 @@
+"""The export and the handout as Markdown: every value a person typed is escaped."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from safecheck.content.checklist import Checklist
+from safecheck.core.i18n import t
+from safecheck.evidence import model
+from safecheck.evidence.model import Attachment
+from safecheck.evidence.report import (
+    HelpLineRow,
+    Report,
+    answer_label,
+    answered_at,
+    entry_heading,
+    entry_rows,
+    size,
+)
+from safecheck.storage.state import Answer
+
+_MD_ESCAPES = str.maketrans({char: "\\" + char for char in "\\`*_[]<>|#~&!"})
+
+
+def md(text: str) -> str:
+    """Text that Markdown shows as it is: its special characters escaped."""
+    return text.translate(_MD_ESCAPES)
+
+
+def _fence(text: str) -> str:
+    """A fenced block that no run of `~` inside `text` can close."""
+    longest = max((len(run) for run in re.findall(r"~+", text)), default=0)
+    fence = "~" * max(3, longest + 1)
+    return f"{fence}\n{text}\n{fence}"
+
+
+def to_markdown(report: Report) -> str:
+    return "".join(_markdown_parts(report))
+
+
+def _markdown_parts(report: Report) -> Iterator[str]:
+    lang = report.lang
+    yield f"# {md(t(lang, 'export.title'))}\n\n"
+    yield md(t(lang, "export.generated", date=model.format_when(report.generated))) + "\n\n"
+    yield f"> {md(t(lang, 'export.not_encrypted'))}\n\n"
+    yield f"## {md(t(lang, 'export.timeline'))}\n\n"
+    if not report.entries:
+        yield md(t(lang, "export.no_entries")) + "\n\n"
+    for number, entry in enumerate(report.entries, start=1):
+        yield f"### {number}. {md(entry_heading(entry))}\n\n"
+        for name, value in entry_rows(entry, lang):
+            yield f"- **{md(name)}:** {md(value)}\n"
+        yield f"- **{md(model.field_label(lang, 'id'))}:** {entry.id}\n"
+        if entry.files:
+            yield f"- **{md(model.field_label(lang, 'files'))}:**\n"
+            for attachment in entry.files:
+                yield f"  - {md(attachment.name)} ({md(file_facts(attachment, lang))})\n"
+                yield f"    SHA-256: `{attachment.sha256}`\n"
+        if entry.note:
+            yield f"\n**{md(model.field_label(lang, 'note'))}:**\n\n{_fence(entry.note)}\n"
+        yield "\n"
+    if report.plan is not None:
+        yield f"## {md(t(lang, 'export.plan', title=report.plan.title))}\n\n"
+        for step in report.plan.steps:
+            box = "x" if step.answer is Answer.DONE else " "
+            when = f" ({md(answered_at(step))})" if step.at else ""
+            yield f"- [{box}] {md(step.title)}: {md(answer_label(step, lang))}{when}\n"
+        yield "\n"
+    yield from _markdown_helplines(report.helplines, lang)
+    yield f"## {md(t(lang, 'export.hashes.title'))}\n\n{md(t(lang, 'export.hashes.how'))}\n"
+
+
+def file_facts(attachment: Attachment, lang: str) -> str:
+    facts = [
+        size(attachment.size, lang),
+        t(lang, "export.modified", date=model.format_when(attachment.mtime)),
+    ]
+    if attachment.kept:
+        facts.append(t(lang, "export.kept"))
+    return ", ".join(facts)
+
+
+def _markdown_helplines(lines: Sequence[HelpLineRow], lang: str) -> Iterator[str]:
+    if not lines:
+        return
+    yield f"## {md(t(lang, 'export.helplines'))}\n\n"
+    for line in lines:
+        hours = f" ({md(line.hours)})" if line.hours else ""
+        yield f"- **{md(line.name)}** ({md(line.country)}): {md(line.contact)}{hours}. "
+        yield f"{md(line.who)} {md(t(lang, 'export.source', source=line.source))}\n"
+    yield "\n"
+
+
+def handout_markdown(checklist: Checklist, lang: str, helplines: Sequence[HelpLineRow]) -> str:
+    parts = [f"# {md(checklist.title(lang))}\n\n", checklist.intro(lang).strip() + "\n\n"]
+    parts.append(md(t(lang, "handout.instructions")) + "\n\n")
+    for section in checklist.sections:
+        parts.append(f"## {md(section.title(lang))}\n\n")
+        for item in section.items:
+            priority = t(lang, f"priority.{item.priority.value}")
+            parts.append(f"- [ ] **{md(item.title(lang))}** ({md(priority)})  \n")
+            parts.append(f"  {md(t(lang, 'why'))}: {item.why(lang).strip()}\n\n")
+            for line in item.how(lang).strip().splitlines():
+                parts.append(f"  {line}\n")
+            parts.append("\n")
+    parts.extend(_markdown_helplines(helplines, lang))
+    parts.append(md(t(lang, "handout.footer")) + "\n")
+    return "".join(parts)
+
+
+# HTML

@@ -1,0 +1,247 @@
+"""What an export holds: the evidence log, the emergency plan's progress and the help lines.
+
+`build_report` gathers it from the saved state; `to_document` gives the one JSON shape,
+`schemas/export-v1.json` (documented in the README); `evidence.markdown` and
+`evidence.html` render the same `Report` for people.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from safecheck.content.checklist import Checklist
+from safecheck.core.audience import AgeGroup
+from safecheck.core.i18n import t
+from safecheck.core.region import Region
+from safecheck.evidence import log, model
+from safecheck.evidence.model import Entry
+from safecheck.storage.state import Answer, State
+
+FORMAT_NAME = "safecheck-export"
+FORMAT_VERSION = 1
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schemas" / "export-v1.json"
+PLAN_ID = "emergency"  # the emergency plan's checklist id
+
+
+@dataclass(frozen=True, slots=True)
+class PlanStep:
+    id: str
+    title: str
+    answer: Answer | None  # None: not answered yet
+    at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    id: str
+    title: str
+    steps: tuple[PlanStep, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class HelpLineRow:
+    """A help line as an export shows it, already in the report's language."""
+
+    name: str
+    country: str
+    contact: str  # phone numbers, chat and site, as one line
+    hours: str | None
+    who: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    lang: str
+    generated: datetime
+    entries: tuple[Entry, ...]  # the timeline: oldest first
+    plan: Plan | None
+    helplines: tuple[HelpLineRow, ...]
+    region: str | None = None
+
+
+def region_help_lines(
+    region: Region, lang: str, age_group: AgeGroup | None = None
+) -> tuple[HelpLineRow, ...]:
+    """The help lines of `region` (and the removal services that work anywhere) as export rows.
+
+    From the help-line data (`checklists/data/helplines.yaml`), which keeps each line's
+    source; with an age group, only the lines for that age (Take It Down or StopNCII).
+    """
+    from safecheck.content import helplines
+
+    return tuple(
+        HelpLineRow(
+            name=line.name(lang),
+            country=country(line.country, lang),
+            contact=helplines.contact(line, lang, separator="; "),
+            hours=line.hours(lang) if line.hours else None,
+            who=line.who(lang),
+            source=line.source,
+        )
+        for line in helplines.select(helplines.load(), region, age_group)
+    )
+
+
+def country(country: str, lang: str) -> str:
+    from safecheck.core.i18n import MESSAGES
+
+    key = f"region.{country}"
+    return t(lang, key) if key in MESSAGES else t(lang, "export.anywhere")
+
+
+def plan_checklist(folders: Sequence[Path]) -> Checklist | None:
+    """The emergency plan (`emergency`), or else the first checklist of kind `plan`, if any."""
+    from safecheck.content import checklist as checklists
+
+    for folder in folders:
+        path = folder / f"{PLAN_ID}.yaml"
+        if path.is_file():
+            return checklists.load(path)
+    for folder in folders:
+        for path in checklists.checklist_paths(folder):
+            loaded = checklists.load(path)
+            if loaded.kind == "plan":
+                return loaded
+    return None
+
+
+def plan_progress(plan: Checklist, state: State, lang: str) -> Plan:
+    answers = state.answers_for(plan.id)
+    steps = tuple(
+        PlanStep(
+            id=item.id,
+            title=item.title(lang),
+            answer=answers[item.id].answer if item.id in answers else None,
+            at=answers[item.id].at if item.id in answers else None,
+        )
+        for _, item in plan.items()
+    )
+    return Plan(id=plan.id, title=plan.title(lang), steps=steps)
+
+
+def build_report(
+    state: State,
+    lang: str,
+    *,
+    plan: Checklist | None = None,
+    helplines: Sequence[HelpLineRow] = (),
+    region: str | None = None,
+    clock: Callable[[], datetime] = model.now,
+) -> Report:
+    return Report(
+        lang=lang,
+        generated=clock(),
+        entries=tuple(model.timeline(log.entries(state))),
+        plan=plan_progress(plan.as_remembered(state.settings), state, lang) if plan else None,
+        helplines=tuple(helplines),
+        region=region,
+    )
+
+
+def size(size: int, lang: str) -> str:
+    text = f"{size:,}"
+    return t(lang, "export.bytes", size=text.replace(",", ".") if lang == "nl" else text)
+
+
+def amount(entry: Entry) -> str | None:
+    if entry.amount is None:
+        return None
+    return f"{entry.amount} {entry.currency or ''}".strip()
+
+
+def entry_rows(entry: Entry, lang: str) -> list[tuple[str, str]]:
+    """The fields of an entry that have a value, as (label, text) in reading order."""
+    label = model.field_label
+    rows: list[tuple[str, str | None]] = [
+        (label(lang, "when"), model.format_when(entry.when)),
+        (label(lang, "platform"), entry.platform),
+        (label(lang, "account"), entry.account),
+        (label(lang, "profile_url"), entry.profile_url),
+        (label(lang, "phone"), entry.phone),
+        (
+            label(lang, "demands"),
+            ", ".join(t(lang, f"evidence.demand.{d.value}") for d in entry.demands) or None,
+        ),
+        (label(lang, "amount"), amount(entry)),
+        (label(lang, "paid"), t(lang, "ask.yes") if entry.paid else None),
+        (label(lang, "payment_method"), entry.payment_method),
+        (label(lang, "payment_reference"), entry.payment_reference),
+        (label(lang, "recorded"), model.format_when(entry.recorded)),
+    ]
+    return [(name, value) for name, value in rows if value]
+
+
+def entry_heading(entry: Entry) -> str:
+    parts = [model.format_when(entry.when)]
+    parts += [value for value in (entry.platform, entry.account) if value]
+    return " · ".join(parts)
+
+
+def answered_at(step: PlanStep) -> str:
+    """When a step was answered, as times are shown elsewhere (as saved if it is unusual)."""
+    if step.at is None:
+        return ""
+    try:
+        return model.format_when(datetime.fromisoformat(step.at))
+    except ValueError:
+        return step.at
+
+
+def answer_label(step: PlanStep, lang: str) -> str:
+    if step.answer is None:
+        return t(lang, "export.plan.unanswered")
+    return t(lang, f"answer.{step.answer.value}")
+
+
+# JSON
+
+
+def to_document(report: Report) -> dict[str, Any]:
+    """The export as plain data, in the shape of `schemas/export-v1.json`."""
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "generated": report.generated.isoformat(),
+        "lang": report.lang,
+        "region": report.region,
+        "evidence": [model.to_dict(entry) for entry in report.entries],
+        "plan": None
+        if report.plan is None
+        else {
+            "id": report.plan.id,
+            "title": report.plan.title,
+            "steps": [
+                {
+                    "id": step.id,
+                    "title": step.title,
+                    "answer": None if step.answer is None else step.answer.value,
+                    "at": step.at,
+                }
+                for step in report.plan.steps
+            ],
+        },
+        "helplines": [
+            {
+                "name": line.name,
+                "country": line.country,
+                "contact": line.contact,
+                "hours": line.hours,
+                "for": line.who,
+                "source": line.source,
+            }
+            for line in report.helplines
+        ],
+    }
+
+
+def to_json(report: Report) -> str:
+    return json.dumps(to_document(report), ensure_ascii=False, indent=2) + "\n"
+
+
+# Markdown
