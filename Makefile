@@ -19,6 +19,7 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check safecheck tests bench
 	$(BIN)/ruff format --check safecheck tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: lint
 	sh tests/run-with-keyring.sh $(BIN)/python -m pytest $(PYTEST_ARGS)

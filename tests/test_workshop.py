@@ -19,7 +19,7 @@ from safecheck.content import workshop
 from safecheck.content.checklist import Text
 from safecheck.core.errors import ExitCode, InputFileError
 from safecheck.core.region import Region, default_region
-from safecheck.ui.display import PresenterDisplay
+from safecheck.ui.presenter import PresenterDisplay
 from tests import keys
 from tests.conftest import ROOT, child_env
 

@@ -12,7 +12,7 @@ from safecheck.cli.context import reporting, run_of
 from safecheck.cli.options import (
     LangOption,
 )
-from safecheck.core.errors import ExitCode, Interrupted
+from safecheck.core.errors import ExitCode
 from safecheck.core.region import Region
 
 # --- workshop mode and custom checklists (issue 7) ---
@@ -41,29 +41,20 @@ def workshop(
     Example: safecheck workshop --lang nl --region BE
     """
     run = run_of(ctx, lang)
-    with reporting(run.lang):
-        from safecheck.content import workshop as workshops
+    with reporting(run.lang, stopped="workshop.stopped"):  # nothing was saved, so say so
+        from safecheck.content.workshop import load_builtin
         from safecheck.core.errors import NotInteractiveError
         from safecheck.core.i18n import t
         from safecheck.core.region import default_region
-        from safecheck.ui.display import PresenterDisplay
+        from safecheck.flows.workshop import present
+        from safecheck.ui.presenter import PresenterDisplay
         from safecheck.ui.prompts import Prompter
 
         if not run.interactive:
             raise NotInteractiveError(t(run.lang, "workshop.not_interactive"))
-        content, quiz = workshops.load_builtin()
-        try:
-            workshops.present(
-                content,
-                quiz,
-                Prompter(run.lang),
-                PresenterDisplay(),
-                run.lang,
-                region or default_region(),
-            )
-        except Interrupted:
-            typer.echo(t(run.lang, "workshop.stopped"), err=True)
-            raise typer.Exit(ExitCode.INTERRUPTED) from None
+        content, quiz = load_builtin()
+        stage = PresenterDisplay()
+        present(content, quiz, Prompter(run.lang), stage, run.lang, region or default_region())
 
 
 def lint(

@@ -6,7 +6,6 @@ import sys
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING
 
-from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.progress_bar import ProgressBar
@@ -16,9 +15,7 @@ from rich.text import Text as RichText
 from safecheck.content.checklist import PLATFORMS, Checklist, Item, Priority, Section
 from safecheck.content.helplines import HelpLine as LineData  # workshop.HelpLine is another
 from safecheck.content.helplines import contact, one_line
-from safecheck.content.workshop import NOTE, HelpLine, Part, Question, Quiz, Slide, Workshop
 from safecheck.core.i18n import t
-from safecheck.core.region import Region
 from safecheck.progress.summary import Summary
 from safecheck.progress.verify import Verification
 from safecheck.storage.state import Answer
@@ -151,7 +148,7 @@ class Display:
             t(lang, "progress", answered=answered, total=total),
         )
         self.console.print(bar)
-        parts = [RichText(item.why(lang)), RichText(""), _bullets(item.how(lang))]
+        parts = [RichText(item.why(lang)), RichText(""), bullets(item.how(lang))]
         self.console.print(Panel(Group(*parts), title=item.title(lang), title_align="left"))
 
     def platforms(self, item: Item, lang: str) -> None:
@@ -165,7 +162,7 @@ class Display:
     def helpline_list(self, title: str, lines: Sequence[LineData], lang: str) -> None:
         """One line each, to keep a step on one screen (`safecheck helplines` tells more)."""
         self.console.print(RichText(title, style="bold"))
-        self.console.print(_bullets("\n".join(f"- {one_line(line, lang)}" for line in lines)))
+        self.console.print(bullets("\n".join(f"- {one_line(line, lang)}" for line in lines)))
 
     def helpline_table(self, title: str, lines: Sequence[LineData], lang: str) -> None:
         """Name and hours, every way to reach a line, whom it is for and its source.
@@ -526,7 +523,7 @@ class PlainDisplay(Display):
             self._lines(f"{number}. {item.title(lang)}")
 
 
-def _bullets(text: str) -> RenderableType:
+def bullets(text: str) -> RenderableType:
     """Text whose lines may start with "- ", set as a list with hanging indents."""
     lines = text.strip().splitlines()
     if not any(line.startswith("- ") for line in lines):
@@ -540,169 +537,3 @@ def _bullets(text: str) -> RenderableType:
         else:
             grid.add_row("", RichText(line))
     return grid
-
-
-class PresenterDisplay:
-    """The workshop as a group sees it on a projector: one large, clear panel per screen.
-
-    Every screen is cleared first, so only the current slide is on the wall, and
-    every slide fits an 80x24 terminal (a test renders each one at that size).
-    """
-
-    def __init__(self, console: Console | None = None) -> None:
-        self.console = console or Console(highlight=False)
-
-    def _show(self, body: RenderableType, *, title: str, subtitle: str | None = None) -> None:
-        self.console.clear()
-        self.console.print(
-            Panel(
-                body,
-                title=RichText(f" {title} ", style="bold"),
-                title_align="left",
-                subtitle=RichText(f" {subtitle} ") if subtitle else None,
-                subtitle_align="right",
-                box=box.HEAVY,
-                padding=(1, 2),
-            )
-        )
-
-    def message(self, text: str) -> None:
-        self.console.print(RichText(text))
-
-    def title_screen(self, workshop: Workshop, region: Region, lang: str) -> None:
-        body = Group(
-            RichText(workshop.intro(lang).strip()),
-            RichText(""),
-            RichText(t(lang, "workshop.region", region=t(lang, f"region.{region.value}"))),
-            RichText(t(lang, "workshop.saves_nothing"), style="italic"),
-        )
-        self._show(body, title=workshop.title(lang))
-
-    def slide(
-        self,
-        part: Part,
-        slide: Slide,
-        lang: str,
-        *,
-        part_number: int,
-        part_count: int,
-        slide_number: int,
-        revealed: bool,
-        helplines: tuple[HelpLine, ...] | None,
-        region: Region,
-    ) -> None:
-        lines: list[RenderableType] = [RichText(slide.title(lang), style="bold underline")]
-        if slide.body is not None:
-            lines += [RichText(""), RichText(slide.body(lang).strip())]
-        if slide.chat:
-            chat = Table.grid(padding=(0, 1))
-            chat.add_column(justify="right", no_wrap=True)
-            chat.add_column()
-            for line in slide.chat:
-                text = line.text(lang).strip()
-                if line.speaker == NOTE:
-                    chat.add_row(RichText(""), RichText(f"({text})", style="italic"))
-                    continue
-                style = "bold" if line.speaker == "them" else "bold italic"
-                chat.add_row(
-                    RichText(f"{part.speakers[line.speaker]} >", style=style), RichText(text)
-                )
-            lines += [RichText(""), chat]
-        if slide.helplines:
-            lines += [RichText(""), self._helplines(helplines, region, lang)]
-        if slide.question is not None:
-            lines += [RichText(""), RichText(slide.question(lang).strip(), style="bold")]
-        if slide.reveal is not None and revealed:
-            lines += [RichText(""), RichText("-> " + slide.reveal(lang).strip(), style="bold")]
-        self._show(
-            Group(*lines),
-            title=t(
-                lang,
-                "workshop.part_label",
-                number=part_number,
-                count=part_count,
-                title=part.title(lang),
-            ),
-            subtitle=f"{slide_number} / {len(part.slides)}",
-        )
-
-    @staticmethod
-    def _helplines(
-        helplines: tuple[HelpLine, ...] | None, region: Region, lang: str
-    ) -> RenderableType:
-        region_name = t(lang, f"region.{region.value}")
-        if helplines is None:
-            return RichText(
-                t(lang, "workshop.helplines_missing", region=region_name, code=region.value),
-                style="bold",
-            )
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
-        for line in helplines:
-            table.add_row(line.name, line.contact, line.note)
-        return table
-
-    @staticmethod
-    def _question(question: Question, lang: str) -> list[RenderableType]:
-        lines: list[RenderableType] = [RichText(question.question(lang).strip(), style="bold")]
-        lines.append(RichText(""))
-        for letter, choice in zip("ABCD", question.choices, strict=False):
-            lines.append(RichText(f"{letter}  {choice(lang).strip()}"))
-        return lines
-
-    def _quiz_panel(
-        self,
-        quiz: Quiz,
-        lines: list[RenderableType],
-        lang: str,
-        *,
-        number: int,
-        right: int,
-        asked: int,
-    ) -> None:
-        self._show(
-            Group(*lines),
-            title=f"{quiz.title(lang)}: "
-            + t(lang, "quiz.label", number=number, count=len(quiz.questions)),
-            subtitle=t(lang, "quiz.tally", right=right, asked=asked),
-        )
-
-    def quiz_question(
-        self, quiz: Quiz, question: Question, lang: str, *, number: int, right: int, asked: int
-    ) -> None:
-        lines = self._question(question, lang)
-        self._quiz_panel(quiz, lines, lang, number=number, right=right, asked=asked)
-
-    def quiz_answer(
-        self,
-        quiz: Quiz,
-        question: Question,
-        chosen: int,
-        lang: str,
-        *,
-        number: int,
-        right: int,
-        asked: int,
-    ) -> None:
-        lines = self._question(question, lang)
-        letter = "ABCD"[question.answer]
-        if chosen == question.answer:
-            verdict = t(lang, "quiz.right", letter=letter)
-        else:
-            verdict = t(lang, "quiz.wrong", chosen="ABCD"[chosen], letter=letter)
-        lines += [
-            RichText(""),
-            RichText("-> " + verdict, style="bold"),
-            RichText(question.explanation(lang).strip()),
-        ]
-        self._quiz_panel(quiz, lines, lang, number=number, right=right, asked=asked)
-
-    def quiz_tally(self, quiz: Quiz, lang: str, *, right: int, asked: int) -> None:
-        body = Group(
-            RichText(t(lang, "quiz.final", right=right, asked=asked), style="bold"),
-            RichText(""),
-            RichText(t(lang, "quiz.not_saved"), style="italic"),
-        )
-        self._show(body, title=quiz.title(lang))

@@ -1,0 +1,191 @@
+"""The workshop as a flow: parts, slides and the quiz, one screen at a time, on a `Stage`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
+
+from safecheck.content.workshop import (
+    QUIZ_LETTERS,
+    HelpLine,
+    Move,
+    Part,
+    Question,
+    Quiz,
+    Slide,
+    Workshop,
+    helplines_for,
+)
+from safecheck.core.i18n import t
+from safecheck.core.region import Region
+
+T = TypeVar("T")
+
+
+class Presenter(Protocol):
+    """The keys the presenter presses (safecheck.ui.prompts.Prompter in the terminal)."""
+
+    def menu(
+        self,
+        message: str,
+        choices: Sequence[tuple[str, T]],
+        *,
+        default: T | None = None,
+        keys: Sequence[str] | None = None,
+    ) -> T: ...
+
+    def advance(self, hint: str, *, allow_back: bool = True) -> Move: ...
+
+
+class Stage(Protocol):
+    """What the group sees (safecheck.ui.display.PresenterDisplay in the terminal)."""
+
+    def title_screen(self, workshop: Workshop, region: Region, lang: str) -> None: ...
+
+    def slide(
+        self,
+        part: Part,
+        slide: Slide,
+        lang: str,
+        *,
+        part_number: int,
+        part_count: int,
+        slide_number: int,
+        revealed: bool,
+        helplines: tuple[HelpLine, ...] | None,
+        region: Region,
+    ) -> None: ...
+
+    def quiz_question(
+        self, quiz: Quiz, question: Question, lang: str, *, number: int, right: int, asked: int
+    ) -> None: ...
+
+    def quiz_answer(
+        self,
+        quiz: Quiz,
+        question: Question,
+        chosen: int,
+        lang: str,
+        *,
+        number: int,
+        right: int,
+        asked: int,
+    ) -> None: ...
+
+    def quiz_tally(self, quiz: Quiz, lang: str, *, right: int, asked: int) -> None: ...
+
+    def message(self, text: str) -> None: ...
+
+
+QUIZ = "quiz"
+QUIT = "quit"
+
+
+def present(
+    workshop: Workshop,
+    quiz: Quiz,
+    presenter: Presenter,
+    stage: Stage,
+    lang: str,
+    region: Region,
+    *,
+    helplines: Callable[[Region, str], tuple[HelpLine, ...] | None] = helplines_for,
+) -> None:
+    """Show the menu until the presenter quits; each part returns to the menu."""
+    order = [part.id for part in workshop.parts] + [QUIZ, QUIT]
+    choices = [(part.title(lang), part.id) for part in workshop.parts]
+    choices += [(t(lang, "workshop.quiz_choice"), QUIZ), (t(lang, "workshop.quit_choice"), QUIT)]
+    default = order[0]
+    while True:
+        stage.title_screen(workshop, region, lang)
+        choice = presenter.menu(t(lang, "workshop.menu"), choices, default=default)
+        if choice == QUIT:
+            stage.message(t(lang, "workshop.ended"))
+            return
+        if choice == QUIZ:
+            run_quiz(quiz, presenter, stage, lang)
+        else:
+            number = order.index(choice)
+            show_part(
+                workshop,
+                number,
+                presenter,
+                stage,
+                lang,
+                region,
+                helplines=helplines(region, lang),
+            )
+        default = order[order.index(choice) + 1]
+
+
+def show_part(
+    workshop: Workshop,
+    index: int,
+    presenter: Presenter,
+    stage: Stage,
+    lang: str,
+    region: Region,
+    *,
+    helplines: tuple[HelpLine, ...] | None,
+) -> None:
+    """Slide by slide; Enter reveals the answer or goes on, b goes back, m to the menu."""
+    part = workshop.parts[index]
+    position, revealed = 0, False
+    while position < len(part.slides):
+        slide = part.slides[position]
+        stage.slide(
+            part,
+            slide,
+            lang,
+            part_number=index + 1,
+            part_count=len(workshop.parts),
+            slide_number=position + 1,
+            revealed=revealed,
+            helplines=helplines if slide.helplines else None,
+            region=region,
+        )
+        hidden = slide.reveal is not None and not revealed
+        if hidden:
+            hint = "workshop.hint.reveal"
+        elif position + 1 < len(part.slides):
+            hint = "workshop.hint.next"
+        else:
+            hint = "workshop.hint.last"
+        move = presenter.advance(t(lang, hint))
+        if move is Move.MENU:
+            return
+        if move is Move.BACK:
+            if revealed:
+                revealed = False
+            elif position > 0:
+                position -= 1
+        elif hidden:
+            revealed = True
+        else:
+            position, revealed = position + 1, False
+
+
+def run_quiz(quiz: Quiz, presenter: Presenter, stage: Stage, lang: str) -> tuple[int, int]:
+    """Ask every question; the group answers, the tally is only ever on screen."""
+    right = asked = 0
+    for number, question in enumerate(quiz.questions, start=1):
+        stage.quiz_question(quiz, question, lang, number=number, right=right, asked=asked)
+        letters = QUIZ_LETTERS[: len(question.choices)]
+        choices: list[tuple[str, int | None]] = [
+            (t(lang, "quiz.choice", letter=letter.upper()), index)
+            for index, letter in enumerate(letters)
+        ]
+        choices.append((t(lang, "workshop.to_menu"), None))
+        chosen = presenter.menu(t(lang, "quiz.ask"), choices, keys=[*letters, "m"])
+        if chosen is None:
+            return right, asked
+        asked += 1
+        right += chosen == question.answer
+        stage.quiz_answer(quiz, question, chosen, lang, number=number, right=right, asked=asked)
+        last = number == len(quiz.questions)
+        hint = t(lang, "quiz.hint.tally" if last else "quiz.hint.next")
+        if presenter.advance(hint, allow_back=False) is Move.MENU:
+            return right, asked
+    stage.quiz_tally(quiz, lang, right=right, asked=asked)
+    presenter.advance(t(lang, "quiz.hint.done"), allow_back=False)
+    return right, asked
