@@ -2,4 +2,15 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+
+def __getattr__(name: str) -> str:
+    """`safecheck.__version__`, read from the installed package's metadata when asked for
+    (importlib.metadata is not loaded at every start)."""
+    if name != "__version__":
+        raise AttributeError(name)
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("safecheck")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "0+unknown"

@@ -4,6 +4,7 @@ import contextlib
 import importlib.util
 import os
 import shutil
+import signal
 import subprocess
 import time
 from collections.abc import Iterator
@@ -213,3 +214,9 @@ def tmux(home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[type[Tmux]]:
     yield Opened
     for session in opened:
         session.close()
+
+
+def default_sigint() -> None:
+    """For a child's preexec_fn: Ctrl-C interrupts it even when the suite runs in the
+    background (a shell starts background jobs with SIGINT ignored, and children inherit it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -16,7 +16,7 @@ from safecheck.core.region import Region
 from safecheck.flows.emergency import footer_text
 from safecheck.storage.store import Store
 from tests import keys
-from tests.conftest import ROOT, Tmux, child_env
+from tests.conftest import ROOT, Tmux, child_env, default_sigint
 from tests.test_plain import SAFECHECK
 
 
@@ -27,6 +27,7 @@ def spawn(home: Path, *args: str, lang: str = "nl_BE.UTF-8") -> pexpect.spawn:
         # A pexpect pty never answers prompt_toolkit's cursor-position request; say so, as a
         # terminal without CPR does, so it does not wait for the answer after every key.
         env=child_env(home, LANG=lang, PROMPT_TOOLKIT_NO_CPR="1"),
+        preexec_fn=default_sigint,
         dimensions=(24, 80),
         encoding="utf-8",
         timeout=20,

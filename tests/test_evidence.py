@@ -752,12 +752,13 @@ def test_add_in_a_real_terminal(home: Path, shot: Path) -> None:
 
     import pexpect
 
-    from tests.conftest import child_env
+    from tests.conftest import child_env, default_sigint
 
     child = pexpect.spawn(
         sys.executable,
         ["-m", "safecheck", "evidence", "add", "--lang", "en"],
         env=child_env(home, PROMPT_TOOLKIT_NO_CPR="1"),  # pexpect answers no cursor queries
+        preexec_fn=default_sigint,
         dimensions=(24, 80),
         encoding="utf-8",
         timeout=20,

@@ -19,7 +19,7 @@ import pytest
 from safecheck.core.errors import ExitCode
 from safecheck.core.i18n import t
 from tests import keys
-from tests.conftest import NETWORK_ATTEMPTS, ROOT, child_env
+from tests.conftest import NETWORK_ATTEMPTS, ROOT, child_env, default_sigint
 
 QUESTION = t("en", "ask.item")
 
@@ -67,6 +67,7 @@ def test_the_main_commands_use_no_network(home: Path, no_network: Path) -> None:
         sys.executable,
         ["-m", "safecheck", "check", "prevention", "--lang", "en"],
         env=child_env(home),
+        preexec_fn=default_sigint,
         dimensions=(24, 100),
         encoding="utf-8",
         timeout=20,

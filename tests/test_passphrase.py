@@ -17,7 +17,7 @@ from safecheck.core.i18n import t
 from safecheck.storage.sealing import Source, parse, peek
 from safecheck.storage.store import open_store
 from tests import keys
-from tests.conftest import child_env
+from tests.conftest import child_env, default_sigint
 
 runner = CliRunner()
 QUESTION = t("en", "ask.item")
@@ -115,6 +115,7 @@ def test_a_passphrase_is_chosen_and_then_asked_once_per_run_in_a_terminal(home: 
         sys.executable,
         ["-m", "safecheck", "check", "prevention", "--lang", "en"],
         env=env,
+        preexec_fn=default_sigint,
         dimensions=(24, 100),
         encoding="utf-8",
         timeout=20,
@@ -145,6 +146,7 @@ def test_a_passphrase_is_chosen_and_then_asked_once_per_run_in_a_terminal(home: 
         sys.executable,
         ["-m", "safecheck", "check", "prevention", "--lang", "en"],
         env=env,
+        preexec_fn=default_sigint,
         dimensions=(24, 100),
         encoding="utf-8",
         timeout=20,

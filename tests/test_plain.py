@@ -24,7 +24,7 @@ from safecheck.storage.state import Answer, Record
 from safecheck.storage.store import Store
 from safecheck.ui.display import Display, PlainDisplay, make_display, plain_wanted
 from safecheck.ui.prompts import PlainPrompter
-from tests.conftest import ROOT, Tmux, child_env
+from tests.conftest import ROOT, Tmux, child_env, default_sigint
 
 ESCAPE = re.compile(r"[\x1b\x9b]")  # ESC starts every ANSI sequence; 0x9b is the 8-bit CSI
 BOX = re.compile(r"[\u2500-\u259f]")  # box drawing and block elements (borders, bars)
@@ -173,6 +173,7 @@ def spawn(home: Path, *args: str, **env: str) -> pexpect.spawn:
         str(SAFECHECK),
         list(args),
         env=child_env(home, **env),
+        preexec_fn=default_sigint,
         dimensions=(24, 80),
         encoding="utf-8",
         timeout=20,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pexpect
 
-from tests.conftest import ROOT, child_env
+from tests.conftest import ROOT, child_env, default_sigint
 
 
 def test_the_installed_wheel_finds_its_checklists(tmp_path: Path, home: Path) -> None:
@@ -44,6 +44,7 @@ def test_the_installed_wheel_finds_its_checklists(tmp_path: Path, home: Path) ->
         ["check", "prevention", "--lang", "en"],
         cwd=str(elsewhere),
         env=child_env(home),
+        preexec_fn=default_sigint,
         dimensions=(24, 80),
         encoding="utf-8",
         timeout=30,

@@ -21,7 +21,7 @@ from safecheck.core.errors import ExitCode, InputFileError
 from safecheck.core.region import Region, default_region
 from safecheck.ui.presenter import PresenterDisplay
 from tests import keys
-from tests.conftest import ROOT, child_env
+from tests.conftest import ROOT, child_env, default_sigint
 
 runner = CliRunner()
 CONTENT = ROOT / "checklists" / "workshop"
@@ -361,6 +361,7 @@ def test_a_whole_workshop_in_a_real_terminal_leaves_no_state(tmp_path: Path) -> 
         # A pexpect pty never answers a cursor-position request, so prompt_toolkit would wait
         # a second for the answer after every key; tell it so, as a terminal without CPR does.
         env=child_env(home, PROMPT_TOOLKIT_NO_CPR="1"),
+        preexec_fn=default_sigint,
         dimensions=(24, 80),
         encoding="utf-8",
         timeout=20,

@@ -4,8 +4,6 @@ Commands only parse their options, call the core and print; `context.reporting` 
 errors into exit codes. `main()` is the program's entry point.
 """
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
@@ -43,6 +41,14 @@ app.command("export")(export.export_command)
 _ASK_IN_CALLBACK = {None, "plan"}
 
 
+def _show_version(wanted: bool) -> None:
+    if wanted:
+        import safecheck
+
+        typer.echo(f"safecheck {safecheck.__version__}")
+        raise typer.Exit(ExitCode.OK)
+
+
 @app.callback(invoke_without_command=True)
 def start(
     ctx: typer.Context,
@@ -57,6 +63,15 @@ def start(
         ),
     ] = None,
     plain: PlainOption = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            is_eager=True,
+            callback=_show_version,
+            help="Show safecheck's version and stop.",
+        ),
+    ] = False,
     no_encryption: Annotated[
         bool | None,
         typer.Option(

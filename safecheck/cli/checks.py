@@ -1,8 +1,5 @@
 """Checklists from the command line: check, status and verify."""
 
-from __future__ import annotations
-
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated
@@ -85,7 +82,6 @@ def check(
             if given is None:
                 raise NotInteractiveError(t(run.lang, "not_interactive"))
             ask = False  # a script gave its answers: save them, ask nothing
-        display = run.display(file=sys.stderr if json_output else None)
         store = run.store(
             asker=run.prompter(quick_exit=False) if ask else None,
             prepare=ask or given is not None,  # the key for saving, before any question
@@ -94,6 +90,14 @@ def check(
             run.go_discreet(ctx)
         forget_first = restart and (given is not None or not ask)
         summary = apply_answers(loaded, store, given.answers if given else {}, restart=forget_first)
+        if json_output:  # stdout holds the JSON alone, and rich is never loaded
+            if given is not None:
+                typer.echo(
+                    t(run.lang, "answers.applied", count=len(given.answers), path=answers), err=True
+                )
+            jsonout.emit("check", {"lang": run.lang, "checklist": summary_data(summary, run.lang)})
+            return
+        display = run.display()
         if given is not None:
             display.message(t(run.lang, "answers.applied", count=len(given.answers), path=answers))
         if ask:  # a plan goes through its crisis question first
@@ -105,8 +109,6 @@ def check(
                 run.lang,
                 restart=restart and not forget_first,
             )
-        elif json_output:
-            jsonout.emit("check", {"lang": run.lang, "checklist": summary_data(summary, run.lang)})
         else:
             display.summary(summary, run.lang)
 

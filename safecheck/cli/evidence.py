@@ -1,7 +1,5 @@
 """The evidence log: add, list, show, edit, remove, restore."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any

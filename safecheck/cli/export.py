@@ -1,7 +1,5 @@
 """Exports: the report, and printable handouts."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path

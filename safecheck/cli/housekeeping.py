@@ -1,7 +1,5 @@
 """Where safecheck keeps its files, and removing them: where, wipe, reset."""
 
-from __future__ import annotations
-
 import typer
 
 from safecheck.cli.context import reporting, run_of

@@ -1,7 +1,5 @@
 """For youth workers: the workshop, and checklists of your own (lint, new-checklist, config)."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated

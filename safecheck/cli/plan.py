@@ -1,7 +1,5 @@
 """The emergency plan and the help lines."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -16,10 +16,6 @@ from safecheck.progress.summary import Summary, progress_of
 from safecheck.storage.state import State
 
 
-def builtin_checklists() -> list[Checklist]:
-    return [checklists.load(path) for path in checklists.checklist_paths(checklists.builtin_dir())]
-
-
 def load_checklists(names: Sequence[str], folders: Sequence[Path] | None = None) -> list[Checklist]:
     """The named checklists (ids or file paths), or every checklist in `folders` when none is
     named (the built-in folder when no folders are given; see `custom.folders`)."""

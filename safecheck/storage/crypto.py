@@ -33,10 +33,6 @@ def new_key() -> bytes:
     return AESGCM.generate_key(bit_length=KEY_BYTES * 8)
 
 
-def new_salt() -> bytes:
-    return os.urandom(SALT_BYTES)
-
-
 def encrypt(key: bytes, plain: bytes, associated: bytes) -> bytes:
     """A fresh random nonce, then the ciphertext with its tag."""
     nonce = os.urandom(NONCE_BYTES)
