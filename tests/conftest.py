@@ -169,9 +169,11 @@ class Tmux:
     """safecheck in a real terminal emulator of 80 columns and 24 rows, on its own server."""
 
     def __init__(self, name: str, command: list[str]) -> None:
-        self.name = name
+        # Its own server socket: the same test run twice at once (two checkouts on one
+        # machine) must not share, and so kill, the other's terminal.
+        self.name = f"{name}-{os.getpid()}"
         # The server inherits this test's environment (SAFECHECK_HOME, LANG) and sets TERM.
-        self.tmux("new-session", "-d", "-s", name, "-x", "80", "-y", "24", *command)
+        self.tmux("new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", *command)
 
     def tmux(self, *args: str) -> str:
         result = subprocess.run(
