@@ -111,10 +111,15 @@ def test_the_csv_has_one_row_per_entry(home: Path, tmp_path: Path) -> None:
     assert [row["id"] for row in rows] == ["1", "2", "3"]
     assert rows[0]["account"] == "'=HYPERLINK(x)"  # never a formula in a spreadsheet
     assert rows[1]["note"] == "line one\nline two"
-    assert (rows[1]["amount"], rows[1]["currency"], rows[1]["demands"]) == ("250.50", "EUR", "money")
+    assert (rows[1]["amount"], rows[1]["currency"], rows[1]["demands"]) == (
+        "250.50",
+        "EUR",
+        "money",
+    )
     assert rows[1]["files"] == "chat.png; pay.pdf"
     assert rows[2]["phone"] == "+32 470 00 00 00"
-    assert rows[0]["recorded"] and rows[0]["when"].startswith("2026-03-01T09:30:00")
+    assert rows[0]["recorded"]
+    assert rows[0]["when"].startswith("2026-03-01T09:30:00")
 
 
 def test_a_bundle_is_never_merged_into_a_folder_that_is_there(home: Path, tmp_path: Path) -> None:
@@ -142,7 +147,8 @@ def test_zip_holds_the_same_files(home: Path, tmp_path: Path) -> None:
             digest, name = line.split("  ", 1)
             assert hashlib.sha256(archive.read(f"bundle/{name}")).hexdigest() == digest
         rows = list(csv.reader(io.StringIO(archive.read("bundle/evidence.csv").decode())))
-    assert "bundle/files/chat (2).png" in names and "bundle/manifest.json" in names
+    assert "bundle/files/chat (2).png" in names
+    assert "bundle/manifest.json" in names
     assert len(rows) == 4
 
 
