@@ -519,6 +519,7 @@ def test_add_asks_one_question_at_a_time(pipe: PipeInput, home: Path, shot: Path
         + "Snapchat" + keys.ENTER  # platform
         + "some.one" + keys.ENTER  # account
         + keys.ENTER  # profile link: don't know
+        + "https://www.snapchat.com/add/some.one" + keys.ENTER  # where it was seen
         + "12" + keys.ENTER  # phone: too short, asked again
         + CTRL_U + "+32 470 00 00 00" + keys.ENTER
         + SPACE + keys.DOWN + SPACE + keys.ENTER  # demands: money and images
@@ -541,6 +542,7 @@ def test_add_asks_one_question_at_a_time(pipe: PipeInput, home: Path, shot: Path
     assert added.when.replace(tzinfo=None) == datetime(2026, 3, 2, 21, 15)
     assert added.platform == "Snapchat"
     assert added.profile_url is None
+    assert added.url == "https://www.snapchat.com/add/some.one"
     assert added.phone == "+32 470 00 00 00"
     assert added.demands == (Demand.MONEY, Demand.IMAGES)
     assert (added.amount, added.currency, added.paid) == (Decimal("300"), "EUR", True)
@@ -553,7 +555,7 @@ def test_edit_asks_again_with_the_saved_answers_filled_in(
 ) -> None:
     add_with_options(shot)
     pipe.send_text(
-        keys.ENTER * 5  # when, platform, account, profile link, phone: as they were
+        keys.ENTER * 6  # when, platform, account, profile link, url, phone: as they were
         + keys.ENTER  # demands: money stays ticked
         + keys.ENTER + keys.ENTER  # amount, currency
         + keys.ENTER  # paid: yes, as saved (the saved answer comes first)
@@ -765,7 +767,7 @@ def test_add_in_a_real_terminal(home: Path, shot: Path) -> None:
     )
     child.expect_exact("When did it happen?")
     child.send(keys.ENTER)  # now
-    for question in ("platform", "account name", "profile", "phone number"):
+    for question in ("platform", "account name", "profile", "where you saw", "phone number"):
         child.expect_exact(question)
         child.send("WhatsApp" + keys.ENTER if question == "platform" else keys.ENTER)
     child.expect_exact("What did they ask you for?")

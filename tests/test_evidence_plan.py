@@ -37,7 +37,7 @@ def test_yes_at_the_evidence_step_writes_an_entry_and_the_plan_goes_on(
         CTRL_U + "2026-03-02 21:15" + keys.ENTER  # when
         + "Instagram" + keys.ENTER  # platform
         + "some.one" + keys.ENTER  # account
-        + keys.ENTER + keys.ENTER  # profile link, phone
+        + keys.ENTER + keys.ENTER + keys.ENTER  # profile link, where it was seen, phone
         + keys.ENTER  # demands: none ticked
         + keys.ENTER  # note
         + keys.ENTER  # no file

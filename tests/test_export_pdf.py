@@ -162,3 +162,31 @@ def test_the_handout_prints_with_a_box_per_item(home: Path, tmp_path: Path) -> N
     flat = " ".join(pdf_text(pdf).split())
     for _, item in prevention.items():
         assert " ".join(item.title.nl.split()) in flat, item.id
+
+
+@pytest.mark.parametrize(("region", "lang"), [("BE", "nl"), ("NL", "en"), ("OTHER", "en")])
+def test_no_word_of_the_help_line_table_is_broken_in_print(
+    home: Path, tmp_path: Path, region: str, lang: str
+) -> None:
+    from safecheck.core.audience import AgeGroup
+    from safecheck.core.region import Region
+    from safecheck.evidence import report
+
+    result = runner.invoke(app, ["evidence", "add", "--account", "some.one"])
+    assert result.exit_code == 0, result.output
+    page = tmp_path / "report.html"
+    options = ["--output", str(page), "--lang", lang, "--region", region, "--age-group", "minor"]
+    result = runner.invoke(app, ["export", *options])
+    assert result.exit_code == 0, result.output
+    pdf, _ = print_to_pdf(page, tmp_path)
+    words = set(pdf_text(pdf).split())
+    for line in report.region_help_lines(Region(region), lang, AgeGroup.MINOR):
+        for word in f"{line.name} {line.contact}".replace(";", " ").split():
+            word = word.strip(",.()")
+            if word:
+                assert any(word in found for found in words), (line.name, word)
+    flat = " ".join(pdf_text(pdf).split())
+    assert "StopNCII" not in flat  # under 18: Take It Down, never StopNCII
+    assert "Take It Down" in flat
+    if region == "OTHER":
+        assert "112" in flat

@@ -220,5 +220,6 @@ def test_exit_codes_keep_their_numbers() -> None:
         "CHECK_FAILED": 6,
         "NO_KEY": 7,
         "LOCKED": 8,
+        "NOT_AS_RECORDED": 9,
         "INTERRUPTED": 130,
     }

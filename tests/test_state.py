@@ -73,7 +73,7 @@ def test_a_failed_write_keeps_the_old_state(home: Path, monkeypatch: pytest.Monk
     assert sorted(p.name for p in home.iterdir()) == ["state", "state.lock"]
 
 
-def test_schema_1_migrates_to_2_with_an_empty_evidence_log() -> None:
+def test_schema_1_migrates_to_3_with_an_empty_evidence_log() -> None:
     """A state file written before the evidence log (schema 1) loads, and saves as schema 2."""
     version_1 = (
         b'{"schema": 1, "answers": {"prevention": {"webcam": '
@@ -85,9 +85,9 @@ def test_schema_1_migrates_to_2_with_an_empty_evidence_log() -> None:
         Answer.DONE, "2026-01-02T03:04:05+01:00"
     )
     assert state.settings == {"lang": "nl"}
-    assert SCHEMA_VERSION == 2
+    assert SCHEMA_VERSION == 3
     again = json.loads(encode(state))
-    assert again["schema"] == 2
+    assert again["schema"] == 3
     assert again["evidence"] == []
 
 
@@ -104,4 +104,4 @@ def test_a_saved_schema_1_file_keeps_its_answers_after_an_evidence_entry(home: P
     state = Store(home).load()
     assert state.answers_for("p")["x"].answer is Answer.NOT_YET
     assert [entry.account for entry in log.entries(state)] == ["someone"]
-    assert json.loads(store.codec.open((home / "state").read_bytes()))["schema"] == 2
+    assert json.loads(store.codec.open((home / "state").read_bytes()))["schema"] == 3

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from safecheck.cli import checks, evidence, export, housekeeping, own, plan
+from safecheck.cli import backup, checks, evidence, export, housekeeping, own, plan
 from safecheck.cli.context import Run, reporting, run_of
 from safecheck.cli.options import LangOption, PlainOption, RegionOption
 from safecheck.core.errors import ExitCode
@@ -35,6 +35,7 @@ app.command()(housekeeping.wipe)
 app.command()(housekeeping.reset)
 app.add_typer(evidence.evidence_app, name="evidence")
 app.command("export")(export.export_command)
+app.add_typer(backup.backup_app, name="backup")
 
 # Commands that are always interactive: the top-level callback may ask for the passphrase
 # for them (to read the remembered settings); other commands ask, at most once, themselves.

@@ -45,6 +45,14 @@ Platform = Annotated[
 ]
 Account = Annotated[str | None, typer.Option("--account", help="Their account name (username).")]
 ProfileUrl = Annotated[str | None, typer.Option("--profile-url", help="The link to their profile.")]
+SeenAt = Annotated[
+    str | None,
+    typer.Option(
+        "--url",
+        help="The address of the page where you saw the message or image (police advise "
+        "screenshots that show it).",
+    ),
+]
 Phone = Annotated[str | None, typer.Option("--phone", help="Their phone number.")]
 Demands = Annotated[
     list[DemandName] | None,
@@ -94,6 +102,7 @@ def evidence_add(
     platform: Platform = None,
     account: Account = None,
     profile_url: ProfileUrl = None,
+    url: SeenAt = None,
     phone: Phone = None,
     demand: Demands = None,
     amount: Amount = None,
@@ -125,7 +134,8 @@ def evidence_add(
 
         display = run.display()
         values = _entry_values(
-            when=when, platform=platform, account=account, profile_url=profile_url, phone=phone,
+            when=when, platform=platform, account=account, profile_url=profile_url, url=url,
+            phone=phone,
             demands=demand, amount=amount, currency=currency, paid=paid,
             payment_method=payment_method, payment_reference=payment_reference, note=note,
         )  # fmt: skip
@@ -207,6 +217,7 @@ def evidence_edit(
     platform: Platform = None,
     account: Account = None,
     profile_url: ProfileUrl = None,
+    url: SeenAt = None,
     phone: Phone = None,
     demand: Demands = None,
     amount: Amount = None,
@@ -240,7 +251,8 @@ def evidence_edit(
         from safecheck.evidence import importer, log
 
         values = _entry_values(
-            when=when, platform=platform, account=account, profile_url=profile_url, phone=phone,
+            when=when, platform=platform, account=account, profile_url=profile_url, url=url,
+            phone=phone,
             demands=demand, amount=amount, currency=currency, paid=paid,
             payment_method=payment_method, payment_reference=payment_reference, note=note,
         )  # fmt: skip
@@ -329,3 +341,29 @@ def evidence_restore(
             evidence_files.restore_copy(store, attachment, target, run.lang)
             typer.echo(t(run.lang, "evidence.restored", path=target))
         typer.echo(t(run.lang, "export.warning"), err=True)
+
+
+@evidence_app.command("verify")
+def evidence_verify(ctx: typer.Context, lang: LangOption = None) -> None:
+    """Check that nothing in the evidence log changed after it was written: every record of the
+    log's chain, every kept copy and every original file still in place. Exit 0 only when all
+    of it holds; 9 when something changed (each change is named).
+
+    Example: safecheck evidence verify
+    """
+    run = run_of(ctx, lang)
+    with reporting(run.lang):
+        from safecheck.core.errors import ExitCode
+        from safecheck.core.i18n import t
+        from safecheck.evidence import chain
+
+        store = run.asking_store(saving=False)
+        result = chain.verify(store, store.load().evidence, run.lang)
+        for finding in result.findings:
+            typer.echo(finding.text)
+        if result.holds:
+            typer.echo(t(run.lang, "chain.summary.holds", hash=result.last_hash))
+            return
+        count = len(result.problems)
+        typer.echo(t(run.lang, "chain.summary.problems", count=count, hash=result.last_hash))
+        raise typer.Exit(ExitCode.NOT_AS_RECORDED)

@@ -25,14 +25,28 @@ class FormatName(StrEnum):
 def export_command(
     ctx: typer.Context,
     output: Annotated[
-        Path,
+        Path | None,
         typer.Option(
             "--output",
             "-o",
             help="Where to write the export. Nothing is written anywhere else.",
             dir_okay=False,
+            show_default=False,
         ),
-    ],
+    ] = None,
+    bundle: Annotated[
+        Path | None,
+        typer.Option(
+            "--bundle",
+            metavar="FOLDER",
+            help="Instead of one file: a new folder for the police, with the report, the "
+            "evidence as JSON and CSV, the kept files, a manifest and SHA256SUMS.",
+            show_default=False,
+        ),
+    ] = None,
+    as_zip: Annotated[
+        bool, typer.Option("--zip", help="With --bundle: write the bundle as one zip file.")
+    ] = False,
     format_name: Annotated[
         FormatName | None,
         typer.Option(
@@ -64,16 +78,35 @@ def export_command(
 
     Example: safecheck export --output report.html
 
+    Example: safecheck export --bundle for-the-police
+
     Example: safecheck export --handout prevention --lang nl --output handout.html
     """
     run = run_of(ctx, lang)
     with reporting(run.lang):
         from safecheck.content import checklist as checklists
-        from safecheck.core.audience import remembered_age_group, remembered_region
+        from safecheck.core.audience import remembered_region
         from safecheck.core.i18n import t
         from safecheck.evidence import export, report
         from safecheck.flows.start import saved_settings
 
+        if (output is None) == (bundle is None) or (as_zip and bundle is None):
+            wrong = "bundle.error.zip_needs_bundle" if output and as_zip else None
+            raise export.ExportError(t(run.lang, wrong or "bundle.error.output_or_bundle"))
+        if bundle is not None:
+            from safecheck.evidence.bundle import write_bundle
+
+            store = run.asking_store(saving=False)
+            state = store.load()
+            built = report.export_report(state, run.lang, region, age_group)
+            done = write_bundle(store, state, built, bundle, as_zip=as_zip)
+            key = "bundle.zip_saved" if as_zip else "bundle.saved"
+            typer.echo(
+                t(run.lang, key, path=done.path, count=done.entries, files=done.files), err=True
+            )
+            typer.echo(t(run.lang, "export.warning"), err=True)
+            return
+        assert output is not None
         fmt = export.format_for(
             output, export.Format(format_name) if format_name else None, run.lang
         )
@@ -92,16 +125,7 @@ def export_command(
             typer.echo(t(run.lang, "export.handout_saved", path=written), err=True)
             return
         state = run.asking_store(saving=False).load()
-        region = region or remembered_region(state.settings)
-        age_group = age_group or remembered_age_group(state.settings)
-        plan = report.plan_checklist([checklists.builtin_dir()])
-        built = report.build_report(
-            state,
-            run.lang,
-            plan=plan,
-            helplines=report.region_help_lines(region, run.lang, age_group),
-            region=region.value,
-        )
+        built = report.export_report(state, run.lang, region, age_group)
         written = export.save(output, export.render(built, fmt), run.lang, force=force)
         typer.echo(t(run.lang, "export.saved", path=written, count=len(built.entries)), err=True)
         typer.echo(t(run.lang, "export.warning"), err=True)

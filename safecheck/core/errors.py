@@ -23,6 +23,7 @@ class ExitCode(IntEnum):
     CHECK_FAILED = 6  # `verify`: the named requirement does not hold
     NO_KEY = 7  # no keyring and no passphrase: nothing can be saved safely
     LOCKED = 8  # another safecheck holds the state lock for too long
+    NOT_AS_RECORDED = 9  # `evidence verify`: a record, a kept copy or a file has changed
     INTERRUPTED = 130  # Ctrl-C; everything answered so far is saved
 
 

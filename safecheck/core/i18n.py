@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from safecheck.core import messages_evidence, messages_screens, messages_state
+from safecheck.core import messages_chain, messages_evidence, messages_screens, messages_state
 
 # The languages of the program and of every checklist text; English is the fallback.
 LANGS = ("nl", "en")
@@ -14,6 +14,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **messages_screens.MESSAGES,
     **messages_state.MESSAGES,
     **messages_evidence.MESSAGES,
+    **messages_chain.MESSAGES,
 }
 
 

@@ -7,6 +7,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "evidence.field.platform": {"en": "Platform", "nl": "Platform"},
     "evidence.field.account": {"en": "Their account name", "nl": "Accountnaam van de dader"},
     "evidence.field.profile_url": {"en": "Their profile link", "nl": "Profiellink van de dader"},
+    "evidence.field.url": {"en": "Where it was seen (link)", "nl": "Waar het te zien was (link)"},
     "evidence.field.phone": {"en": "Their phone number", "nl": "Telefoonnummer van de dader"},
     "evidence.field.demands": {"en": "What they asked for", "nl": "Wat de dader vroeg"},
     "evidence.field.amount": {"en": "Amount", "nl": "Bedrag"},
@@ -41,6 +42,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "evidence.ask.profile_url": {
         "en": "The link to their profile?",
         "nl": "De link naar het profiel van de dader?",
+    },
+    "evidence.ask.url": {
+        "en": "The link of the page where you saw the message or image? (the address bar)",
+        "nl": "De link van de pagina waar je het bericht of beeld zag? (de adresbalk)",
     },
     "evidence.ask.phone": {
         "en": "Their phone number, if you have it?",

@@ -49,7 +49,13 @@ dd { margin: 0; overflow-wrap: anywhere; }
         padding-left: 3mm; margin: 1.5mm 0 0; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; border-bottom: 1px solid #bbb;
-         padding: 1mm 2mm 1mm 0; overflow-wrap: anywhere; }
+         padding: 1mm 2mm 1mm 0; overflow-wrap: break-word; }
+/* Names and contacts are never broken inside a word ("Emerg/ency", "childfocus./be");
+   a long address may break only where <wbr> allows it: after a slash. */
+.helplines td.name, .helplines td.contact { overflow-wrap: normal; word-break: keep-all;
+                                            hyphens: manual; }
+.helplines td.name { width: 28%; }
+.helplines td.contact { width: 30%; }
 .steps, .items { list-style: none; padding: 0; margin: 0; }
 .steps > li, .items > li { display: flex; gap: 3mm; margin: 0 0 2mm; break-inside: avoid; }
 .box { flex: none; display: inline-block; width: 4.5mm; height: 4.5mm; border: 1.5px solid #000;
@@ -97,8 +103,8 @@ def _html_body(report: Report) -> Iterator[str]:
     yield f"<section>\n<h2>{e(t(lang, 'export.timeline'))}</h2>\n"
     if not report.entries:
         yield f"<p>{e(t(lang, 'export.no_entries'))}</p>\n"
-    for number, entry in enumerate(report.entries, start=1):
-        yield from _html_entry(number, entry, lang)
+    for entry in report.entries:
+        yield from _html_entry(entry, lang)
     yield "</section>\n"
     if report.plan is not None:
         yield f"<section>\n<h2>{e(t(lang, 'export.plan', title=report.plan.title))}</h2>\n"
@@ -118,11 +124,11 @@ def _html_body(report: Report) -> Iterator[str]:
     )
 
 
-def _html_entry(number: int, entry: Entry, lang: str) -> Iterator[str]:
-    yield f'<article class="entry">\n<h3>{number}. {e(entry_heading(entry))}</h3>\n<dl>\n'
+def _html_entry(entry: Entry, lang: str) -> Iterator[str]:
+    yield f'<article class="entry">\n<h3>{e(entry_heading(entry, lang))}</h3>\n<dl>\n'
     for name, value in entry_rows(entry, lang):
         yield f"<dt>{e(name)}</dt><dd>{e(value)}</dd>\n"
-    yield f"<dt>{e(model.field_label(lang, 'id'))}</dt><dd>{entry.id}</dd>\n</dl>\n"
+    yield "</dl>\n"
     if entry.files:
         yield f'<ul class="files" aria-label="{e(model.field_label(lang, "files"))}">\n'
         for attachment in entry.files:
@@ -139,16 +145,21 @@ def _html_entry(number: int, entry: Entry, lang: str) -> Iterator[str]:
 def _html_helplines(lines: Sequence[HelpLineRow], lang: str) -> Iterator[str]:
     if not lines:
         return
-    yield f"<section>\n<h2>{e(t(lang, 'export.helplines'))}</h2>\n<table>\n"
+    yield f'<section>\n<h2>{e(t(lang, "export.helplines"))}</h2>\n<table class="helplines">\n'
     for line in lines:
         hours = f"<br>{e(line.hours)}" if line.hours else ""
         yield (
-            f"<tr><td><b>{e(line.name)}</b><br>{e(line.country)}</td>"
-            f"<td>{e(line.contact)}{hours}</td>"
+            f'<tr><td class="name"><b>{e(line.name)}</b><br>{e(line.country)}</td>'
+            f'<td class="contact">{_breakable(line.contact)}{hours}</td>'
             f'<td>{e(line.who)}<br><span class="source">'
             f"{e(t(lang, 'export.source', source=line.source))}</span></td></tr>\n"
         )
     yield "</table>\n</section>\n"
+
+
+def _breakable(text: str) -> str:
+    """Escaped text in which a long address may break after a slash, and nowhere else."""
+    return "/<wbr>".join(e(part) for part in text.split("/"))
 
 
 def _how_html(text: str) -> str:

@@ -1,6 +1,7 @@
 """The evidence log in the store: find, add, change and remove entries under the lock.
 
-The saved state holds the entries as plain documents; this module gives them their meaning.
+The saved state holds the log as a chain of records (`evidence.chain`); every change
+appends to it, so the past stays as it was written.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from safecheck.core.i18n import t
+from safecheck.evidence import chain
 from safecheck.evidence.files import keep_copy
-from safecheck.evidence.model import Entry, EvidenceError, from_dict, next_id, to_dict
+from safecheck.evidence.model import Entry, EvidenceError, next_id
 from safecheck.storage.copies import remove_copies_except
 
 if TYPE_CHECKING:
@@ -21,12 +23,12 @@ if TYPE_CHECKING:
 
 def entries(state: State) -> tuple[Entry, ...]:
     """The evidence entries of a saved state, in the order they were added."""
-    return tuple(from_dict(document) for document in state.evidence)
+    return tuple(chain.current(state.evidence))
 
 
 def with_entries(state: State, new: Sequence[Entry]) -> State:
-    """`state` with `new` as its evidence log."""
-    return state.with_evidence(tuple(to_dict(entry) for entry in new))
+    """`state` with `new` as its evidence log: the records that make it so are appended."""
+    return state.with_evidence(chain.changed(state.evidence, new))
 
 
 def find(state: State, entry_id: int, lang: str) -> Entry:
@@ -48,7 +50,7 @@ def add(store: Store, drafts: Sequence[Entry], lang: str) -> list[Entry]:
     def change(state: State) -> State:
         added.clear()
         log = list(entries(state))
-        first = next_id(log)
+        first = max(next_id(log), chain.highest_id(state.evidence) + 1)
         for number, draft in enumerate(drafts):
             entry = replace(draft, id=first + number)
             for attachment in entry.files:

@@ -47,11 +47,10 @@ def _markdown_parts(report: Report) -> Iterator[str]:
     yield f"## {md(t(lang, 'export.timeline'))}\n\n"
     if not report.entries:
         yield md(t(lang, "export.no_entries")) + "\n\n"
-    for number, entry in enumerate(report.entries, start=1):
-        yield f"### {number}. {md(entry_heading(entry))}\n\n"
+    for entry in report.entries:
+        yield f"### {md(entry_heading(entry, lang))}\n\n"
         for name, value in entry_rows(entry, lang):
             yield f"- **{md(name)}:** {md(value)}\n"
-        yield f"- **{md(model.field_label(lang, 'id'))}:** {entry.id}\n"
         if entry.files:
             yield f"- **{md(model.field_label(lang, 'files'))}:**\n"
             for attachment in entry.files:

@@ -71,6 +71,7 @@ class Entry:
     platform: str | None = None
     account: str | None = None  # the perpetrator's account name
     profile_url: str | None = None
+    url: str | None = None  # where the message or image was seen
     phone: str | None = None
     demands: tuple[Demand, ...] = ()
     amount: Decimal | None = None
@@ -92,6 +93,7 @@ FIELDS = (
     "platform",
     "account",
     "profile_url",
+    "url",
     "phone",
     "demands",
     "amount",
@@ -187,9 +189,9 @@ def parse_note(value: str | None, lang: str) -> str | None:
     return text
 
 
-def parse_url(value: str | None, lang: str) -> str | None:
-    """A profile link as the person copied it; `http(s)://` when it names a scheme."""
-    text = parse_line(value, lang, "profile_url")
+def parse_url(value: str | None, lang: str, field: str = "profile_url") -> str | None:
+    """A link as the person copied it; `http(s)://` when it names a scheme."""
+    text = parse_line(value, lang, field)
     if text is None:
         return None
     if any(char.isspace() for char in text) or len(text) > MAX_URL:
@@ -291,6 +293,7 @@ def to_dict(entry: Entry) -> dict[str, Any]:
         "platform": entry.platform,
         "account": entry.account,
         "profile_url": entry.profile_url,
+        "url": entry.url,
         "phone": entry.phone,
         "demands": [demand.value for demand in entry.demands],
         "amount": None if entry.amount is None else str(entry.amount),
@@ -328,6 +331,7 @@ def from_dict(raw: object) -> Entry:
             platform=_optional_str(raw.get("platform")),
             account=_optional_str(raw.get("account")),
             profile_url=_optional_str(raw.get("profile_url")),
+            url=_optional_str(raw.get("url")),
             phone=_optional_str(raw.get("phone")),
             demands=tuple(Demand(_str(value)) for value in _list(raw.get("demands", []))),
             amount=None if raw.get("amount") is None else Decimal(_str(raw["amount"])),

@@ -26,6 +26,8 @@ FORMAT_NAME = "safecheck-export"
 FORMAT_VERSION = 1
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schemas" / "export-v1.json"
 PLAN_ID = "emergency"  # the emergency plan's checklist id
+# 112 reaches the emergency services in every EU member state (since Bulgaria, 2009).
+OTHER_EMERGENCY_SOURCE = "ec.europa.eu, as reported by news.lt (2009-02-12)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,19 @@ def region_help_lines(
     """
     from safecheck.content import helplines
 
-    return tuple(
+    emergency: tuple[HelpLineRow, ...] = ()
+    if region is Region.OTHER:  # no line of its own: the emergency number, with its source
+        emergency = (
+            HelpLineRow(
+                name=t(lang, "export.other_emergency.name"),
+                country=t(lang, "export.anywhere"),
+                contact=t(lang, "export.other_emergency.contact"),
+                hours=None,
+                who=t(lang, "export.other_emergency.who"),
+                source=OTHER_EMERGENCY_SOURCE,
+            ),
+        )
+    return emergency + tuple(
         HelpLineRow(
             name=line.name(lang),
             country=country(line.country, lang),
@@ -132,15 +146,47 @@ def build_report(
     plan: Checklist | None = None,
     helplines: Sequence[HelpLineRow] = (),
     region: str | None = None,
+    age_group: AgeGroup | None = None,
     clock: Callable[[], datetime] = model.now,
 ) -> Report:
+    """What an export holds. With a `region` or `age_group`, the plan has only their steps
+    (as the help lines have only their lines); else the steps of what the person chose."""
+    chosen = None
+    if plan is not None:
+        chosen = plan.as_remembered(state.settings)
+        if plan.kind == "plan" and (region is not None or age_group is not None):
+            from safecheck.core.audience import remembered_age_group, remembered_region
+
+            chosen = plan.narrowed(
+                Region(region) if region else remembered_region(state.settings),
+                age_group or remembered_age_group(state.settings),
+            )
     return Report(
         lang=lang,
         generated=clock(),
         entries=tuple(model.timeline(log.entries(state))),
-        plan=plan_progress(plan.as_remembered(state.settings), state, lang) if plan else None,
+        plan=plan_progress(chosen, state, lang) if chosen else None,
         helplines=tuple(helplines),
         region=region,
+    )
+
+
+def export_report(
+    state: State, lang: str, region: Region | None = None, age_group: AgeGroup | None = None
+) -> Report:
+    """The report `safecheck export` writes: for `region` and `age_group`, else as chosen."""
+    from safecheck.content.checklist import builtin_dir
+    from safecheck.core.audience import remembered_age_group, remembered_region
+
+    region = region or remembered_region(state.settings)
+    age_group = age_group or remembered_age_group(state.settings)
+    return build_report(
+        state,
+        lang,
+        plan=plan_checklist([builtin_dir()]),
+        helplines=region_help_lines(region, lang, age_group),
+        region=region.value,
+        age_group=age_group,
     )
 
 
@@ -163,6 +209,7 @@ def entry_rows(entry: Entry, lang: str) -> list[tuple[str, str]]:
         (label(lang, "platform"), entry.platform),
         (label(lang, "account"), entry.account),
         (label(lang, "profile_url"), entry.profile_url),
+        (label(lang, "url"), entry.url),
         (label(lang, "phone"), entry.phone),
         (
             label(lang, "demands"),
@@ -177,8 +224,9 @@ def entry_rows(entry: Entry, lang: str) -> list[tuple[str, str]]:
     return [(name, value) for name, value in rows if value]
 
 
-def entry_heading(entry: Entry) -> str:
-    parts = [model.format_when(entry.when)]
+def entry_heading(entry: Entry, lang: str) -> str:
+    """`Entry 3 · 2026-03-02 21:15+01:00 · Instagram · some.one`: the entry's own number."""
+    parts = [t(lang, "export.entry", id=entry.id), model.format_when(entry.when)]
     parts += [value for value in (entry.platform, entry.account) if value]
     return " · ".join(parts)
 

@@ -87,6 +87,7 @@ def ask_entry(
     platform = ask("platform", lambda s: model.parse_line(s, lang, "platform"), start.platform)
     account = ask("account", lambda s: model.parse_line(s, lang, "account"), start.account)
     profile_url = ask("profile_url", lambda s: model.parse_url(s, lang), start.profile_url)
+    url = ask("url", lambda s: model.parse_url(s, lang, "url"), start.url)
     phone = ask("phone", lambda s: model.parse_phone(s, lang), start.phone)
     demands = tuple(
         asker.checkbox(
@@ -130,6 +131,7 @@ def ask_entry(
         platform=platform,
         account=account,
         profile_url=profile_url,
+        url=url,
         phone=phone,
         demands=demands,
         amount=amount,
@@ -183,7 +185,7 @@ def offer_log(asker: FormAsker, store: Store, view: Messages, lang: str) -> Entr
     """
     from safecheck.evidence import log
 
-    count = len(store.load().evidence)
+    count = len(log.entries(store.load()))
     question = t(lang, "evidence.offer.more", count=count) if count else t(lang, "evidence.offer")
     if not asker.confirm(question, default=True):
         view.message(t(lang, "evidence.offer.later"))

@@ -13,8 +13,9 @@ from enum import StrEnum
 from typing import Any
 
 from safecheck.core.errors import DamagedStateError, StateError
+from safecheck.storage.chain import chain_of
 
-SCHEMA_VERSION = 2  # 2: the evidence log
+SCHEMA_VERSION = 3  # 2: the evidence log; 3: the evidence log as a chain of records
 
 
 class Answer(StrEnum):
@@ -39,7 +40,7 @@ class Record:
 class State:
     answers: Mapping[str, Mapping[str, Record]] = field(default_factory=dict)
     settings: Mapping[str, Any] = field(default_factory=dict)
-    evidence: tuple[Mapping[str, Any], ...] = ()  # documents; safecheck.evidence reads them
+    evidence: tuple[Mapping[str, Any], ...] = ()  # chain records (storage.chain); see evidence
 
     def answers_for(self, checklist_id: str) -> Mapping[str, Record]:
         return self.answers.get(checklist_id, {})
@@ -102,6 +103,12 @@ def migrate(document: dict[str, Any], version: int) -> dict[str, Any]:
     if version == 1:  # 1 -> 2: the evidence log starts empty
         document = {**document, "schema": 2, "evidence": []}
         version = 2
+    if version == 2:  # 2 -> 3: each saved entry becomes an `add` record of the chain
+        entries = document.get("evidence", [])
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            raise DamagedStateError(key="state.reason.shape")
+        document = {**document, "schema": 3, "evidence": chain_of(entries)}
+        version = 3
     return document
 
 

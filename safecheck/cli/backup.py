@@ -1,0 +1,80 @@
+"""An encrypted backup of everything safecheck keeps: create it, and restore it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from safecheck.cli.context import reporting, run_of, warn
+from safecheck.cli.options import LangOption
+
+backup_app = typer.Typer(
+    help="Move everything safecheck keeps to another computer, or give it to a trusted adult: "
+    "one file, encrypted with a passphrase.\n\nExample: safecheck backup create safecheck.backup",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+BackupFile = Annotated[Path, typer.Argument(help="The backup file.", dir_okay=False)]
+
+
+@backup_app.command("create")
+def backup_create(ctx: typer.Context, file: BackupFile, lang: LangOption = None) -> None:
+    """Write your answers, settings, evidence log and every kept copy to one new file, encrypted
+    with a passphrase you choose (asked twice; SAFECHECK_BACKUP_PASSPHRASE for scripts).
+
+    Example: safecheck backup create /media/usb/safecheck.backup
+    """
+    run = run_of(ctx, lang)
+    with reporting(run.lang):
+        from safecheck.core.i18n import t
+        from safecheck.storage import backup
+
+        store = run.asking_store(saving=False)
+        store.load()  # the state opens (and its passphrase is asked) before the backup's
+        asker = run.prompter(quick_exit=False) if run.interactive else None
+        secret = backup.passphrase(run.lang, asker, new=True, warn=warn)
+        done = backup.create(store, file, secret, run.lang)
+        typer.echo(
+            t(run.lang, "backup.created", path=done.path, count=done.entries, copies=done.copies),
+            err=True,
+        )
+
+
+@backup_app.command("restore")
+def backup_restore(
+    ctx: typer.Context,
+    file: BackupFile,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Replace a saved state; it is kept aside first, never deleted."
+        ),
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Put a backup back into safecheck's folder, sealed with this computer's key. Only into
+    an empty folder, unless --force (then the current folder is kept aside first).
+
+    Example: safecheck backup restore /media/usb/safecheck.backup
+    """
+    run = run_of(ctx, lang)
+    with reporting(run.lang):
+        from safecheck.core.i18n import t
+        from safecheck.storage import backup
+        from safecheck.storage.store import default_home
+
+        if backup.has_state(default_home()) and not force:  # before any passphrase
+            raise backup.StateThere(t(run.lang, "backup.error.state_there", path=default_home()))
+        asker = run.prompter(quick_exit=False) if run.interactive else None
+        secret = backup.passphrase(run.lang, asker, new=False)
+        store = run.store(asker=asker, prepare=False, readonly=True)
+        done = backup.restore(store, file, secret, run.lang, force=force)
+        if done.aside is not None:
+            typer.echo(t(run.lang, "backup.kept_aside", path=done.aside), err=True)
+        typer.echo(
+            t(run.lang, "backup.restored", path=done.path, count=done.entries, copies=done.copies),
+            err=True,
+        )

@@ -1,0 +1,201 @@
+"""The evidence log as a tamper-evident chain: every entry, edit and removal is a record.
+
+The records live in `State.evidence` (their shape: `safecheck.storage.chain`). The current
+log is the chain folded: `add` and `edit` set an entry, `remove` takes it out. An edit keeps
+the earlier version in its own record; a removal drops the content of the entry's earlier
+records (each keeps the SHA-256 of what it held) and adds a record that says which entry was
+removed, and when. `verify` walks the chain and re-hashes every file, and says what holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from safecheck.core.errors import StateError
+from safecheck.core.i18n import t
+from safecheck.evidence.model import Entry, FileStatus, from_dict, now, to_dict
+from safecheck.storage.chain import (
+    ADD,
+    CONTENT_KEY,
+    EDIT,
+    GENESIS,
+    REMOVE,
+    digest,
+    last_hash,
+    make_record,
+    record_hash,
+)
+from safecheck.storage.copies import CopyStatus
+
+if TYPE_CHECKING:
+    from safecheck.storage.store import Store
+
+Record = Mapping[str, Any]
+
+
+def _unreadable() -> StateError:
+    return StateError("a saved evidence entry is not readable")
+
+
+def current(records: Sequence[Record]) -> list[Entry]:
+    """The entries as they are now, in the order they were first added."""
+    documents: dict[int, Mapping[str, Any] | None] = {}
+    for record in records:
+        try:
+            action, entry_id = record["action"], record["id"]
+            if action == REMOVE:
+                documents.pop(entry_id, None)
+            elif action in (ADD, EDIT):  # without content: removed by a later record
+                documents[entry_id] = record.get(CONTENT_KEY)
+            else:
+                raise _unreadable()
+        except (KeyError, TypeError):
+            raise _unreadable() from None
+    return [from_dict(document) for document in documents.values()]
+
+
+def highest_id(records: Sequence[Record]) -> int:
+    """The highest entry number the chain ever used (a removed entry's number is not reused)."""
+    ids = [record.get("id") for record in records]
+    return max((i for i in ids if isinstance(i, int) and not isinstance(i, bool)), default=0)
+
+
+def changed(
+    records: Sequence[Record], new: Sequence[Entry], at: datetime | None = None
+) -> tuple[Record, ...]:
+    """The chain with the records that make its log equal to `new`, appended."""
+    moment = (at or now()).isoformat()
+    was: dict[int, Mapping[str, Any]] = {}
+    for record in records:
+        if record.get("action") == REMOVE:
+            was.pop(record.get("id"), None)  # type: ignore[arg-type]
+        elif CONTENT_KEY in record:
+            was[record["id"]] = record[CONTENT_KEY]
+    wanted = {entry.id: to_dict(entry) for entry in new}
+    gone = [entry_id for entry_id in was if entry_id not in wanted]
+    out: list[Record] = list(records)
+    if gone:  # the removed entries' content leaves every earlier record
+        out = [
+            {k: v for k, v in record.items() if k != CONTENT_KEY}
+            if record.get("id") in gone and CONTENT_KEY in record
+            else record
+            for record in out
+        ]
+    prev = last_hash(out)
+    seq = len(out)
+
+    def append(action: str, entry_id: int, document: Mapping[str, Any] | None) -> None:
+        nonlocal prev, seq
+        seq += 1
+        record = make_record(prev, seq, action, entry_id, moment, document)
+        out.append(record)
+        prev = record_hash(record)
+
+    for entry_id in gone:
+        append(REMOVE, entry_id, None)
+    for entry_id, document in wanted.items():
+        if entry_id not in was:
+            append(ADD, entry_id, document)
+        elif was[entry_id] != document:
+            append(EDIT, entry_id, document)
+    return tuple(out)
+
+
+# --- verifying -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    holds: bool
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    findings: tuple[Finding, ...]
+    records: int
+    last_hash: str
+
+    @property
+    def holds(self) -> bool:
+        return all(finding.holds for finding in self.findings)
+
+    @property
+    def problems(self) -> tuple[Finding, ...]:
+        return tuple(finding for finding in self.findings if not finding.holds)
+
+
+def _describe(record: Record, lang: str) -> str:
+    action = record.get("action")
+    what = t(lang, f"chain.action.{action}") if action in (ADD, EDIT, REMOVE) else str(action)
+    return t(lang, "chain.record", seq=record.get("seq"), id=record.get("id"), action=what)
+
+
+def verify_chain(records: Sequence[Record], lang: str) -> list[Finding]:
+    """Each record still has the hash the next one carries, and its entry its `content`."""
+    findings: list[Finding] = []
+    removed = {r.get("id") for r in records if r.get("action") == REMOVE}
+    expected_prev = GENESIS
+    for index, record in enumerate(records):
+        if not isinstance(record, Mapping):
+            findings.append(Finding(False, t(lang, "chain.not_a_record", number=index + 1)))
+            expected_prev = ""
+            continue
+        if record.get("seq") != index + 1:
+            findings.append(Finding(False, t(lang, "chain.out_of_order", number=index + 1)))
+        if record.get("prev") != expected_prev:
+            if index == 0:
+                findings.append(Finding(False, t(lang, "chain.first_changed")))
+            else:
+                earlier = records[index - 1]
+                findings.append(
+                    Finding(False, t(lang, "chain.changed", record=_describe(earlier, lang)))
+                )
+        if CONTENT_KEY in record:
+            if digest(record[CONTENT_KEY]) != record.get("content"):
+                findings.append(
+                    Finding(False, t(lang, "chain.content_changed", record=_describe(record, lang)))
+                )
+        elif record.get("action") in (ADD, EDIT) and record.get("id") not in removed:
+            findings.append(
+                Finding(False, t(lang, "chain.content_missing", record=_describe(record, lang)))
+            )
+        expected_prev = record_hash(record)
+    if not findings:
+        findings.append(Finding(True, t(lang, "chain.holds", count=len(records))))
+    return findings
+
+
+def verify(store: Store, records: Sequence[Record], lang: str) -> Verification:
+    """The chain, then every file of every entry: the original (if still there) and its copy."""
+    from safecheck.evidence.files import check_file
+
+    findings = verify_chain(records, lang)
+    try:
+        entries = current(records)
+    except StateError:
+        findings.append(Finding(False, t(lang, "chain.unreadable")))
+        entries = []
+    for entry in entries:
+        for attachment in entry.files:
+            result = check_file(store, attachment)
+            values = {"id": entry.id, "name": attachment.name, "path": attachment.path}
+            if result.status is FileStatus.UNCHANGED:
+                findings.append(Finding(True, t(lang, "chain.file.unchanged", **values)))
+            elif result.status is FileStatus.MISSING:
+                findings.append(Finding(True, t(lang, "chain.file.not_there", **values)))
+            elif result.status is FileStatus.CHANGED:
+                findings.append(Finding(False, t(lang, "chain.file.changed", **values)))
+            else:
+                findings.append(Finding(False, t(lang, "chain.file.unreadable", **values)))
+            if result.copy is CopyStatus.INTACT:
+                findings.append(Finding(True, t(lang, "chain.copy.intact", **values)))
+            elif result.copy is CopyStatus.DAMAGED:
+                findings.append(Finding(False, t(lang, "chain.copy.damaged", **values)))
+            elif result.copy is CopyStatus.MISSING:
+                findings.append(Finding(False, t(lang, "chain.copy.missing", **values)))
+    head = last_hash(list(records)) if all(isinstance(r, Mapping) for r in records) else ""
+    return Verification(tuple(findings), len(records), head)

@@ -1,0 +1,389 @@
+"""An encrypted backup: the whole state and every kept copy in one file, under a passphrase.
+
+For moving to another computer, or giving to a trusted adult. The file:
+
+    magic        17 bytes  b"SAFECHECK-BACKUP\\0"
+    version       1 byte   BACKUP_VERSION
+    scrypt cost   3 bytes  log2(n), r, p (as the passphrase mode of the state file)
+    salt         16 bytes
+    key check     8 bytes  tells a wrong passphrase apart from a damaged file
+    frames                 4-byte big-endian length, then nonce + AES-256-GCM of one chunk
+                           of at most CHUNK_BYTES plain bytes; the associated data of each is
+                           the header above, the chunk's number (8 bytes) and 1 for the last
+                           chunk, else 0: chunks cannot be dropped, swapped or cut off
+
+The plain bytes inside: a 4-byte length and a JSON index
+(`{"state": <bytes>, "copies": [{"sha256": ..., "size": ...}]}`), the state as
+`state.encode` writes it, then every kept copy's bytes in the order of the index.
+
+Restoring reads the whole backup twice: once to check every chunk, the state and every
+copy's SHA-256 (nothing is written), then again to seal each copy and the state with this
+computer's key. A wrong passphrase or a damaged file changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import struct
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+from safecheck.core.errors import ExitCode, NoKeyError, SafecheckError, StateError
+from safecheck.core.i18n import t
+from safecheck.storage.copies import SHA256_PATTERN, files_dir, read_copy, write_copy
+from safecheck.storage.files import atomic_writer, ensure_private_dir, fsync_dir
+from safecheck.storage.sealing import MIN_PASSPHRASE, SCRYPT_COST, Cost, PassphraseAsker
+from safecheck.storage.state import State, decode, encode
+
+if TYPE_CHECKING:
+    from safecheck.storage.store import Store
+
+MAGIC = b"SAFECHECK-BACKUP\x00"
+BACKUP_VERSION = 1
+SALT_BYTES = 16
+CHECK_BYTES = 8
+CHUNK_BYTES = 1024 * 1024
+PASSPHRASE_ENV = "SAFECHECK_BACKUP_PASSPHRASE"
+ASIDE_SUFFIX = ".before-restore-"
+_LENGTH = struct.Struct(">I")
+_HEADER_BYTES = len(MAGIC) + 1 + 3 + SALT_BYTES + CHECK_BYTES
+_MAX_FRAME = CHUNK_BYTES + 64
+
+
+class BackupError(SafecheckError):
+    """A backup that cannot be written or opened; nothing was changed."""
+
+    exit_code = ExitCode.BAD_INPUT
+
+
+class StateThere(SafecheckError):
+    """A restore over a saved state, without --force."""
+
+    exit_code = ExitCode.USAGE
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    path: Path
+    entries: int  # records in the evidence chain that hold an entry now (for the message)
+    copies: int
+    aside: Path | None = None
+
+
+# --- the passphrase --------------------------------------------------------------------------
+
+
+def passphrase(
+    lang: str,
+    asker: PassphraseAsker | None,
+    *,
+    new: bool,
+    environ: Mapping[str, str] | None = None,
+    warn: Callable[[str], None] = lambda text: None,
+) -> str:
+    """SAFECHECK_BACKUP_PASSPHRASE, else asked in the terminal (twice for a new backup)."""
+    env = os.environ if environ is None else environ
+    given = env.get(PASSPHRASE_ENV)
+    if given:
+        if new and len(given) < MIN_PASSPHRASE:
+            raise BackupError(t(lang, "backup.passphrase.needed", n=MIN_PASSPHRASE))
+        return given
+    if asker is None or not asker.can_ask():
+        raise NoKeyError(t(lang, "backup.passphrase.needed", n=MIN_PASSPHRASE))
+    if not new:
+        return asker.password(t(lang, "backup.passphrase.enter"))
+
+    def problem(text: str) -> str | None:
+        if len(text) < MIN_PASSPHRASE:
+            return t(lang, "backup.passphrase.too_short", n=MIN_PASSPHRASE)
+        return None
+
+    while True:
+        first = asker.password(t(lang, "backup.passphrase.new", n=MIN_PASSPHRASE), problem=problem)
+        if asker.password(t(lang, "backup.passphrase.again")) == first:
+            return first
+        warn(t(lang, "backup.passphrase.mismatch"))
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def create(store: Store, target: Path, secret: str, lang: str) -> Summary:
+    """Write the whole state and every kept copy to `target` (a new file), encrypted."""
+    from safecheck.storage import crypto
+
+    target = target.expanduser()
+    with store.locked():
+        state = store.load()
+        state_bytes = encode(state)
+        copies = _kept_copies(store)
+        salt = os.urandom(SALT_BYTES)
+        cost = SCRYPT_COST
+        key = _derive(secret, salt, cost)
+        header = (
+            MAGIC + bytes([BACKUP_VERSION, cost.log2_n, cost.r, cost.p]) + salt
+            + crypto.key_check(key)
+        )  # fmt: skip
+        index = {"state": len(state_bytes), "copies": copies}
+
+        def plain() -> Iterator[bytes]:
+            head = json.dumps(index, sort_keys=True).encode("utf-8")
+            yield _LENGTH.pack(len(head)) + head
+            yield state_bytes
+            for copy in copies:
+                yield from read_copy(store, str(copy["sha256"]))
+
+        try:
+            with atomic_writer(target, replace=False) as out:
+                out.write(header)
+                for number, (chunk, last) in enumerate(_rechunk(plain())):
+                    sealed = crypto.encrypt(key, chunk, _associated(header, number, last))
+                    out.write(_LENGTH.pack(len(sealed)) + sealed)
+        except FileExistsError:
+            raise BackupError(t(lang, "backup.error.exists", path=target)) from None
+        except OSError as error:
+            raise BackupError(
+                t(lang, "evidence.error.cannot_write", path=target, reason=error.strerror)
+            ) from None
+    return Summary(target, _entry_count(state), len(copies))
+
+
+def _kept_copies(store: Store) -> list[dict[str, object]]:
+    folder = files_dir(store)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.iterdir()):
+        if SHA256_PATTERN.match(path.name):
+            size = sum(len(chunk) for chunk in read_copy(store, path.name))
+            found.append({"sha256": path.name, "size": size})
+    return found
+
+
+def _rechunk(parts: Iterator[bytes]) -> Iterator[tuple[bytes, bool]]:
+    """The bytes of `parts` in chunks of CHUNK_BYTES, each with whether it is the last."""
+    buffer = b""
+    pending: bytes | None = None
+    for part in parts:
+        buffer += part
+        while len(buffer) >= CHUNK_BYTES:
+            if pending is not None:
+                yield pending, False
+            pending, buffer = buffer[:CHUNK_BYTES], buffer[CHUNK_BYTES:]
+    if buffer or pending is None:
+        if pending is not None:
+            yield pending, False
+        yield buffer, True
+    else:
+        yield pending, True
+
+
+def _associated(header: bytes, number: int, last: bool) -> bytes:
+    return header + number.to_bytes(8, "big") + (b"\x01" if last else b"\x00")
+
+
+def _derive(secret: str, salt: bytes, cost: Cost) -> bytes:
+    from safecheck.storage import crypto
+
+    return crypto.derive_key(secret, salt, log2_n=cost.log2_n, r=cost.r, p=cost.p)
+
+
+def _entry_count(state: State) -> int:
+    live: set[object] = set()
+    for record in state.evidence:
+        if record.get("action") == "remove":
+            live.discard(record.get("id"))
+        else:
+            live.add(record.get("id"))
+    return len(live)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+class _Reader:
+    """The plain bytes of a backup, chunk by chunk, each checked before it is given."""
+
+    def __init__(self, path: Path, secret: str, lang: str) -> None:
+        self.path = path
+        self.lang = lang
+        try:
+            with path.open("rb") as handle:
+                self.header = handle.read(_HEADER_BYTES)
+        except OSError as error:
+            raise BackupError(
+                t(lang, "backup.error.cannot_read", path=path, reason=error.strerror)
+            ) from None
+        if not self.header.startswith(MAGIC):
+            raise BackupError(t(lang, "backup.error.not_backup", path=path))
+        if len(self.header) < _HEADER_BYTES:
+            raise self.damaged("backup.reason.cut_off")
+        version = self.header[len(MAGIC)]
+        if version > BACKUP_VERSION:
+            raise self.damaged("backup.reason.newer")
+        offset = len(MAGIC) + 1
+        cost = Cost(*self.header[offset : offset + 3])
+        if version != BACKUP_VERSION or not cost.reasonable():
+            raise self.damaged("backup.reason.tampered")
+        salt = self.header[offset + 3 : offset + 3 + SALT_BYTES]
+        check = self.header[offset + 3 + SALT_BYTES :]
+        from safecheck.storage import crypto
+
+        self.key = _derive(secret, salt, cost)
+        if crypto.key_check(self.key) != check:
+            raise BackupError(t(lang, "backup.error.wrong_passphrase", path=path))
+
+    def damaged(self, reason: str) -> BackupError:
+        return BackupError(
+            t(self.lang, "backup.error.damaged", path=self.path, reason=t(self.lang, reason))
+        )
+
+    def chunks(self) -> Iterator[bytes]:
+        from safecheck.storage import crypto
+
+        with self.path.open("rb") as handle:
+            handle.seek(_HEADER_BYTES)
+            number = 0
+            frame = self._frame(handle)
+            while frame is not None:
+                after = self._frame(handle)
+                last = after is None
+                try:
+                    yield crypto.decrypt(self.key, frame, _associated(self.header, number, last))
+                except crypto.AuthenticationFailed:
+                    raise self.damaged("backup.reason.tampered") from None
+                number += 1
+                frame = after
+            if number == 0:
+                raise self.damaged("backup.reason.cut_off")
+
+    def _frame(self, handle: BinaryIO) -> bytes | None:
+        head = handle.read(_LENGTH.size)
+        if not head:
+            return None
+        if len(head) < _LENGTH.size:
+            raise self.damaged("backup.reason.cut_off")
+        (length,) = _LENGTH.unpack(head)
+        if length > _MAX_FRAME:
+            raise self.damaged("backup.reason.tampered")
+        body = handle.read(length)
+        if len(body) < length:
+            raise self.damaged("backup.reason.cut_off")
+        return body
+
+
+class _Stream:
+    """Exact reads over the checked chunks of a backup."""
+
+    def __init__(self, chunks: Iterator[bytes], fail: Callable[[], BackupError]) -> None:
+        self._chunks = chunks
+        self._buffer = b""
+        self._fail = fail
+
+    def take(self, size: int) -> Iterator[bytes]:
+        """`size` bytes, in pieces."""
+        while size > 0:
+            if not self._buffer:
+                self._buffer = next(self._chunks, b"")
+                if not self._buffer:
+                    raise self._fail()
+            piece, self._buffer = self._buffer[:size], self._buffer[size:]
+            size -= len(piece)
+            yield piece
+
+    def read(self, size: int) -> bytes:
+        return b"".join(self.take(size))
+
+    def at_end(self) -> bool:
+        return not self._buffer and next(self._chunks, b"") == b""
+
+
+def _contents(
+    reader: _Reader,
+) -> tuple[State, list[tuple[str, int]], _Stream]:
+    stream = _Stream(reader.chunks(), lambda: reader.damaged("backup.reason.cut_off"))
+    try:
+        (length,) = _LENGTH.unpack(stream.read(_LENGTH.size))
+        index = json.loads(stream.read(length).decode("utf-8"))
+        copies = [(str(c["sha256"]), int(c["size"])) for c in index["copies"]]
+        state_size = int(index["state"])
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, struct.error):
+        raise reader.damaged("backup.reason.tampered") from None
+    if not all(SHA256_PATTERN.match(sha) for sha, _ in copies):
+        raise reader.damaged("backup.reason.tampered")
+    try:
+        state = decode(stream.read(state_size))
+    except StateError:
+        raise reader.damaged("backup.reason.state") from None
+    return state, copies, stream
+
+
+def check(path: Path, secret: str, lang: str) -> tuple[State, int]:
+    """Read the whole backup and check everything in it; write nothing."""
+    reader = _Reader(path.expanduser(), secret, lang)
+    state, copies, stream = _contents(reader)
+    for sha, size in copies:
+        digest = hashlib.sha256()
+        for piece in stream.take(size):
+            digest.update(piece)
+        if digest.hexdigest() != sha:
+            raise reader.damaged("backup.reason.copy")
+    if not stream.at_end():
+        raise reader.damaged("backup.reason.tampered")
+    return state, len(copies)
+
+
+def has_state(home: Path) -> bool:
+    """Whether `home` holds a saved state or kept copies (a restore would replace them)."""
+    folder = home / "files"
+    return (home / "state").exists() or (folder.is_dir() and any(folder.iterdir()))
+
+
+def restore(
+    store: Store,
+    source: Path,
+    secret: str,
+    lang: str,
+    *,
+    force: bool = False,
+    clock: Callable[[], datetime] = datetime.now,
+) -> Summary:
+    """Restore `source` into the store's folder, sealed with the store's (this computer's) key.
+
+    The backup is checked whole first. An existing state needs `force`, and is then moved
+    aside, whole folder, to `<folder>.before-restore-<time>` before anything is written.
+    """
+    source = source.expanduser()
+    if has_state(store.home) and not force:
+        raise StateThere(t(lang, "backup.error.state_there", path=store.home))
+    state, count = check(source, secret, lang)
+    aside = None
+    if has_state(store.home):
+        aside = _move_aside(store.home, clock)
+    ensure_private_dir(store.home)
+    store.prepare()  # this computer's key, before anything is written
+    with store.locked():
+        reader = _Reader(source, secret, lang)
+        _, copies, stream = _contents(reader)
+        for sha, size in copies:
+            write_copy(store, sha, stream.take(size), lambda: reader.damaged("backup.reason.copy"))
+        store.update(lambda _old: state)
+    return Summary(source, _entry_count(state), count, aside)
+
+
+def _move_aside(home: Path, clock: Callable[[], datetime]) -> Path:
+    stamp = clock().strftime("%Y%m%dT%H%M%S")
+    number = 0
+    while True:
+        aside = home.with_name(f"{home.name}{ASIDE_SUFFIX}{stamp}{f'-{number}' if number else ''}")
+        if not aside.exists():
+            break
+        number += 1
+    home.rename(aside)
+    fsync_dir(home.parent)
+    return aside

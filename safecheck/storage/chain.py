@@ -1,0 +1,73 @@
+"""The format of the evidence chain: records linked by the SHA-256 of the one before.
+
+Each record in `State.evidence` is a plain document:
+
+    {"seq": 3, "action": "add" | "edit" | "remove", "id": 2, "at": "2026-03-03T09:12:40+01:00",
+     "content": "<SHA-256 of the entry>" (add and edit only), "prev": "<SHA-256 of record 2>",
+     "entry": {...} (add and edit, until the entry is removed)}
+
+A record's hash is the SHA-256 of its canonical JSON (sorted keys, no spaces, UTF-8)
+without `entry`; the entry is tied to the record by `content`, the SHA-256 of the entry's
+canonical JSON. So a removal can drop the content of an entry's earlier records and the
+chain still holds. What the records mean is `safecheck.evidence.chain`'s business;
+this module knows only their shape, so that `state.migrate` can build a chain.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from typing import Any
+
+GENESIS = "0" * 64  # the `prev` of the first record
+ADD, EDIT, REMOVE = "add", "edit", "remove"
+CONTENT_KEY = "entry"
+
+
+def canonical(document: object) -> bytes:
+    """Canonical JSON: sorted keys, no spaces, UTF-8."""
+    return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
+        "utf-8"
+    )
+
+
+def digest(document: object) -> str:
+    return hashlib.sha256(canonical(document)).hexdigest()
+
+
+def record_hash(record: Mapping[str, Any]) -> str:
+    """The SHA-256 a record is known by: of everything in it but the entry itself."""
+    return digest({key: value for key, value in record.items() if key != CONTENT_KEY})
+
+
+def last_hash(records: tuple[Mapping[str, Any], ...] | list[Mapping[str, Any]]) -> str:
+    return record_hash(records[-1]) if records else GENESIS
+
+
+def make_record(
+    prev: str,
+    seq: int,
+    action: str,
+    entry_id: int,
+    at: str,
+    entry: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A new record after the one whose hash is `prev`."""
+    record: dict[str, Any] = {"seq": seq, "action": action, "id": entry_id, "at": at, "prev": prev}
+    if entry is not None:
+        record["content"] = digest(entry)
+        record[CONTENT_KEY] = dict(entry)
+    return record
+
+
+def chain_of(entries: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """A chain of `add` records for entries saved before there was a chain (schema 2)."""
+    records: list[dict[str, Any]] = []
+    prev = GENESIS
+    for seq, entry in enumerate(entries, start=1):
+        at = entry.get("recorded")
+        record = make_record(prev, seq, ADD, entry.get("id"), at, entry)  # type: ignore[arg-type]
+        records.append(record)
+        prev = record_hash(record)
+    return records
