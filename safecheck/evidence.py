@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from safecheck.errors import ExitCode, SafecheckError, StateError
 from safecheck.i18n import t
+from safecheck.safefile import EVIDENCE_IMPORT_LIMIT
 from safecheck.yamlfile import Loc, Located
 
 if TYPE_CHECKING:
@@ -723,7 +724,7 @@ def load_file(
     """
     from safecheck import yamlfile
 
-    doc = yamlfile.load(path, text)
+    doc = yamlfile.load(path, text, limit=EVIDENCE_IMPORT_LIMIT)
     top = yamlfile.mapping(doc, doc.data, (), "the evidence file")
     yamlfile.no_unknown_keys(doc, top, {"entries"}, (), "the evidence file")
     if "entries" not in top:
@@ -733,6 +734,19 @@ def load_file(
         doc.fail(("entries",), "the evidence file needs at least one entry")
     importer = _Importer(doc, path, lang, clock, fingerprint_files)
     return [importer.entry(raw, ("entries", index)) for index, raw in enumerate(raw_entries)]
+
+
+def _bounded(value: Any, key: str, lang: str) -> Any:
+    """A value short enough to quote in a message: one value, not a list (bar demands)."""
+    if isinstance(value, list) and key == "demands" or value is None:
+        return value
+    if isinstance(value, list | dict | bytes):
+        raise EvidenceError(t(lang, "evidence.error.one_value", field=field_label(lang, key)))
+    if isinstance(value, str) and key != "note" and len(value) > MAX_LINE:
+        raise EvidenceError(
+            t(lang, "evidence.error.too_long", field=field_label(lang, key), limit=MAX_LINE)
+        )
+    return value if isinstance(value, str | bool | int | float | date) else str(value)
 
 
 class _Importer:
@@ -763,7 +777,7 @@ class _Importer:
 
         def get(key: str, parse: Callable[[Any], Any]) -> Any:
             try:
-                return parse(item.get(key))
+                return parse(_bounded(item.get(key), key, lang))  # never quote a bomb
             except EvidenceError as error:
                 self.doc.fail((*loc, key), error.message)
 
@@ -820,7 +834,7 @@ class _Importer:
         if value is None:
             return ()
         values = value if isinstance(value, list) else [value]
-        return parse_demands([str(v) for v in values], self.lang)
+        return parse_demands([_bounded(v, "demands", self.lang) for v in values], self.lang)
 
     def amount(self, value: Any) -> Decimal | None:
         if isinstance(value, float):

@@ -14,6 +14,7 @@ from pathlib import Path
 from safecheck.errors import DamagedStateError, NoKeyError, SafecheckError, StateError
 from safecheck.i18n import t
 from safecheck.keystore import Keystore, KeystoreUnavailable
+from safecheck.safefile import STATE_LIMIT, Refused, read_bytes
 from safecheck.sealing import Source, peek
 from safecheck.store import (
     ASIDE_PREFIX,
@@ -36,8 +37,8 @@ def where(home: Path, lang: str) -> list[str]:
         how = "missing"
     else:
         try:
-            source = peek(state.read_bytes())
-        except OSError:
+            source = peek(read_bytes(state, STATE_LIMIT))
+        except (OSError, Refused):
             source = None
         how = {
             Source.PLAIN: "plain",

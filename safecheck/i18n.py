@@ -820,6 +820,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} changed while safecheck was copying it; nothing was saved. Try again.",
         "nl": "{path} veranderde terwijl safecheck het kopieerde; er is niets bewaard. Probeer opnieuw.",
     },
+    "evidence.error.one_value": {
+        "en": "{field}: give one value here, not a list or mapping.",
+        "nl": "{field}: geef hier één waarde, geen lijst of mapping.",
+    },
     "evidence.error.copy_failed": {
         "en": "no copy of {path} could be kept ({reason}); nothing was saved.",
         "nl": "er kon geen kopie van {path} bewaard worden ({reason}); er is niets bewaard.",

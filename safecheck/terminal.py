@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 
 def plain_wanted(flag: bool = False, environ: Mapping[str, str] | None = None) -> bool:
@@ -15,3 +17,45 @@ def plain_wanted(flag: bool = False, environ: Mapping[str, str] | None = None) -
         or setting not in ("", "0", "false", "no", "off")
         or env.get("TERM", "").lower() in ("dumb", "unknown")
     )
+
+
+# Characters that a terminal acts on instead of showing: C0 controls (ESC starts escape
+# sequences, BEL rings, CR overwrites a line), DEL and the C1 controls (CSI, OSC, NEL...).
+# Newline and tab are text. Checked in files by the YAML reader (a file holding one is
+# refused); escaped again before anything reaches the terminal.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def escaped(char: str) -> str:
+    """How one control character is shown: `\\x1b`, visibly and harmlessly."""
+    return f"\\x{ord(char):02x}"
+
+
+def safe_text(text: str) -> str:
+    """`text` with every control character but newline and tab shown as `\\xNN`."""
+    if CONTROL.search(text) is None:
+        return text
+    return CONTROL.sub(lambda match: escaped(match.group()), text)
+
+
+class SafeRender:
+    """A render hook for a rich console (`console.push_render_hook`): the text of every
+    segment goes through `safe_text`; rich's own styles and controls are not text and stay.
+
+    Duck-typed, so this module needs no rich: rich's segments are named tuples.
+    """
+
+    def process_renderables(self, renderables: list[Any]) -> list[Any]:
+        return [_Escaped(renderable) for renderable in renderables]
+
+
+class _Escaped:
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
+        for segment in console.render(self.inner, options):
+            if segment.control or CONTROL.search(segment.text) is None:
+                yield segment
+            else:
+                yield segment._replace(text=safe_text(segment.text))
