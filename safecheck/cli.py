@@ -300,7 +300,6 @@ def check(
         typer.Option(
             "--answers",
             help="A YAML file of answers by item id (see README), saved before any question.",
-            dir_okay=False,
         ),
     ] = None,
     no_input: Annotated[
@@ -801,7 +800,14 @@ When = Annotated[
 Platform = Annotated[
     str | None, typer.Option("--platform", help="Where it happened, e.g. Instagram.")
 ]
-Account = Annotated[str | None, typer.Option("--account", help="Their account name (username).")]
+Account = Annotated[
+    str | None,
+    typer.Option(
+        "--account",
+        help="Their account name (username). Options show in the process list to other users: "
+        "on a shared computer, answer the questions or use --from FILE.",
+    ),
+]
 ProfileUrl = Annotated[str | None, typer.Option("--profile-url", help="The link to their profile.")]
 Phone = Annotated[str | None, typer.Option("--phone", help="Their phone number.")]
 Demands = Annotated[
@@ -824,7 +830,13 @@ PaymentReference = Annotated[
     str | None,
     typer.Option("--payment-reference", help="The payment's reference or transaction id."),
 ]
-Note = Annotated[str | None, typer.Option("--note", help="Anything else worth writing down.")]
+Note = Annotated[
+    str | None,
+    typer.Option(
+        "--note",
+        help="Anything else worth writing down (visible in the process list: see --account).",
+    ),
+]
 Files = Annotated[
     list[Path] | None,
     typer.Option("--file", help="A screenshot or other file (repeatable).", show_default=False),
@@ -873,9 +885,7 @@ def evidence_add(
     keep_copy: KeepCopy = True,
     from_file: Annotated[
         Path | None,
-        typer.Option(
-            "--from", help="Add the entries of a YAML file (format: see README).", dir_okay=False
-        ),
+        typer.Option("--from", help="Add the entries of a YAML file (format: see README)."),
     ] = None,
     lang: LangOption = None,
     plain: PlainOption = False,
@@ -1204,5 +1214,8 @@ def export_command(
 
 
 def main() -> None:
+    from safecheck.hardening import harden
+
+    harden()  # first, before any secret is in memory: no core dumps; calm SIGTERM/HUP/PIPE
     app(prog_name="safecheck")
     sys.exit(0)
