@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, cast
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, Group, RenderableType, RenderHook
 from rich.panel import Panel
 from rich.progress_bar import ProgressBar
 from rich.table import Table
@@ -20,6 +20,7 @@ from safecheck.i18n import t
 from safecheck.progress import Summary
 from safecheck.region import Region
 from safecheck.state import Answer
+from safecheck.terminal import SafeRender
 from safecheck.terminal import plain_wanted as plain_wanted  # where callers look
 from safecheck.verify import Verification
 from safecheck.workshop import NOTE, HelpLine, Part, Question, Quiz, Slide, Workshop
@@ -34,9 +35,15 @@ PRIORITY_STYLE = {
 }
 
 
+def escaping(console: Console) -> Console:
+    """The console, with control characters in any text shown as `\\x1b` (terminal.safe_text)."""
+    console.push_render_hook(cast("RenderHook", SafeRender()))
+    return console
+
+
 class Display:
     def __init__(self, console: Console | None = None) -> None:
-        self.console = console or Console(highlight=False)
+        self.console = escaping(console or Console(highlight=False))
 
     @classmethod
     def to(cls, file: IO[str] = sys.stdout) -> Display:
@@ -549,7 +556,7 @@ class PresenterDisplay:
     """
 
     def __init__(self, console: Console | None = None) -> None:
-        self.console = console or Console(highlight=False)
+        self.console = escaping(console or Console(highlight=False))
 
     def _show(self, body: RenderableType, *, title: str, subtitle: str | None = None) -> None:
         self.console.clear()

@@ -383,8 +383,8 @@ def keep_copy(store: Store, attachment: Attachment, lang: str) -> None:
     try:
         with Path(attachment.path).open("rb") as source:
             _write_copy(store, attachment.sha256, _chunks(source), lang, attachment.path)
-    except OSError as error:
-        raise EvidenceError(
+    except OSError as error:  # a full disk, mostly: a saving error (exit 4), not a usage one
+        raise StateError(
             t(lang, "evidence.error.copy_failed", path=attachment.path, reason=error.strerror)
         ) from None
 
