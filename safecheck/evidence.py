@@ -736,9 +736,9 @@ def load_file(
     return [importer.entry(raw, ("entries", index)) for index, raw in enumerate(raw_entries)]
 
 
-def _bounded(value: Any, key: str, lang: str) -> Any:
-    """A value short enough to quote in a message: one value, not a list (bar demands)."""
-    if isinstance(value, list) and key == "demands" or value is None:
+def _bounded(value: Any, key: str, lang: str, *, listed: bool = False) -> Any:
+    """A value short enough to quote in a message: one value, not a list (unless `listed`)."""
+    if value is None or listed and isinstance(value, list):
         return value
     if isinstance(value, list | dict | bytes):
         raise EvidenceError(t(lang, "evidence.error.one_value", field=field_label(lang, key)))
@@ -777,7 +777,8 @@ class _Importer:
 
         def get(key: str, parse: Callable[[Any], Any]) -> Any:
             try:
-                return parse(_bounded(item.get(key), key, lang))  # never quote a bomb
+                value = _bounded(item.get(key), key, lang, listed=key == "demands")
+                return parse(value)  # never quote a bomb
             except EvidenceError as error:
                 self.doc.fail((*loc, key), error.message)
 

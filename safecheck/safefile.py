@@ -70,17 +70,9 @@ def _open_error(path: Path, error: OSError) -> Refused:
     return Refused(f"the file cannot be read ({error.strerror or error})")
 
 
-def check_regular(path: Path) -> os.stat_result:
-    """The file's status when `path` is a regular file (or a link to one); else `Refused`."""
-    try:
-        info = path.stat()  # follows links: a link to a regular file is fine
-    except OSError as error:
-        raise _open_error(path, error) from None
-    except ValueError:  # a NUL byte in the name
-        raise Refused("there is no such file") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise _not_regular(info.st_mode)
-    return info
+def real_path(path: Path) -> Path:
+    """`path` with its links resolved, as far as they go (`Path.resolve` raises on a loop)."""
+    return Path(os.path.realpath(path))
 
 
 def read_bytes(path: Path, limit: int) -> bytes:
