@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from safecheck.errors import ExitCode, SafecheckError, StateError
 from safecheck.i18n import t
 from safecheck.safefile import EVIDENCE_IMPORT_LIMIT
+from safecheck.safefile import open_regular as open_regular  # tests spy on it here
 from safecheck.yamlfile import Loc, Located
 
 if TYPE_CHECKING:
@@ -316,7 +317,7 @@ def _chunks(handle: Any) -> Iterator[bytes]:
 def sha256_of(path: Path) -> str:
     """The SHA-256 of a file, read in chunks (a video is never read into memory whole)."""
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    with open_regular(path) as handle:  # a file replaced by a FIFO is never waited on
         for chunk in _chunks(handle):
             digest.update(chunk)
     return digest.hexdigest()
@@ -333,6 +334,10 @@ def fingerprint(path: Path, lang: str, *, keep: bool = False) -> Attachment:
         digest = sha256_of(where)
     except FileNotFoundError:
         raise EvidenceError(t(lang, "evidence.error.no_file", path=path)) from None
+    except RuntimeError:  # Path.resolve on a link loop
+        raise EvidenceError(
+            t(lang, "evidence.error.unreadable", path=path, reason="a link loop")
+        ) from None
     except OSError as error:
         raise EvidenceError(
             t(lang, "evidence.error.unreadable", path=path, reason=error.strerror)
@@ -381,7 +386,7 @@ def keep_copy(store: Store, attachment: Attachment, lang: str) -> None:
     if copy_path(store, attachment.sha256).exists():
         return
     try:
-        with Path(attachment.path).open("rb") as source:
+        with open_regular(Path(attachment.path)) as source:
             _write_copy(store, attachment.sha256, _chunks(source), lang, attachment.path)
     except OSError as error:  # a full disk, mostly: a saving error (exit 4), not a usage one
         raise StateError(

@@ -809,8 +809,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "er is geen bestand {path}.",
     },
     "evidence.error.not_a_file": {
-        "en": "{path} is a folder, not a file.",
-        "nl": "{path} is een map, geen bestand.",
+        "en": "{path} is not a regular file (a folder, pipe or device).",
+        "nl": "{path} is geen gewoon bestand (een map, pipe of apparaat).",
     },
     "evidence.error.unreadable": {
         "en": "{path} cannot be read ({reason}).",

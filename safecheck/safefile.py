@@ -14,6 +14,7 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 MiB = 1 << 20
 CHECKLIST_LIMIT = 1 * MiB  # a checklist, plan, workshop, quiz or help-line file
@@ -73,6 +74,27 @@ def _open_error(path: Path, error: OSError) -> Refused:
 def real_path(path: Path) -> Path:
     """`path` with its links resolved, as far as they go (`Path.resolve` raises on a loop)."""
     return Path(os.path.realpath(path))
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """`path` opened for reading when it is a regular file (never waits on a FIFO).
+
+    Anything else raises `OSError`: `IsADirectoryError` for a folder, EINVAL otherwise.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "this is a folder", str(path))
+        if not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, _not_regular(mode).reason, str(path))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def read_bytes(path: Path, limit: int) -> bytes:

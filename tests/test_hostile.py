@@ -585,3 +585,23 @@ def test_lint_of_a_file_named_with_escapes_shows_them_escaped(tmp_path: Path) ->
 def _no_stray_passphrase() -> Iterator[None]:
     yield
     os.environ.pop("SAFECHECK_PASSPHRASE", None)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link-loop", "dev-zero", "folder"])
+def test_an_evidence_file_option_that_is_not_a_regular_file_is_refused_at_once(
+    tmp_path: Path, home: Path, kind: str
+) -> None:
+    path = corpus.make_special(tmp_path, f"{kind}.png", kind)
+    result = run(home, kind, "evidence", "add", "--platform", "X", "--file", str(path))
+    assert result.code == ExitCode.USAGE, result.out  # a wrong option value, as for a typo
+    assert str(path) in result.out
+    assert "Traceback" not in result.out
+
+
+def test_a_kept_file_replaced_by_a_fifo_is_reported_not_waited_on(tmp_path: Path) -> None:
+    shot = tmp_path / "shot.png"
+    shot.write_bytes(b"picture")
+    attachment = evidence.fingerprint(shot, "en")
+    shot.unlink()
+    os.mkfifo(shot)
+    assert evidence.check_file(None, attachment).status is evidence.FileStatus.UNREADABLE
