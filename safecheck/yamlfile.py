@@ -120,7 +120,7 @@ def _reader_error(error: yaml.reader.ReaderError, text: str, path: Path) -> Inpu
 
 
 MAX_DEPTH = 64  # lists and mappings inside each other
-MAX_VALUES = 250_000  # values in a document, each alias counted as all it stands for
+MAX_VALUES = 100_000  # values in a document, each alias counted as all it stands for
 MAX_QUOTE = 40  # characters of a value quoted in a message
 
 _STR_TAG = "tag:yaml.org,2002:str"

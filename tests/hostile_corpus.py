@@ -42,7 +42,7 @@ def laughs(levels: int, width: int = 9, name: str = "l") -> str:
 
 
 BOMB = laughs(9)  # 9^9 values: refused while reading
-SMALL_BOMB = laughs(5, 11)  # 11^5 = 161,051 values: read, then quoted as "a list"
+SMALL_BOMB = laughs(4, 15)  # about 58,000 values: read, then quoted as "a list"
 MAP_BOMB = (
     "{a: &m0 {x: lol, y: lol, z: lol}, b: &m1 {x: *m0, y: *m0, z: *m0}, "
     + ", ".join(f"c{i}: &m{i + 2} {{x: *m{i + 1}, y: *m{i + 1}, z: *m{i + 1}}}" for i in range(20))

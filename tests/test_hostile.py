@@ -133,7 +133,7 @@ def problems(result: Run, shown_name: str, *, line: bool) -> list[str]:
 
 
 def run_all(jobs: list[Callable[[], list[str]]]) -> list[str]:
-    with ThreadPoolExecutor(max_workers=3) as pool:
+    with ThreadPoolExecutor(max_workers=2) as pool:
         return [problem for found in pool.map(lambda job: job(), jobs) for problem in found]
 
 

@@ -220,5 +220,8 @@ def test_exit_codes_keep_their_numbers() -> None:
         "CHECK_FAILED": 6,
         "NO_KEY": 7,
         "LOCKED": 8,
+        "HANGUP": 129,
         "INTERRUPTED": 130,
+        "BROKEN_PIPE": 141,
+        "TERMINATED": 143,
     }
