@@ -605,3 +605,13 @@ def test_a_kept_file_replaced_by_a_fifo_is_reported_not_waited_on(tmp_path: Path
     shot.unlink()
     os.mkfifo(shot)
     assert evidence.check_file(None, attachment).status is evidence.FileStatus.UNREADABLE
+
+
+def test_json_output_never_holds_a_raw_control_character() -> None:
+    import json
+
+    from safecheck import jsonout
+
+    text = jsonout.dumps("status", {"title": HOSTILE_TEXT})
+    assert CONTROL.search(text) is None
+    assert json.loads(text)["title"] == HOSTILE_TEXT  # the same string, escaped
