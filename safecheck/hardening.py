@@ -68,14 +68,15 @@ def _terminal_attributes() -> tuple[int, Any] | None:
         if not os.isatty(fd):
             return None
         return fd, termios.tcgetattr(fd)
-    except (ImportError, OSError, ValueError, AttributeError):
+    except Exception:  # termios.error, or no stdin at all: nothing to restore later
         return None
 
 
 def restore_terminal(saved: tuple[int, Any] | None) -> None:
     if saved is None:
         return
-    with contextlib.suppress(ImportError, OSError, ValueError):
+    # termios.error is no OSError; a hung-up terminal raises it. Nothing may stop the exit.
+    with contextlib.suppress(Exception):
         import termios
 
         termios.tcsetattr(saved[0], termios.TCSANOW, saved[1])
