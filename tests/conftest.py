@@ -168,9 +168,10 @@ class Tmux:
     """safecheck in a real terminal emulator of 80 columns and 24 rows, on its own server."""
 
     def __init__(self, name: str, command: list[str]) -> None:
-        self.name = name
+        # The pid keeps the server apart from a same-named test run by another checkout.
+        self.name = f"{name}-{os.getpid()}"
         # The server inherits this test's environment (SAFECHECK_HOME, LANG) and sets TERM.
-        self.tmux("new-session", "-d", "-s", name, "-x", "80", "-y", "24", *command)
+        self.tmux("new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", *command)
 
     def tmux(self, *args: str) -> str:
         result = subprocess.run(

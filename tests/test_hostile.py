@@ -427,7 +427,7 @@ def test_sigterm_at_a_question_under_sh_leaves_echo_and_icanon_on(
 ) -> None:
     os.environ["SAFECHECK_PASSPHRASE"] = TEST_PASSPHRASE  # the tmux server inherits it
     try:
-        session = tmux(f"sc15-{os.getpid()}-{tmp_path.name}", ["sh"])
+        session = tmux(f"sc15-{tmp_path.name}", ["sh"])
     finally:
         del os.environ["SAFECHECK_PASSPHRASE"]
     command = (
