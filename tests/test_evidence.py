@@ -247,7 +247,7 @@ def test_a_fingerprint_is_read_in_chunks(tmp_path: Path, monkeypatch: pytest.Mon
     big.write_bytes(data)
     monkeypatch.setattr(copies, "CHUNK_BYTES", 64 * 1024)
     reads: list[int] = []
-    real_open = Path.open
+    real_open = evidence_files.open_regular  # how evidence opens a file it hashes
 
     class Spy:
         def __init__(self, handle: Any) -> None:
@@ -264,11 +264,10 @@ def test_a_fingerprint_is_read_in_chunks(tmp_path: Path, monkeypatch: pytest.Mon
         def __exit__(self, *exc: object) -> None:
             self.handle.close()
 
-    def spying_open(self: Path, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
-        handle = real_open(self, mode, *args, **kwargs)
-        return Spy(handle) if mode == "rb" else handle
+    def spying_open(path: Path) -> Any:
+        return Spy(real_open(path))
 
-    monkeypatch.setattr(Path, "open", spying_open)
+    monkeypatch.setattr(evidence_files, "open_regular", spying_open)
     attachment = evidence_files.fingerprint(big, "en")
     assert attachment.sha256 == hashlib.sha256(data).hexdigest()
     assert attachment.size == len(data)

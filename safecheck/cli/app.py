@@ -113,6 +113,9 @@ def start(
 
 def main() -> ExitCode:
     """Run safecheck with the command line's arguments; the exit code it ends with."""
+    from safecheck.core.hardening import harden
+
+    harden()  # first, before any secret is in memory: no core dumps; calm SIGTERM/HUP/PIPE
     try:
         app(prog_name="safecheck")
     except SystemExit as done:  # Typer always ends this way, also for a wrong option

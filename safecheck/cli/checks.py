@@ -36,7 +36,6 @@ def check(
         typer.Option(
             "--answers",
             help="A YAML file of answers by item id (see README), saved before any question.",
-            dir_okay=False,
         ),
     ] = None,
     no_input: Annotated[

@@ -43,7 +43,14 @@ When = Annotated[
 Platform = Annotated[
     str | None, typer.Option("--platform", help="Where it happened, e.g. Instagram.")
 ]
-Account = Annotated[str | None, typer.Option("--account", help="Their account name (username).")]
+Account = Annotated[
+    str | None,
+    typer.Option(
+        "--account",
+        help="Their account name (username). Options show in the process list to other users: "
+        "on a shared computer, answer the questions or use --from FILE.",
+    ),
+]
 ProfileUrl = Annotated[str | None, typer.Option("--profile-url", help="The link to their profile.")]
 SeenAt = Annotated[
     str | None,
@@ -74,7 +81,13 @@ PaymentReference = Annotated[
     str | None,
     typer.Option("--payment-reference", help="The payment's reference or transaction id."),
 ]
-Note = Annotated[str | None, typer.Option("--note", help="Anything else worth writing down.")]
+Note = Annotated[
+    str | None,
+    typer.Option(
+        "--note",
+        help="Anything else worth writing down (visible in the process list: see --account).",
+    ),
+]
 Files = Annotated[
     list[Path] | None,
     typer.Option("--file", help="A screenshot or other file (repeatable).", show_default=False),
@@ -115,9 +128,7 @@ def evidence_add(
     keep_copy: KeepCopy = True,
     from_file: Annotated[
         Path | None,
-        typer.Option(
-            "--from", help="Add the entries of a YAML file (format: see README).", dir_okay=False
-        ),
+        typer.Option("--from", help="Add the entries of a YAML file (format: see README)."),
     ] = None,
     lang: LangOption = None,
     plain: PlainOption = False,

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from safecheck.content import yamlfile
 from safecheck.content.checklist import Checklist
+from safecheck.storage import safefile
 from safecheck.storage.state import Answer
 
 CHOICES = tuple(answer.value for answer in Answer)
@@ -34,7 +35,7 @@ class AnswersFile:
 
 def load(path: Path, checklist: Checklist, text: str | None = None) -> AnswersFile:
     """Read and check an answers file against `checklist`."""
-    doc = yamlfile.load(path, text)
+    doc = yamlfile.load(path, text, limit=safefile.ANSWERS_LIMIT)
     if doc.data is None:
         doc.fail((), 'the answers file is empty; it needs "checklist:" and "answers:" (see README)')
     top = yamlfile.mapping(doc, doc.data, (), "the answers file")
@@ -47,7 +48,7 @@ def load(path: Path, checklist: Checklist, text: str | None = None) -> AnswersFi
     if checklist_id != checklist.id:
         doc.fail(
             ("checklist",),
-            f'these answers are for the checklist "{checklist_id}", not "{checklist.id}"',
+            f'these answers are for the checklist {yamlfile.quote(checklist_id)}, not "{checklist.id}"',
         )
     if top.get("answers") is None:
         doc.fail((), '"answers" is missing: list the answers as "item-id: done"')
@@ -60,13 +61,14 @@ def load(path: Path, checklist: Checklist, text: str | None = None) -> AnswersFi
             close = difflib.get_close_matches(item_id, known, n=1)
             hint = f' (did you mean "{close[0]}"?)' if close else ""
             doc.fail_at_key(
-                loc, f'"{item_id}" is not an item of the checklist "{checklist.id}"{hint}'
+                loc,
+                f'{yamlfile.quote(item_id)} is not an item of the checklist "{checklist.id}"{hint}',
             )
         if not isinstance(value, str) or value not in CHOICES:
             note = " (YAML reads yes/no/on/off as true/false)" if isinstance(value, bool) else ""
             doc.fail(
                 loc,
-                f'the answer to "{item_id}" must be one of {VALUES}, not {value!r}{note}',
+                f"the answer to {yamlfile.quote(item_id)} must be one of {VALUES}, not {yamlfile.quote(value)}{note}",
             )
         answers[item_id] = Answer(value)
     return AnswersFile(path=path, checklist_id=checklist_id, answers=answers)

@@ -181,8 +181,8 @@ def find(checklist_id: str, folders: list[Path]) -> Path:
         return Path(checklist_id)
     for folder in folders:
         path = folder / f"{checklist_id}.yaml"
-        if path.is_file():
-            return path
+        if path.is_file() or path.is_symlink() or path.exists():
+            return path  # the reader says why a folder, pipe or broken link cannot be read
     known = sorted({p.stem for folder in folders for p in checklist_paths(folder)})
     raise InputFileError(
         f'there is no checklist "{checklist_id}". Known checklists: {", ".join(known) or "none"}.'
@@ -201,7 +201,7 @@ def load(path: Path, text: str | None = None) -> Checklist:
         doc.fail(("id",), f'the id "{checklist_id}" must match the file name "{path.stem}.yaml"')
     kind = top.get("kind", "checklist")
     if kind not in KINDS:
-        doc.fail(("kind",), f'kind must be one of {", ".join(KINDS)}, not "{kind}"')
+        doc.fail(("kind",), f"kind must be one of {', '.join(KINDS)}, not {yamlfile.quote(kind)}")
     seen: dict[str, Loc] = {checklist_id: ("id",)}
     raw_sections = yamlfile.sequence(
         doc, _required(doc, top, "sections", ()), ("sections",), "sections"
@@ -242,7 +242,7 @@ def _kinds(doc: Located, raw: object, loc: Loc, what: str) -> tuple[str, ...]:
         if kind not in HELPLINE_KINDS:
             doc.fail(
                 (*loc, "helplines", index),
-                f'{what}: unknown help-line kind "{kind}" (known: {", ".join(HELPLINE_KINDS)})',
+                f"{what}: unknown help-line kind {yamlfile.quote(kind)} (known: {', '.join(HELPLINE_KINDS)})",
             )
     return tuple(kinds)
 
@@ -269,7 +269,7 @@ def _one_or_more(
         if value not in allowed:
             doc.fail(
                 (*loc, key),
-                f"{what}: {key} must be one of {', '.join(allowed)}, not {value!r}",
+                f"{what}: {key} must be one of {', '.join(allowed)}, not {yamlfile.quote(value)}",
             )
     return values
 
@@ -298,12 +298,13 @@ def _item(doc: Located, raw: object, loc: Loc, seen: dict[str, Loc]) -> Item:
     item_id = _unique_id(doc, item, loc, seen, "an item")
     what = f'item "{item_id}"'
     priority_raw = _required(doc, item, "priority", loc, what)
-    try:
-        priority = Priority(priority_raw)
+    try:  # Priority() of a list would repr it in its error: an alias bomb expands
+        priority = Priority(priority_raw if isinstance(priority_raw, str) else "")
     except ValueError:
         choices = ", ".join(p.value for p in Priority)
         doc.fail(
-            (*loc, "priority"), f"{what}: priority must be one of {choices}, not {priority_raw!r}"
+            (*loc, "priority"),
+            f"{what}: priority must be one of {choices}, not {yamlfile.quote(priority_raw)}",
         )
     platforms: list[tuple[str, Text]] = []
     if "platforms" in item:
@@ -346,7 +347,7 @@ def _id(doc: Located, mapping: Mapping[str, Any], loc: Loc, what: str) -> str:
     if not isinstance(value, str) or not ID_PATTERN.match(value):
         doc.fail(
             (*loc, "id"),
-            f"{what}: id must be lower-case letters, digits and dashes, not {value!r}",
+            f"{what}: id must be lower-case letters, digits and dashes, not {yamlfile.quote(value)}",
         )
     return value
 

@@ -16,6 +16,7 @@ from safecheck.content import checklist as checklist_files
 from safecheck.content import yamlfile
 from safecheck.content.checklist import ID_PATTERN, PLATFORMS, builtin_dir, checklist_paths
 from safecheck.core.errors import ExitCode, InputFileError, SafecheckError, StateError
+from safecheck.storage.safefile import real_path
 from safecheck.storage.state import State
 from safecheck.storage.store import Store
 
@@ -87,7 +88,7 @@ def id_clashes(paths: Iterable[Path], taken: set[str], builtin: Path) -> list[In
     builtin = builtin.resolve()
     for path in paths:
         checklist_id = path.stem
-        if path.resolve().parent == builtin:
+        if real_path(path).parent == builtin:  # never raises, even on a link loop
             continue  # a built-in checklist itself
         if checklist_id in taken:
             problems.append(
@@ -98,7 +99,7 @@ def id_clashes(paths: Iterable[Path], taken: set[str], builtin: Path) -> list[In
                     line=_id_line(path),
                 )
             )
-        elif checklist_id in first and first[checklist_id].resolve() != path.resolve():
+        elif checklist_id in first and real_path(first[checklist_id]) != real_path(path):
             problems.append(
                 InputFileError(
                     f'the checklist id "{checklist_id}" is also used by {first[checklist_id]}; '

@@ -86,26 +86,27 @@ def _line(doc: Located, raw: object, loc: Loc) -> HelpLine:
     if not ID_PATTERN.match(line_id):
         doc.fail(
             (*loc, "id"),
-            f"a help line: id must be lower-case letters, digits and dashes, not {line_id!r}",
+            f"a help line: id must be lower-case letters, digits and dashes, not {yamlfile.quote(line_id)}",
         )
     what = f'help line "{line_id}"'
     country = _string(doc, entry, "country", loc, what)
     if country not in COUNTRIES:
         doc.fail(
             (*loc, "country"),
-            f"{what}: country must be one of {', '.join(COUNTRIES)}, not {country!r}",
+            f"{what}: country must be one of {', '.join(COUNTRIES)}, not {yamlfile.quote(country)}",
         )
     kind = _string(doc, entry, "kind", loc, what)
     if kind not in HELPLINE_KINDS:
         doc.fail(
-            (*loc, "kind"), f"{what}: kind must be one of {', '.join(HELPLINE_KINDS)}, not {kind!r}"
+            (*loc, "kind"),
+            f"{what}: kind must be one of {', '.join(HELPLINE_KINDS)}, not {yamlfile.quote(kind)}",
         )
     phones = tuple(_strings(doc, entry, "phone", loc, what))
     for index, phone in enumerate(phones):
         if not PHONE_PATTERN.match(phone):
             doc.fail(
                 (*loc, "phone", index),
-                f"{what}: a phone number has only digits and single spaces, not {phone!r}",
+                f"{what}: a phone number has only digits and single spaces, not {yamlfile.quote(phone)}",
             )
     chat = _string(doc, entry, "chat", loc, what) if "chat" in entry else None
     url = _string(doc, entry, "url", loc, what) if "url" in entry else None
@@ -114,7 +115,10 @@ def _line(doc: Located, raw: object, loc: Loc) -> HelpLine:
     ages = _strings(doc, entry, "ages", loc, what)
     for age in ages:
         if age not in {a.value for a in AgeGroup}:
-            doc.fail((*loc, "ages"), f"{what}: ages must be minor and/or adult, not {age!r}")
+            doc.fail(
+                (*loc, "ages"),
+                f"{what}: ages must be minor and/or adult, not {yamlfile.quote(age)}",
+            )
     return HelpLine(
         id=line_id,
         country=country,

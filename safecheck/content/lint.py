@@ -72,13 +72,15 @@ def load_any(path: Path) -> object:
     doc = yamlfile.load(path)
     kind = doc.data.get("kind", "checklist") if isinstance(doc.data, dict) else "checklist"
     if not isinstance(kind, str) or kind not in LOADERS:
-        doc.fail(("kind",), f'kind must be one of {", ".join(LOADERS)}, not "{kind}"')
+        doc.fail(("kind",), f"kind must be one of {', '.join(LOADERS)}, not {yamlfile.quote(kind)}")
     return LOADERS[kind](path, None)
 
 
 def _expand(path: Path) -> tuple[list[Path], list[InputFileError]]:
     """The files to check for one argument: the file itself, or a folder's YAML files."""
-    if path.is_file():
+    if path.is_file() or (path.is_symlink() and not path.is_dir()) or path.is_fifo():
+        return [path], []  # the reader says why a link or pipe cannot be read
+    if path.exists() and not path.is_dir():  # a device or socket
         return [path], []
     if not path.is_dir():
         return [], [InputFileError("there is no such file or folder", path=path)]

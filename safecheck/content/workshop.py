@@ -267,7 +267,7 @@ def _question(doc: Located, raw: object, loc: Loc) -> Question:
         doc.fail(
             (*loc, "answer"),
             f"{what}: answer must be the number of the right choice (1 to {len(choices)}), "
-            f"not {answer!r}",
+            f"not {yamlfile.quote(answer)}",
         )
     return Question(
         id=question_id,

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn, Protocol, TypeVar
 
 import yaml
 
 from safecheck.core.errors import InputFileError
+from safecheck.core.text import CONTROL, escaped, safe_text
+from safecheck.storage import safefile
 
 Loc = tuple[str | int, ...]
 
@@ -53,51 +56,132 @@ class Located:
         raise InputFileError(message, path=self.path, line=self.key_line(loc))
 
 
-def load(path: Path, text: str | None = None) -> Located:
-    """Parse `path` (or `text`, read from it) as one YAML document, safely."""
+def load(path: Path, text: str | None = None, *, limit: int = safefile.CHECKLIST_LIMIT) -> Located:
+    """Parse `path` (or `text`, read from it) as one YAML document, safely and boundedly.
+
+    The file must be a regular file of at most `limit` bytes (see `safefile`); the
+    document may nest at most `MAX_DEPTH` deep and, with its aliases expanded, hold at
+    most `MAX_VALUES` values; any text in it must be free of control characters.
+    """
     if text is None:
         try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise InputFileError("there is no such file", path=path) from None
-        except IsADirectoryError:
-            raise InputFileError("this is a folder, not a file", path=path) from None
-        except UnicodeDecodeError:
-            raise InputFileError("the file is not UTF-8 text", path=path) from None
-        except OSError as error:
-            raise InputFileError(f"the file cannot be read ({error.strerror})", path=path) from None
+            raw = safefile.read_bytes(path, limit)
+        except safefile.Refused as refused:
+            raise InputFileError(refused.reason, path=path) from None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            bad = raw.count(b"\n", 0, error.start) + 1
+            raise InputFileError("the file is not UTF-8 text", path=path, line=bad) from None
+    elif len(text) > limit:
+        raise InputFileError("the file is larger than the limit for this kind of file", path=path)
     try:
         loader = _Loader(text)
-    except yaml.YAMLError as error:  # the reader rejects control characters at once
-        raise InputFileError(f"not valid YAML: {error}", path=path) from None
+    except yaml.reader.ReaderError as error:  # a control character in the raw file
+        raise _reader_error(error, text, path) from None
+    except yaml.YAMLError as error:
+        raise InputFileError(f"not valid YAML: {_short(str(error))}", path=path) from None
+    lines: dict[Loc, int] = {}
+    key_lines: dict[Loc, int] = {}
     try:
-        node = loader.get_single_node()
-        lines: dict[Loc, int] = {}
-        key_lines: dict[Loc, int] = {}
-        builder = _Builder(loader, path, lines, key_lines)
-        data = builder.build(node, ()) if node is not None else None
+        data = _Builder(loader, path, lines, key_lines).document()
+    except yaml.reader.ReaderError as error:
+        raise _reader_error(error, text, path) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = error.problem or error.context or "not valid YAML"
-        raise InputFileError(f"not valid YAML: {problem}", path=path, line=line) from None
+        raise InputFileError(f"not valid YAML: {_short(problem)}", path=path, line=line) from None
     except yaml.YAMLError as error:
-        raise InputFileError(f"not valid YAML: {error}", path=path) from None
-    except RecursionError:
+        raise InputFileError(f"not valid YAML: {_short(str(error))}", path=path) from None
+    except RecursionError:  # pragma: no cover - the builder does not recurse
         raise InputFileError("not valid YAML: nested too deeply", path=path) from None
     finally:
         loader.dispose()
     return Located(path, data, lines, key_lines)
 
 
+def _short(text: str) -> str:
+    return safe_text(text if len(text) <= 200 else text[:200] + "…")
+
+
+def _reader_error(error: yaml.reader.ReaderError, text: str, path: Path) -> InputFileError:
+    position = max(0, min(error.position, len(text)))
+    line = text.count("\n", 0, position) + 1
+    if isinstance(error.character, str):
+        code = f"U+{ord(error.character):04X}"
+    else:
+        code = f"byte 0x{error.character:02x}"
+    return InputFileError(
+        f"the file holds a control character ({code}) that YAML does not allow; remove it",
+        path=path,
+        line=line,
+    )
+
+
+MAX_DEPTH = 64  # lists and mappings inside each other
+MAX_VALUES = 100_000  # values in a document, each alias counted as all it stands for
+MAX_QUOTE = 40  # characters of a value quoted in a message
+
 _STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAGS = (None, "!", "tag:yaml.org,2002:seq")
+_MAP_TAGS = (None, "!", "tag:yaml.org,2002:map")
+_TYPE_NAMES = {
+    "tag:yaml.org,2002:bool": "true or false",
+    "tag:yaml.org,2002:int": "a whole number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:timestamp": "a date",
+    "tag:yaml.org,2002:binary": "base64 data",
+    "tag:yaml.org,2002:null": "nothing (null)",
+}
+
+
+def quote(value: object) -> str:
+    """A value for a message: short, cut, with control characters escaped.
+
+    Never `repr` or `str` of a list or mapping: an alias bomb expands to billions of values.
+    """
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if value is None or isinstance(value, bool | float | date):
+        return str(value)
+    if isinstance(value, int):
+        return str(value) if value.bit_length() < 128 else "a very large number"
+    if not isinstance(value, str):
+        return f"a value of type {type(value).__name__}"
+    text = value if len(value) <= MAX_QUOTE else value[:MAX_QUOTE] + "…"
+    return f'"{safe_text(text)}"'
+
+
+def _tag(tag: str | None) -> str:
+    """A tag as it is written in a file: `!!bool`, `!foo`."""
+    short = (tag or "").replace("tag:yaml.org,2002:", "!!")
+    return quote(short)[1:-1]
+
+
+class _Frame:
+    """A list or mapping being built, with what the builder needs to go on."""
+
+    __slots__ = ("anchor", "key", "loc", "value", "weight")
+
+    def __init__(self, value: list[Any] | dict[str, Any], loc: Loc, anchor: str | None) -> None:
+        self.value = value
+        self.loc = loc
+        self.anchor = anchor
+        self.key: str | None = None  # in a mapping: the key whose value comes next
+        self.weight = 1  # values inside, each alias counted as all it stands for
 
 
 class _Builder:
-    """Turns the node tree into plain values, noting each value's line on the way.
+    """Turns PyYAML's events into plain values, noting each value's line on the way.
 
-    Faster than PyYAML's constructor for the common case (text scalars), and it keeps
-    one value per node, so aliases cannot blow up into exponential copies.
+    No node tree and no recursion: nesting deeper than `MAX_DEPTH` (libyaml's composer
+    would overflow the C stack), more than `MAX_VALUES` values with aliases expanded
+    (an alias bomb), a key that is not text, a merge key, a tag safecheck does not read
+    and a text with a control character each stop it with file:line. An alias stands
+    for the very value of its anchor (one object, not a copy).
     """
 
     def __init__(
@@ -107,56 +191,179 @@ class _Builder:
         lines: dict[Loc, int],
         key_lines: dict[Loc, int] | None = None,
     ) -> None:
-        self.loader = loader
+        self.loader: Any = loader  # PyYAML's event methods are untyped
         self.path = path
         self.lines = lines
         self.key_lines: dict[Loc, int] = {} if key_lines is None else key_lines
-        self.built: dict[int, Any] = {}
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.stack: list[_Frame] = []
+        self.total = 0
 
-    def build(self, node: yaml.Node, loc: Loc) -> Any:
-        self.lines[loc] = node.start_mark.line + 1
-        if id(node) in self.built:
-            return self.built[id(node)]
-        value: Any
-        if isinstance(node, yaml.ScalarNode):
-            value = node.value if node.tag == _STR_TAG else self.loader.construct_object(node)
-        elif isinstance(node, yaml.SequenceNode):
-            value = []
-            self.built[id(node)] = value
-            value.extend(self.build(child, (*loc, index)) for index, child in enumerate(node.value))
-        elif isinstance(node, yaml.MappingNode):
-            value = {}
-            self.built[id(node)] = value
-            for key_node, value_node in node.value:
-                key = self.key(key_node)
-                if key in value:
-                    raise InputFileError(
-                        f'the key "{key}" appears twice',
-                        path=self.path,
-                        line=key_node.start_mark.line + 1,
-                    )
-                self.key_lines[(*loc, key)] = key_node.start_mark.line + 1
-                value[key] = self.build(value_node, (*loc, key))
-        else:  # pragma: no cover - PyYAML has no other node kinds
-            raise InputFileError("not valid YAML", path=self.path, line=self.lines[loc])
-        self.built[id(node)] = value
-        return value
+    def fail(self, line: int, message: str) -> NoReturn:
+        raise InputFileError(message, path=self.path, line=line)
 
-    def key(self, node: yaml.Node) -> str:
-        if node.tag == "tag:yaml.org,2002:merge":
-            raise InputFileError(
-                "merge keys (<<) are not supported here",
-                path=self.path,
-                line=node.start_mark.line + 1,
+    def document(self) -> Any:
+        loader = self.loader
+        loader.get_event()  # the start of the stream
+        if loader.check_event(yaml.StreamEndEvent):
+            return None
+        loader.get_event()  # the start of the document
+        root: Any = None
+        while not loader.check_event(yaml.DocumentEndEvent):
+            event = loader.get_event()
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.ScalarEvent):
+                done = self.place(self.scalar(event, line), 1, line, event.anchor)
+            elif isinstance(event, yaml.AliasEvent):
+                value, weight = self.alias(event, line)
+                done = self.place(value, weight, line, None, alias=True)
+            elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                self.open(event, line)
+                continue
+            else:  # the end of a list or mapping
+                frame = self.stack.pop()
+                if frame.anchor is not None:
+                    self.anchors[frame.anchor] = (frame.value, frame.weight)
+                done = self.place(frame.value, frame.weight, None, None, built=True)
+            if done is not _MORE:
+                root = done
+        loader.get_event()
+        if not loader.check_event(yaml.StreamEndEvent):
+            event = loader.get_event()
+            self.fail(
+                event.start_mark.line + 1, "a file holds one YAML document; remove the second"
             )
-        if not isinstance(node, yaml.ScalarNode):
-            raise InputFileError(
-                "a key must be plain text, not a list or mapping",
-                path=self.path,
-                line=node.start_mark.line + 1,
+        return root
+
+    def open(self, event: yaml.CollectionStartEvent, line: int) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            self.fail(line, f"lists and mappings are nested more than {MAX_DEPTH} deep")
+        mapping = isinstance(event, yaml.MappingStartEvent)
+        if event.tag not in (_MAP_TAGS if mapping else _SEQ_TAGS):
+            self.fail(line, f"the tag {_tag(event.tag)} is not supported here")
+        self.count(1, line)
+        if self.stack and isinstance(self.stack[-1].value, dict) and self.stack[-1].key is None:
+            self.fail(line, "a key must be plain text, not a list or mapping")
+        loc = self.loc_of_next(line)
+        frame = _Frame({} if mapping else [], loc, event.anchor)
+        self.stack.append(frame)
+
+    def loc_of_next(self, line: int) -> Loc:
+        """The place of the value that comes next, noted with its line."""
+        if not self.stack:
+            loc: Loc = ()
+        else:
+            top = self.stack[-1]
+            if isinstance(top.value, list):
+                loc = (*top.loc, len(top.value))
+            else:
+                assert top.key is not None
+                loc = (*top.loc, top.key)
+        self.lines[loc] = line
+        return loc
+
+    def count(self, weight: int, line: int) -> None:
+        self.total += weight
+        if self.total > MAX_VALUES:
+            self.fail(
+                line,
+                f"the file holds more than {MAX_VALUES:,} values (counting what each alias "
+                "stands for); is it an alias bomb?",
             )
-        key = node.value if node.tag == _STR_TAG else self.loader.construct_object(node)
-        return str(key)
+
+    def place(
+        self,
+        value: Any,
+        weight: int,
+        line: int | None,
+        anchor: str | None,
+        *,
+        alias: bool = False,
+        built: bool = False,
+    ) -> Any:
+        """Put a finished value into the list or mapping being built (or return the root)."""
+        if alias or not built:
+            if alias:
+                self.count(weight, line or 1)
+            else:
+                self.count(1, line or 1)
+            if anchor is not None:
+                self.anchors[anchor] = (value, 1)
+        if not self.stack:
+            if line is not None:
+                self.lines[()] = line
+            return value
+        top = self.stack[-1]
+        if isinstance(top.value, list):
+            if line is not None:
+                self.lines[(*top.loc, len(top.value))] = line
+            top.value.append(value)
+        elif top.key is None:  # this value is a key
+            assert line is not None
+            top.key = self.key(value, line, alias)
+            return _MORE
+        else:
+            if line is not None:
+                self.lines[(*top.loc, top.key)] = line
+            top.value[top.key] = value
+            top.key = None
+        top.weight += weight
+        return _MORE
+
+    def key(self, value: Any, line: int, alias: bool) -> str:
+        if value is _MERGE:
+            self.fail(line, "merge keys (<<) are not supported here")
+        if isinstance(value, list | dict):
+            self.fail(line, "a key must be plain text, not a list or mapping")
+        if isinstance(value, bytes):
+            self.fail(line, "a key must be plain text")
+        key = str(value)
+        top = self.stack[-1]
+        assert isinstance(top.value, dict)
+        if key in top.value:
+            self.fail(line, f"the key {quote(key)} appears twice")
+        self.key_lines[(*top.loc, key)] = line
+        return key
+
+    def alias(self, event: yaml.AliasEvent, line: int) -> tuple[Any, int]:
+        name = event.anchor
+        if name in self.anchors:
+            return self.anchors[name]
+        if any(frame.anchor == name for frame in self.stack):
+            self.fail(line, f"the alias *{quote(name)[1:-1]} is used inside its own anchor")
+        self.fail(line, f"the alias *{quote(name)[1:-1]} has no anchor (&) before it")
+
+    def scalar(self, event: Any, line: int) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STR_TAG:
+            value: str = event.value
+            self.text(value, line)
+            return value
+        if tag == "tag:yaml.org,2002:merge":
+            return _MERGE
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.MarkedYAMLError:
+            self.fail(line, f"the tag {_tag(tag)} is not supported here")
+        except (ValueError, KeyError, AttributeError, TypeError, OverflowError, IndexError):
+            what = _TYPE_NAMES.get(tag, f"the tag {_tag(tag)}")
+            self.fail(line, f"{quote(event.value)} cannot be read as {what}")
+
+    def text(self, value: str, line: int) -> None:
+        found = CONTROL.search(value)
+        if found is not None:
+            self.fail(
+                line,
+                f"a text holds a control character ({escaped(found.group())}), which could "
+                "change your terminal; remove it",
+            )
+
+
+_MORE = object()  # the value went into a list or mapping: the document goes on
+_MERGE = object()  # the merge key, <<
 
 
 def mapping(doc: Located, value: object, loc: Loc, what: str) -> Mapping[str, Any]:
@@ -164,7 +371,7 @@ def mapping(doc: Located, value: object, loc: Loc, what: str) -> Mapping[str, An
         doc.fail(loc, f"{what} must be a mapping of keys to values")
     for key in value:
         if not isinstance(key, str):
-            doc.fail(loc, f"{what} has a key that is not text: {key!r}")
+            doc.fail(loc, f"{what} has a key that is not text: {quote(key)}")
     return value
 
 
@@ -186,7 +393,9 @@ def no_unknown_keys(
     for key in value:
         if key not in allowed:
             known = ", ".join(sorted(allowed))
-            doc.fail_at_key((*loc, key), f'{what} has an unknown key "{key}" (known keys: {known})')
+            doc.fail_at_key(
+                (*loc, key), f"{what} has an unknown key {quote(key)} (known keys: {known})"
+            )
 
 
 def unique_list(
@@ -210,7 +419,7 @@ def unique_list(
         if item.id in seen:
             doc.fail(
                 (*loc, index, "id"),
-                f'the {noun} "{item.id}" is used twice (first on line {seen[item.id]})',
+                f"the {noun} {quote(item.id)} is used twice (first on line {seen[item.id]})",
             )
         seen[item.id] = doc.line((*loc, index, "id"))
         items.append(item)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from enum import IntEnum
 from pathlib import Path
 
+from safecheck.core.text import safe_text
+
 
 class ExitCode(IntEnum):
     """Documented in the README's exit-code table; tests keep the two in step."""
@@ -24,7 +26,10 @@ class ExitCode(IntEnum):
     NO_KEY = 7  # no keyring and no passphrase: nothing can be saved safely
     LOCKED = 8  # another safecheck holds the state lock for too long
     NOT_AS_RECORDED = 9  # `evidence verify`: a record, a kept copy or a file has changed
+    HANGUP = 129  # SIGHUP (the terminal closed); the terminal is restored, answers are saved
     INTERRUPTED = 130  # Ctrl-C; everything answered so far is saved
+    BROKEN_PIPE = 141  # the reader of the output went away (`| head -1`): ended by SIGPIPE
+    TERMINATED = 143  # SIGTERM; the terminal is restored, answers are saved
 
 
 class SafecheckError(Exception):
@@ -71,10 +76,10 @@ class SafecheckError(Exception):
                 for name, value in self.values.items()
             }
             message = t(lang, self.key, **values)
-        if self.path is None:
-            return message
-        where = str(self.path) if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {message}"
+        if self.path is not None:
+            where = str(self.path) if self.line is None else f"{self.path}:{self.line}"
+            message = f"{where}: {message}"
+        return safe_text(message)  # a file name or value may hold terminal escapes
 
 
 class InputFileError(SafecheckError):

@@ -22,6 +22,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from safecheck.core.text import CONTROL
+
 SCHEMA_VERSION = 1
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schemas" / "output.schema.json"
 RESERVED = ("schema", "kind")
@@ -37,7 +39,10 @@ def document(kind: str, data: Mapping[str, Any]) -> dict[str, Any]:
 
 def dumps(kind: str, data: Mapping[str, Any]) -> str:
     """The document as text: UTF-8, two-space indent, keys in the order given."""
-    return json.dumps(document(kind, data), ensure_ascii=False, indent=2)
+    text = json.dumps(document(kind, data), ensure_ascii=False, indent=2)
+    # json escapes C0 controls itself, but not DEL and C1 (a terminal acts on CSI, \x9b):
+    # the same strings, written as \u escapes.
+    return CONTROL.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def emit(kind: str, data: Mapping[str, Any], file: IO[str] | None = None) -> None:

@@ -262,8 +262,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "er is geen bestand {path}.",
     },
     "evidence.error.not_a_file": {
-        "en": "{path} is a folder, not a file.",
-        "nl": "{path} is een map, geen bestand.",
+        "en": "{path} is not a regular file (a folder, pipe or device).",
+        "nl": "{path} is geen gewoon bestand (een map, pipe of apparaat).",
     },
     "evidence.error.unreadable": {
         "en": "{path} cannot be read ({reason}).",
@@ -272,6 +272,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "evidence.error.changed_while_reading": {
         "en": "{path} changed while safecheck was copying it; nothing was saved. Try again.",
         "nl": "{path} veranderde terwijl safecheck het kopieerde; er is niets bewaard. Probeer opnieuw.",
+    },
+    "evidence.error.one_value": {
+        "en": "{field}: give one value here, not a list or mapping.",
+        "nl": "{field}: geef hier één waarde, geen lijst of mapping.",
     },
     "evidence.error.copy_failed": {
         "en": "no copy of {path} could be kept ({reason}); nothing was saved.",

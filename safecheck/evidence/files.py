@@ -24,6 +24,7 @@ from safecheck.storage.copies import (
     write_copy,
 )
 from safecheck.storage.files import atomic_writer
+from safecheck.storage.safefile import open_regular as open_regular  # tests spy on it here
 
 if TYPE_CHECKING:
     from safecheck.storage.store import Store
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 def sha256_of(path: Path) -> str:
     """The SHA-256 of a file, read in chunks (a video is never read into memory whole)."""
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    with open_regular(path) as handle:  # a file replaced by a FIFO is never waited on
         for chunk in chunks(handle):
             digest.update(chunk)
     return digest.hexdigest()
@@ -49,6 +50,10 @@ def fingerprint(path: Path, lang: str, *, keep: bool = False) -> Attachment:
         digest = sha256_of(where)
     except FileNotFoundError:
         raise EvidenceError(t(lang, "evidence.error.no_file", path=path)) from None
+    except RuntimeError:  # Path.resolve on a link loop
+        raise EvidenceError(
+            t(lang, "evidence.error.unreadable", path=path, reason="a link loop")
+        ) from None
     except OSError as error:
         raise EvidenceError(
             t(lang, "evidence.error.unreadable", path=path, reason=error.strerror)
@@ -89,10 +94,10 @@ def keep_copy(store: Store, attachment: Attachment, lang: str) -> None:
         return EvidenceError(t(lang, "evidence.error.changed_while_reading", path=attachment.path))
 
     try:
-        with Path(attachment.path).open("rb") as source:
+        with open_regular(Path(attachment.path)) as source:
             write_copy(store, attachment.sha256, chunks(source), changed)
-    except OSError as error:
-        raise EvidenceError(
+    except OSError as error:  # a full disk, mostly: a saving error (exit 4), not a usage one
+        raise StateError(
             t(lang, "evidence.error.copy_failed", path=attachment.path, reason=error.strerror)
         ) from None
 

@@ -14,6 +14,7 @@ from safecheck.core.i18n import t
 from safecheck.evidence.files import fingerprint
 from safecheck.evidence.model import (
     FIELDS,
+    MAX_LINE,
     Attachment,
     Demand,
     Entry,
@@ -30,6 +31,7 @@ from safecheck.evidence.model import (
     parse_url,
     parse_when,
 )
+from safecheck.storage.safefile import EVIDENCE_IMPORT_LIMIT
 
 # --- the importer: `safecheck evidence add --from FILE.yaml` ------------------------------
 
@@ -53,7 +55,7 @@ def load_file(
     """
     from safecheck.content import yamlfile
 
-    doc = yamlfile.load(path, text)
+    doc = yamlfile.load(path, text, limit=EVIDENCE_IMPORT_LIMIT)
     top = yamlfile.mapping(doc, doc.data, (), "the evidence file")
     yamlfile.no_unknown_keys(doc, top, {"entries"}, (), "the evidence file")
     if "entries" not in top:
@@ -63,6 +65,19 @@ def load_file(
         doc.fail(("entries",), "the evidence file needs at least one entry")
     importer = _Importer(doc, path, lang, clock, fingerprint_files)
     return [importer.entry(raw, ("entries", index)) for index, raw in enumerate(raw_entries)]
+
+
+def _bounded(value: Any, key: str, lang: str, *, listed: bool = False) -> Any:
+    """A value short enough to quote in a message: one value, not a list (unless `listed`)."""
+    if value is None or listed and isinstance(value, list):
+        return value
+    if isinstance(value, list | dict | bytes):
+        raise EvidenceError(t(lang, "evidence.error.one_value", field=field_label(lang, key)))
+    if isinstance(value, str) and key != "note" and len(value) > MAX_LINE:
+        raise EvidenceError(
+            t(lang, "evidence.error.too_long", field=field_label(lang, key), limit=MAX_LINE)
+        )
+    return value if isinstance(value, str | bool | int | float | date) else str(value)
 
 
 class _Importer:
@@ -93,7 +108,8 @@ class _Importer:
 
         def get(key: str, parse: Callable[[Any], Any]) -> Any:
             try:
-                return parse(item.get(key))
+                value = _bounded(item.get(key), key, lang, listed=key == "demands")
+                return parse(value)  # never quote a bomb
             except EvidenceError as error:
                 self.doc.fail((*loc, key), error.message)
 
@@ -151,7 +167,7 @@ class _Importer:
         if value is None:
             return ()
         values = value if isinstance(value, list) else [value]
-        return parse_demands([str(v) for v in values], self.lang)
+        return parse_demands([_bounded(v, "demands", self.lang) for v in values], self.lang)
 
     def amount(self, value: Any) -> Decimal | None:
         if isinstance(value, float):

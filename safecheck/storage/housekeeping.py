@@ -15,6 +15,7 @@ from safecheck.core.errors import DamagedStateError, NoKeyError, SafecheckError,
 from safecheck.core.i18n import t
 from safecheck.storage.copies import FILES_DIR
 from safecheck.storage.keystore import Keystore, KeystoreUnavailable
+from safecheck.storage.safefile import STATE_LIMIT, Refused, read_bytes
 from safecheck.storage.sealing import Source, peek
 from safecheck.storage.store import (
     ASIDE_PREFIX,
@@ -36,8 +37,8 @@ def where(home: Path, lang: str) -> list[str]:
         how = "missing"
     else:
         try:
-            source = peek(state.read_bytes())
-        except OSError:
+            source = peek(read_bytes(state, STATE_LIMIT))
+        except (OSError, Refused):
             source = None
         how = {
             Source.PLAIN: "plain",

@@ -109,8 +109,8 @@ def parse(data: bytes) -> Header:
         raise DamagedStateError(key="state.reason.unknown_format", version=version)
     try:
         source = Source(source_byte)
-    except ValueError:
-        raise DamagedStateError(key="state.reason.unknown_source") from None
+    except ValueError:  # safecheck writes only these: the header was changed
+        raise DamagedStateError(key="state.reason.tampered") from None
     offset = prefix
     salt = b""
     cost = None
@@ -119,8 +119,8 @@ def parse(data: bytes) -> Header:
         if len(data) < offset + 3 + SALT_BYTES:
             raise DamagedStateError(key="state.reason.cut_off")
         cost = Cost(*data[offset : offset + 3])
-        if not cost.reasonable():
-            raise DamagedStateError(key="state.reason.cost")
+        if not cost.reasonable():  # safecheck never writes these: the header was changed
+            raise DamagedStateError(key="state.reason.tampered")
         salt = data[offset + 3 : offset + 3 + SALT_BYTES]
         offset += 3 + SALT_BYTES
     if source is not Source.PLAIN:
@@ -169,13 +169,30 @@ class Key:
         """Header, then nonce and ciphertext; the header is authenticated too."""
         from safecheck.storage import crypto
 
+        header = self.header(NONCE_BYTES + len(plain) + TAG_BYTES)
+        return header + crypto.encrypt(self.secret, plain, header)
+
+    def header(self, body_length: int) -> bytes:
+        """The header this key writes before a body of `body_length` bytes."""
+        from safecheck.storage import crypto
+
         header = MAGIC + bytes([FORMAT_VERSION, self.source])
         if self.source is Source.PASSPHRASE:
             assert self.cost is not None
             header += bytes([self.cost.log2_n, self.cost.r, self.cost.p]) + self.salt
         header += crypto.key_check(self.secret)
-        header += _length(NONCE_BYTES + len(plain) + TAG_BYTES)
-        return header + crypto.encrypt(self.secret, plain, header)
+        return header + _length(body_length)
+
+    def sealed_before(self, header: Header) -> bool:
+        """True when this key opens the body under the header it would have written itself:
+        the file was sealed with this key, and its header changed since (a flipped bit)."""
+        from safecheck.storage import crypto
+
+        try:
+            crypto.decrypt(self.secret, header.body, self.header(len(header.body)))
+        except crypto.AuthenticationFailed:
+            return False
+        return True
 
     def opens(self, header: Header) -> bool:
         """True when this key is the one `header` was sealed with."""
@@ -268,6 +285,8 @@ class Keys:
             raise DamagedStateError(key="state.reason.key_missing")
         key = Key(Source.KEYRING, secret)
         if not key.opens(header):
+            if key.sealed_before(header):  # the header changed, not the key
+                raise DamagedStateError(key="state.reason.tampered")
             raise DamagedStateError(key="state.reason.key_wrong")
         return key
 
@@ -286,6 +305,8 @@ class Keys:
         if passphrase:
             key = _derive(passphrase, header.salt, header.cost)
             if not key.opens(header):
+                if key.sealed_before(header):  # the header changed, not the passphrase
+                    raise DamagedStateError(key="state.reason.tampered")
                 raise StateError(key="state.reason.env_passphrase_wrong")
             return key
         if self.asker is None or not self.asker.can_ask():
@@ -297,6 +318,8 @@ class Keys:
             key = _derive(self.asker.password(t(self.lang, message)), header.salt, header.cost)
             if key.opens(header):
                 return key
+            if key.sealed_before(header):  # the right passphrase; the header changed
+                raise DamagedStateError(key="state.reason.tampered")
         self._refused[header.associated] = StateError(key="state.reason.passphrase_wrong")
         raise self._refused[header.associated]
 
@@ -373,6 +396,8 @@ class Sealer:
             return header.body
         if self._key is not None and self._key.opens(header):
             key = self._key
+        elif self._key is not None and self._key.sealed_before(header):
+            raise DamagedStateError(key="state.reason.tampered")  # the header changed
         else:
             key = self._need_keys().for_file(header)
         try:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from safecheck.core.errors import DamagedStateError, ExitCode, SafecheckError, StateError
 from safecheck.storage.copies import COPY_TEMP_PATTERN, FILES_DIR, reseal_copies
 from safecheck.storage.files import ensure_private_dir, fsync_dir, write_atomic
+from safecheck.storage.safefile import STATE_LIMIT, Refused, read_bytes
 from safecheck.storage.state import State, decode, encode
 
 if TYPE_CHECKING:
@@ -172,8 +173,8 @@ def _reseal_copies(store: Store) -> None:
 
 def _peek_file(path: Path, peek: Callable[[bytes], Any]) -> Any:
     try:
-        return peek(path.read_bytes())
-    except OSError:
+        return peek(read_bytes(path, STATE_LIMIT))
+    except (OSError, Refused):
         return None
 
 
@@ -207,8 +208,12 @@ class Store:
         """
         for _ in range(3):
             try:
-                sealed = self.path.read_bytes()
-            except FileNotFoundError:
+                sealed = read_bytes(self.path, STATE_LIMIT)  # never a FIFO, device or 1 GB
+            except Refused as refused:
+                if not refused.missing:
+                    raise StateError(
+                        key="state.cannot_read", reason=refused.reason, path=self.path
+                    ) from None
                 kept = self.kept_aside()
                 if kept and self._damage is not None and self._damage.values["kept"] == kept[-1]:
                     raise self._damage from None  # moved aside by this run: say why, again

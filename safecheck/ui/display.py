@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, cast
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, Group, RenderableType, RenderHook
 from rich.panel import Panel
 from rich.progress_bar import ProgressBar
 from rich.table import Table
@@ -19,6 +19,7 @@ from safecheck.core.i18n import t
 from safecheck.progress.summary import Summary
 from safecheck.progress.verify import Verification
 from safecheck.storage.state import Answer
+from safecheck.ui.terminal import SafeRender
 from safecheck.ui.terminal import plain_wanted as plain_wanted  # where callers look
 
 if TYPE_CHECKING:  # the evidence module loads only for the evidence views
@@ -31,9 +32,15 @@ PRIORITY_STYLE = {
 }
 
 
+def escaping(console: Console) -> Console:
+    """The console, with control characters in any text shown as `\\x1b` (terminal.safe_text)."""
+    console.push_render_hook(cast("RenderHook", SafeRender()))
+    return console
+
+
 class Display:
     def __init__(self, console: Console | None = None) -> None:
-        self.console = console or Console(highlight=False)
+        self.console = escaping(console or Console(highlight=False))
 
     @classmethod
     def to(cls, file: IO[str] = sys.stdout) -> Display:

@@ -13,6 +13,7 @@ from rich.text import Text as RichText
 from safecheck.content.workshop import NOTE, HelpLine, Part, Question, Quiz, Slide, Workshop
 from safecheck.core.i18n import t
 from safecheck.core.region import Region
+from safecheck.ui.display import escaping
 
 if TYPE_CHECKING:  # the evidence module loads only for the evidence views
     pass
@@ -26,7 +27,7 @@ class PresenterDisplay:
     """
 
     def __init__(self, console: Console | None = None) -> None:
-        self.console = console or Console(highlight=False)
+        self.console = escaping(console or Console(highlight=False))
 
     def _show(self, body: RenderableType, *, title: str, subtitle: str | None = None) -> None:
         self.console.clear()

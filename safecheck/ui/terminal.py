@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from safecheck.core.text import CONTROL, safe_text
 
 
 def plain_wanted(flag: bool = False, environ: Mapping[str, str] | None = None) -> bool:
@@ -15,3 +18,26 @@ def plain_wanted(flag: bool = False, environ: Mapping[str, str] | None = None) -
         or setting not in ("", "0", "false", "no", "off")
         or env.get("TERM", "").lower() in ("dumb", "unknown")
     )
+
+
+class SafeRender:
+    """A render hook for a rich console (`console.push_render_hook`): the text of every
+    segment goes through `safe_text`; rich's own styles and controls are not text and stay.
+
+    Duck-typed, so this module needs no rich: rich's segments are named tuples.
+    """
+
+    def process_renderables(self, renderables: list[Any]) -> list[Any]:
+        return [_Escaped(renderable) for renderable in renderables]
+
+
+class _Escaped:
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
+        for segment in console.render(self.inner, options):
+            if segment.control or CONTROL.search(segment.text) is None:
+                yield segment
+            else:
+                yield segment._replace(text=safe_text(segment.text))

@@ -1,0 +1,116 @@
+"""Keep secrets in memory out of core files, and end calmly when the system stops us.
+
+Called first thing in `main()`, before any passphrase, key or evidence is in memory:
+
+- core dumps off: `RLIMIT_CORE` 0, and on Linux `prctl(PR_SET_DUMPABLE, 0)`, so a crash
+  or SIGQUIT writes no core file holding the passphrase or decrypted evidence (and
+  other programs of the same user cannot attach a debugger);
+- SIGTERM and SIGHUP put the terminal back as it was at the start (echo and line
+  editing on, even when a question had it in raw mode), say so in one line and end
+  with 128 + the signal's number (143, 129). Every answer is saved the moment it is
+  given, so nothing answered is lost;
+- a closed pipe (`safecheck helplines | head -1`) ends safecheck quietly, as it ends
+  `cat`: by SIGPIPE, with no message and no traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+from types import FrameType
+from typing import Any
+
+PR_SET_DUMPABLE = 4  # <linux/prctl.h>
+
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+class Stopped(SystemExit):
+    """Raised by the signal handler: unwinds like `sys.exit` (locks released, temporary
+    files removed), passing through the prompt library's event loop, which would swallow
+    any ordinary exception."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(128 + signum)  # ExitCode.HANGUP (129), ExitCode.TERMINATED (143)
+        self.signum = signum
+
+
+def disable_core_dumps() -> bool:
+    """No core file, and not dumpable; True when both held (best effort where they do not)."""
+    done = True
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ImportError, OSError, ValueError):
+        done = False
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0:
+                done = False
+        except (OSError, AttributeError):
+            done = False
+    return done
+
+
+def _terminal_attributes() -> tuple[int, Any] | None:
+    try:
+        import termios
+
+        fd = sys.stdin.fileno()
+        if not os.isatty(fd):
+            return None
+        return fd, termios.tcgetattr(fd)
+    except Exception:  # termios.error, or no stdin at all: nothing to restore later
+        return None
+
+
+def restore_terminal(saved: tuple[int, Any] | None) -> None:
+    if saved is None:
+        return
+    # termios.error is no OSError; a hung-up terminal raises it. Nothing may stop the exit.
+    with contextlib.suppress(Exception):
+        import termios
+
+        termios.tcsetattr(saved[0], termios.TCSANOW, saved[1])
+
+
+def stop_message(signum: int) -> str:
+    name = signal.Signals(signum).name
+    return (
+        f"\nsafecheck: stopped ({name}). Everything you answered is saved; "
+        "run the same command again to go on.\n"
+    )
+
+
+def install_stop_handlers() -> None:
+    """SIGTERM/SIGHUP: restore the terminal, say so, and exit 128 + signal (see module)."""
+    saved = _terminal_attributes()
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        for stop_signal in STOP_SIGNALS:  # once is enough
+            signal.signal(stop_signal, signal.SIG_IGN)
+        restore_terminal(saved)
+        with contextlib.suppress(OSError):
+            os.write(2, stop_message(signum).encode())
+        raise Stopped(signum)
+
+    for stop_signal in STOP_SIGNALS:
+        with contextlib.suppress(OSError, ValueError):  # ValueError: not the main thread
+            signal.signal(stop_signal, stop)
+    if hasattr(signal, "SIGPIPE"):
+        with contextlib.suppress(OSError, ValueError):
+            signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+
+
+def harden() -> None:
+    """Everything above; the first call of `main()`."""
+    disable_core_dumps()
+    install_stop_handlers()
