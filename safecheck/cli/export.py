@@ -73,8 +73,10 @@ def export_command(
         from safecheck.content import checklist as checklists
         from safecheck.core.audience import remembered_age_group, remembered_region
         from safecheck.core.i18n import t
+        from safecheck.core.region import region_of
         from safecheck.evidence import export, report
         from safecheck.flows.start import saved_settings
+        from safecheck.storage import settings as plain_settings_file
 
         fmt = export.format_for(
             output, export.Format(format_name) if format_name else None, run.lang
@@ -86,23 +88,26 @@ def export_command(
             def settings() -> Mapping[str, object]:  # read only, never asks for a passphrase
                 return saved_settings(run.store(asker=None, prepare=False, readonly=True))
 
+            def plain_settings() -> Mapping[str, object]:
+                return {"region": plain_settings_file.read().region}
+
             path = custom.find(handout, checklist_dirs or [], settings)
-            chosen = region or remembered_region(settings())
+            chosen = region_of(region) if region else remembered_region(plain_settings())
             lines = report.region_help_lines(chosen, run.lang)
             text = export.render_handout(checklists.load(path), run.lang, fmt, lines)
             written = export.save(output, text, run.lang, force=force)
             typer.echo(t(run.lang, "export.handout_saved", path=written), err=True)
             return
         state = run.asking_store(saving=False).load()
-        region = region or remembered_region(state.settings)
+        chosen = region_of(region) if region else remembered_region(state.settings)
         age_group = age_group or remembered_age_group(state.settings)
         plan = report.plan_checklist([checklists.builtin_dir()])
         built = report.build_report(
             state,
             run.lang,
             plan=plan,
-            helplines=report.region_help_lines(region, run.lang, age_group),
-            region=region.value,
+            helplines=report.region_help_lines(chosen, run.lang, age_group),
+            region=chosen.value,
         )
         written = export.save(output, export.render(built, fmt), run.lang, force=force)
         typer.echo(t(run.lang, "export.saved", path=written, count=len(built.entries)), err=True)
