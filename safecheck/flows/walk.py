@@ -105,7 +105,10 @@ def is_closed(record: Record | None) -> bool:
 
 
 def open_items(checklist: Checklist, answers: Mapping[str, Record]) -> list[tuple[Section, Item]]:
-    """The items still to do, the most important first (in checklist order within a priority)."""
+    """The items still to do. A first walk goes in checklist order; a walk that comes back
+    takes the most important first (in checklist order within a priority)."""
+    if not answers:
+        return list(checklist.items())
     still = [
         (section, item)
         for section, item in checklist.items()

@@ -97,10 +97,7 @@ def from_mapping(raw: Mapping[str, Any]) -> Settings:
 
 def dumps(settings: Settings) -> str:
     """The file's text: a comment, then one `key = value` line per setting that is set."""
-    lines = [
-        "# safecheck's settings. Nothing here is secret: your answers and evidence",
-        '# are in the encrypted file "state" next to this one. See the README.',
-    ]
+    lines = ["# safecheck: nothing secret is kept in this file (see the README)."]
     for field in fields(settings):
         value = getattr(settings, field.name)
         if value is None:

@@ -208,7 +208,7 @@ class Store:
                     raise self._damage from None  # moved aside by this run: say why, again
                 if kept:
                     raise StateError(key="state.earlier_kept", kept=kept[-1]) from None
-                return State()
+                return self._with_plain_settings(State())
             except OSError as error:
                 raise StateError(
                     key="state.cannot_read", reason=error.strerror, path=self.path
