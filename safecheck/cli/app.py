@@ -70,7 +70,7 @@ def start(
     saved = plain_settings.read()
     encryption = None if no_encryption is None else not no_encryption
     chosen_lang = lang.value if lang else saved.lang or default_lang()
-    ctx.obj = Run(lang=chosen_lang, encryption=encryption)
+    ctx.obj = Run(lang=chosen_lang, encryption=encryption, region=region)
     run = run_of(ctx, lang, plain)
     with reporting(run.lang):
         from safecheck.core.errors import NotInteractiveError

@@ -44,6 +44,7 @@ class Run:
     lang: str
     plain: bool = False
     encryption: bool | None = None  # --encryption / --no-encryption; None: as saved
+    region: str | None = None  # --region before the command: a country code
     opened: _Opened = field(default_factory=_Opened, compare=False)
 
     @property

@@ -43,6 +43,7 @@ def plan(
 
         if not run.interactive:
             raise NotInteractiveError(t(run.lang, "plan.not_interactive"))
+        region = region or run.region
         remember_choices(getattr(lang, "value", None), region)
         # Crisis first: the crisis screen and every step are shown without unlocking the
         # state; the key is asked when a tick is saved, and a state that cannot be opened
@@ -83,6 +84,7 @@ def helplines(
         from safecheck.storage import settings as plain_settings
 
         # Never opens the state: the region is the one given, or the plain settings'.
+        region = region or run.region
         chosen = region_of(region) if region else known_region(plain_settings.read())
         display = run.display()
         show_helplines(display, helpline_data.load(), run.lang, chosen, age_group)
