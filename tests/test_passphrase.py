@@ -218,7 +218,10 @@ def test_no_encryption_is_explicit_warned_remembered_and_reversible(
         assert peek((home / "state").read_bytes()) is Source.PASSPHRASE
         for word in ANSWER_WORDS:
             assert word.encode() not in on_disk(home), word
-        assert set(open_store(home).load().answers_for("small")) == {"alpha", "delta"}  # delta: the most important open one
+        assert set(open_store(home).load().answers_for("small")) == {
+            "alpha",
+            "delta",
+        }  # delta: the most important open one
 
 
 @pytest.mark.usefixtures("no_keyring")
