@@ -189,6 +189,7 @@ class Store:
         self.quarantine = True  # move a damaged file aside when it is read
         self._lock: Any = None
         self._damage: DamagedStateError | None = None  # what the last move aside was for
+        self._key_noted: Any = None  # the key source last written to the settings file
 
     def load(self) -> State:
         """The saved state, or an empty one if nothing was saved yet.
@@ -252,6 +253,8 @@ class Store:
     def _plain_settings_follow(self, state: State) -> None:
         """A setting of the plain file changed through `update` is saved there."""
         region, discreet = state.settings.get("region"), state.settings.get("discreet")
+        if region is None and discreet is None:
+            return
         current = plain_settings.read(self.home)
         changes: dict[str, Any] = {}
         if isinstance(region, str) and region != current.region:
@@ -351,8 +354,9 @@ class Store:
             source = peek(data)
         except SafecheckError:
             return
-        if source is None:
+        if source is None or source is self._key_noted:
             return
+        self._key_noted = source
         name = {Source.PLAIN: "plain", Source.KEYRING: "keyring", Source.PASSPHRASE: "passphrase"}
         if plain_settings.read(self.home).key != name[source]:
             plain_settings.update(self.home, key=name[source])
