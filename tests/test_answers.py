@@ -149,14 +149,15 @@ def test_restart_with_an_answers_file_keeps_only_the_file(
 def test_in_a_terminal_only_the_items_the_file_leaves_open_are_asked(
     pipe: PipeInput, tmp_path: Path, small_checklist: Path, home: Path
 ) -> None:
-    pipe.send_text(keys.SKIP)
+    pipe.send_text(keys.SKIP + keys.DONE)
     result = runner.invoke(
         app, ["check", str(small_checklist), "--answers", str(write(tmp_path, GOOD))]
     )
     assert result.exit_code == 0, result.output
-    assert "You answered 3 of 4" in result.output
-    assert "Do delta" in result.output
+    assert "You had done 2 of 4" in result.output  # beta was "not yet": still open
+    assert result.output.index("Do delta") < result.output.index("Do beta")  # essential first
     assert saved(home)["delta"] is Answer.SKIPPED
+    assert saved(home)["beta"] is Answer.DONE
 
 
 def test_the_readme_example_is_a_valid_answers_file(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from safecheck.cli.app import app
 from safecheck.core.errors import ExitCode
 from safecheck.evidence import log
 from safecheck.storage import backup
+from safecheck.storage import settings as settings_file
 from safecheck.storage.store import Store
 
 runner = CliRunner()
@@ -40,6 +41,7 @@ def fill(tmp_path: Path) -> list[Path]:
 
 def test_round_trip_through_wipe(home: Path, tmp_path: Path) -> None:
     shots = fill(tmp_path)
+    settings_file.update(home, region="NL", lang="nl")  # the plain settings come along too
     before = Store(home).load()
     file = tmp_path / "safecheck.backup"
     result = runner.invoke(app, ["backup", "create", str(file)])
@@ -58,6 +60,8 @@ def test_round_trip_through_wipe(home: Path, tmp_path: Path) -> None:
     after = Store(home).load()
     assert after.evidence == before.evidence  # the whole chain, earlier versions too
     assert [e.account for e in log.entries(after)] == ["some.one", "other.one"]
+    assert settings_file.read(home).region == "NL"
+    assert settings_file.read(home).lang == "nl"
     verified = runner.invoke(app, ["evidence", "verify"])
     assert verified.exit_code == 0, verified.output
     assert verified.output.count("kept copy of") == 2

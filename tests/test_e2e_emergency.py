@@ -170,7 +170,10 @@ def test_without_a_keyring_the_crisis_screen_comes_before_any_passphrase(home: P
     child.send(keys.ENTER)  # go on with the steps
     child.expect_exact("Hoe oud ben je")
     child.expect_exact("18 of ouder")
-    child.send(keys.ENTER)  # under 18: the first thing saved, so now a key is needed
+    child.send(keys.ENTER)  # under 18: remembered with the first tick, not before
+    child.expect_exact("Stop met sturen en stop met betalen")  # seen without any key
+    child.expect_exact("Niet voor mij")
+    child.send(keys.ENTER)  # done: the first thing saved, so now a key is needed
     child.expect_exact("wachtwoordzin")
     child.send(keys.CTRL_C)
     child.expect(pexpect.EOF)

@@ -272,8 +272,8 @@ def test_every_step_is_saved_and_the_plan_resumes(pipe: PipeInput, home: Path) -
     }
 
     code, out = run(pipe, NO + keys.CTRL_C, "--region", "BE", "--age-group", "minor")
-    assert "Welcome back. You answered 2 of 10" in out
-    assert "First take screenshots" in out
+    assert "Welcome back. You had done 1 of 10. Now the 9 still open" in out
+    assert "Don't do what they ask" in out  # "not yet" comes back, first of the open ones
     assert "Stop sending and stop paying" not in out
 
 
@@ -345,7 +345,9 @@ def test_the_age_group_is_remembered_and_offered_first_next_time(
     pipe: PipeInput, home: Path
 ) -> None:
     code, out = run(pipe, NO + ADULT + keys.CTRL_C, "--region", "BE", "--lang", "en")
-    assert Store(home).load().settings["age_group"] == "adult"
+    assert "age_group" not in Store(home).load().settings  # alone, no reason to unlock
+    code, out = run(pipe, NO + ADULT + DONE + keys.CTRL_C, "--region", "BE", "--lang", "en")
+    assert Store(home).load().settings["age_group"] == "adult"  # saved with the first tick
     code, out = run(pipe, NO + keys.ENTER + keys.CTRL_C, "--region", "BE", "--lang", "en")
     assert "Steps for: Belgium · 18 or older" in out  # still asked: Enter took the highlight
 
@@ -366,7 +368,7 @@ def test_status_and_verify_count_only_the_steps_for_the_person(pipe: PipeInput, 
 def test_a_scripted_look_at_the_plan_counts_only_the_persons_steps(
     pipe: PipeInput, home: Path
 ) -> None:
-    run(pipe, NO + MINOR + keys.CTRL_C, "--region", "BE")
+    run(pipe, NO + MINOR + DONE + keys.CTRL_C, "--region", "BE")
     result = runner.invoke(app, ["check", "emergency", "--no-input", "--json"])
     assert result.exit_code == 0, result.output
     ids = {item["id"] for item in json.loads(result.stdout)["checklist"]["items"]}

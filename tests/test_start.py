@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from safecheck.cli.app import app
 from safecheck.core.errors import ExitCode, Interrupted, QuickExit
+from safecheck.storage import settings as plain_settings
 from safecheck.storage.store import Store
 from safecheck.ui.prompts import PlainPrompter, Prompter
 from tests import keys
@@ -99,7 +100,7 @@ def test_the_prevention_check_from_the_start_screen(pipe: PipeInput) -> None:
 def test_discreet_mode_is_remembered_and_q_quits_at_once(pipe: PipeInput, home: Path) -> None:
     code, out = start(pipe, "q", "--discreet")
     assert code == ExitCode.OK
-    assert Store(home).load().settings["discreet"] is True
+    assert plain_settings.read(home).discreet is True  # readable without any key
 
     code, out = start(pipe, keys.ESC + keys.ESC)  # remembered: no option needed
     assert code == ExitCode.OK
@@ -107,7 +108,7 @@ def test_discreet_mode_is_remembered_and_q_quits_at_once(pipe: PipeInput, home: 
 
     code, out = start(pipe, "q" + keys.CTRL_C, "--no-discreet")
     assert code == ExitCode.INTERRUPTED  # q did nothing; Ctrl-C ended it
-    assert Store(home).load().settings["discreet"] is False
+    assert plain_settings.read(home).discreet is False
 
 
 def test_discreet_quick_exit_works_inside_the_plan(pipe: PipeInput, home: Path) -> None:
@@ -156,12 +157,18 @@ def test_the_plain_prompter_takes_the_default_on_enter_and_quits_on_q() -> None:
     assert prompter.select("?", CHOICES) == "c"  # no default, no quick exit: asked again
 
 
-def test_from_another_country_the_plan_offers_to_change_the_region(
+def test_an_unknown_region_shows_every_line_then_one_key_sets_it(
     pipe: PipeInput, monkeypatch: pytest.MonkeyPatch, home: Path
 ) -> None:
-    monkeypatch.setenv("LANG", "en_US.UTF-8")
-    # Start, yes, go on; the region question starts at OTHER: two up is Belgium.
-    typed = "1" + keys.ENTER + keys.ENTER + keys.UP + keys.UP + keys.ENTER + keys.CTRL_C
-    code, out = start(pipe, typed)
-    assert "only knows the help lines of Belgium and the Netherlands" in " ".join(out.split())
-    assert Store(home).load().settings["region"] == "BE"
+    monkeypatch.setenv("LANG", "en_US.UTF-8")  # names neither Belgium nor the Netherlands
+    # Start, yes: the crisis screen; one key (1, no Enter) answers the region question;
+    # then go on, and under 18.
+    code, out = start(pipe, "1" + keys.ENTER + "1" + keys.ENTER + keys.ENTER + keys.CTRL_C)
+    flat = " ".join(out.split())
+    crisis = flat[flat.index("Help right now") :]
+    for text in ("112", "Belgium: Zelfmoordlijn 1813", "Netherlands: 113 Zelfmoordpreventie"):
+        assert text in flat[: flat.index(PLAN_TITLE)]  # the start screen
+        assert text in crisis
+    assert "Steps for: Belgium" in crisis  # the one key chose the region
+    assert plain_settings.read(home).region == "BE"
+    assert not (home / "state").exists()  # nothing unlocked or saved for this

@@ -68,7 +68,7 @@ def test_ctrl_c_keeps_answers_and_exits_130(
     assert answers(home) == {"alpha": Answer.DONE, "beta": Answer.NOT_YET}
 
 
-def test_resume_asks_from_the_first_unanswered_item(
+def test_resume_asks_the_most_important_open_item_first(
     pipe: PipeInput, small_checklist: Path, home: Path
 ) -> None:
     pipe.send_text(keys.DONE + keys.CTRL_C)
@@ -77,10 +77,11 @@ def test_resume_asks_from_the_first_unanswered_item(
     pipe.send_text(keys.NOT_YET + keys.CTRL_C)
     result = runner.invoke(app, ["check", str(small_checklist), "--lang", "en"])
 
-    assert "Welcome back. You answered 1 of 4" in result.output
+    assert "Welcome back. You had done 1 of 4" in result.output
     assert "Do alpha" not in result.output
-    assert "Do beta" in result.output
-    assert answers(home) == {"alpha": Answer.DONE, "beta": Answer.NOT_YET}
+    # delta is essential, beta only recommended: delta comes first
+    assert result.output.index("Do delta") < result.output.index("Do beta")
+    assert answers(home) == {"alpha": Answer.DONE, "delta": Answer.NOT_YET}
 
 
 def test_restart_forgets_earlier_answers(
@@ -118,6 +119,7 @@ def test_all_answered_shows_the_summary_at_once(pipe: PipeInput, small_checklist
     runner.invoke(app, ["check", str(small_checklist)])
     result = runner.invoke(app, ["check", str(small_checklist)])
     assert result.exit_code == 0
-    assert "You have answered every item" in result.output
+    assert "You have been through every item" in result.output
+    assert "--restart" not in result.output  # no flag named inside a walk
     assert "100%" in result.output
     assert "Nothing important is open" in result.output

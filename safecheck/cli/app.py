@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from safecheck.cli import backup, checks, evidence, export, housekeeping, own, plan
-from safecheck.cli.context import Run, reporting, run_of
+from safecheck.cli.context import Run, remember_choices, reporting, run_of
 from safecheck.cli.options import LangOption, PlainOption, RegionOption
 from safecheck.core.errors import ExitCode
 from safecheck.core.i18n import default_lang
@@ -36,10 +36,6 @@ app.command()(housekeeping.reset)
 app.add_typer(evidence.evidence_app, name="evidence")
 app.command("export")(export.export_command)
 app.add_typer(backup.backup_app, name="backup")
-
-# Commands that are always interactive: the top-level callback may ask for the passphrase
-# for them (to read the remembered settings); other commands ask, at most once, themselves.
-_ASK_IN_CALLBACK = {None, "plan"}
 
 
 def _show_version(wanted: bool) -> None:
@@ -84,30 +80,39 @@ def start(
     ] = None,
 ) -> None:
     """Start safecheck. With no command, a menu opens; its first choice is the emergency plan."""
+    from safecheck.storage import settings as plain_settings
+
+    # The plain settings file needs no key: reading it never asks anything.
+    saved = plain_settings.read()
     encryption = None if no_encryption is None else not no_encryption
-    ctx.obj = Run(lang=lang.value if lang else default_lang(), encryption=encryption)
+    chosen_lang = lang.value if lang else saved.lang or default_lang()
+    ctx.obj = Run(lang=chosen_lang, encryption=encryption, region=region)
     run = run_of(ctx, lang, plain)
     with reporting(run.lang):
         from safecheck.core.errors import NotInteractiveError
         from safecheck.core.i18n import t
+        from safecheck.core.region import region_of
         from safecheck.flows.start import run_start
 
         if ctx.invoked_subcommand is None and not run.interactive:
             raise NotInteractiveError(t(run.lang, "not_interactive"))  # before any output
-        may_ask = ctx.invoked_subcommand in _ASK_IN_CALLBACK and run.interactive
-        asker = run.prompter(quick_exit=False) if may_ask else None
-        store = run.store(asker=asker, prepare=False, readonly=True)
         run.go_discreet(ctx, discreet)
+        if ctx.invoked_subcommand in (None, "plan"):
+            remember_choices(lang.value if lang else None, region)
         if ctx.invoked_subcommand is None:
-            # Crisis first: the key is found when something is first saved, never before
-            # the start screen (without a keyring that means a passphrase question).
-            run.store(asker=asker, prepare=False)
+            # Crisis first: nothing is unlocked for the start screen, the crisis screen or
+            # the plan's steps; a key is asked only when something is saved.
+            store = run.store(asker=None, prepare=False, readonly=encryption is None)
+            if encryption is not None:  # switching protection re-saves now: that may ask
+                run.store(asker=run.prompter(quick_exit=False), switch=True)
+            store.quarantine = False  # a damaged file is reported and kept where it is
             run_start(
                 store,
                 run.prompter(),
                 run.display(),
                 run.lang,
-                region=region,
+                region=region_of(region) if region else None,
+                unlock=run.prompter(quick_exit=False),
             )
 
 

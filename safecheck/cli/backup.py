@@ -64,7 +64,7 @@ def backup_restore(
     with reporting(run.lang):
         from safecheck.core.i18n import t
         from safecheck.storage import backup
-        from safecheck.storage.store import default_home
+        from safecheck.storage.settings import default_home
 
         if backup.has_state(default_home()) and not force:  # before any passphrase
             raise backup.StateThere(t(run.lang, "backup.error.state_there", path=default_home()))

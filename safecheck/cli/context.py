@@ -17,11 +17,9 @@ import typer
 from safecheck.core.errors import (
     ExitCode,
     Interrupted,
-    NoKeyError,
     NotInteractiveError,
     QuickExit,
     SafecheckError,
-    StateError,
 )
 
 if TYPE_CHECKING:
@@ -46,6 +44,7 @@ class Run:
     lang: str
     plain: bool = False
     encryption: bool | None = None  # --encryption / --no-encryption; None: as saved
+    region: str | None = None  # --region before the command: a country code
     opened: _Opened = field(default_factory=_Opened, compare=False)
 
     @property
@@ -128,15 +127,11 @@ class Run:
     def go_discreet(self, ctx: typer.Context, flag: bool | None = None) -> None:
         """Discreet mode from the flag or as remembered: a neutral title, wiped at the end."""
         from safecheck.flows.start import NEUTRAL_TITLE, discreet_mode
+        from safecheck.storage.settings import default_home
 
         if self.opened.discreet:
             return
-        store = self.opened.store
-        try:
-            on = discreet_mode(store, flag) if store is not None else bool(flag)
-        except (StateError, NoKeyError):  # the state cannot be opened now: honour the flag
-            on = bool(flag)
-        if on:
+        if discreet_mode(default_home(), flag):
             self.opened.discreet = True
             screen = self.display()
             screen.set_title(NEUTRAL_TITLE)
@@ -173,3 +168,12 @@ def reporting(lang: str, stopped: str = "interrupted") -> Iterator[None]:
     except SafecheckError as error:
         typer.echo(f"safecheck: {error.text(lang)}", err=True)
         raise typer.Exit(error.exit_code) from None
+
+
+def remember_choices(lang: str | None, region: str | None) -> None:
+    """--lang and --region given to the menu or the plan are remembered (in the plain file)."""
+    from safecheck.storage import settings as plain_settings
+
+    changes = {name: value for name, value in (("lang", lang), ("region", region)) if value}
+    if changes:
+        plain_settings.update(plain_settings.default_home(), **changes)

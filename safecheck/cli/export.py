@@ -87,8 +87,14 @@ def export_command(
         from safecheck.content import checklist as checklists
         from safecheck.core.audience import remembered_region
         from safecheck.core.i18n import t
+        from safecheck.core.region import Region, region_of
         from safecheck.evidence import export, report
         from safecheck.flows.start import saved_settings
+        from safecheck.storage import settings as plain_settings_file
+
+        def chosen_region() -> Region:  # --region, else as chosen before (the plain file)
+            saved = {"region": plain_settings_file.read().region}
+            return region_of(region) if region else remembered_region(saved)
 
         if (output is None) == (bundle is None) or (as_zip and bundle is None):
             wrong = "bundle.error.zip_needs_bundle" if output and as_zip else None
@@ -98,7 +104,7 @@ def export_command(
 
             store = run.asking_store(saving=False)
             state = store.load()
-            built = report.export_report(state, run.lang, region, age_group)
+            built = report.export_report(state, run.lang, chosen_region(), age_group)
             done = write_bundle(store, state, built, bundle, as_zip=as_zip)
             key = "bundle.zip_saved" if as_zip else "bundle.saved"
             typer.echo(
@@ -118,14 +124,13 @@ def export_command(
                 return saved_settings(run.store(asker=None, prepare=False, readonly=True))
 
             path = custom.find(handout, checklist_dirs or [], settings)
-            chosen = region or remembered_region(settings())
-            lines = report.region_help_lines(chosen, run.lang)
+            lines = report.region_help_lines(chosen_region(), run.lang)
             text = export.render_handout(checklists.load(path), run.lang, fmt, lines)
             written = export.save(output, text, run.lang, force=force)
             typer.echo(t(run.lang, "export.handout_saved", path=written), err=True)
             return
         state = run.asking_store(saving=False).load()
-        built = report.export_report(state, run.lang, region, age_group)
+        built = report.export_report(state, run.lang, chosen_region(), age_group)
         written = export.save(output, export.render(built, fmt), run.lang, force=force)
         typer.echo(t(run.lang, "export.saved", path=written, count=len(built.entries)), err=True)
         typer.echo(t(run.lang, "export.warning"), err=True)

@@ -19,7 +19,7 @@ def where(ctx: typer.Context, lang: LangOption = None) -> None:
     run = run_of(ctx, lang)
     with reporting(run.lang):
         from safecheck.storage.housekeeping import where as where_lines
-        from safecheck.storage.store import default_home
+        from safecheck.storage.settings import default_home
 
         for line in where_lines(default_home(), run.lang):
             typer.echo(line)
@@ -36,7 +36,7 @@ def wipe(ctx: typer.Context, yes: YesOption = False, lang: LangOption = None) ->
     with reporting(run.lang):
         from safecheck.core.i18n import t
         from safecheck.storage.housekeeping import wipe as wipe_all
-        from safecheck.storage.store import default_home
+        from safecheck.storage.settings import default_home
 
         home = default_home()
         confirm = run.confirmer("wipe.not_interactive")

@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from safecheck.core.audience import AgeGroup
-from safecheck.core.region import Region
 
 
 class Lang(StrEnum):
@@ -31,7 +30,11 @@ def complete_checklist(incomplete: str) -> list[str]:
 
 LangOption = Annotated[
     Lang | None,
-    typer.Option("--lang", help="Language: nl or en (default: from your locale)."),
+    typer.Option(
+        "--lang",
+        case_sensitive=False,
+        help="Language: nl or en, in any case (default: as chosen before, else your locale).",
+    ),
 ]
 # --plain and --json are options of each command (`safecheck check prevention --plain`),
 # so they go where people type them; SAFECHECK_PLAIN=1 and TERM=dumb also give plain output.
@@ -50,12 +53,32 @@ JsonOption = Annotated[
         help="Print one JSON document (see README) on stdout and nothing else; never asks.",
     ),
 ]
+
+
+def region_code(value: str | None) -> str | None:
+    """--region: any ISO 3166 country code (or OTHER), in any case; upper case after."""
+    if value is None:
+        return None
+    from safecheck.core.region import parse_region_code
+
+    code = parse_region_code(value)
+    if code is None:
+        raise typer.BadParameter(
+            f"{value!r} is not a country code: use BE, NL, another two-letter ISO 3166 code "
+            "(US, FR, ...) or OTHER."
+        )
+    return code
+
+
 RegionOption = Annotated[
-    Region | None,
+    str | None,
     typer.Option(
         "--region",
-        case_sensitive=False,
-        help="Whose help lines: BE, NL or OTHER (default: as chosen before, else your locale).",
+        metavar="COUNTRY",
+        callback=region_code,
+        help="Whose help lines: BE, NL, or any other country's two-letter code (US, fr, ...), "
+        "in any case; other countries get the international lines (default: as chosen "
+        "before, else your locale).",
     ),
 ]
 AgeGroupOption = Annotated[

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from safecheck.cli.context import reporting, run_of
+from safecheck.cli.context import remember_choices, reporting, run_of
 from safecheck.cli.options import (
     AgeGroupOption,
     LangOption,
@@ -35,14 +35,19 @@ def plan(
         from safecheck.content import helplines as helpline_data
         from safecheck.core.errors import NotInteractiveError
         from safecheck.core.i18n import t
+        from safecheck.core.region import region_of
         from safecheck.flows.emergency import run_plan
-        from safecheck.flows.start import EMERGENCY_PLAN, saved_settings
+        from safecheck.flows.start import EMERGENCY_PLAN
 
         if not run.interactive:
             raise NotInteractiveError(t(run.lang, "plan.not_interactive"))
-        asker = run.prompter(quick_exit=False)
-        # Crisis first: the crisis question and its help lines come before any passphrase.
-        store = run.store(asker=asker, prepare=False)
+        region = region or run.region
+        remember_choices(getattr(lang, "value", None), region)
+        # Crisis first: the crisis screen and every step are shown without unlocking the
+        # state; the key is asked when a tick is saved, and a state that cannot be opened
+        # is left exactly as it is (the plan goes on without saving).
+        store = run.store(asker=None, prepare=False, readonly=True)
+        store.quarantine = False
         run_plan(
             checklists.load(checklists.find(EMERGENCY_PLAN, [checklists.builtin_dir()])),
             helpline_data.load(),
@@ -50,10 +55,10 @@ def plan(
             run.prompter(),
             run.display(),
             run.lang,
-            settings=saved_settings(store),
-            region=region,
+            region=region_of(region) if region else None,
             age_group=age_group,
             restart=restart,
+            unlock=run.prompter(quick_exit=False),
         )
 
 
@@ -71,11 +76,13 @@ def helplines(
     run = run_of(ctx, lang, plain)
     with reporting(run.lang):
         from safecheck.content import helplines as helpline_data
-        from safecheck.core.audience import remembered_region
+        from safecheck.core.region import region_of
+        from safecheck.flows.crisis import known_region
         from safecheck.flows.emergency import show_helplines
-        from safecheck.flows.start import saved_settings
+        from safecheck.storage import settings as plain_settings
 
-        store = run.store(asker=None, prepare=False, readonly=True)
-        chosen = region or remembered_region(saved_settings(store))
+        # Never opens the state: the region is the one given, or the plain settings'.
+        region = region or run.region
+        chosen = region_of(region) if region else known_region(plain_settings.read())
         display = run.display()
         show_helplines(display, helpline_data.load(), run.lang, chosen, age_group)

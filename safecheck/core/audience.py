@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
 
-from safecheck.core.region import Region, default_region
+from safecheck.core.region import Region, default_region, parse_region_code, region_of
 
 
 class AgeGroup(StrEnum):
@@ -35,11 +35,9 @@ HELPLINE_KINDS = (
 
 
 def parse_region(value: object) -> Region | None:
-    """A saved region setting, or None when it is missing or not one we know."""
-    try:
-        return Region(str(value).upper()) if value is not None else None
-    except ValueError:
-        return None
+    """A saved region setting (BE, NL, OTHER or a country code), or None when there is none."""
+    code = parse_region_code(value) if isinstance(value, str) else None
+    return region_of(code) if code is not None else None
 
 
 def remembered_region(settings: Mapping[str, Any]) -> Region:

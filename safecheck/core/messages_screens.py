@@ -15,12 +15,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "how": {"en": "How", "nl": "Hoe"},
     "progress": {"en": "{answered} of {total} answered", "nl": "{answered} van {total} beantwoord"},
     "resume": {
-        "en": "Welcome back. You answered {answered} of {total}; we go on where you left off.",
-        "nl": "Welkom terug. Je beantwoordde {answered} van {total}; we gaan verder waar je was.",
+        "en": "Welcome back. You had done {done} of {total}. Now the {open} still open, "
+        "the most important first.",
+        "nl": "Welkom terug. Je had er {done} van de {total} gedaan. Nu de {open} die nog open "
+        "staan, de belangrijkste eerst.",
     },
     "all_answered": {
-        "en": "You have answered every item. Use --restart to go through them again.",
-        "nl": "Je hebt alles beantwoord. Gebruik --restart om alles opnieuw te doorlopen.",
+        "en": "You have been through every item: each is done or not for you.",
+        "nl": "Je hebt alles doorlopen: elk punt is gedaan of niet voor jou.",
     },
     "interrupted": {
         "en": "Stopped. Your answers so far are saved; run the same command to go on.",
@@ -102,6 +104,39 @@ MESSAGES: dict[str, dict[str, str]] = {
     "region.BE": {"en": "Belgium", "nl": "België"},
     "region.NL": {"en": "the Netherlands", "nl": "Nederland"},
     "region.OTHER": {"en": "another country", "nl": "een ander land"},
+    "region.unknown": {"en": "not chosen yet", "nl": "nog niet gekozen"},
+    "country.BE": {"en": "Belgium", "nl": "België"},
+    "country.NL": {"en": "Netherlands", "nl": "Nederland"},
+    "plan.footer_all": {
+        "en": "In danger? Call {emergency}.\nThinking about suicide?\n{suicide}",
+        "nl": "In gevaar? Bel {emergency}.\nDenk je aan zelfdoding?\n{suicide}",
+    },
+    "saver.not_saved": {
+        "en": "Your ticks are not saved this time: {reason} The plan goes on, and your saved "
+        "file stays exactly as it is.",
+        "nl": "Je vinkjes worden deze keer niet bewaard: {reason} Het plan gaat gewoon verder, "
+        "en je bewaarde bestand blijft precies zoals het is.",
+    },
+    "saver.passphrase_hint": {
+        "en": "To save this, type the passphrase of your saved answers. Forgotten it? "
+        "Press Enter three times: the plan goes on without saving.",
+        "nl": "Om dit te bewaren, typ je de wachtwoordzin van je bewaarde antwoorden. Vergeten? "
+        "Druk drie keer op Enter: het plan gaat verder zonder te bewaren.",
+    },
+    "saver.end": {
+        "en": "This time's ticks were not saved; your saved file is unchanged. If the "
+        "passphrase is gone or the file is damaged, safecheck reset keeps the old file aside "
+        "and starts a new one.",
+        "nl": "De vinkjes van deze keer zijn niet bewaard; je bewaarde bestand is niet "
+        "veranderd. Is de wachtwoordzin weg of het bestand beschadigd, dan zet safecheck reset "
+        "het oude bestand opzij en begint een nieuw.",
+    },
+    "saver.no_log": {
+        "en": "The evidence log cannot be saved this time. Write down what happened on paper "
+        "for now, or later with: safecheck evidence add",
+        "nl": "Het bewijslogboek kan deze keer niet bewaard worden. Schrijf op papier op wat er "
+        "gebeurde, of later met: safecheck evidence add",
+    },
     "quiz.label": {"en": "Question {number} of {count}", "nl": "Vraag {number} van {count}"},
     "quiz.choice": {"en": "Answer {letter}", "nl": "Antwoord {letter}"},
     "quiz.ask": {

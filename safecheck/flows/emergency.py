@@ -9,19 +9,26 @@ printed under each step. This module knows nothing of terminals.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from safecheck.content import helplines as helpline_data
 from safecheck.content.checklist import Checklist, Item, Section
 from safecheck.content.helplines import HelpLine
-from safecheck.core.audience import AgeGroup, remembered_age_group, remembered_region
+from safecheck.core.audience import AgeGroup, remembered_age_group
 from safecheck.core.i18n import t
-from safecheck.core.region import Region
+from safecheck.core.region import Region, default_region, region_of
+from safecheck.flows.crisis import footer_text, known_region, lines_for
 from safecheck.flows.evidence_form import FormAsker, offer_log
+from safecheck.flows.saver import Saver
 from safecheck.flows.walk import View, now, walk
 from safecheck.progress.summary import Summary
-from safecheck.storage.state import Answer
+from safecheck.storage import settings as plain_settings
+from safecheck.storage.sealing import PassphraseAsker
+from safecheck.storage.state import Answer, State
 from safecheck.storage.store import Store
+
+__all__ = ["footer_text"]  # kept here for the callers that show a plan's footer
 
 T = TypeVar("T")
 EVIDENCE_STEP = "evidence"  # the step that offers to start the evidence log
@@ -60,27 +67,28 @@ def region_name(region: Region, lang: str) -> str:
     return t(lang, f"region.{region.value}")
 
 
-def footer_text(lines: Sequence[HelpLine], region: Region, lang: str) -> str:
-    """The emergency number and the region's suicide-prevention line, in one line."""
-    emergency = helpline_data.select(lines, region, kinds=["emergency"])
-    suicide = helpline_data.select(lines, region, kinds=["suicide-prevention"])
-    if not emergency or not suicide:
-        return t(lang, "plan.footer_other")
-    return t(
-        lang,
-        "plan.footer",
-        emergency=f" {t(lang, 'helplines.or')} ".join(p for line in emergency for p in line.phones),
-        suicide="; ".join(helpline_data.short_line(line, lang) for line in suicide),
-    )
-
-
-def ask_region(asker: Chooser, lang: str, current: Region) -> Region:
+def ask_region(asker: Chooser, lang: str, current: Region | None) -> Region:
+    """Belgium, the Netherlands or another country: one key (1, 2, 3) answers it."""
     regions = list(Region)
     return asker.select(
         t(lang, "region.ask"),
         [(region_name(region, lang), region) for region in regions],
-        default=regions.index(current),
+        default=regions.index(current) if current is not None else None,
+        instant=True,
     )
+
+
+def remember_region(home: Path, region: Region, code: str | None = None) -> None:
+    """The region (or the country code it was given as) goes into the plain settings file.
+
+    Choosing "another country" keeps a country code saved before (`US` stays `US`).
+    """
+    saved = plain_settings.read(home).region
+    if code is None and saved is not None and region_of(saved) is region:
+        return
+    wanted = code if code is not None else region.value
+    if saved != wanted:
+        plain_settings.update(home, region=wanted)
 
 
 def ask_age_group(asker: Chooser, lang: str, given_before: AgeGroup | None) -> AgeGroup:
@@ -95,7 +103,9 @@ def ask_age_group(asker: Chooser, lang: str, given_before: AgeGroup | None) -> A
 
 def remember(store: Store, settings: Mapping[str, Any], key: str, value: str) -> None:
     """Save a setting, only when it changed (the state is written as rarely as it can be)."""
-    if settings.get(key) != value:
+    if key == "region":
+        remember_region(store.home, Region(value))
+    elif settings.get(key) != value:
         store.update(lambda state: state.with_setting(key, value))
 
 
@@ -103,10 +113,29 @@ def show_helplines(
     display: PlanDisplay,
     lines: Sequence[HelpLine],
     lang: str,
-    region: Region,
+    region: Region | None,
     age_group: AgeGroup | None = None,
 ) -> None:
-    """The region's own lines, then the removal services that work anywhere."""
+    """The region's own lines, then the removal services that work anywhere.
+
+    With no region known (None), the lines of every country safecheck knows.
+    """
+    if region is None:
+        for country in (Region.BE, Region.NL):
+            own = [
+                line
+                for line in helpline_data.select(lines, country, age_group)
+                if line.country == country.value
+            ]
+            display.helpline_table(
+                t(lang, "helplines.title", region=region_name(country, lang)), own, lang
+            )
+        region = Region.OTHER
+        chosen = helpline_data.select(lines, region, age_group)
+        if chosen:
+            display.helpline_table(t(lang, "helplines.removal"), chosen, lang)
+        display.message(t(lang, "helplines.other_region"))
+        return
     chosen = helpline_data.select(lines, region, age_group)
     own = [line for line in chosen if line.country == region.value]
     anywhere = [line for line in chosen if line.country != region.value]
@@ -124,25 +153,31 @@ def show_helplines(
 def run_plan(
     plan: Checklist,
     lines: Sequence[HelpLine],
-    store: Store,
+    store: Store | Saver,
     asker: Chooser,
     display: PlanDisplay,
     lang: str,
     *,
-    settings: Mapping[str, Any],
+    settings: Mapping[str, Any] | None = None,
     region: Region | None,
     age_group: AgeGroup | None,
     restart: bool = False,
     clock: Callable[[], str] = now,
+    unlock: PassphraseAsker | None = None,
 ) -> Summary | None:
     """Walk the plan; `None` when the person chose to stop after the crisis screen.
 
-    `region` and `age_group` are asked for when they are `None`, with the saved
-    answers (`settings`) highlighted; what is chosen is remembered for next time.
+    Nothing is unlocked before the steps: the crisis screen uses the plain settings
+    (`settings.toml`) and the locale. When no region is known, it shows every line we
+    know and asks for the region right after. The age group is always asked; it is
+    saved with the first tick. A state that cannot be unlocked never stops the plan
+    (see `Saver`). `settings` are the encrypted state's, when the caller has them.
     """
+    saver = store if isinstance(store, Saver) else Saver(store, unlock, lang=lang)
+    saver.say = display.message
     display.checklist_intro(plan, lang)
-    default_region = remembered_region(settings)
-    shown_region = region or default_region
+    known = known_region(plain_settings.read(saver.home))
+    shown_region = region or known
     if plan.crisis is not None:
         crisis = plan.crisis
         in_danger = asker.select(
@@ -150,11 +185,17 @@ def run_plan(
         )
         if in_danger:
             display.clear()
-            crisis_lines = helpline_data.select(lines, shown_region, kinds=crisis.helplines)
+            crisis_lines = lines_for(shown_region, lines, crisis.helplines)
             display.crisis(t(lang, "plan.crisis_title"), crisis.message(lang), crisis_lines, lang)
             if shown_region is Region.OTHER or not crisis_lines:
                 display.message(t(lang, "plan.other_region"))
-            display.message(t(lang, "region.shown", region=region_name(shown_region, lang)))
+            if shown_region is None:
+                # Every line we know is on screen; the region question comes right after.
+                region = ask_region(asker, lang, None)
+                remember_region(saver.home, region)
+                display.footer(footer_text(lines, region, lang))
+            else:
+                display.message(t(lang, "region.shown", region=region_name(shown_region, lang)))
             go_on = asker.select(
                 t(lang, "plan.crisis_next"),
                 [(t(lang, "plan.continue"), True), (t(lang, "plan.stop"), False)],
@@ -163,11 +204,18 @@ def run_plan(
             if not go_on:
                 return None
     if region is None:
-        region = ask_region(asker, lang, default_region)
-        remember(store, settings, "region", region.value)
+        region = ask_region(asker, lang, known or default_region())
+        remember_region(saver.home, region)
+    saved = settings if settings is not None else saver.load().settings
     if age_group is None:
-        age_group = ask_age_group(asker, lang, remembered_age_group(settings))
-    remember(store, settings, "age_group", age_group.value)
+        age_group = ask_age_group(asker, lang, remembered_age_group(saved))
+    if saved.get("age_group") != age_group.value:
+        chosen_age = age_group.value
+
+        def with_age(state: State) -> State:
+            return state.with_setting("age_group", chosen_age)
+
+        saver.later(with_age)  # saved with the first tick: alone it is no reason to unlock
     display.message(
         t(
             lang,
@@ -182,11 +230,14 @@ def run_plan(
         # The evidence step offers to start the evidence log (asked with the same prompts).
         wants_help = answer in (Answer.DONE, Answer.NOT_YET)
         if item.id == EVIDENCE_STEP and wants_help and isinstance(asker, FormAsker):
-            offer_log(asker, store, display, lang)
+            if saver.saving:
+                offer_log(asker, saver.store, display, lang)
+            else:
+                display.message(t(lang, "saver.no_log"))
 
-    return walk(
+    summary = walk(
         plan.narrowed(region, age_group),
-        store,
+        saver,
         asker,
         view,
         lang,
@@ -195,6 +246,8 @@ def run_plan(
         after_answer=after_answer,
         clock=clock,
     )
+    saver.closing()
+    return summary
 
 
 class PlanView:
@@ -235,8 +288,9 @@ class PlanView:
         self._footer(lang)
 
     def how(self, item: Item, lang: str) -> None:
-        """The step itself was shown in full; more means its platforms."""
+        """The step itself was shown in full; more means its platforms (help still in sight)."""
         self.display.platforms(item, lang)
+        self._footer(lang)
 
     def summary(self, summary: Summary, lang: str) -> None:
         self.display.plan_summary(summary, lang)

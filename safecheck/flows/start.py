@@ -8,27 +8,30 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, Protocol
 
 from safecheck.content import checklist as checklists
 from safecheck.content import helplines as helpline_data
 from safecheck.content.checklist import Checklist
-from safecheck.core.audience import remembered_region
 from safecheck.core.errors import Interrupted, SafecheckError
 from safecheck.core.i18n import t
 from safecheck.core.region import Region
+from safecheck.flows.crisis import footer_text, known_region
 from safecheck.flows.emergency import (
     Chooser,
     PlanDisplay,
     ask_region,
-    footer_text,
     region_name,
-    remember,
+    remember_region,
     run_plan,
     show_helplines,
 )
+from safecheck.flows.saver import Saver
 from safecheck.flows.walk import now, walk
 from safecheck.progress.summary import Summary
+from safecheck.storage import settings as plain_settings
+from safecheck.storage.sealing import PassphraseAsker
 from safecheck.storage.store import Store
 
 EMERGENCY_PLAN = "emergency"
@@ -58,23 +61,27 @@ def saved_settings(store: Store) -> Mapping[str, Any]:
         return {}
 
 
-def discreet_mode(store: Store, flag: bool | None) -> bool:
-    """`--discreet`/`--no-discreet` are remembered; without either, the saved choice holds."""
+def discreet_mode(home: Path, flag: bool | None) -> bool:
+    """`--discreet`/`--no-discreet` are remembered (in the plain settings file, read
+    without any key); without either, the saved choice holds."""
     if flag is not None:
-        store.update(lambda state: state.with_setting("discreet", flag))
+        plain_settings.update(home, discreet=flag)
         return flag
-    return saved_settings(store).get("discreet") is True
+    return plain_settings.read(home).discreet
 
 
-def choose(asker: Chooser, display: StartDisplay, lang: str, footer: str, region: Region) -> Action:
-    display.start_screen(lang, region_name(region, lang), footer)
+def choose(
+    asker: Chooser, display: StartDisplay, lang: str, footer: str, region: Region | None
+) -> Action:
+    name = region_name(region, lang) if region is not None else t(lang, "region.unknown")
+    display.start_screen(lang, name, footer)
     return asker.select(
         t(lang, "start.ask"),
         [
             (t(lang, "start.plan"), Action.PLAN),
             (t(lang, "start.check"), Action.CHECK),
             (t(lang, "start.helplines"), Action.HELPLINES),
-            (t(lang, "start.region", region=region_name(region, lang)), Action.REGION),
+            (t(lang, "start.region", region=name), Action.REGION),
             (t(lang, "start.quit"), Action.QUIT),
         ],
         default=0,
@@ -118,35 +125,43 @@ def run_start(
     *,
     region: Region | None = None,
     clock: Callable[[], str] = now,
+    unlock: PassphraseAsker | None = None,
 ) -> None:
-    """The start menu, shown again after each choice until the person quits."""
+    """The start menu, shown again after each choice until the person quits.
+
+    Nothing here unlocks the state: the region comes from the plain settings file or
+    the locale. Answers are read and saved through one `Saver`, which asks for a key
+    (with `unlock`) only when something is saved.
+    """
     lines = helpline_data.load()
-    region = region or remembered_region(saved_settings(store))
+    saver = Saver(store, unlock, lang=lang)
+    saver.say = display.message
     folders = [checklists.builtin_dir()]
     while True:
-        action = choose(asker, display, lang, footer_text(lines, region, lang), region)
+        shown = region or known_region(plain_settings.read(store.home))
+        action = choose(asker, display, lang, footer_text(lines, shown, lang), shown)
         if action is Action.PLAN:
             plan = checklists.load(checklists.find(EMERGENCY_PLAN, folders))
             run_plan(
                 plan,
                 lines,
-                store,
+                saver,
                 asker,
                 display,
                 lang,
-                settings=saved_settings(store),
-                # Another country: after the crisis screen, offer Belgium and the Netherlands.
-                region=None if region is Region.OTHER else region,
+                # Another country, or none known: after the crisis screen, ask.
+                region=None if shown in (None, Region.OTHER) else shown,
                 age_group=None,
                 clock=clock,
             )
         elif action is Action.CHECK:
             prevention = checklists.load(checklists.find(PREVENTION, folders))
-            walk(prevention, store, asker, display, lang, clock=clock)
+            walk(prevention, saver, asker, display, lang, clock=clock)
+            saver.closing()
         elif action is Action.HELPLINES:
-            show_helplines(display, lines, lang, region)
+            show_helplines(display, lines, lang, shown)
         elif action is Action.REGION:
-            region = ask_region(asker, lang, region)
-            remember(store, saved_settings(store), "region", region.value)
+            region = ask_region(asker, lang, shown)
+            remember_region(store.home, region)
         else:
             return

@@ -19,6 +19,14 @@ from safecheck.storage.store import Store
 T = TypeVar("T")
 
 
+class Saves(Protocol):
+    """Where answers are read and saved: a `Store`, or a `Saver` that never stops a plan."""
+
+    def load(self) -> State: ...
+
+    def update(self, change: Callable[[State], State]) -> State: ...
+
+
 class Asker(Protocol):
     def select(self, message: str, choices: Sequence[tuple[str, T]]) -> T: ...
 
@@ -91,9 +99,27 @@ def apply_answers(
     return progress_of(checklist, saved)
 
 
+def is_closed(record: Record | None) -> bool:
+    """Done, or not for me: not asked again. Never answered, not yet and skipped are open."""
+    return record is not None and not record.answer.is_open
+
+
+def open_items(checklist: Checklist, answers: Mapping[str, Record]) -> list[tuple[Section, Item]]:
+    """The items still to do. A first walk goes in checklist order; a walk that comes back
+    takes the most important first (in checklist order within a priority)."""
+    if not answers:
+        return list(checklist.items())
+    still = [
+        (section, item)
+        for section, item in checklist.items()
+        if not is_closed(answers.get(item.id))
+    ]
+    return sorted(still, key=lambda pair: pair[1].priority.rank)
+
+
 def walk(
     checklist: Checklist,
-    store: Store,
+    store: Saves,
     asker: Asker,
     view: View,
     lang: str,
@@ -103,7 +129,7 @@ def walk(
     after_answer: Callable[[Item, Answer], None] | None = None,
     clock: Callable[[], str] = now,
 ) -> Summary:
-    """Ask every item not yet answered, in order; return the summary at the end.
+    """Ask every open item (never answered, not yet, skipped), the most important first.
 
     `how_label` names, per item, the reply that shows more of its steps, or leaves it
     out (None): a plan shows its steps with the item and offers only the platforms.
@@ -118,17 +144,19 @@ def walk(
         answers = store.load().answers_for(checklist.id)
     total = checklist.item_count
     answered = sum(1 for _, item in checklist.items() if item.id in answers)
+    todo = open_items(checklist, answers)
+    done_before = total - len(todo)
 
     view.checklist_intro(checklist, lang)
-    if 0 < answered < total:
-        view.message(t(lang, "resume", answered=answered, total=total))
-    elif answered == total:
+    if not todo:
         view.message(t(lang, "all_answered"))
+    elif answers:
+        view.message(t(lang, "resume", done=done_before, total=total, open=len(todo)))
 
     shown_section: Section | None = None
-    for section, item in checklist.items():
-        if item.id in answers:
-            continue
+    for section, item in todo:
+        if is_closed(answers.get(item.id)):
+            continue  # closed in the saved state, read only once it was unlocked
         if section is not shown_section:
             view.section(section, lang)
             shown_section = section

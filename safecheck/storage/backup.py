@@ -31,10 +31,11 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from safecheck.core.errors import ExitCode, NoKeyError, SafecheckError, StateError
 from safecheck.core.i18n import t
+from safecheck.storage import settings as settings_file
 from safecheck.storage.copies import SHA256_PATTERN, files_dir, read_copy, write_copy
 from safecheck.storage.files import atomic_writer, ensure_private_dir, fsync_dir
 from safecheck.storage.sealing import MIN_PASSPHRASE, SCRYPT_COST, Cost, PassphraseAsker
@@ -129,7 +130,13 @@ def create(store: Store, target: Path, secret: str, lang: str) -> Summary:
             MAGIC + bytes([BACKUP_VERSION, cost.log2_n, cost.r, cost.p]) + salt
             + crypto.key_check(key)
         )  # fmt: skip
-        index = {"state": len(state_bytes), "copies": copies}
+        plain_settings = settings_file.read(store.home)
+        chosen: dict[str, object] = {  # never the key source: that is this computer's
+            "region": plain_settings.region,
+            "lang": plain_settings.lang,
+            "discreet": plain_settings.discreet,
+        }
+        index = {"state": len(state_bytes), "copies": copies, "settings": chosen}
 
         def plain() -> Iterator[bytes]:
             head = json.dumps(index, sort_keys=True).encode("utf-8")
@@ -305,13 +312,16 @@ class _Stream:
 
 def _contents(
     reader: _Reader,
-) -> tuple[State, list[tuple[str, int]], _Stream]:
+) -> tuple[State, list[tuple[str, int]], _Stream, dict[str, Any]]:
     stream = _Stream(reader.chunks(), lambda: reader.damaged("backup.reason.cut_off"))
     try:
         (length,) = _LENGTH.unpack(stream.read(_LENGTH.size))
         index = json.loads(stream.read(length).decode("utf-8"))
         copies = [(str(c["sha256"]), int(c["size"])) for c in index["copies"]]
         state_size = int(index["state"])
+        chosen = index.get("settings", {})  # backups made before the plain settings file: none
+        if not isinstance(chosen, dict):
+            raise TypeError
     except (ValueError, KeyError, TypeError, UnicodeDecodeError, struct.error):
         raise reader.damaged("backup.reason.tampered") from None
     if not all(SHA256_PATTERN.match(sha) for sha, _ in copies):
@@ -320,13 +330,13 @@ def _contents(
         state = decode(stream.read(state_size))
     except StateError:
         raise reader.damaged("backup.reason.state") from None
-    return state, copies, stream
+    return state, copies, stream, chosen
 
 
 def check(path: Path, secret: str, lang: str) -> tuple[State, int]:
     """Read the whole backup and check everything in it; write nothing."""
     reader = _Reader(path.expanduser(), secret, lang)
-    state, copies, stream = _contents(reader)
+    state, copies, stream, _ = _contents(reader)
     for sha, size in copies:
         digest = hashlib.sha256()
         for piece in stream.take(size):
@@ -369,10 +379,12 @@ def restore(
     store.prepare()  # this computer's key, before anything is written
     with store.locked():
         reader = _Reader(source, secret, lang)
-        _, copies, stream = _contents(reader)
+        _, copies, stream, chosen = _contents(reader)
         for sha, size in copies:
             write_copy(store, sha, stream.take(size), lambda: reader.damaged("backup.reason.copy"))
         store.update(lambda _old: state)
+        kept = settings_file.from_mapping(chosen)  # the key source stays this computer's
+        settings_file.update(store.home, region=kept.region, lang=kept.lang, discreet=kept.discreet)
     return Summary(source, _entry_count(state), count, aside)
 
 

@@ -6,6 +6,8 @@ swapped; `open_store()` is the one place that decides it for the commands.
 
 Files in the state folder (all made private: folder 0700, files 0600):
 - `state`: the saved state (see safecheck.storage.sealing for its format);
+- `settings.toml`: the settings that reveal nothing, readable without a key
+  (safecheck.storage.settings);
 - `state.lock`: the lock two running copies of safecheck take turns on;
 - `state.unreadable-YYYYMMDDTHHMMSS`: a state file that could not be read, kept aside;
 - `.state.*.tmp`: a save in progress (left behind only by a crash; cleaned up);
@@ -19,16 +21,18 @@ import contextlib
 import os
 import stat
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import count
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from safecheck.core.errors import DamagedStateError, ExitCode, SafecheckError, StateError
+from safecheck.storage import settings as plain_settings
 from safecheck.storage.copies import COPY_TEMP_PATTERN, FILES_DIR, reseal_copies
 from safecheck.storage.files import ensure_private_dir, fsync_dir, write_atomic
 from safecheck.storage.safefile import STATE_LIMIT, Refused, read_bytes
+from safecheck.storage.settings import SETTINGS_FILE, default_home
 from safecheck.storage.state import State, decode, encode
 
 if TYPE_CHECKING:
@@ -61,16 +65,6 @@ class PlainCodec:
 
     def open(self, sealed: bytes) -> bytes:
         return sealed
-
-
-def default_home() -> Path:
-    """`SAFECHECK_HOME` if set, else the platform's user data folder."""
-    override = os.environ.get("SAFECHECK_HOME")
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return platformdirs.user_data_path("safecheck", appauthor=False)
 
 
 def open_store(
@@ -196,6 +190,7 @@ class Store:
         self.quarantine = True  # move a damaged file aside when it is read
         self._lock: Any = None
         self._damage: DamagedStateError | None = None  # what the last move aside was for
+        self._key_noted: Any = None  # the key source last written to the settings file
 
     def load(self) -> State:
         """The saved state, or an empty one if nothing was saved yet.
@@ -219,13 +214,13 @@ class Store:
                     raise self._damage from None  # moved aside by this run: say why, again
                 if kept:
                     raise StateError(key="state.earlier_kept", kept=kept[-1]) from None
-                return State()
+                return self._with_plain_settings(State())
             except OSError as error:
                 raise StateError(
                     key="state.cannot_read", reason=error.strerror, path=self.path
                 ) from None
             try:
-                return decode(self.codec.open(sealed))
+                return self._with_plain_settings(decode(self.codec.open(sealed)))
             except DamagedStateError as error:
                 if not self.quarantine:
                     raise
@@ -246,8 +241,33 @@ class Store:
         """
         with self.locked():
             new = change(self.load())
-            self._write(self.codec.seal(encode(new)))
+            self._write(self.codec.seal(encode(_without_plain_settings(new))))
+            self._plain_settings_follow(new)
             return new
+
+    def _with_plain_settings(self, state: State) -> State:
+        """The state with the settings of the plain file (moved there on first open)."""
+        plain_settings.from_state(self.home, state.settings)
+        current = plain_settings.read(self.home)
+        kept = _without_plain_settings(state).settings
+        overlay: dict[str, Any] = {"discreet": current.discreet} if current.discreet else {}
+        if current.region is not None:
+            overlay["region"] = current.region
+        return replace(state, settings={**kept, **overlay})
+
+    def _plain_settings_follow(self, state: State) -> None:
+        """A setting of the plain file changed through `update` is saved there."""
+        region, discreet = state.settings.get("region"), state.settings.get("discreet")
+        if region is None and discreet is None:
+            return
+        current = plain_settings.read(self.home)
+        changes: dict[str, Any] = {}
+        if isinstance(region, str) and region != current.region:
+            changes["region"] = region
+        if isinstance(discreet, bool) and discreet != current.discreet:
+            changes["discreet"] = discreet
+        if changes:
+            plain_settings.update(self.home, **changes)
 
     def prepare(self) -> None:
         """Have the key for saving ready now; under the lock, so two first starts share one key."""
@@ -329,6 +349,29 @@ class Store:
             raise StateError(
                 key="state.cannot_save", reason=error.strerror, path=self.path
             ) from None
+        self._note_key(data)
+
+    def _note_key(self, data: bytes) -> None:
+        """The plain settings say what protects the state (read without opening it)."""
+        from safecheck.storage.sealing import Source, peek
+
+        try:
+            source = peek(data)
+        except SafecheckError:
+            return
+        if source is None or source is self._key_noted:
+            return
+        self._key_noted = source
+        name = {Source.PLAIN: "plain", Source.KEYRING: "keyring", Source.PASSPHRASE: "passphrase"}
+        if plain_settings.read(self.home).key != name[source]:
+            plain_settings.update(self.home, key=name[source])
+
+
+def _without_plain_settings(state: State) -> State:
+    moved = plain_settings.MOVED_FROM_STATE
+    if not any(key in state.settings for key in moved):
+        return state
+    return replace(state, settings={k: v for k, v in state.settings.items() if k not in moved})
 
 
 def _default_codec(home: Path, lang: str) -> Codec:
@@ -342,9 +385,10 @@ def own_files(home: Path) -> list[Path]:
     """Every file safecheck makes in its folder, that is there now."""
     if not home.is_dir():
         return []
-    names = [home / STATE_FILE, home / LOCK_FILE]
+    names = [home / STATE_FILE, home / SETTINGS_FILE, home / LOCK_FILE]
     found = [path for path in names if path.exists() or path.is_symlink()]
     found += sorted(home.glob(f"{ASIDE_PREFIX}*")) + sorted(home.glob(TEMP_PATTERN))
+    found += sorted(home.glob(f".{SETTINGS_FILE}.*.tmp"))
     files = home / FILES_DIR
     if files.is_dir() and not files.is_symlink():
         found += sorted(path for path in files.iterdir() if path.is_file() or path.is_symlink())

@@ -1,0 +1,97 @@
+"""Which crisis lines to show: decided from the plain settings and the locale alone.
+
+Nothing here unlocks the state or imports a terminal library, so the lines can be
+chosen (and, later, printed) before anything slow is loaded. When no region was
+chosen and the locale names neither Belgium nor the Netherlands, every line we know
+is shown, each labelled with its country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+
+from safecheck.content import helplines as helpline_data
+from safecheck.content.checklist import Text
+from safecheck.content.helplines import HelpLine
+from safecheck.core.i18n import t
+from safecheck.core.region import Region, locale_country, region_of
+from safecheck.storage.settings import Settings
+
+CRISIS_KINDS = ("emergency", "suicide-prevention")
+KNOWN = (Region.BE, Region.NL)
+
+
+def known_region(settings: Settings, environ: Mapping[str, str] | None = None) -> Region | None:
+    """The region chosen before, else BE or NL when the locale names it; None: not known."""
+    if settings.region is not None:
+        return region_of(settings.region)
+    country = locale_country(environ)
+    return region_of(country) if country in (Region.BE.value, Region.NL.value) else None
+
+
+def lines_for(
+    region: Region | None, lines: Iterable[HelpLine], kinds: Sequence[str] = CRISIS_KINDS
+) -> tuple[HelpLine, ...]:
+    """The lines of these kinds for a region; for an unknown one (None) those of every
+    country we know, labelled with it, and a number they share (112) once, unlabelled."""
+    lines = tuple(lines)
+    if region is not None:
+        return helpline_data.select(lines, region, kinds=kinds)
+    chosen: list[HelpLine] = []
+    for kind in kinds:
+        per_country = [
+            [
+                line
+                for line in helpline_data.select(lines, country, kinds=[kind])
+                if line.country == country.value
+            ]
+            for country in KNOWN
+        ]
+        phones = [{line.phones for line in found} for found in per_country]
+        shared = set.intersection(*phones) if phones else set()
+        done: set[tuple[str, ...]] = set()
+        for found in per_country:
+            for line in found:
+                if line.phones in shared and line.phones:
+                    if line.phones not in done:
+                        done.add(line.phones)
+                        chosen.append(line)
+                else:
+                    chosen.append(labelled(line))
+    return tuple(chosen)
+
+
+def crisis_lines(
+    settings: Settings,
+    lines: Iterable[HelpLine],
+    environ: Mapping[str, str] | None = None,
+    kinds: Sequence[str] = CRISIS_KINDS,
+) -> tuple[HelpLine, ...]:
+    """The emergency and suicide-prevention lines to show first, before anything is asked."""
+    return lines_for(known_region(settings, environ), lines, kinds)
+
+
+def labelled(line: HelpLine) -> HelpLine:
+    """The line with its country before its name: `Belgium: Zelfmoordlijn 1813`."""
+
+    def label(lang: str) -> str:
+        return f"{t(lang, f'country.{line.country}')}: {line.name(lang)}"
+
+    return replace(line, name=Text(nl=label("nl"), en=label("en")))
+
+
+def footer_text(lines: Iterable[HelpLine], region: Region | None, lang: str) -> str:
+    """The emergency number and the suicide-prevention lines, kept in sight on every screen."""
+    lines = tuple(lines)
+    emergency = lines_for(region, lines, ["emergency"])
+    suicide = lines_for(region, lines, ["suicide-prevention"])
+    if not emergency or not suicide:
+        return t(lang, "plan.footer_other")
+    separator = "\n" if region is None else "; "
+    return t(
+        lang,
+        "plan.footer" if region is not None else "plan.footer_all",
+        emergency=f" {t(lang, 'helplines.or')} ".join(p for line in emergency for p in line.phones),
+        suicide=separator.join(helpline_data.short_line(line, lang) for line in suicide),
+    )

@@ -1,0 +1,110 @@
+"""The state as a plan needs it: unlocked only when a tick is saved, never in the way of help.
+
+The emergency plan and the checks walk their steps through a `Saver`. Reading the
+answers saved before asks for nothing: when that would need a passphrase, the walk
+starts from the first step and the passphrase is asked when the first tick is saved.
+When the state cannot be unlocked at all (a forgotten passphrase, a locked keyring, a
+damaged file) the walk goes on: the person is told once, calmly, that this time's ticks
+are not saved and why, and the state file is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from safecheck.core.errors import Interrupted, NoKeyError, SafecheckError
+from safecheck.core.i18n import t
+from safecheck.storage.sealing import PASSPHRASE_ENV, PassphraseAsker, Source, peek
+from safecheck.storage.state import State
+from safecheck.storage.store import Store
+
+Change = Callable[[State], State]
+
+
+class Saver:
+    def __init__(
+        self, store: Store, asker: PassphraseAsker | None = None, *, lang: str = "en"
+    ) -> None:
+        self.store = store
+        self.asker = asker
+        self.lang = lang
+        self.say: Callable[[str], None] = lambda text: None
+        self.reason: str | None = None  # why ticks are not saved this time; None: they are
+        self._memory = State()  # this run's answers, when they cannot be saved
+        self._later: list[Change] = []  # saved with the first tick (the age group)
+        self._locked = False  # reading needs a key not at hand yet: asked at the first save
+
+    @property
+    def home(self) -> Path:
+        return self.store.home
+
+    @property
+    def saving(self) -> bool:
+        return self.reason is None
+
+    def load(self) -> State:
+        """What was saved, when it can be read without asking; else this run's answers."""
+        if self.reason is not None:
+            return self._memory
+        try:
+            return self.store.load()
+        except Interrupted:
+            raise
+        except NoKeyError:
+            self._locked = True  # a passphrase or the keyring: tried when something is saved
+            return self._memory
+        except SafecheckError as error:
+            self._fail(error)
+            return self._memory
+
+    def later(self, change: Change) -> None:
+        """Save `change` with the next save (a setting that alone is no reason to unlock)."""
+        self._later.append(change)
+
+    def update(self, change: Change) -> State:
+        """Save `change`, unlocking the state now if needed; kept for this run if it cannot."""
+        if self.reason is None:
+            self._allow_asking()
+            later = list(self._later)
+
+            def everything(state: State) -> State:
+                for each in later:
+                    state = each(state)
+                return change(state)
+
+            try:
+                new = self.store.update(everything)
+            except Interrupted:
+                raise
+            except SafecheckError as error:
+                self._fail(error)
+            else:
+                self._later.clear()
+                self._locked = False
+                return new
+        self._memory = change(self._memory)
+        return self._memory
+
+    def closing(self) -> None:
+        """At the end: when ticks were not saved, say how to start saving again."""
+        if self.reason is not None:
+            self.say(t(self.lang, "saver.end"))
+
+    def _allow_asking(self) -> None:
+        keys = getattr(self.store.codec, "keys", None)
+        if self.asker is None or keys is None or keys.asker is not None:
+            return
+        keys.asker = self.asker
+        if self._locked and self._passphrase_file() and not keys.environ.get(PASSPHRASE_ENV):
+            self.say(t(self.lang, "saver.passphrase_hint"))
+
+    def _passphrase_file(self) -> bool:
+        try:
+            return peek(self.store.path.read_bytes()) is Source.PASSPHRASE
+        except OSError:
+            return False
+
+    def _fail(self, error: SafecheckError) -> None:
+        self.reason = error.text(self.lang)
+        self.say(t(self.lang, "saver.not_saved", reason=self.reason))

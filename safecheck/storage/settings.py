@@ -1,0 +1,170 @@
+"""The plain settings file: what safecheck needs before it may unlock anything.
+
+`settings.toml` sits next to the state file (0600 in the 0700 folder) and holds only
+settings that reveal nothing about a person's answers or evidence:
+
+    region = "BE"          # the country chosen (an ISO 3166 code, or OTHER)
+    lang = "nl"            # the language asked for with --lang
+    discreet = false       # discreet mode
+    key = "passphrase"     # what protects the state file: keyring, passphrase or plain
+
+Reading it needs no keyring and no passphrase, so the start screen, the crisis screen
+and the help lines never wait for a key. The age group is not here: it stays in the
+encrypted state (see the README). A file that cannot be read counts as empty: help
+must still be shown. Only the standard library is used (and `files.write_atomic`),
+so this can run before anything slow is imported.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from safecheck.storage.files import ensure_private_dir, write_atomic
+
+SETTINGS_FILE = "settings.toml"
+MAX_BYTES = 64 * 1024
+KEY_SOURCES = ("keyring", "passphrase", "plain")
+# Settings older versions kept inside the encrypted state; moved here on first open.
+MOVED_FROM_STATE = ("region", "discreet")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    region: str | None = None  # an ISO 3166 alpha-2 code, or OTHER; None: never chosen
+    lang: str | None = None
+    discreet: bool = False
+    key: str | None = None  # keyring, passphrase or plain; None: nothing saved yet
+
+    def changed(self, **changes: Any) -> Settings:
+        return replace(self, **changes)
+
+
+def default_home() -> Path:
+    """`SAFECHECK_HOME` if set, else the platform's user data folder."""
+    override = os.environ.get("SAFECHECK_HOME")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return platformdirs.user_data_path("safecheck", appauthor=False)
+
+
+def settings_path(home: Path) -> Path:
+    return home / SETTINGS_FILE
+
+
+def read(home: Path | None = None) -> Settings:
+    """The saved settings; the defaults when there is no file or it cannot be read."""
+    path = settings_path(home or default_home())
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_BYTES:
+            return Settings()
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return Settings()
+    return parse(text)
+
+
+def parse(text: str) -> Settings:
+    """Settings from TOML text; keys that are unknown or of the wrong type are left out."""
+    import tomllib
+
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return Settings()
+    return from_mapping(raw)
+
+
+def from_mapping(raw: Mapping[str, Any]) -> Settings:
+    from safecheck.core.region import parse_region_code
+
+    region = raw.get("region")
+    lang = raw.get("lang")
+    discreet = raw.get("discreet")
+    key = raw.get("key")
+    return Settings(
+        region=parse_region_code(region) if isinstance(region, str) else None,
+        lang=lang if lang in ("en", "nl") else None,
+        discreet=discreet if isinstance(discreet, bool) else False,
+        key=key if key in KEY_SOURCES else None,
+    )
+
+
+def dumps(settings: Settings) -> str:
+    """The file's text: a comment, then one `key = value` line per setting that is set."""
+    lines = ["# safecheck: nothing secret is kept in this file (see the README)."]
+    for field in fields(settings):
+        value = getattr(settings, field.name)
+        if value is None:
+            continue
+        lines.append(f"{field.name} = {_toml_value(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    escaped = []
+    for char in text:
+        if char in ('"', "\\"):
+            escaped.append("\\" + char)
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            escaped.append(f"\\u{ord(char):04x}")
+        else:
+            escaped.append(char)
+    return '"' + "".join(escaped) + '"'
+
+
+def write(home: Path, settings: Settings) -> None:
+    """Save the settings whole or not at all (0600, in the private folder)."""
+    ensure_private_dir(home)
+    write_atomic(settings_path(home), dumps(settings).encode("utf-8"))
+
+
+def update(home: Path | None = None, **changes: Any) -> Settings:
+    """Change some settings; the file is written only when something changed.
+
+    Saving settings never stops safecheck: a folder that cannot be written to means
+    the choice is not remembered, and the run goes on.
+    """
+    home = home or default_home()
+    current = read(home)
+    new = current.changed(**changes)
+    if new != current or not settings_path(home).exists():
+        try:
+            write(home, new)
+        except OSError:
+            return new
+    return new
+
+
+def from_state(home: Path, saved: Mapping[str, Any]) -> None:
+    """Move settings an older safecheck kept in the encrypted state into this file.
+
+    Only those the file does not have yet: a choice made since is never undone.
+    """
+    if not any(key in saved for key in MOVED_FROM_STATE):
+        return
+    path = settings_path(home)
+    raw: dict[str, Any] = {}
+    if path.exists():
+        import tomllib
+
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            raw = {}
+    older = from_mapping({key: saved[key] for key in MOVED_FROM_STATE if key in saved})
+    changes: dict[str, Any] = {}
+    if "region" not in raw and older.region is not None:
+        changes["region"] = older.region
+    if "discreet" not in raw and "discreet" in saved:
+        changes["discreet"] = older.discreet
+    if changes:
+        update(home, **changes)
