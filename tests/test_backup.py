@@ -41,7 +41,7 @@ def fill(tmp_path: Path) -> list[Path]:
 
 def test_round_trip_through_wipe(home: Path, tmp_path: Path) -> None:
     shots = fill(tmp_path)
-    settings_file.update(home, region="NL", lang="nl")  # the plain settings come along too
+    settings_file.update(home, region="NL", discreet=True)  # the plain settings come along
     before = Store(home).load()
     file = tmp_path / "safecheck.backup"
     result = runner.invoke(app, ["backup", "create", str(file)])
@@ -61,7 +61,7 @@ def test_round_trip_through_wipe(home: Path, tmp_path: Path) -> None:
     assert after.evidence == before.evidence  # the whole chain, earlier versions too
     assert [e.account for e in log.entries(after)] == ["some.one", "other.one"]
     assert settings_file.read(home).region == "NL"
-    assert settings_file.read(home).lang == "nl"
+    assert settings_file.read(home).discreet is True
     verified = runner.invoke(app, ["evidence", "verify"])
     assert verified.exit_code == 0, verified.output
     assert verified.output.count("kept copy of") == 2
