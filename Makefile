@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean catalogues
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,21 +12,31 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
-run: $(BIN)/.installed
+# The program's words: each safecheck/locale/<lang>/LC_MESSAGES/safecheck.po compiled to .mo
+# (the install does it too; this keeps them fresh after a .po changes). Not kept in git.
+PO := $(wildcard safecheck/locale/*/LC_MESSAGES/safecheck.po)
+MO := $(PO:.po=.mo)
+
+$(MO) &: $(PO) $(BIN)/.installed
+	$(BIN)/python tools/catalogues.py compile
+
+catalogues: $(MO)
+
+run: $(BIN)/.installed $(MO)
 	@$(BIN)/safecheck $(ARGS) || true  # safecheck has said what happened; no make noise
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check safecheck tests bench
-	$(BIN)/ruff format --check safecheck tests bench
+	$(BIN)/ruff check safecheck tests bench tools hatch_build.py
+	$(BIN)/ruff format --check safecheck tests bench tools hatch_build.py
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: lint
+test: lint $(MO)
 	sh tests/run-with-keyring.sh $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Under a private keyring too: the saved state is encrypted with a key from the keyring,
 # as on a desktop (without one, the first question would be a passphrase prompt).
-bench: $(BIN)/.installed
+bench: $(BIN)/.installed $(MO)
 	sh tests/run-with-keyring.sh $(BIN)/python bench/run.py $(ARGS)
 
 clean:

@@ -25,7 +25,7 @@ from tests import keys
 from tests.conftest import Tmux, child_env
 
 runner = CliRunner()
-QUESTION = t("en", "ask.item")
+QUESTION = t("en", "Where are you with this?")
 MENU = "What do you need?"
 
 

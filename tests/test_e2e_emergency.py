@@ -106,7 +106,7 @@ def test_every_plan_step_and_its_crisis_lines_fit_an_80x24_terminal(
     session = tmux(f"sc3-{tmp_path.name}", [*command, "--lang", lang])
     session.wait_for(plan.crisis.no(lang) if plan.crisis else "")
     session.keys("Down", "Enter")
-    question = t(lang, "ask.item")
+    question = t(lang, "Where are you with this?")
     footer = footer_text(helplines.load(), Region(region), lang).splitlines()
     for _, item in plan.narrowed(Region(region), age_group).items():
         # Title, steps, help lines, both crisis lines, the question and every reply at once.
@@ -115,13 +115,22 @@ def test_every_plan_step_and_its_crisis_lines_fit_an_80x24_terminal(
         screen = session.wait_for(start_of_title, *footer, question, "1) ", last_reply)
         assert all(len(line) <= 80 for line in screen)
         session.keys("Enter")
-        session.wait_for(f"{question} {t(lang, 'answer.done')}")
+        session.wait_for(f"{question} {t(lang, 'Done')}")
         if item.id == "evidence":  # the offer to start the evidence log: not now
-            offer = " ".join(t(lang, "evidence.offer").split()[:4])
+            offer = " ".join(
+                t(
+                    lang,
+                    "Do you want to write it down in safecheck's evidence log now? It keeps the "
+                    "account, payment details, dates and screenshots together, for the police or "
+                    "your bank.",
+                ).split()[:4]
+            )
             screen = session.wait_for(offer)
             assert all(len(line) <= 80 for line in screen)
             session.keys("n", "Enter")
-    session.wait_for(t(lang, "plan.summary_all"))
+    session.wait_for(
+        t(lang, "You have done every step. Keep asking for help whenever you need it.")
+    )
 
 
 def test_the_plan_in_plain_text_for_screen_readers(home: Path) -> None:

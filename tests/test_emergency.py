@@ -14,7 +14,6 @@ from safecheck.cli.app import app
 from safecheck.content import checklist
 from safecheck.core.audience import AgeGroup
 from safecheck.core.errors import ExitCode
-from safecheck.core.i18n import MESSAGES
 from safecheck.core.region import Region
 from safecheck.storage.state import Answer
 from safecheck.storage.store import Store
@@ -330,15 +329,6 @@ def test_every_text_of_the_plan_is_in_both_languages() -> None:
         assert text.nl != text.en
     reminders = [item.id for _, item in PLAN.items() if item.reminder]
     assert "evidence" in reminders
-
-
-def test_every_message_is_in_both_languages() -> None:
-    for key, texts in MESSAGES.items():
-        assert set(texts) == {"nl", "en"}, key
-        assert texts["nl"].strip(), key
-        assert texts["en"].strip(), key
-        placeholders = {lang: set(re.findall(r"{(\w+)}", text)) for lang, text in texts.items()}
-        assert placeholders["nl"] == placeholders["en"], key
 
 
 def test_the_age_group_is_remembered_and_offered_first_next_time(

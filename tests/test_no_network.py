@@ -21,7 +21,7 @@ from safecheck.core.i18n import t
 from tests import keys
 from tests.conftest import NETWORK_ATTEMPTS, ROOT, child_env, default_sigint
 
-QUESTION = t("en", "ask.item")
+QUESTION = t("en", "Where are you with this?")
 
 
 def test_the_guard_stops_a_network_socket_in_this_process() -> None:

@@ -20,7 +20,7 @@ from tests import keys
 from tests.conftest import child_env, default_sigint
 
 runner = CliRunner()
-QUESTION = t("en", "ask.item")
+QUESTION = t("en", "Where are you with this?")
 ANSWER_WORDS = ("alpha", "beta", "small", "done", "not_yet", "answers")
 
 

@@ -317,22 +317,3 @@ def test_every_prevention_item_fits_an_80x24_terminal(tmux: type[Tmux], tmp_path
         session.keys("Enter")
         session.wait_for(f"{QUESTION} Done")  # the reply was taken before the next item
     session.wait_for("Nothing important is open")
-
-
-# -- the words themselves ---------------------------------------------------------------
-
-
-def test_every_message_is_in_both_languages_with_the_same_fields() -> None:
-    """Status words stand in for colour, so each must exist in Dutch and English alike."""
-    from string import Formatter
-
-    from safecheck.core.i18n import MESSAGES
-
-    for key, texts in MESSAGES.items():
-        assert set(texts) == {"nl", "en"}, key
-        assert all(text.strip() for text in texts.values()), key
-        fields = [
-            {name for _, name, _, _ in Formatter().parse(texts[lang]) if name}
-            for lang in ("nl", "en")
-        ]
-        assert fields[0] == fields[1], key

@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from safecheck.content import checklist
-from safecheck.core.errors import ExitCode
+from safecheck.core.errors import NOT_INTERACTIVE, ExitCode
 from safecheck.core.i18n import t
 from safecheck.core.jsonout import SCHEMA_FILE
 from tests.conftest import ROOT, child_env
@@ -112,7 +112,7 @@ def test_without_a_terminal_or_answers_it_stops_at_once_with_code_5(
     result = STDINS[stdin](home, tmp_path, args)
 
     assert result.returncode == ExitCode.NOT_INTERACTIVE
-    assert result.stderr == f"safecheck: {t('en', 'not_interactive')}\n"
+    assert result.stderr == f"safecheck: {t('en', NOT_INTERACTIVE)}\n"
     assert "--answers" in result.stderr
     assert "--no-input" in result.stderr
     assert result.stdout == ""
@@ -122,7 +122,15 @@ def test_without_a_terminal_or_answers_it_stops_at_once_with_code_5(
 def test_the_message_is_in_the_persons_language(home: Path) -> None:
     result = run_with_closed_stdin(home, "check", "prevention", "--lang", "nl")
     assert result.returncode == ExitCode.NOT_INTERACTIVE
-    assert t("nl", "not_interactive") in result.stderr
+    assert (
+        t(
+            "nl",
+            "safecheck asks its questions in a terminal, and standard input is not one. "
+            "Run it in a terminal, give your answers in a file with --answers FILE, or add "
+            "--no-input to see your progress without questions (see the README).",
+        )
+        in result.stderr
+    )
 
 
 @pytest.mark.parametrize("stdin", STDINS)
@@ -205,7 +213,7 @@ def test_answers_without_a_terminal_are_saved_without_asking(home: Path, tmp_pat
     some = answers_file(tmp_path / "some.yaml", {ITEMS[0].id: "done"})
     result = run_with_closed_stdin(home, "check", "prevention", "--answers", str(some))
     assert result.returncode == 0, result.stderr
-    assert "Saved 1 answers" in result.stdout
+    assert "Saved 1 answer from" in result.stdout  # one answer, not "1 answers"
 
 
 def test_exit_codes_keep_their_numbers() -> None:

@@ -110,39 +110,50 @@ def test_flipping_any_single_bit_is_caught(home: Path) -> None:
             Store(home, saver.sealed_store(home, secret).codec).load()
         reason = raised.value.values["reason"]
         assert isinstance(reason, SafecheckError)
-        assert reason.key is not None
-        outcomes.add(reason.key)
+        assert reason.msgid is not None
+        outcomes.add(reason.msgid)
         for aside in home.glob("state.unreadable-*"):
             aside.unlink()
     assert outcomes >= {
-        "state.reason.not_safecheck",
-        "state.reason.newer_format",
-        "state.reason.unknown_format",
-        "state.reason.cut_off",
-        "state.reason.too_long",
-        "state.reason.tampered",
+        "the file does not start like a safecheck state file (it may have been edited or replaced)",
+        "it was written by a newer safecheck (format {version}); please update safecheck",
+        "the file has an unknown format version ({version})",
+        "the file is cut off (it may have been copied or saved only in part)",
+        "the file is longer than safecheck wrote it (it may have been edited)",
+        "the file does not pass its integrity check (it was damaged or changed after it was saved)",
     }
     # The key in the keyring is the right one: a flipped bit in the header (its source,
     # its key check) is damage, as the README says, never "another key" (issue 15).
-    assert "state.reason.key_wrong" not in outcomes
-    assert "state.reason.unknown_source" not in outcomes
+    assert "the key in your keyring is not the key it was saved with" not in outcomes
+    assert "the file names a kind of protection safecheck does not know" not in outcomes
 
 
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (b"", "state.reason.empty"),
-        (b"SAFE", "state.reason.cut_off"),
-        (b'{"schema": 1, "answers": {}}', "state.reason.not_safecheck"),
-        (sealing.MAGIC + bytes([0, 0]), "state.reason.unknown_format"),
-        (sealing.MAGIC + bytes([1, 9]), "state.reason.tampered"),
-        (sealing.MAGIC + bytes([1, 1]) + b"12345678", "state.reason.cut_off"),
+        (b"", "the file is empty"),
+        (b"SAFE", "the file is cut off (it may have been copied or saved only in part)"),
+        (
+            b'{"schema": 1, "answers": {}}',
+            "the file does not start like a safecheck state file (it may have been edited "
+            "or replaced)",
+        ),
+        (sealing.MAGIC + bytes([0, 0]), "the file has an unknown format version ({version})"),
+        (
+            sealing.MAGIC + bytes([1, 9]),
+            "the file does not pass its integrity check (it was damaged or changed after "
+            "it was saved)",
+        ),
+        (
+            sealing.MAGIC + bytes([1, 1]) + b"12345678",
+            "the file is cut off (it may have been copied or saved only in part)",
+        ),
     ],
 )
 def test_broken_headers_name_their_reason(data: bytes, reason: str) -> None:
     with pytest.raises(DamagedStateError) as raised:
         parse(data)
-    assert raised.value.key == reason
+    assert raised.value.msgid == reason
 
 
 def test_a_newer_format_is_not_called_damaged() -> None:

@@ -95,7 +95,14 @@ def start(
         from safecheck.flows.start import run_start
 
         if ctx.invoked_subcommand is None and not run.interactive:
-            raise NotInteractiveError(t(run.lang, "not_interactive"))  # before any output
+            raise NotInteractiveError(
+                t(
+                    run.lang,
+                    "safecheck asks its questions in a terminal, and standard input is not one. "
+                    "Run it in a terminal, give your answers in a file with --answers FILE, or add "
+                    "--no-input to see your progress without questions (see the README).",
+                )
+            )  # before any output
         run.go_discreet(ctx, discreet)
         if ctx.invoked_subcommand in (None, "plan"):
             remember_choices(lang.value if lang else None, region)

@@ -29,7 +29,7 @@ def backup_create(ctx: typer.Context, file: BackupFile, lang: LangOption = None)
     """
     run = run_of(ctx, lang)
     with reporting(run.lang):
-        from safecheck.core.i18n import t
+        from safecheck.core.i18n import t, tn
         from safecheck.storage import backup
 
         store = run.asking_store(saving=False)
@@ -38,7 +38,14 @@ def backup_create(ctx: typer.Context, file: BackupFile, lang: LangOption = None)
         secret = backup.passphrase(run.lang, asker, new=True, warn=warn)
         done = backup.create(store, file, secret, run.lang)
         typer.echo(
-            t(run.lang, "backup.created", path=done.path, count=done.entries, copies=done.copies),
+            t(
+                run.lang,
+                "Backup written: {path} ({entries}, {copies}). It is encrypted with your "
+                "backup passphrase: without it, nobody can open it, you neither.",
+                path=done.path,
+                entries=tn(run.lang, "{count} entry", "{count} entries", done.entries),
+                copies=tn(run.lang, "{count} kept copy", "{count} kept copies", done.copies),
+            ),
             err=True,
         )
 
@@ -62,19 +69,35 @@ def backup_restore(
     """
     run = run_of(ctx, lang)
     with reporting(run.lang):
-        from safecheck.core.i18n import t
+        from safecheck.core.i18n import t, tn
         from safecheck.storage import backup
         from safecheck.storage.settings import default_home
 
         if backup.has_state(default_home()) and not force:  # before any passphrase
-            raise backup.StateThere(t(run.lang, "backup.error.state_there", path=default_home()))
+            raise backup.StateThere(
+                t(
+                    run.lang,
+                    "There is already a saved state in {path}. To replace it with the backup, add "
+                    "--force: the current state is then kept aside first.",
+                    path=default_home(),
+                )
+            )
         asker = run.prompter(quick_exit=False) if run.interactive else None
         secret = backup.passphrase(run.lang, asker, new=False)
         store = run.store(asker=asker, prepare=False, readonly=True)
         done = backup.restore(store, file, secret, run.lang, force=force)
         if done.aside is not None:
-            typer.echo(t(run.lang, "backup.kept_aside", path=done.aside), err=True)
+            typer.echo(
+                t(run.lang, "Your earlier state is kept aside in {path}.", path=done.aside),
+                err=True,
+            )
         typer.echo(
-            t(run.lang, "backup.restored", path=done.path, count=done.entries, copies=done.copies),
+            t(
+                run.lang,
+                "Restored from {path}: {entries}, {copies}, sealed with this computer's key.",
+                path=done.path,
+                entries=tn(run.lang, "{count} entry", "{count} entries", done.entries),
+                copies=tn(run.lang, "{count} kept copy", "{count} kept copies", done.copies),
+            ),
             err=True,
         )

@@ -62,7 +62,7 @@ def check(
         from safecheck.content import custom
         from safecheck.core import jsonout
         from safecheck.core.errors import NotInteractiveError
-        from safecheck.core.i18n import t
+        from safecheck.core.i18n import t, tn
         from safecheck.flows.start import run_checklist
         from safecheck.flows.walk import apply_answers
         from safecheck.progress.status import summary_data
@@ -79,7 +79,14 @@ def check(
         if ask and not run.interactive:
             # Decided before the state is opened, so nothing can wait on a closed input.
             if given is None:
-                raise NotInteractiveError(t(run.lang, "not_interactive"))
+                raise NotInteractiveError(
+                    t(
+                        run.lang,
+                        "safecheck asks its questions in a terminal, and standard input is not one. "
+                        "Run it in a terminal, give your answers in a file with --answers FILE, or add "
+                        "--no-input to see your progress without questions (see the README).",
+                    )
+                )
             ask = False  # a script gave its answers: save them, ask nothing
         store = run.store(
             asker=run.prompter(quick_exit=False) if ask else None,
@@ -92,13 +99,28 @@ def check(
         if json_output:  # stdout holds the JSON alone, and rich is never loaded
             if given is not None:
                 typer.echo(
-                    t(run.lang, "answers.applied", count=len(given.answers), path=answers), err=True
+                    tn(
+                        run.lang,
+                        "Saved {count} answer from {path}.",
+                        "Saved {count} answers from {path}.",
+                        len(given.answers),
+                        path=answers,
+                    ),
+                    err=True,
                 )
             jsonout.emit("check", {"lang": run.lang, "checklist": summary_data(summary, run.lang)})
             return
         display = run.display()
         if given is not None:
-            display.message(t(run.lang, "answers.applied", count=len(given.answers), path=answers))
+            display.message(
+                tn(
+                    run.lang,
+                    "Saved {count} answer from {path}.",
+                    "Saved {count} answers from {path}.",
+                    len(given.answers),
+                    path=answers,
+                )
+            )
         if ask:  # a plan goes through its crisis question first
             run_checklist(
                 loaded,

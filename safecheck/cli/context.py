@@ -21,6 +21,9 @@ from safecheck.core.errors import (
     QuickExit,
     SafecheckError,
 )
+from safecheck.core.i18n import N_
+
+STOPPED = N_("Stopped. Your answers so far are saved; run the same command to go on.")
 
 if TYPE_CHECKING:
     from safecheck.storage.sealing import PassphraseAsker
@@ -152,9 +155,9 @@ def run_of(ctx: typer.Context, lang: Any = None, plain: bool = False) -> Run:
 
 
 @contextlib.contextmanager
-def reporting(lang: str, stopped: str = "interrupted") -> Iterator[None]:
+def reporting(lang: str, stopped: str = STOPPED) -> Iterator[None]:
     """The one interrupt boundary: safecheck's own errors, Ctrl-C and quick exit become
-    one calm paragraph and a documented exit code. `stopped` names the message for Ctrl-C.
+    one calm paragraph and a documented exit code. `stopped` is the message for Ctrl-C.
     """
     try:
         yield

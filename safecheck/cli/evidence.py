@@ -13,6 +13,7 @@ from safecheck.cli.options import (
     PlainOption,
     YesOption,
 )
+from safecheck.core.i18n import N_
 
 # --- evidence log and exports (issue 5) ---------------------------------------------------
 
@@ -152,9 +153,21 @@ def evidence_add(
         )  # fmt: skip
         scripted = from_file is not None or importer.has_values(values) or bool(file)
         if from_file is not None and (importer.has_values(values) or file):
-            raise model.EvidenceError(t(run.lang, "evidence.error.from_and_options"))
+            raise model.EvidenceError(
+                t(
+                    run.lang,
+                    "--from adds the entries of a file; give the other options in that file instead.",
+                )
+            )
         if not scripted and not run.interactive:
-            raise NotInteractiveError(t(run.lang, "not_interactive"))  # before any output
+            raise NotInteractiveError(
+                t(
+                    run.lang,
+                    "safecheck asks its questions in a terminal, and standard input is not one. "
+                    "Run it in a terminal, give your answers in a file with --answers FILE, or add "
+                    "--no-input to see your progress without questions (see the README).",
+                )
+            )  # before any output
         # Files and values are checked before the state is opened (and a passphrase asked).
         if from_file is not None:
             drafts = importer.load_file(from_file, run.lang)
@@ -165,12 +178,26 @@ def evidence_add(
             from safecheck.flows.evidence_form import ask_entry
 
             run.go_discreet(ctx)
-            display.message(t(run.lang, "evidence.add.intro"))
+            display.message(
+                t(
+                    run.lang,
+                    "Write down what happened, while you still remember it well. Leave a question "
+                    "empty when you don't know the answer; you can add it later with safecheck "
+                    "evidence edit.",
+                )
+            )
             drafts = [ask_entry(run.prompter(), run.lang)]
         added = log.add(store, drafts, run.lang)
         for entry in added:
-            display.message(t(run.lang, "evidence.added", id=entry.id))
-        display.message(t(run.lang, "evidence.added.after"))
+            display.message(t(run.lang, "Saved as entry {id}.", id=entry.id))
+        display.message(
+            t(
+                run.lang,
+                "Well done: keeping the evidence is an important step. Remember, it is not "
+                "your fault. Next: block and report the account on the platform. To make a "
+                "report for the police, your bank or a help line: safecheck export.",
+            )
+        )
 
 
 @evidence_app.command("list")
@@ -269,7 +296,14 @@ def evidence_edit(
         )  # fmt: skip
         scripted = importer.has_values(values) or bool(file) or bool(drop_file)
         if not scripted and not run.interactive:
-            raise NotInteractiveError(t(run.lang, "not_interactive"))
+            raise NotInteractiveError(
+                t(
+                    run.lang,
+                    "safecheck asks its questions in a terminal, and standard input is not one. "
+                    "Run it in a terminal, give your answers in a file with --answers FILE, or add "
+                    "--no-input to see your progress without questions (see the README).",
+                )
+            )
         store = run.asking_store(saving=True)
         base = log.find(store.load(), entry_id, run.lang)
         if scripted:
@@ -287,7 +321,7 @@ def evidence_edit(
             run.go_discreet(ctx)
             entry = ask_entry(run.prompter(), run.lang, base=base)
         log.update(store, entry, run.lang)
-        run.display().message(t(run.lang, "evidence.edited", id=entry.id))
+        run.display().message(t(run.lang, "Entry {id} is changed.", id=entry.id))
 
 
 @evidence_app.command("remove")
@@ -312,12 +346,23 @@ def evidence_remove(
         entry = log.find(store.load(), entry_id, run.lang)
         if not yes:
             when_text = model.format_when(entry.when)
-            question = t(run.lang, "evidence.remove.ask", id=entry.id, when=when_text)
-            if not run.confirmer("evidence.remove.not_interactive")(question):
-                display.message(t(run.lang, "evidence.remove.kept", id=entry.id))
+            question = t(
+                run.lang,
+                "Remove entry {id} ({when})? Copies of its files that no other entry uses are "
+                "removed too.",
+                id=entry.id,
+                when=when_text,
+            )
+            if not run.confirmer(
+                N_(
+                    "safecheck asks before it removes an entry, and standard input is not a "
+                    "terminal. Add --yes to remove it without asking."
+                )
+            )(question):
+                display.message(t(run.lang, "Nothing removed; entry {id} stays.", id=entry.id))
                 return
         log.remove(store, entry_id, run.lang)
-        display.message(t(run.lang, "evidence.removed", id=entry_id))
+        display.message(t(run.lang, "Entry {id} is removed.", id=entry_id))
 
 
 @evidence_app.command("restore")
@@ -346,12 +391,22 @@ def evidence_restore(
         entry = log.find(store.load(), entry_id, run.lang)
         kept = [a for a in entry.files if a.kept]
         if not kept:
-            raise model.EvidenceError(t(run.lang, "evidence.restore.none", id=entry_id))
+            raise model.EvidenceError(
+                t(run.lang, "Entry {id} has no kept copies of files.", id=entry_id)
+            )
         for attachment in kept:
             target = output.expanduser() / attachment.name
             evidence_files.restore_copy(store, attachment, target, run.lang)
-            typer.echo(t(run.lang, "evidence.restored", path=target))
-        typer.echo(t(run.lang, "export.warning"), err=True)
+            typer.echo(t(run.lang, "Written: {path}", path=target))
+        typer.echo(
+            t(
+                run.lang,
+                "Careful: this file is NOT encrypted. Anyone who can open it can read it. Keep "
+                "it somewhere safe, share it only with people you trust (the police, your "
+                "bank, a help line), and delete it when you no longer need it.",
+            ),
+            err=True,
+        )
 
 
 @evidence_app.command("verify")
@@ -365,7 +420,7 @@ def evidence_verify(ctx: typer.Context, lang: LangOption = None) -> None:
     run = run_of(ctx, lang)
     with reporting(run.lang):
         from safecheck.core.errors import ExitCode
-        from safecheck.core.i18n import t
+        from safecheck.core.i18n import t, tn
         from safecheck.evidence import chain
 
         store = run.asking_store(saving=False)
@@ -373,8 +428,22 @@ def evidence_verify(ctx: typer.Context, lang: LangOption = None) -> None:
         for finding in result.findings:
             typer.echo(finding.text)
         if result.holds:
-            typer.echo(t(run.lang, "chain.summary.holds", hash=result.last_hash))
+            typer.echo(
+                t(
+                    run.lang,
+                    "Everything holds. The chain's last hash: {hash}",
+                    hash=result.last_hash,
+                )
+            )
             return
         count = len(result.problems)
-        typer.echo(t(run.lang, "chain.summary.problems", count=count, hash=result.last_hash))
+        typer.echo(
+            tn(
+                run.lang,
+                "{count} thing does not hold (see above). The chain's last hash: {hash}",
+                "{count} things do not hold (see above). The chain's last hash: {hash}",
+                count,
+                hash=result.last_hash,
+            )
+        )
         raise typer.Exit(ExitCode.NOT_AS_RECORDED)

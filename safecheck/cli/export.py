@@ -14,6 +14,7 @@ from safecheck.cli.options import (
     LangOption,
     RegionOption,
 )
+from safecheck.core.i18n import N_
 
 
 class FormatName(StrEnum):
@@ -86,7 +87,7 @@ def export_command(
     with reporting(run.lang):
         from safecheck.content import checklist as checklists
         from safecheck.core.audience import remembered_region
-        from safecheck.core.i18n import t
+        from safecheck.core.i18n import t, tn
         from safecheck.core.region import Region, region_of
         from safecheck.evidence import export, report
         from safecheck.flows.start import saved_settings
@@ -97,8 +98,13 @@ def export_command(
             return region_of(region) if region else remembered_region(saved)
 
         if (output is None) == (bundle is None) or (as_zip and bundle is None):
-            wrong = "bundle.error.zip_needs_bundle" if output and as_zip else None
-            raise export.ExportError(t(run.lang, wrong or "bundle.error.output_or_bundle"))
+            wrong = N_("--zip goes with --bundle.") if output and as_zip else None
+            raise export.ExportError(
+                t(
+                    run.lang,
+                    wrong or N_("Give either --output FILE or --bundle FOLDER (one of them)."),
+                )
+            )
         if bundle is not None:
             from safecheck.evidence.bundle import write_bundle
 
@@ -106,11 +112,26 @@ def export_command(
             state = store.load()
             built = report.export_report(state, run.lang, chosen_region(), age_group)
             done = write_bundle(store, state, built, bundle, as_zip=as_zip)
-            key = "bundle.zip_saved" if as_zip else "bundle.saved"
-            typer.echo(
-                t(run.lang, key, path=done.path, count=done.entries, files=done.files), err=True
+            key = (
+                N_("Written: {path} ({entries}, {files}).")
+                if as_zip
+                else N_(
+                    "Written: {path} ({entries}, {files}). Check it with: cd {path} && "
+                    "sha256sum -c SHA256SUMS"
+                )
             )
-            typer.echo(t(run.lang, "export.warning"), err=True)
+            entries = tn(run.lang, "{count} entry", "{count} entries", done.entries)
+            files = tn(run.lang, "{count} file", "{count} files", done.files)
+            typer.echo(t(run.lang, key, path=done.path, entries=entries, files=files), err=True)
+            typer.echo(
+                t(
+                    run.lang,
+                    "Careful: this file is NOT encrypted. Anyone who can open it can read it. Keep "
+                    "it somewhere safe, share it only with people you trust (the police, your "
+                    "bank, a help line), and delete it when you no longer need it.",
+                ),
+                err=True,
+            )
             return
         assert output is not None
         fmt = export.format_for(
@@ -127,10 +148,26 @@ def export_command(
             lines = report.region_help_lines(chosen_region(), run.lang)
             text = export.render_handout(checklists.load(path), run.lang, fmt, lines)
             written = export.save(output, text, run.lang, force=force)
-            typer.echo(t(run.lang, "export.handout_saved", path=written), err=True)
+            typer.echo(t(run.lang, "Written: {path}", path=written), err=True)
             return
         state = run.asking_store(saving=False).load()
         built = report.export_report(state, run.lang, chosen_region(), age_group)
         written = export.save(output, export.render(built, fmt), run.lang, force=force)
-        typer.echo(t(run.lang, "export.saved", path=written, count=len(built.entries)), err=True)
-        typer.echo(t(run.lang, "export.warning"), err=True)
+        typer.echo(
+            t(
+                run.lang,
+                "Written: {path} (entries in the evidence log: {count}).",
+                path=written,
+                count=len(built.entries),
+            ),
+            err=True,
+        )
+        typer.echo(
+            t(
+                run.lang,
+                "Careful: this file is NOT encrypted. Anyone who can open it can read it. Keep "
+                "it somewhere safe, share it only with people you trust (the police, your "
+                "bank, a help line), and delete it when you no longer need it.",
+            ),
+            err=True,
+        )

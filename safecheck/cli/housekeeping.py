@@ -7,6 +7,7 @@ from safecheck.cli.options import (
     LangOption,
     YesOption,
 )
+from safecheck.core.i18n import N_
 
 # --- private, durable state (issue 4) ---
 
@@ -39,9 +40,21 @@ def wipe(ctx: typer.Context, yes: YesOption = False, lang: LangOption = None) ->
         from safecheck.storage.settings import default_home
 
         home = default_home()
-        confirm = run.confirmer("wipe.not_interactive")
-        if not yes and not confirm(t(run.lang, "wipe.confirm", folder=home)):
-            typer.echo(t(run.lang, "wipe.cancelled"))
+        confirm = run.confirmer(
+            N_(
+                "safecheck wipe asks before it removes anything, and standard input is not a "
+                "terminal. To wipe from a script, add --yes."
+            )
+        )
+        if not yes and not confirm(
+            t(
+                run.lang,
+                "This removes every file safecheck saved in {folder} (your answers too) and "
+                "its key in your keyring. This cannot be undone. Remove everything?",
+                folder=home,
+            )
+        ):
+            typer.echo(t(run.lang, "Nothing was removed."))
             return
         outcome = wipe_all(home, run.lang)
         for line in outcome.lines:
@@ -66,7 +79,14 @@ def reset(ctx: typer.Context, yes: YesOption = False, lang: LangOption = None) -
         outcome = reset_state(
             run.store(asker=prompter, prepare=False, switch=False),
             run.lang,
-            confirm=(lambda message: True) if yes else run.confirmer("reset.not_interactive"),
+            confirm=(lambda message: True)
+            if yes
+            else run.confirmer(
+                N_(
+                    "safecheck reset asks before it moves your saved state aside, and standard "
+                    "input is not a terminal. To reset from a script, add --yes."
+                )
+            ),
         )
         for line in outcome.lines:
             typer.echo(line)

@@ -11,6 +11,7 @@ from safecheck.cli.options import (
     LangOption,
 )
 from safecheck.core.errors import ExitCode
+from safecheck.core.i18n import N_
 from safecheck.core.region import Region
 
 # --- workshop mode and custom checklists (issue 7) ---
@@ -39,7 +40,9 @@ def workshop(
     Example: safecheck workshop --lang nl --region BE
     """
     run = run_of(ctx, lang)
-    with reporting(run.lang, stopped="workshop.stopped"):  # nothing was saved, so say so
+    with reporting(
+        run.lang, stopped=N_("Workshop stopped. Nothing was saved on this computer.")
+    ):  # nothing was saved, so say so
         from safecheck.content.workshop import load_builtin
         from safecheck.core.errors import NotInteractiveError
         from safecheck.core.i18n import t
@@ -49,7 +52,13 @@ def workshop(
         from safecheck.ui.prompts import Prompter
 
         if not run.interactive:
-            raise NotInteractiveError(t(run.lang, "workshop.not_interactive"))
+            raise NotInteractiveError(
+                t(
+                    run.lang,
+                    "The workshop is presented in a terminal, and standard input is not one. Start "
+                    "safecheck workshop in a terminal.",
+                )
+            )
         content, quiz = load_builtin()
         stage = PresenterDisplay()
         present(content, quiz, Prompter(run.lang), stage, run.lang, region or default_region())
@@ -69,15 +78,31 @@ def lint(
     run = run_of(ctx, lang)
     with reporting(run.lang):
         from safecheck.content.lint import lint as lint_paths
-        from safecheck.core.i18n import t
+        from safecheck.core.i18n import tn
 
         report = lint_paths(paths)
         for problem in report.problems:
             typer.echo(str(problem))
         if not report.ok:
-            typer.echo(t(run.lang, "lint.failed", failed=report.failed, count=report.checked))
+            typer.echo(
+                tn(
+                    run.lang,
+                    "{failed} of {checked} files has a problem (see above).",
+                    "{failed} of {checked} files have a problem (see above).",
+                    report.failed,
+                    failed=report.failed,
+                    checked=report.checked,
+                )
+            )
             raise typer.Exit(ExitCode.BAD_INPUT)
-        typer.echo(t(run.lang, "lint.ok", count=report.checked))
+        typer.echo(
+            tn(
+                run.lang,
+                "OK: {count} file checked, no problems found.",
+                "OK: {count} files checked, no problems found.",
+                report.checked,
+            )
+        )
 
 
 def new_checklist(
@@ -97,7 +122,13 @@ def new_checklist(
         from safecheck.core.i18n import t
 
         written = write_starter(path, run.lang)
-        typer.echo(t(run.lang, "new_checklist.written", path=written))
+        typer.echo(
+            t(
+                run.lang,
+                "Wrote {path}. Edit it, then check it with:  safecheck lint {path}",
+                path=written,
+            )
+        )
 
 
 def config(
@@ -123,13 +154,25 @@ def config(
         store = run.store(asker=asker, prepare=unset or value is not None)
         if unset:
             custom.forget(store)
-            typer.echo(t(run.lang, "config.checklists.unset"))
+            typer.echo(t(run.lang, "safecheck reads only its built-in checklists again."))
         elif value is not None:
             folder = custom.remember(store, value)
-            typer.echo(t(run.lang, "config.checklists.set", path=folder))
+            typer.echo(
+                t(
+                    run.lang,
+                    "safecheck now also reads your own checklists from {path}.",
+                    path=folder,
+                )
+            )
         else:
             saved = custom.remembered(store.load().settings)
             if saved is None:
-                typer.echo(t(run.lang, "config.checklists.none"))
+                typer.echo(
+                    t(
+                        run.lang,
+                        "No folder of your own checklists is set. Set one with:  safecheck config "
+                        "checklists FOLDER",
+                    )
+                )
             else:
-                typer.echo(t(run.lang, "config.checklists.show", path=saved))
+                typer.echo(t(run.lang, "Your own checklists are read from {path}.", path=saved))

@@ -40,7 +40,14 @@ def plan(
         from safecheck.flows.start import EMERGENCY_PLAN
 
         if not run.interactive:
-            raise NotInteractiveError(t(run.lang, "plan.not_interactive"))
+            raise NotInteractiveError(
+                t(
+                    run.lang,
+                    "The emergency plan asks its questions in a terminal, and standard input is "
+                    "not one. Run it in a terminal, or see the help lines without questions: "
+                    "safecheck helplines --region BE, NL or OTHER.",
+                )
+            )
         region = region or run.region
         remember_choices(getattr(lang, "value", None), region)
         # Crisis first: the crisis screen and every step are shown without unlocking the

@@ -187,9 +187,9 @@ def contact(line: HelpLine, lang: str, separator: str = " · ") -> str:
 
     parts = []
     if line.phones:
-        parts.append(f" {t(lang, 'helplines.or')} ".join(line.phones))
+        parts.append(f" {t(lang, 'or')} ".join(line.phones))
     if line.chat:
-        parts.append(f"{t(lang, 'helplines.chat')}: {line.chat}")
+        parts.append(f"{t(lang, 'chat')}: {line.chat}")
     if line.url and line.url != line.chat:
         parts.append(line.url)
     return separator.join(parts)
@@ -212,4 +212,4 @@ def short_line(line: HelpLine, lang: str) -> str:
 def _or(lang: str) -> str:
     from safecheck.core.i18n import t
 
-    return t(lang, "helplines.or")
+    return t(lang, "or")

@@ -308,7 +308,7 @@ def helplines_for(region: Region, lang: str) -> tuple[HelpLine, ...] | None:
     chosen = data.select(
         data.load(), region, kinds=["emergency", "suicide-prevention", "online-abuse", "support"]
     )
-    or_word = f" {t(lang, 'helplines.or')} "
+    or_word = f" {t(lang, 'or')} "
     return tuple(
         HelpLine(
             name=line.name(lang),

@@ -35,9 +35,10 @@ class ExitCode(IntEnum):
 class SafecheckError(Exception):
     """An error with a message for a person, a place, and an exit code.
 
-    An error made with `key` (a key of `i18n.MESSAGES`) and its `values` can be
-    shown in the person's language by `text(lang)`; `message` is the English text.
-    A value may itself be a `SafecheckError` (a reason): it is shown in the same language.
+    `message` is English: a message id of the catalogues (marked with `N_` where it is
+    written) whose {placeholders} are filled from `values`, so `text(lang)` can show it
+    in the person's language; `str(error)` is the English text. A value may itself be a
+    `SafecheckError` (a reason): it is shown in the same language.
     """
 
     exit_code: ExitCode = ExitCode.ERROR
@@ -48,34 +49,34 @@ class SafecheckError(Exception):
         *,
         path: Path | str | None = None,
         line: int | None = None,
-        key: str | None = None,
         **values: object,
     ) -> None:
-        if key is not None:
-            from safecheck.core.i18n import t
-
-            message = t("en", key, **values)
         super().__init__(message)
-        self.message = message
+        self.msgid = message
         self.path = path
         self.line = line
-        self.key = key
         self.values = values
+
+    @property
+    def message(self) -> str:
+        """The English text, without file and line."""
+        return self._message("en")
 
     def __str__(self) -> str:
         return self.text("en")
 
-    def text(self, lang: str) -> str:
-        """The message in `lang` (when it was made from a key), after its file and line."""
-        message = self.message
-        if self.key is not None:
-            from safecheck.core.i18n import t
+    def _message(self, lang: str) -> str:
+        from safecheck.core.i18n import t
 
-            values = {
-                name: value.text(lang) if isinstance(value, SafecheckError) else value
-                for name, value in self.values.items()
-            }
-            message = t(lang, self.key, **values)
+        values = {
+            name: value.text(lang) if isinstance(value, SafecheckError) else value
+            for name, value in self.values.items()
+        }
+        return t(lang, self.msgid, **values)
+
+    def text(self, lang: str) -> str:
+        """The message in `lang`, after its file and line."""
+        message = self._message(lang)
         if self.path is not None:
             where = str(self.path) if self.line is None else f"{self.path}:{self.line}"
             message = f"{where}: {message}"
@@ -105,6 +106,13 @@ class NoKeyError(SafecheckError):
     """No key can be had: no keyring, no passphrase, and no terminal to ask for one."""
 
     exit_code = ExitCode.NO_KEY
+
+
+NOT_INTERACTIVE = (
+    "safecheck asks its questions in a terminal, and standard input is not one. "
+    "Run it in a terminal, give your answers in a file with --answers FILE, "
+    "or add --no-input to see your progress without questions (see the README)."
+)  # the message id; marked where it is used
 
 
 class NotInteractiveError(SafecheckError):

@@ -1,36 +1,76 @@
-"""The words safecheck says itself (checklist content lives in the YAML files)."""
+"""The words safecheck says itself, from gettext catalogues (checklist content lives in the YAML).
+
+The source code carries the English text; `safecheck/locale/<lang>/LC_MESSAGES/safecheck.po`
+holds its translation, compiled to `safecheck.mo` at build time (Babel, see `hatch_build.py`)
+and read here with the standard library's `gettext`, one language at a time and only when a
+text is first needed, so starting safecheck costs nothing extra.
+"""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from safecheck.core import messages_chain, messages_evidence, messages_screens, messages_state
+if TYPE_CHECKING:
+    from gettext import NullTranslations
 
-# The languages of the program and of every checklist text; English is the fallback.
-LANGS = ("nl", "en")
-
-# The program's own words, by key, in every language (checklist content lives in the YAML).
-MESSAGES: dict[str, dict[str, str]] = {
-    **messages_screens.MESSAGES,
-    **messages_state.MESSAGES,
-    **messages_evidence.MESSAGES,
-    **messages_chain.MESSAGES,
+# The languages safecheck speaks, by code, with their own name; English is the fallback.
+# Adding a language: its catalogue in safecheck/locale/<code>/LC_MESSAGES/safecheck.po
+# and one line here (see the README's translator's guide).
+LANGUAGES = {
+    "en": "English",
+    "nl": "Nederlands",
+    "fr": "Français",
 }
 
+# The languages of every checklist text (the YAML files keep one key per language).
+LANGS = ("nl", "en")
 
-def t(lang: str, key: str, **values: object) -> str:
-    """The message `key` in `lang` (English if that language lacks it)."""
-    texts = MESSAGES[key]
-    text = texts.get(lang) or texts["en"]
+DOMAIN = "safecheck"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+
+_catalogues: dict[str, NullTranslations] = {}
+
+
+def N_(text: str) -> str:  # noqa: N802 - the name xgettext and Babel look for
+    """Mark `text` for translation where it is defined (a table); `t` translates it later."""
+    return text
+
+
+def catalogue(lang: str) -> NullTranslations:
+    """The compiled catalogue of `lang`, read once (English, or a missing one: the msgids)."""
+    found = _catalogues.get(lang)
+    if found is None:
+        import gettext
+
+        found = gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[lang], fallback=True)
+        _catalogues[lang] = found
+    return found
+
+
+def t(lang: str, text: str, **values: object) -> str:
+    """`text` (English, a message id) in `lang`, with `values` put into its {placeholders}."""
+    if text and lang != "en":
+        text = catalogue(lang).gettext(text)
     return text.format(**values) if values else text
 
 
+def tn(lang: str, singular: str, plural: str, count: int, **values: object) -> str:
+    """The singular or plural form for `count` in `lang`; {count} and `values` put in."""
+    if lang == "en":
+        text = singular if count == 1 else plural
+    else:
+        text = catalogue(lang).ngettext(singular, plural, count)
+    return text.format(count=count, **values)
+
+
 def default_lang(environ: dict[str, str] | None = None) -> str:
-    """`nl` when the locale is Dutch (nl_BE, nl_NL, ...), else `en`."""
+    """The locale's language when safecheck speaks it (nl_BE, fr_BE, ...), else `en`."""
     env = os.environ if environ is None else environ
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = env.get(name, "")
         if value:
             code = value.split(":")[0][:2].lower()
-            return code if code in LANGS else "en"
+            return code if code in LANGUAGES else "en"
     return "en"

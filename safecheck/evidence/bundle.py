@@ -137,18 +137,30 @@ def write_bundle(
     lang = report.lang
     target = target.expanduser()
     if target.exists() or target.is_symlink():
-        raise ExportError(t(lang, "bundle.error.exists", path=target))
+        raise ExportError(
+            t(
+                lang,
+                "{path} is already there. A bundle goes into a new folder: choose another name.",
+                path=target,
+            )
+        )
     if not target.parent.is_dir():
-        raise ExportError(t(lang, "bundle.error.no_folder", path=target.parent))
+        raise ExportError(t(lang, "The folder {path} does not exist.", path=target.parent))
     try:
         if as_zip:
             return _write_zip(store, state, report, target)
         return _write_folder(store, state, report, target)
     except FileExistsError:
-        raise ExportError(t(lang, "bundle.error.exists", path=target)) from None
+        raise ExportError(
+            t(
+                lang,
+                "{path} is already there. A bundle goes into a new folder: choose another name.",
+                path=target,
+            )
+        ) from None
     except OSError as error:
         raise ExportError(
-            t(lang, "evidence.error.cannot_write", path=target, reason=error.strerror)
+            t(lang, "{path} cannot be written ({reason}).", path=target, reason=error.strerror)
         ) from None
 
 
@@ -210,7 +222,13 @@ def _write_copies(sink: _Sink, store: Store, entries: Sequence[Entry], lang: str
             taken.add(name.lower())
             listed = sink.write(f"files/{name}", _copy_chunks(store, attachment, lang))
             if listed.sha256 != attachment.sha256:
-                raise StateError(t(lang, "evidence.error.copy_damaged", name=attachment.name))
+                raise StateError(
+                    t(
+                        lang,
+                        "the kept copy of {name} is damaged: it no longer has its SHA-256.",
+                        name=attachment.name,
+                    )
+                )
             written[attachment.sha256] = name
     return len(written)
 
@@ -219,7 +237,9 @@ def _copy_chunks(store: Store, attachment: Attachment, lang: str) -> Iterator[by
     try:
         yield from read_copy(store, attachment.sha256)
     except FileNotFoundError:
-        raise StateError(t(lang, "evidence.error.copy_missing", name=attachment.name)) from None
+        raise StateError(
+            t(lang, "the kept copy of {name} is missing.", name=attachment.name)
+        ) from None
 
 
 def safe_name(name: str) -> str:

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from safecheck.core import labels
 from safecheck.core.errors import StateError
-from safecheck.core.i18n import t
+from safecheck.core.i18n import t, tn
 from safecheck.evidence.model import Entry, FileStatus, from_dict, now, to_dict
 from safecheck.storage.chain import (
     ADD,
@@ -130,8 +131,14 @@ class Verification:
 
 def _describe(record: Record, lang: str) -> str:
     action = record.get("action")
-    what = t(lang, f"chain.action.{action}") if action in (ADD, EDIT, REMOVE) else str(action)
-    return t(lang, "chain.record", seq=record.get("seq"), id=record.get("id"), action=what)
+    what = t(lang, labels.CHAIN_ACTION[action]) if action in (ADD, EDIT, REMOVE) else str(action)
+    return t(
+        lang,
+        "record {seq} (entry {id}, {action})",
+        seq=record.get("seq"),
+        id=record.get("id"),
+        action=what,
+    )
 
 
 def verify_chain(records: Sequence[Record], lang: str) -> list[Finding]:
@@ -141,31 +148,80 @@ def verify_chain(records: Sequence[Record], lang: str) -> list[Finding]:
     expected_prev = GENESIS
     for index, record in enumerate(records):
         if not isinstance(record, Mapping):
-            findings.append(Finding(False, t(lang, "chain.not_a_record", number=index + 1)))
+            findings.append(
+                Finding(
+                    False,
+                    t(lang, "CHANGED: record {number} is not a record any more.", number=index + 1),
+                )
+            )
             expected_prev = ""
             continue
         if record.get("seq") != index + 1:
-            findings.append(Finding(False, t(lang, "chain.out_of_order", number=index + 1)))
+            findings.append(
+                Finding(
+                    False,
+                    t(
+                        lang,
+                        "CHANGED: record {number} is not where it was written (a record was taken out "
+                        "or moved).",
+                        number=index + 1,
+                    ),
+                )
+            )
         if record.get("prev") != expected_prev:
             if index == 0:
-                findings.append(Finding(False, t(lang, "chain.first_changed")))
+                findings.append(
+                    Finding(False, t(lang, "CHANGED: the first record does not start the chain."))
+                )
             else:
                 earlier = records[index - 1]
                 findings.append(
-                    Finding(False, t(lang, "chain.changed", record=_describe(earlier, lang)))
+                    Finding(
+                        False,
+                        t(
+                            lang,
+                            "CHANGED: {record} was changed after it was written (the next record no longer "
+                            "matches it).",
+                            record=_describe(earlier, lang),
+                        ),
+                    )
                 )
         if CONTENT_KEY in record:
             if digest(record[CONTENT_KEY]) != record.get("content"):
                 findings.append(
-                    Finding(False, t(lang, "chain.content_changed", record=_describe(record, lang)))
+                    Finding(
+                        False,
+                        t(
+                            lang,
+                            "CHANGED: the content of {record} was changed after it was written.",
+                            record=_describe(record, lang),
+                        ),
+                    )
                 )
         elif record.get("action") in (ADD, EDIT) and record.get("id") not in removed:
             findings.append(
-                Finding(False, t(lang, "chain.content_missing", record=_describe(record, lang)))
+                Finding(
+                    False,
+                    t(
+                        lang,
+                        "MISSING: the content of {record} is gone, but the entry was never removed.",
+                        record=_describe(record, lang),
+                    ),
+                )
             )
         expected_prev = record_hash(record)
     if not findings:
-        findings.append(Finding(True, t(lang, "chain.holds", count=len(records))))
+        findings.append(
+            Finding(
+                True,
+                tn(
+                    lang,
+                    "HOLDS: the log's {count} record is there, unchanged.",
+                    "HOLDS: the log's {count} records are each linked to the one before, unchanged.",
+                    len(records),
+                ),
+            )
+        )
     return findings
 
 
@@ -177,25 +233,72 @@ def verify(store: Store, records: Sequence[Record], lang: str) -> Verification:
     try:
         entries = current(records)
     except StateError:
-        findings.append(Finding(False, t(lang, "chain.unreadable")))
+        findings.append(
+            Finding(
+                False,
+                t(
+                    lang,
+                    "The entries cannot be read from the chain, so their files were not checked.",
+                ),
+            )
+        )
         entries = []
     for entry in entries:
         for attachment in entry.files:
             result = check_file(store, attachment)
             values = {"id": entry.id, "name": attachment.name, "path": attachment.path}
             if result.status is FileStatus.UNCHANGED:
-                findings.append(Finding(True, t(lang, "chain.file.unchanged", **values)))
+                findings.append(
+                    Finding(True, t(lang, "HOLDS: entry {id}: {path} is unchanged.", **values))
+                )
             elif result.status is FileStatus.MISSING:
-                findings.append(Finding(True, t(lang, "chain.file.not_there", **values)))
+                findings.append(
+                    Finding(
+                        True,
+                        t(lang, "not checked: entry {id}: {path} is no longer there.", **values),
+                    )
+                )
             elif result.status is FileStatus.CHANGED:
-                findings.append(Finding(False, t(lang, "chain.file.changed", **values)))
+                findings.append(
+                    Finding(
+                        False,
+                        t(
+                            lang,
+                            "CHANGED: entry {id}: {path} has changed since it was added.",
+                            **values,
+                        ),
+                    )
+                )
             else:
-                findings.append(Finding(False, t(lang, "chain.file.unreadable", **values)))
+                findings.append(
+                    Finding(
+                        False, t(lang, "UNREADABLE: entry {id}: {path} cannot be read.", **values)
+                    )
+                )
             if result.copy is CopyStatus.INTACT:
-                findings.append(Finding(True, t(lang, "chain.copy.intact", **values)))
+                findings.append(
+                    Finding(
+                        True,
+                        t(lang, "HOLDS: entry {id}: the kept copy of {name} is intact.", **values),
+                    )
+                )
             elif result.copy is CopyStatus.DAMAGED:
-                findings.append(Finding(False, t(lang, "chain.copy.damaged", **values)))
+                findings.append(
+                    Finding(
+                        False,
+                        t(
+                            lang,
+                            "CHANGED: entry {id}: the kept copy of {name} is damaged or changed.",
+                            **values,
+                        ),
+                    )
+                )
             elif result.copy is CopyStatus.MISSING:
-                findings.append(Finding(False, t(lang, "chain.copy.missing", **values)))
+                findings.append(
+                    Finding(
+                        False,
+                        t(lang, "MISSING: entry {id}: the kept copy of {name} is gone.", **values),
+                    )
+                )
     head = last_hash(list(records)) if all(isinstance(r, Mapping) for r in records) else ""
     return Verification(tuple(findings), len(records), head)

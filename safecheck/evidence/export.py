@@ -42,7 +42,14 @@ def format_for(path: Path, given: Format | None, lang: str) -> Format:
         return given
     found = SUFFIXES.get(path.suffix.lower())
     if found is None:
-        raise ExportError(t(lang, "export.error.format", path=path))
+        raise ExportError(
+            t(
+                lang,
+                "{path}: say which format with --format markdown, json or html (or end the "
+                "name in .md, .json or .html).",
+                path=path,
+            )
+        )
     return found
 
 
@@ -71,7 +78,7 @@ def render_handout(
     """A printable checklist with a tick box per item (HTML or Markdown)."""
     fmt = Format(fmt)
     if fmt is Format.json:
-        raise ExportError(t(lang, "export.error.handout_format"))
+        raise ExportError(t(lang, "the handout comes as html or markdown."))
     if fmt is Format.markdown:
         return handout_markdown(checklist, lang, helplines)
     return handout_html(checklist, lang, helplines)
@@ -84,18 +91,30 @@ def save(path: Path, text: str, lang: str, *, force: bool = False) -> Path:
     """Write `text` to `path` (mode 0600), all or nothing; never over a file without `force`."""
     target = path.expanduser()
     if target.is_dir():
-        raise ExportError(t(lang, "export.error.is_dir", path=path))
+        raise ExportError(t(lang, "{path} is a folder; give the name of a file.", path=path))
     if target.exists() and not force:
-        raise ExportError(t(lang, "export.error.exists", path=path))
+        raise ExportError(
+            t(
+                lang,
+                "{path} is already there; choose another name, or add --force to replace it.",
+                path=path,
+            )
+        )
     if not target.parent.is_dir():
-        raise ExportError(t(lang, "export.error.no_folder", path=path))
+        raise ExportError(t(lang, "the folder of {path} does not exist.", path=path))
     try:
         with atomic_writer(target, replace=force) as handle:
             handle.write(text.encode("utf-8"))
     except FileExistsError:  # made meanwhile: never replaced without `force`
-        raise ExportError(t(lang, "export.error.exists", path=path)) from None
+        raise ExportError(
+            t(
+                lang,
+                "{path} is already there; choose another name, or add --force to replace it.",
+                path=path,
+            )
+        ) from None
     except OSError as error:
         raise ExportError(
-            t(lang, "evidence.error.cannot_write", path=path, reason=error.strerror)
+            t(lang, "{path} cannot be written ({reason}).", path=path, reason=error.strerror)
         ) from None
     return target

@@ -45,18 +45,20 @@ def fingerprint(path: Path, lang: str, *, keep: bool = False) -> Attachment:
     try:
         where = where.resolve(strict=True)
         if not where.is_file():
-            raise EvidenceError(t(lang, "evidence.error.not_a_file", path=path))
+            raise EvidenceError(
+                t(lang, "{path} is not a regular file (a folder, pipe or device).", path=path)
+            )
         info = where.stat()
         digest = sha256_of(where)
     except FileNotFoundError:
-        raise EvidenceError(t(lang, "evidence.error.no_file", path=path)) from None
+        raise EvidenceError(t(lang, "there is no file {path}.", path=path)) from None
     except RuntimeError:  # Path.resolve on a link loop
         raise EvidenceError(
-            t(lang, "evidence.error.unreadable", path=path, reason="a link loop")
+            t(lang, "{path} cannot be read ({reason}).", path=path, reason="a link loop")
         ) from None
     except OSError as error:
         raise EvidenceError(
-            t(lang, "evidence.error.unreadable", path=path, reason=error.strerror)
+            t(lang, "{path} cannot be read ({reason}).", path=path, reason=error.strerror)
         ) from None
     mtime = datetime.fromtimestamp(int(info.st_mtime)).astimezone()
     return Attachment(str(where), digest, info.st_size, mtime, keep)
@@ -91,14 +93,25 @@ def keep_copy(store: Store, attachment: Attachment, lang: str) -> None:
         return
 
     def changed() -> EvidenceError:
-        return EvidenceError(t(lang, "evidence.error.changed_while_reading", path=attachment.path))
+        return EvidenceError(
+            t(
+                lang,
+                "{path} changed while safecheck was copying it; nothing was saved. Try again.",
+                path=attachment.path,
+            )
+        )
 
     try:
         with open_regular(Path(attachment.path)) as source:
             write_copy(store, attachment.sha256, chunks(source), changed)
     except OSError as error:  # a full disk, mostly: a saving error (exit 4), not a usage one
         raise StateError(
-            t(lang, "evidence.error.copy_failed", path=attachment.path, reason=error.strerror)
+            t(
+                lang,
+                "no copy of {path} could be kept ({reason}); nothing was saved.",
+                path=attachment.path,
+                reason=error.strerror,
+            )
         ) from None
 
 
@@ -111,16 +124,30 @@ def restore_copy(store: Store, attachment: Attachment, target: Path, lang: str) 
                 digest.update(chunk)
                 out.write(chunk)
             if digest.hexdigest() != attachment.sha256:
-                raise StateError(t(lang, "evidence.error.copy_damaged", name=attachment.name))
+                raise StateError(
+                    t(
+                        lang,
+                        "the kept copy of {name} is damaged: it no longer has its SHA-256.",
+                        name=attachment.name,
+                    )
+                )
     except FileExistsError:
-        raise EvidenceError(t(lang, "export.error.exists", path=target)) from None
+        raise EvidenceError(
+            t(
+                lang,
+                "{path} is already there; choose another name, or add --force to replace it.",
+                path=target,
+            )
+        ) from None
     except FileNotFoundError as error:
         if Path(error.filename or "") == copy_path(store, attachment.sha256):
-            raise StateError(t(lang, "evidence.error.copy_missing", name=attachment.name)) from None
+            raise StateError(
+                t(lang, "the kept copy of {name} is missing.", name=attachment.name)
+            ) from None
         raise EvidenceError(
-            t(lang, "evidence.error.cannot_write", path=target, reason=error.strerror)
+            t(lang, "{path} cannot be written ({reason}).", path=target, reason=error.strerror)
         ) from None
     except OSError as error:
         raise EvidenceError(
-            t(lang, "evidence.error.cannot_write", path=target, reason=error.strerror)
+            t(lang, "{path} cannot be written ({reason}).", path=target, reason=error.strerror)
         ) from None

@@ -11,6 +11,7 @@ import html
 from collections.abc import Iterable, Iterator, Sequence
 
 from safecheck.content.checklist import Checklist, Item
+from safecheck.core import labels
 from safecheck.core.i18n import t
 from safecheck.evidence import model
 from safecheck.evidence.markdown import file_facts
@@ -91,23 +92,23 @@ def _page(lang: str, title: str, body: Iterable[str]) -> str:
 
 
 def to_html(report: Report) -> str:
-    return _page(report.lang, t(report.lang, "export.title"), _html_body(report))
+    return _page(report.lang, t(report.lang, "Evidence and emergency plan"), _html_body(report))
 
 
 def _html_body(report: Report) -> Iterator[str]:
     lang = report.lang
-    yield f"<header>\n<h1>{e(t(lang, 'export.title'))}</h1>\n"
-    generated = t(lang, "export.generated", date=model.format_when(report.generated))
+    yield f"<header>\n<h1>{e(t(lang, 'Evidence and emergency plan'))}</h1>\n"
+    generated = t(lang, "Made with safecheck on {date}.", date=model.format_when(report.generated))
     yield f'<p class="meta">{e(generated)}</p>\n'
-    yield f'<p class="notice">{e(t(lang, "export.not_encrypted"))}</p>\n</header>\n'
-    yield f"<section>\n<h2>{e(t(lang, 'export.timeline'))}</h2>\n"
+    yield f'<p class="notice">{e(t(lang, "This file is not encrypted: anyone who can open it can read it. Keep it where only you and the people you choose can reach it."))}</p>\n</header>\n'
+    yield f"<section>\n<h2>{e(t(lang, 'Timeline'))}</h2>\n"
     if not report.entries:
-        yield f"<p>{e(t(lang, 'export.no_entries'))}</p>\n"
+        yield f"<p>{e(t(lang, 'The evidence log is empty.'))}</p>\n"
     for entry in report.entries:
         yield from _html_entry(entry, lang)
     yield "</section>\n"
     if report.plan is not None:
-        yield f"<section>\n<h2>{e(t(lang, 'export.plan', title=report.plan.title))}</h2>\n"
+        yield f"<section>\n<h2>{e(t(lang, '{title}: what has been done', title=report.plan.title))}</h2>\n"
         yield '<ul class="steps">\n'
         for step in report.plan.steps:
             mark = "✓" if step.answer is Answer.DONE else ""
@@ -119,8 +120,8 @@ def _html_body(report: Report) -> Iterator[str]:
         yield "</ul>\n</section>\n"
     yield from _html_helplines(report.helplines, lang)
     yield (
-        f"<footer>\n<h2>{e(t(lang, 'export.hashes.title'))}</h2>\n"
-        f"<p>{e(t(lang, 'export.hashes.how'))}</p>\n</footer>\n"
+        f"<footer>\n<h2>{e(t(lang, 'Checking that a file is unchanged'))}</h2>\n"
+        f"<p>{e(t(lang, 'The SHA-256 of a file is its fingerprint: if one byte changes, it changes. To check a file, compute its SHA-256 and compare it with the one above: on Linux sha256sum FILE, on a Mac shasum -a 256 FILE, on Windows certutil -hashfile FILE SHA256.'))}</p>\n</footer>\n"
     )
 
 
@@ -145,14 +146,14 @@ def _html_entry(entry: Entry, lang: str) -> Iterator[str]:
 def _html_helplines(lines: Sequence[HelpLineRow], lang: str) -> Iterator[str]:
     if not lines:
         return
-    yield f'<section>\n<h2>{e(t(lang, "export.helplines"))}</h2>\n<table class="helplines">\n'
+    yield f'<section>\n<h2>{e(t(lang, "Help lines"))}</h2>\n<table class="helplines">\n'
     for line in lines:
         hours = f"<br>{e(line.hours)}" if line.hours else ""
         yield (
             f'<tr><td class="name"><b>{e(line.name)}</b><br>{e(line.country)}</td>'
             f'<td class="contact">{_breakable(line.contact)}{hours}</td>'
             f'<td>{e(line.who)}<br><span class="source">'
-            f"{e(t(lang, 'export.source', source=line.source))}</span></td></tr>\n"
+            f"{e(t(lang, 'Source: {source}.', source=line.source))}</span></td></tr>\n"
         )
     yield "</table>\n</section>\n"
 
@@ -186,23 +187,23 @@ def handout_html(checklist: Checklist, lang: str, helplines: Sequence[HelpLineRo
         yield f"<header>\n<h1>{e(checklist.title(lang))}</h1>\n"
         for line in checklist.intro(lang).strip().splitlines():
             yield f"<p>{e(line)}</p>\n"
-        yield f'<p class="meta">{e(t(lang, "handout.instructions"))}</p>\n</header>\n'
+        yield f'<p class="meta">{e(t(lang, "Tick each box when it is done. Start with the essential steps; the rest can wait."))}</p>\n</header>\n'
         for section in checklist.sections:
             yield f'<section>\n<h2>{e(section.title(lang))}</h2>\n<ul class="items">\n'
             for item in section.items:
                 yield _handout_item(item, lang)
             yield "</ul>\n</section>\n"
         yield from _html_helplines(helplines, lang)
-        yield f"<footer><p>{e(t(lang, 'handout.footer'))}</p></footer>\n"
+        yield f"<footer><p>{e(t(lang, 'Made with safecheck. If it happens anyway: it is not your fault. Stop sending and paying, keep the evidence, and talk to someone you trust or a help line.'))}</p></footer>\n"
 
     return _page(lang, checklist.title(lang), body())
 
 
 def _handout_item(item: Item, lang: str) -> str:
-    priority = t(lang, f"priority.{item.priority.value}")
+    priority = t(lang, labels.PRIORITY[item.priority.value])
     return (
         '<li><span class="box" aria-hidden="true"></span><div>'
         f'<span class="item-title">{e(item.title(lang))}</span> ({e(priority)})'
-        f'<p class="why"><b>{e(t(lang, "why"))}:</b> {e(item.why(lang).strip())}</p>'
+        f'<p class="why"><b>{e(t(lang, "Why"))}:</b> {e(item.why(lang).strip())}</p>'
         f"{_how_html(item.how(lang))}</div></li>\n"
     )

@@ -72,10 +72,21 @@ def _bounded(value: Any, key: str, lang: str, *, listed: bool = False) -> Any:
     if value is None or listed and isinstance(value, list):
         return value
     if isinstance(value, list | dict | bytes):
-        raise EvidenceError(t(lang, "evidence.error.one_value", field=field_label(lang, key)))
+        raise EvidenceError(
+            t(
+                lang,
+                "{field}: give one value here, not a list or mapping.",
+                field=field_label(lang, key),
+            )
+        )
     if isinstance(value, str) and key != "note" and len(value) > MAX_LINE:
         raise EvidenceError(
-            t(lang, "evidence.error.too_long", field=field_label(lang, key), limit=MAX_LINE)
+            t(
+                lang,
+                "{field} is too long (at most {limit} characters).",
+                field=field_label(lang, key),
+                limit=MAX_LINE,
+            )
         )
     return value if isinstance(value, str | bool | int | float | date) else str(value)
 
@@ -138,11 +149,30 @@ class _Importer:
 
     def when(self, value: Any) -> datetime:
         if value is None:
-            raise EvidenceError(t(self.lang, "evidence.error.when_missing"))
+            raise EvidenceError(
+                t(
+                    self.lang,
+                    '"when" is missing: the date and time it happened, like 2026-03-02 21:15.',
+                )
+            )
         if isinstance(value, date) and not isinstance(value, datetime):
-            raise EvidenceError(t(self.lang, "evidence.error.when_time", value=value))
+            raise EvidenceError(
+                t(
+                    self.lang,
+                    '"{value}" has a date but no time; add the time as well as you know it, like '
+                    "2026-03-02 21:15.",
+                    value=value,
+                )
+            )
         if not isinstance(value, str | datetime):
-            raise EvidenceError(t(self.lang, "evidence.error.when", value=value))
+            raise EvidenceError(
+                t(
+                    self.lang,
+                    '"{value}" is not a date and time safecheck understands; write it like '
+                    "2026-03-02 21:15.",
+                    value=value,
+                )
+            )
         return parse_when(value, self.lang, self.clock)
 
     def line(self, key: str) -> Callable[[Any], str | None]:
@@ -155,12 +185,18 @@ class _Importer:
 
     def text(self, value: Any, key: str = "note") -> str | None:
         if value is not None and not isinstance(value, str):
-            raise EvidenceError(t(self.lang, "evidence.error.not_text"))
+            raise EvidenceError(t(self.lang, "this must be text."))
         return value
 
     def phone(self, value: Any) -> str | None:
         if value is not None and not isinstance(value, str):
-            raise EvidenceError(t(self.lang, "evidence.error.phone_quotes"))
+            raise EvidenceError(
+                t(
+                    self.lang,
+                    'write the phone number in quotes, like "+32 470 12 34 56", so its leading 0 '
+                    "or + is kept.",
+                )
+            )
         return value
 
     def demands(self, value: Any) -> tuple[Demand, ...]:
@@ -173,7 +209,14 @@ class _Importer:
         if isinstance(value, float):
             value = repr(value)
         if value is not None and (isinstance(value, bool) or not isinstance(value, str | int)):
-            raise EvidenceError(t(self.lang, "evidence.error.amount", value=value))
+            raise EvidenceError(
+                t(
+                    self.lang,
+                    '"{value}" is not an amount: write a number that is not negative, like 250 or '
+                    "250,50.",
+                    value=value,
+                )
+            )
         return parse_amount(value, self.lang)
 
     def paid(self, value: Any) -> bool:
@@ -181,7 +224,7 @@ class _Importer:
             return False
         if not isinstance(value, bool):
             raise EvidenceError(
-                t(self.lang, "evidence.error.yes_no", field=field_label(self.lang, "paid"))
+                t(self.lang, "{field} must be true or false.", field=field_label(self.lang, "paid"))
             )
         return value
 
@@ -204,7 +247,7 @@ class _Importer:
             if not isinstance(keep, bool):
                 doc.fail((*file_loc, "keep_copy"), "keep_copy must be true or false")
             if "\x00" in name:
-                doc.fail((*file_loc, "path"), t(self.lang, "evidence.error.no_file", path=name))
+                doc.fail((*file_loc, "path"), t(self.lang, "there is no file {path}.", path=name))
             path = Path(name).expanduser()
             if not path.is_absolute():
                 path = self.source.parent / path
@@ -256,7 +299,13 @@ def from_options(
     files = list(entry.files)
     for number in sorted(set(drop_files), reverse=True):
         if not 1 <= number <= len(files):
-            raise EvidenceError(t(lang, "evidence.error.file_number", number=number))
+            raise EvidenceError(
+                t(
+                    lang,
+                    "the entry has no file {number}; safecheck evidence show lists them.",
+                    number=number,
+                )
+            )
         del files[number - 1]
     for path in add_files:
         attachment = fingerprint(path, lang, keep=keep)

@@ -35,7 +35,9 @@ def find(state: State, entry_id: int, lang: str) -> Entry:
     for entry in entries(state):
         if entry.id == entry_id:
             return entry
-    raise EvidenceError(t(lang, "evidence.error.unknown_id", id=entry_id))
+    raise EvidenceError(
+        t(lang, "there is no entry {id}; safecheck evidence list shows the numbers.", id=entry_id)
+    )
 
 
 def add(store: Store, drafts: Sequence[Entry], lang: str) -> list[Entry]:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from safecheck.content.checklist import Checklist
+from safecheck.core import labels
 from safecheck.core.i18n import t
 from safecheck.evidence import model
 from safecheck.evidence.model import Attachment
@@ -41,12 +42,15 @@ def to_markdown(report: Report) -> str:
 
 def _markdown_parts(report: Report) -> Iterator[str]:
     lang = report.lang
-    yield f"# {md(t(lang, 'export.title'))}\n\n"
-    yield md(t(lang, "export.generated", date=model.format_when(report.generated))) + "\n\n"
-    yield f"> {md(t(lang, 'export.not_encrypted'))}\n\n"
-    yield f"## {md(t(lang, 'export.timeline'))}\n\n"
+    yield f"# {md(t(lang, 'Evidence and emergency plan'))}\n\n"
+    yield (
+        md(t(lang, "Made with safecheck on {date}.", date=model.format_when(report.generated)))
+        + "\n\n"
+    )
+    yield f"> {md(t(lang, 'This file is not encrypted: anyone who can open it can read it. Keep it where only you and the people you choose can reach it.'))}\n\n"
+    yield f"## {md(t(lang, 'Timeline'))}\n\n"
     if not report.entries:
-        yield md(t(lang, "export.no_entries")) + "\n\n"
+        yield md(t(lang, "The evidence log is empty.")) + "\n\n"
     for entry in report.entries:
         yield f"### {md(entry_heading(entry, lang))}\n\n"
         for name, value in entry_rows(entry, lang):
@@ -60,51 +64,68 @@ def _markdown_parts(report: Report) -> Iterator[str]:
             yield f"\n**{md(model.field_label(lang, 'note'))}:**\n\n{_fence(entry.note)}\n"
         yield "\n"
     if report.plan is not None:
-        yield f"## {md(t(lang, 'export.plan', title=report.plan.title))}\n\n"
+        yield f"## {md(t(lang, '{title}: what has been done', title=report.plan.title))}\n\n"
         for step in report.plan.steps:
             box = "x" if step.answer is Answer.DONE else " "
             when = f" ({md(answered_at(step))})" if step.at else ""
             yield f"- [{box}] {md(step.title)}: {md(answer_label(step, lang))}{when}\n"
         yield "\n"
     yield from _markdown_helplines(report.helplines, lang)
-    yield f"## {md(t(lang, 'export.hashes.title'))}\n\n{md(t(lang, 'export.hashes.how'))}\n"
+    yield f"## {md(t(lang, 'Checking that a file is unchanged'))}\n\n{md(t(lang, 'The SHA-256 of a file is its fingerprint: if one byte changes, it changes. To check a file, compute its SHA-256 and compare it with the one above: on Linux sha256sum FILE, on a Mac shasum -a 256 FILE, on Windows certutil -hashfile FILE SHA256.'))}\n"
 
 
 def file_facts(attachment: Attachment, lang: str) -> str:
     facts = [
         size(attachment.size, lang),
-        t(lang, "export.modified", date=model.format_when(attachment.mtime)),
+        t(lang, "modified {date}", date=model.format_when(attachment.mtime)),
     ]
     if attachment.kept:
-        facts.append(t(lang, "export.kept"))
+        facts.append(t(lang, "copy kept in safecheck"))
     return ", ".join(facts)
 
 
 def _markdown_helplines(lines: Sequence[HelpLineRow], lang: str) -> Iterator[str]:
     if not lines:
         return
-    yield f"## {md(t(lang, 'export.helplines'))}\n\n"
+    yield f"## {md(t(lang, 'Help lines'))}\n\n"
     for line in lines:
         hours = f" ({md(line.hours)})" if line.hours else ""
         yield f"- **{md(line.name)}** ({md(line.country)}): {md(line.contact)}{hours}. "
-        yield f"{md(line.who)} {md(t(lang, 'export.source', source=line.source))}\n"
+        yield f"{md(line.who)} {md(t(lang, 'Source: {source}.', source=line.source))}\n"
     yield "\n"
 
 
 def handout_markdown(checklist: Checklist, lang: str, helplines: Sequence[HelpLineRow]) -> str:
     parts = [f"# {md(checklist.title(lang))}\n\n", checklist.intro(lang).strip() + "\n\n"]
-    parts.append(md(t(lang, "handout.instructions")) + "\n\n")
+    parts.append(
+        md(
+            t(
+                lang,
+                "Tick each box when it is done. Start with the essential steps; the rest can wait.",
+            )
+        )
+        + "\n\n"
+    )
     for section in checklist.sections:
         parts.append(f"## {md(section.title(lang))}\n\n")
         for item in section.items:
-            priority = t(lang, f"priority.{item.priority.value}")
+            priority = t(lang, labels.PRIORITY[item.priority.value])
             parts.append(f"- [ ] **{md(item.title(lang))}** ({md(priority)})  \n")
-            parts.append(f"  {md(t(lang, 'why'))}: {item.why(lang).strip()}\n\n")
+            parts.append(f"  {md(t(lang, 'Why'))}: {item.why(lang).strip()}\n\n")
             for line in item.how(lang).strip().splitlines():
                 parts.append(f"  {line}\n")
             parts.append("\n")
     parts.extend(_markdown_helplines(helplines, lang))
-    parts.append(md(t(lang, "handout.footer")) + "\n")
+    parts.append(
+        md(
+            t(
+                lang,
+                "Made with safecheck. If it happens anyway: it is not your fault. Stop sending "
+                "and paying, keep the evidence, and talk to someone you trust or a help line.",
+            )
+        )
+        + "\n"
+    )
     return "".join(parts)
 
 

@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
+from safecheck.core import labels
 from safecheck.core.errors import ExitCode, SafecheckError, StateError
 from safecheck.core.i18n import t
 from safecheck.storage.copies import SHA256_PATTERN, CopyStatus
@@ -141,15 +142,42 @@ def parse_when(value: str | datetime, lang: str, clock: Callable[[], datetime] =
         try:
             moment = datetime.fromisoformat(text)
         except ValueError:
-            raise EvidenceError(t(lang, "evidence.error.when", value=text)) from None
+            raise EvidenceError(
+                t(
+                    lang,
+                    '"{value}" is not a date and time safecheck understands; write it like '
+                    "2026-03-02 21:15.",
+                    value=text,
+                )
+            ) from None
         if len(text) <= len("2026-03-02"):  # a date alone: the time is not known
-            raise EvidenceError(t(lang, "evidence.error.when_time", value=text))
+            raise EvidenceError(
+                t(
+                    lang,
+                    '"{value}" has a date but no time; add the time as well as you know it, like '
+                    "2026-03-02 21:15.",
+                    value=text,
+                )
+            )
     try:
         moment = local(moment).replace(microsecond=0)
     except (OverflowError, ValueError, OSError):
-        raise EvidenceError(t(lang, "evidence.error.when", value=value)) from None
+        raise EvidenceError(
+            t(
+                lang,
+                '"{value}" is not a date and time safecheck understands; write it like '
+                "2026-03-02 21:15.",
+                value=value,
+            )
+        ) from None
     if moment > clock() + FUTURE_TOLERANCE:
-        raise EvidenceError(t(lang, "evidence.error.future", value=format_when(moment)))
+        raise EvidenceError(
+            t(
+                lang,
+                "{value} is in the future; give the moment it happened.",
+                value=format_when(moment),
+            )
+        )
     return moment
 
 
@@ -166,10 +194,17 @@ def parse_line(value: str | None, lang: str, field: str) -> str | None:
     if not text:
         return None
     if _CONTROL_OR_NEWLINE.search(text):
-        raise EvidenceError(t(lang, "evidence.error.one_line", field=field_label(lang, field)))
+        raise EvidenceError(
+            t(lang, "{field} must be one line of text.", field=field_label(lang, field))
+        )
     if len(text) > MAX_LINE:
         raise EvidenceError(
-            t(lang, "evidence.error.too_long", field=field_label(lang, field), limit=MAX_LINE)
+            t(
+                lang,
+                "{field} is too long (at most {limit} characters).",
+                field=field_label(lang, field),
+                limit=MAX_LINE,
+            )
         )
     return text
 
@@ -181,10 +216,21 @@ def parse_note(value: str | None, lang: str) -> str | None:
     if not text:
         return None
     if _CONTROL.search(text):
-        raise EvidenceError(t(lang, "evidence.error.control", field=field_label(lang, "note")))
+        raise EvidenceError(
+            t(
+                lang,
+                "{field} holds control characters; type or paste plain text.",
+                field=field_label(lang, "note"),
+            )
+        )
     if len(text) > MAX_NOTE:
         raise EvidenceError(
-            t(lang, "evidence.error.too_long", field=field_label(lang, "note"), limit=MAX_NOTE)
+            t(
+                lang,
+                "{field} is too long (at most {limit} characters).",
+                field=field_label(lang, "note"),
+                limit=MAX_NOTE,
+            )
         )
     return text
 
@@ -195,10 +241,24 @@ def parse_url(value: str | None, lang: str, field: str = "profile_url") -> str |
     if text is None:
         return None
     if any(char.isspace() for char in text) or len(text) > MAX_URL:
-        raise EvidenceError(t(lang, "evidence.error.url", value=text))
+        raise EvidenceError(
+            t(
+                lang,
+                '"{value}" is not a link safecheck can keep: copy it without spaces, starting '
+                "with https:// or the site's name.",
+                value=text,
+            )
+        )
     scheme, sep, _ = text.partition("://")
     if sep and scheme.lower() not in ("http", "https"):
-        raise EvidenceError(t(lang, "evidence.error.url", value=text))
+        raise EvidenceError(
+            t(
+                lang,
+                '"{value}" is not a link safecheck can keep: copy it without spaces, starting '
+                "with https:// or the site's name.",
+                value=text,
+            )
+        )
     return text
 
 
@@ -207,7 +267,13 @@ def parse_phone(value: str | None, lang: str) -> str | None:
     if text is None:
         return None
     if not _PHONE.match(text) or sum(char.isdigit() for char in text) < 3:
-        raise EvidenceError(t(lang, "evidence.error.phone", value=text))
+        raise EvidenceError(
+            t(
+                lang,
+                '"{value}" is not a phone number: use digits, and + ( ) - . or spaces.',
+                value=text,
+            )
+        )
     return text
 
 
@@ -220,7 +286,7 @@ def parse_demands(values: Iterable[str | Demand], lang: str) -> tuple[Demand, ..
         except ValueError:
             known = ", ".join(d.value for d in Demand)
             raise EvidenceError(
-                t(lang, "evidence.error.demand", value=value, known=known)
+                t(lang, '"{value}" is not one of {known}.', value=value, known=known)
             ) from None
     return tuple(demand for demand in Demand if demand in chosen)
 
@@ -230,18 +296,39 @@ def parse_amount(value: str | int | Decimal | None, lang: str) -> Decimal | None
     if value is None:
         return None
     if isinstance(value, bool):
-        raise EvidenceError(t(lang, "evidence.error.amount", value=value))
+        raise EvidenceError(
+            t(
+                lang,
+                '"{value}" is not an amount: write a number that is not negative, like 250 or '
+                "250,50.",
+                value=value,
+            )
+        )
     text = str(value).strip().replace(" ", "")
     if not text:
         return None
     if "," in text:
         if "." in text or text.count(",") > 1:
-            raise EvidenceError(t(lang, "evidence.error.amount_separators", value=text))
+            raise EvidenceError(
+                t(
+                    lang,
+                    '"{value}": write the amount without a thousands separator, like 1250,50 or '
+                    "1250.50.",
+                    value=text,
+                )
+            )
         text = text.replace(",", ".")
     try:
         amount = Decimal(text)
     except InvalidOperation:
-        raise EvidenceError(t(lang, "evidence.error.amount", value=value)) from None
+        raise EvidenceError(
+            t(
+                lang,
+                '"{value}" is not an amount: write a number that is not negative, like 250 or '
+                "250,50.",
+                value=value,
+            )
+        ) from None
     exponent = amount.as_tuple().exponent
     if (
         not amount.is_finite()
@@ -250,7 +337,14 @@ def parse_amount(value: str | int | Decimal | None, lang: str) -> Decimal | None
         or not isinstance(exponent, int)
         or exponent < -MAX_DECIMALS
     ):
-        raise EvidenceError(t(lang, "evidence.error.amount", value=value))
+        raise EvidenceError(
+            t(
+                lang,
+                '"{value}" is not an amount: write a number that is not negative, like 250 or '
+                "250,50.",
+                value=value,
+            )
+        )
     return Decimal(format(amount.copy_abs() if amount == 0 else amount, "f"))  # 1E+3 -> 1000
 
 
@@ -264,22 +358,29 @@ def parse_currency(value: str | None, lang: str) -> str | None:
     if text == "€":
         return "EUR"
     if not _CURRENCY.match(text):
-        raise EvidenceError(t(lang, "evidence.error.currency", value=value.strip()))
+        raise EvidenceError(
+            t(
+                lang,
+                '"{value}" is not a currency code: use the three letters of ISO 4217, like EUR '
+                "or USD.",
+                value=value.strip(),
+            )
+        )
     return text
 
 
 def check(entry: Entry, lang: str) -> Entry:
     """Rules across fields: an amount needs its currency, and the reverse."""
     if entry.amount is not None and entry.currency is None:
-        raise EvidenceError(t(lang, "evidence.error.amount_without_currency"))
+        raise EvidenceError(t(lang, "an amount needs its currency (like EUR)."))
     if entry.currency is not None and entry.amount is None:
-        raise EvidenceError(t(lang, "evidence.error.currency_without_amount"))
+        raise EvidenceError(t(lang, "a currency was given without an amount."))
     return entry
 
 
 @functools.cache
 def field_label(lang: str, field: str) -> str:
-    return t(lang, f"evidence.field.{field}")
+    return t(lang, labels.FIELD[field])
 
 
 # --- (de)serialising: the state file and the JSON export share this shape ---------------

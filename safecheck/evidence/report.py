@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from safecheck.content.checklist import Checklist
+from safecheck.core import labels
 from safecheck.core.audience import AgeGroup
-from safecheck.core.i18n import t
+from safecheck.core.i18n import N_, t
 from safecheck.core.region import Region
 from safecheck.evidence import log, model
 from safecheck.evidence.model import Entry
@@ -81,11 +82,15 @@ def region_help_lines(
     if region is Region.OTHER:  # no line of its own: the emergency number, with its source
         emergency = (
             HelpLineRow(
-                name=t(lang, "export.other_emergency.name"),
-                country=t(lang, "export.anywhere"),
-                contact=t(lang, "export.other_emergency.contact"),
+                name=t(lang, "Emergency"),
+                country=t(lang, "any country"),
+                contact=t(lang, "your local emergency number; 112 in every EU country"),
                 hours=None,
-                who=t(lang, "export.other_emergency.who"),
+                who=t(
+                    lang,
+                    "Acute danger. safecheck knows only the help lines of Belgium and the "
+                    "Netherlands.",
+                ),
                 source=OTHER_EMERGENCY_SOURCE,
             ),
         )
@@ -103,10 +108,7 @@ def region_help_lines(
 
 
 def country(country: str, lang: str) -> str:
-    from safecheck.core.i18n import MESSAGES
-
-    key = f"region.{country}"
-    return t(lang, key) if key in MESSAGES else t(lang, "export.anywhere")
+    return t(lang, labels.REGION.get(country, N_("any country")))
 
 
 def plan_checklist(folders: Sequence[Path]) -> Checklist | None:
@@ -192,7 +194,7 @@ def export_report(
 
 def size(size: int, lang: str) -> str:
     text = f"{size:,}"
-    return t(lang, "export.bytes", size=text.replace(",", ".") if lang == "nl" else text)
+    return t(lang, "{size} bytes", size=text.replace(",", ".") if lang == "nl" else text)
 
 
 def amount(entry: Entry) -> str | None:
@@ -213,10 +215,10 @@ def entry_rows(entry: Entry, lang: str) -> list[tuple[str, str]]:
         (label(lang, "phone"), entry.phone),
         (
             label(lang, "demands"),
-            ", ".join(t(lang, f"evidence.demand.{d.value}") for d in entry.demands) or None,
+            ", ".join(t(lang, labels.DEMAND[d.value]) for d in entry.demands) or None,
         ),
         (label(lang, "amount"), amount(entry)),
-        (label(lang, "paid"), t(lang, "ask.yes") if entry.paid else None),
+        (label(lang, "paid"), t(lang, "Yes") if entry.paid else None),
         (label(lang, "payment_method"), entry.payment_method),
         (label(lang, "payment_reference"), entry.payment_reference),
         (label(lang, "recorded"), model.format_when(entry.recorded)),
@@ -226,7 +228,7 @@ def entry_rows(entry: Entry, lang: str) -> list[tuple[str, str]]:
 
 def entry_heading(entry: Entry, lang: str) -> str:
     """`Entry 3 · 2026-03-02 21:15+01:00 · Instagram · some.one`: the entry's own number."""
-    parts = [t(lang, "export.entry", id=entry.id), model.format_when(entry.when)]
+    parts = [t(lang, "Entry {id}", id=entry.id), model.format_when(entry.when)]
     parts += [value for value in (entry.platform, entry.account) if value]
     return " · ".join(parts)
 
@@ -243,8 +245,8 @@ def answered_at(step: PlanStep) -> str:
 
 def answer_label(step: PlanStep, lang: str) -> str:
     if step.answer is None:
-        return t(lang, "export.plan.unanswered")
-    return t(lang, f"answer.{step.answer.value}")
+        return t(lang, "Not answered yet")
+    return t(lang, labels.ANSWER[step.answer.value])
 
 
 # JSON

@@ -14,7 +14,8 @@ from dataclasses import replace
 from safecheck.content import helplines as helpline_data
 from safecheck.content.checklist import Text
 from safecheck.content.helplines import HelpLine
-from safecheck.core.i18n import t
+from safecheck.core import labels
+from safecheck.core.i18n import N_, t
 from safecheck.core.region import Region, locale_country, region_of
 from safecheck.storage.settings import Settings
 
@@ -76,7 +77,7 @@ def labelled(line: HelpLine) -> HelpLine:
     """The line with its country before its name: `Belgium: Zelfmoordlijn 1813`."""
 
     def label(lang: str) -> str:
-        return f"{t(lang, f'country.{line.country}')}: {line.name(lang)}"
+        return f"{t(lang, labels.COUNTRY[line.country])}: {line.name(lang)}"
 
     return replace(line, name=Text(nl=label("nl"), en=label("en")))
 
@@ -87,11 +88,17 @@ def footer_text(lines: Iterable[HelpLine], region: Region | None, lang: str) -> 
     emergency = lines_for(region, lines, ["emergency"])
     suicide = lines_for(region, lines, ["suicide-prevention"])
     if not emergency or not suicide:
-        return t(lang, "plan.footer_other")
+        return t(
+            lang,
+            "In danger? Call the local emergency number (112 in Europe).\nThinking about "
+            "suicide? Call a suicide-prevention line where you live.",
+        )
     separator = "\n" if region is None else "; "
     return t(
         lang,
-        "plan.footer" if region is not None else "plan.footer_all",
-        emergency=f" {t(lang, 'helplines.or')} ".join(p for line in emergency for p in line.phones),
+        N_("In danger? Call {emergency}.\nThinking about suicide? {suicide}")
+        if region is not None
+        else N_("In danger? Call {emergency}.\nThinking about suicide?\n{suicide}"),
+        emergency=f" {t(lang, 'or')} ".join(p for line in emergency for p in line.phones),
         suicide=separator.join(helpline_data.short_line(line, lang) for line in suicide),
     )

@@ -15,6 +15,7 @@ from typing import Any, Protocol, TypeVar
 from safecheck.content import helplines as helpline_data
 from safecheck.content.checklist import Checklist, Item, Section
 from safecheck.content.helplines import HelpLine
+from safecheck.core import labels
 from safecheck.core.audience import AgeGroup, remembered_age_group
 from safecheck.core.i18n import t
 from safecheck.core.region import Region, default_region, region_of
@@ -64,14 +65,14 @@ class PlanDisplay(View, Protocol):
 
 
 def region_name(region: Region, lang: str) -> str:
-    return t(lang, f"region.{region.value}")
+    return t(lang, labels.REGION[region.value])
 
 
 def ask_region(asker: Chooser, lang: str, current: Region | None) -> Region:
     """Belgium, the Netherlands or another country: one key (1, 2, 3) answers it."""
     regions = list(Region)
     return asker.select(
-        t(lang, "region.ask"),
+        t(lang, "Where do you live? This chooses your help lines."),
         [(region_name(region, lang), region) for region in regions],
         default=regions.index(current) if current is not None else None,
         instant=True,
@@ -95,8 +96,8 @@ def ask_age_group(asker: Chooser, lang: str, given_before: AgeGroup | None) -> A
     """Always asked (never guessed); the answer given before is highlighted."""
     groups = [AgeGroup.MINOR, AgeGroup.ADULT]
     return asker.select(
-        t(lang, "age.ask"),
-        [(t(lang, f"age.{group.value}"), group) for group in groups],
+        t(lang, "How old are you? This chooses your help lines and removal service."),
+        [(t(lang, labels.AGE[group.value]), group) for group in groups],
         default=groups.index(given_before) if given_before is not None else None,
     )
 
@@ -128,26 +129,34 @@ def show_helplines(
                 if line.country == country.value
             ]
             display.helpline_table(
-                t(lang, "helplines.title", region=region_name(country, lang)), own, lang
+                t(lang, "Help lines: {region}", region=region_name(country, lang)), own, lang
             )
         region = Region.OTHER
         chosen = helpline_data.select(lines, region, age_group)
         if chosen:
-            display.helpline_table(t(lang, "helplines.removal"), chosen, lang)
-        display.message(t(lang, "helplines.other_region"))
+            display.helpline_table(t(lang, "Removing images (any country)"), chosen, lang)
+        display.message(t(lang, "Another region: --region BE, NL or OTHER."))
         return
     chosen = helpline_data.select(lines, region, age_group)
     own = [line for line in chosen if line.country == region.value]
     anywhere = [line for line in chosen if line.country != region.value]
-    title = t(lang, "helplines.title", region=region_name(region, lang))
+    title = t(lang, "Help lines: {region}", region=region_name(region, lang))
     if own:
         display.helpline_table(title, own, lang)
     else:
         display.message(title)
-        display.message(t(lang, "plan.other_region"))
+        display.message(
+            t(
+                lang,
+                "safecheck only knows the help lines of Belgium and the Netherlands. In "
+                "Europe, 112 reaches the emergency services; elsewhere, call your local "
+                "emergency number. Look for a help line where you live, or ask someone you "
+                "trust to find one with you.",
+            )
+        )
     if anywhere:
-        display.helpline_table(t(lang, "helplines.removal"), anywhere, lang)
-    display.message(t(lang, "helplines.other_region"))
+        display.helpline_table(t(lang, "Removing images (any country)"), anywhere, lang)
+    display.message(t(lang, "Another region: --region BE, NL or OTHER."))
 
 
 def run_plan(
@@ -186,19 +195,33 @@ def run_plan(
         if in_danger:
             display.clear()
             crisis_lines = lines_for(shown_region, lines, crisis.helplines)
-            display.crisis(t(lang, "plan.crisis_title"), crisis.message(lang), crisis_lines, lang)
+            display.crisis(t(lang, "Help right now"), crisis.message(lang), crisis_lines, lang)
             if shown_region is Region.OTHER or not crisis_lines:
-                display.message(t(lang, "plan.other_region"))
+                display.message(
+                    t(
+                        lang,
+                        "safecheck only knows the help lines of Belgium and the Netherlands. In "
+                        "Europe, 112 reaches the emergency services; elsewhere, call your local "
+                        "emergency number. Look for a help line where you live, or ask someone you "
+                        "trust to find one with you.",
+                    )
+                )
             if shown_region is None:
                 # Every line we know is on screen; the region question comes right after.
                 region = ask_region(asker, lang, None)
                 remember_region(saver.home, region)
                 display.footer(footer_text(lines, region, lang))
             else:
-                display.message(t(lang, "region.shown", region=region_name(shown_region, lang)))
+                display.message(
+                    t(
+                        lang,
+                        "Region: {region}. The help lines shown are chosen by it.",
+                        region=region_name(shown_region, lang),
+                    )
+                )
             go_on = asker.select(
-                t(lang, "plan.crisis_next"),
-                [(t(lang, "plan.continue"), True), (t(lang, "plan.stop"), False)],
+                t(lang, "When you are ready:"),
+                [(t(lang, "Go on with the steps"), True), (t(lang, "Stop here for now"), False)],
                 default=0,
             )
             if not go_on:
@@ -219,9 +242,9 @@ def run_plan(
     display.message(
         t(
             lang,
-            "plan.steps_for",
+            "Steps for: {region} · {age}",
             region=region_name(region, lang),
-            age=t(lang, f"age.{age_group.value}"),
+            age=t(lang, labels.AGE[age_group.value]),
         )
     )
     view = PlanView(display, lines, region, age_group)
@@ -233,7 +256,13 @@ def run_plan(
             if saver.saving:
                 offer_log(asker, saver.store, display, lang)
             else:
-                display.message(t(lang, "saver.no_log"))
+                display.message(
+                    t(
+                        lang,
+                        "The evidence log cannot be saved this time. Write down what happened on paper "
+                        "for now, or later with: safecheck evidence add",
+                    )
+                )
 
     summary = walk(
         plan.narrowed(region, age_group),
@@ -242,7 +271,7 @@ def run_plan(
         view,
         lang,
         restart=restart,
-        how_label=lambda item: t(lang, "answer.platforms") if item.platforms else None,
+        how_label=lambda item: t(lang, "How on each platform") if item.platforms else None,
         after_answer=after_answer,
         clock=clock,
     )
@@ -282,9 +311,17 @@ class PlanView:
         if item.helplines:
             chosen = helpline_data.select(self.lines, self.region, self.age_group, item.helplines)
             if chosen:
-                self.display.helpline_list(t(lang, "plan.lines"), chosen, lang)
+                self.display.helpline_list(t(lang, "Help for this step"), chosen, lang)
             if self.region is Region.OTHER:
-                self.display.message(t(lang, "plan.other_region"))
+                self.display.message(
+                    t(
+                        lang,
+                        "safecheck only knows the help lines of Belgium and the Netherlands. In "
+                        "Europe, 112 reaches the emergency services; elsewhere, call your local "
+                        "emergency number. Look for a help line where you live, or ask someone you "
+                        "trust to find one with you.",
+                    )
+                )
         self._footer(lang)
 
     def how(self, item: Item, lang: str) -> None:

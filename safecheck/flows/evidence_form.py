@@ -14,8 +14,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
+from safecheck.core import labels
 from safecheck.core.errors import Interrupted
-from safecheck.core.i18n import t
+from safecheck.core.i18n import N_, t, tn
 
 if TYPE_CHECKING:  # the evidence module loads when a question is asked, not before
     from safecheck.evidence.model import Attachment, Entry
@@ -79,7 +80,7 @@ def ask_entry(
 
     def ask(key: str, parse: Callable[[str], Any], current: str | None) -> Any:
         answer = asker.text(
-            t(lang, f"evidence.ask.{key}"), default=current or "", check=_checked(parse)
+            t(lang, labels.EVIDENCE_ASK[key]), default=current or "", check=_checked(parse)
         )
         return parse(answer)
 
@@ -91,8 +92,8 @@ def ask_entry(
     phone = ask("phone", lambda s: model.parse_phone(s, lang), start.phone)
     demands = tuple(
         asker.checkbox(
-            t(lang, "evidence.ask.demands"),
-            [(t(lang, f"evidence.demand.{demand.value}"), demand) for demand in Demand],
+            t(lang, "What did they ask you for?"),
+            [(t(lang, labels.DEMAND[demand.value]), demand) for demand in Demand],
             checked=start.demands,
         )
     )
@@ -110,11 +111,11 @@ def ask_entry(
             def required_currency(text: str) -> str:
                 code = model.parse_currency(text, lang)
                 if code is None:
-                    raise EvidenceError(t(lang, "evidence.error.amount_without_currency"))
+                    raise EvidenceError(t(lang, "an amount needs its currency (like EUR)."))
                 return code
 
             currency = ask("currency", required_currency, start.currency or "EUR")
-        paid = asker.confirm(t(lang, "evidence.ask.paid"), default=paid)
+        paid = asker.confirm(t(lang, "Did you pay?"), default=paid)
         if paid:
             line = model.parse_line
             method = ask("payment_method", lambda s: line(s, lang, "payment_method"), method)
@@ -158,19 +159,37 @@ def ask_files(
             return None
         path = Path(text.strip()).expanduser()
         if not path.exists():
-            return t(lang, "evidence.error.no_file", path=text.strip())
+            return t(lang, "there is no file {path}.", path=text.strip())
         if not path.is_file():
-            return t(lang, "evidence.error.not_a_file", path=text.strip())
+            return t(
+                lang, "{path} is not a regular file (a folder, pipe or device).", path=text.strip()
+            )
         if not os.access(path, os.R_OK):
-            return t(lang, "evidence.error.unreadable", path=text.strip(), reason="permission")
+            return t(
+                lang, "{path} cannot be read ({reason}).", path=text.strip(), reason="permission"
+            )
         return None
 
     while True:
-        key = "evidence.ask.file_first" if not added and not known else "evidence.ask.file_more"
+        key = (
+            N_(
+                "A screenshot or other file that shows it? Type its path (Tab completes), or "
+                "leave empty."
+            )
+            if not added and not known
+            else N_("Another file? Type its path, or leave empty when you are done.")
+        )
         answer = asker.text(t(lang, key), check=check_path, path=True).strip()
         if not answer:
             return tuple(added)
-        keep = asker.confirm(t(lang, "evidence.ask.keep_copy"), default=True)
+        keep = asker.confirm(
+            t(
+                lang,
+                "Keep a copy inside safecheck, so the evidence stays even if the original is "
+                "deleted?",
+            ),
+            default=True,
+        )
         attachment = evidence_files.fingerprint(Path(answer), lang, keep=keep)
         if any(a.sha256 == attachment.sha256 for a in (*known, *added)):
             continue  # the same file twice adds nothing
@@ -186,16 +205,43 @@ def offer_log(asker: FormAsker, store: Store, view: Messages, lang: str) -> Entr
     from safecheck.evidence import log
 
     count = len(log.entries(store.load()))
-    question = t(lang, "evidence.offer.more", count=count) if count else t(lang, "evidence.offer")
+    question = (
+        tn(
+            lang,
+            "Your evidence log has {count} entry. Do you want to add one now?",
+            "Your evidence log has {count} entries. Do you want to add one now?",
+            count,
+        )
+        if count
+        else t(
+            lang,
+            "Do you want to write it down in safecheck's evidence log now? It keeps the "
+            "account, payment details, dates and screenshots together, for the police or "
+            "your bank.",
+        )
+    )
     if not asker.confirm(question, default=True):
-        view.message(t(lang, "evidence.offer.later"))
+        view.message(t(lang, "Fine. You can start it any time with: safecheck evidence add"))
         return None
-    view.message(t(lang, "evidence.add.intro"))
+    view.message(
+        t(
+            lang,
+            "Write down what happened, while you still remember it well. Leave a question "
+            "empty when you don't know the answer; you can add it later with safecheck "
+            "evidence edit.",
+        )
+    )
     try:
         entry = ask_entry(asker, lang)
     except Interrupted:
-        view.message(t(lang, "evidence.offer.stopped"))
+        view.message(
+            t(
+                lang,
+                "Stopped: nothing from these questions was saved. You can do it later with: "
+                "safecheck evidence add. The plan goes on.",
+            )
+        )
         return None
     (added,) = log.add(store, [entry], lang)
-    view.message(t(lang, "evidence.added", id=added.id))
+    view.message(t(lang, "Saved as entry {id}.", id=added.id))
     return added

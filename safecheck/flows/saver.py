@@ -89,7 +89,14 @@ class Saver:
     def closing(self) -> None:
         """At the end: when ticks were not saved, say how to start saving again."""
         if self.reason is not None:
-            self.say(t(self.lang, "saver.end"))
+            self.say(
+                t(
+                    self.lang,
+                    "This time's ticks were not saved; your saved file is unchanged. If the "
+                    "passphrase is gone or the file is damaged, safecheck reset keeps the old file "
+                    "aside and starts a new one.",
+                )
+            )
 
     def _allow_asking(self) -> None:
         keys = getattr(self.store.codec, "keys", None)
@@ -97,7 +104,13 @@ class Saver:
             return
         keys.asker = self.asker
         if self._locked and self._passphrase_file() and not keys.environ.get(PASSPHRASE_ENV):
-            self.say(t(self.lang, "saver.passphrase_hint"))
+            self.say(
+                t(
+                    self.lang,
+                    "To save this, type the passphrase of your saved answers. Forgotten it? Press "
+                    "Enter three times: the plan goes on without saving.",
+                )
+            )
 
     def _passphrase_file(self) -> bool:
         try:
@@ -107,4 +120,11 @@ class Saver:
 
     def _fail(self, error: SafecheckError) -> None:
         self.reason = error.text(self.lang)
-        self.say(t(self.lang, "saver.not_saved", reason=self.reason))
+        self.say(
+            t(
+                self.lang,
+                "Your ticks are not saved this time: {reason} The plan goes on, and your saved "
+                "file stays exactly as it is.",
+                reason=self.reason,
+            )
+        )

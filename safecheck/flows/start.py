@@ -73,16 +73,16 @@ def discreet_mode(home: Path, flag: bool | None) -> bool:
 def choose(
     asker: Chooser, display: StartDisplay, lang: str, footer: str, region: Region | None
 ) -> Action:
-    name = region_name(region, lang) if region is not None else t(lang, "region.unknown")
+    name = region_name(region, lang) if region is not None else t(lang, "not chosen yet")
     display.start_screen(lang, name, footer)
     return asker.select(
-        t(lang, "start.ask"),
+        t(lang, "What do you need?"),
         [
-            (t(lang, "start.plan"), Action.PLAN),
-            (t(lang, "start.check"), Action.CHECK),
-            (t(lang, "start.helplines"), Action.HELPLINES),
-            (t(lang, "start.region", region=name), Action.REGION),
-            (t(lang, "start.quit"), Action.QUIT),
+            (t(lang, "I'm being threatened now"), Action.PLAN),
+            (t(lang, "Check how well you are protected"), Action.CHECK),
+            (t(lang, "Help lines"), Action.HELPLINES),
+            (t(lang, "Change region (now: {region})", region=name), Action.REGION),
+            (t(lang, "Quit"), Action.QUIT),
         ],
         default=0,
         instant=True,

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Protocol, TypeVar
 
 from safecheck.content.checklist import Checklist, Item, Section
-from safecheck.core.i18n import t
+from safecheck.core.i18n import t, tn
 from safecheck.progress.summary import Summary, progress_of, summarize
 from safecheck.storage.state import Answer, Record, State
 from safecheck.storage.store import Store
@@ -54,14 +54,14 @@ HOW = "tell me how"  # the default label of the reply that shows an item's steps
 
 def answer_choices(lang: str, how: str | None = HOW) -> list[tuple[str, Answer | None]]:
     """The replies to an item; `None` asks for its steps, labelled `how` (left out if None)."""
-    label = t(lang, "answer.how") if how == HOW else how
+    label = t(lang, "Tell me how") if how == HOW else how
     more: list[tuple[str, Answer | None]] = [] if label is None else [(label, None)]
     return [
-        (t(lang, "answer.done"), Answer.DONE),
-        (t(lang, "answer.not_yet"), Answer.NOT_YET),
-        (t(lang, "answer.not_for_me"), Answer.NOT_FOR_ME),
+        (t(lang, "Done"), Answer.DONE),
+        (t(lang, "Not yet"), Answer.NOT_YET),
+        (t(lang, "Not for me"), Answer.NOT_FOR_ME),
         *more,
-        (t(lang, "answer.skipped"), Answer.SKIPPED),
+        (t(lang, "Skip for now"), Answer.SKIPPED),
     ]
 
 
@@ -149,9 +149,20 @@ def walk(
 
     view.checklist_intro(checklist, lang)
     if not todo:
-        view.message(t(lang, "all_answered"))
+        view.message(t(lang, "You have been through every item: each is done or not for you."))
     elif answers:
-        view.message(t(lang, "resume", done=done_before, total=total, open=len(todo)))
+        view.message(
+            tn(
+                lang,
+                "Welcome back. You had done {done} of {total}. Now the {open} still open.",
+                "Welcome back. You had done {done} of {total}. Now the {open} still open, the "
+                "most important first.",
+                len(todo),
+                done=done_before,
+                total=total,
+                open=len(todo),
+            )
+        )
 
     shown_section: Section | None = None
     for section, item in todo:
@@ -162,10 +173,10 @@ def walk(
             shown_section = section
         view.item(item, lang, answered=answered, total=total)
         choices = answer_choices(lang, how_label(item) if how_label else HOW)
-        reply = asker.select(t(lang, "ask.item"), choices)
+        reply = asker.select(t(lang, "Where are you with this?"), choices)
         while reply is None:
             view.how(item, lang)
-            reply = asker.select(t(lang, "ask.item"), choices)
+            reply = asker.select(t(lang, "Where are you with this?"), choices)
         record = Record(reply, clock())
         answers = store.update(_answer(checklist.id, item.id, record)).answers_for(checklist.id)
         answered = sum(1 for _, each in checklist.items() if each.id in answers)

@@ -16,7 +16,7 @@ from safecheck.content.workshop import (
     Workshop,
     helplines_for,
 )
-from safecheck.core.i18n import t
+from safecheck.core.i18n import N_, t
 from safecheck.core.region import Region
 
 T = TypeVar("T")
@@ -94,13 +94,15 @@ def present(
     """Show the menu until the presenter quits; each part returns to the menu."""
     order = [part.id for part in workshop.parts] + [QUIZ, QUIT]
     choices = [(part.title(lang), part.id) for part in workshop.parts]
-    choices += [(t(lang, "workshop.quiz_choice"), QUIZ), (t(lang, "workshop.quit_choice"), QUIT)]
+    choices += [(t(lang, "Quiz for the group"), QUIZ), (t(lang, "End the workshop"), QUIT)]
     default = order[0]
     while True:
         stage.title_screen(workshop, region, lang)
-        choice = presenter.menu(t(lang, "workshop.menu"), choices, default=default)
+        choice = presenter.menu(
+            t(lang, "Which part do you want to show?"), choices, default=default
+        )
         if choice == QUIT:
-            stage.message(t(lang, "workshop.ended"))
+            stage.message(t(lang, "The workshop is over. Nothing was saved on this computer."))
             return
         if choice == QUIZ:
             run_quiz(quiz, presenter, stage, lang)
@@ -146,11 +148,11 @@ def show_part(
         )
         hidden = slide.reveal is not None and not revealed
         if hidden:
-            hint = "workshop.hint.reveal"
+            hint = N_("Enter: show the answer  ·  b: back  ·  m: menu")
         elif position + 1 < len(part.slides):
-            hint = "workshop.hint.next"
+            hint = N_("Enter: next  ·  b: back  ·  m: menu")
         else:
-            hint = "workshop.hint.last"
+            hint = N_("Enter: back to the menu  ·  b: back")
         move = presenter.advance(t(lang, hint))
         if move is Move.MENU:
             return
@@ -172,20 +174,27 @@ def run_quiz(quiz: Quiz, presenter: Presenter, stage: Stage, lang: str) -> tuple
         stage.quiz_question(quiz, question, lang, number=number, right=right, asked=asked)
         letters = QUIZ_LETTERS[: len(question.choices)]
         choices: list[tuple[str, int | None]] = [
-            (t(lang, "quiz.choice", letter=letter.upper()), index)
+            (t(lang, "Answer {letter}", letter=letter.upper()), index)
             for index, letter in enumerate(letters)
         ]
-        choices.append((t(lang, "workshop.to_menu"), None))
-        chosen = presenter.menu(t(lang, "quiz.ask"), choices, keys=[*letters, "m"])
+        choices.append((t(lang, "Back to the menu"), None))
+        chosen = presenter.menu(
+            t(lang, "Which answer does the group choose?"), choices, keys=[*letters, "m"]
+        )
         if chosen is None:
             return right, asked
         asked += 1
         right += chosen == question.answer
         stage.quiz_answer(quiz, question, chosen, lang, number=number, right=right, asked=asked)
         last = number == len(quiz.questions)
-        hint = t(lang, "quiz.hint.tally" if last else "quiz.hint.next")
+        hint = t(
+            lang,
+            N_("Enter: see the result  ·  m: menu")
+            if last
+            else N_("Enter: next question  ·  m: menu"),
+        )
         if presenter.advance(hint, allow_back=False) is Move.MENU:
             return right, asked
     stage.quiz_tally(quiz, lang, right=right, asked=asked)
-    presenter.advance(t(lang, "quiz.hint.done"), allow_back=False)
+    presenter.advance(t(lang, "Enter: back to the menu"), allow_back=False)
     return right, asked

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from safecheck.core.errors import ExitCode, NoKeyError, SafecheckError, StateError
-from safecheck.core.i18n import t
+from safecheck.core.i18n import N_, t
 from safecheck.storage import settings as settings_file
 from safecheck.storage.copies import SHA256_PATTERN, files_dir, read_copy, write_copy
 from safecheck.storage.files import atomic_writer, ensure_private_dir, fsync_dir
@@ -92,23 +92,44 @@ def passphrase(
     given = env.get(PASSPHRASE_ENV)
     if given:
         if new and len(given) < MIN_PASSPHRASE:
-            raise BackupError(t(lang, "backup.passphrase.needed", n=MIN_PASSPHRASE))
+            raise BackupError(
+                t(
+                    lang,
+                    "A backup needs a passphrase: run this in a terminal, or set "
+                    "SAFECHECK_BACKUP_PASSPHRASE (at least {n} characters).",
+                    n=MIN_PASSPHRASE,
+                )
+            )
         return given
     if asker is None or not asker.can_ask():
-        raise NoKeyError(t(lang, "backup.passphrase.needed", n=MIN_PASSPHRASE))
+        raise NoKeyError(
+            t(
+                lang,
+                "A backup needs a passphrase: run this in a terminal, or set "
+                "SAFECHECK_BACKUP_PASSPHRASE (at least {n} characters).",
+                n=MIN_PASSPHRASE,
+            )
+        )
     if not new:
-        return asker.password(t(lang, "backup.passphrase.enter"))
+        return asker.password(t(lang, "The backup's passphrase:"))
 
     def problem(text: str) -> str | None:
         if len(text) < MIN_PASSPHRASE:
-            return t(lang, "backup.passphrase.too_short", n=MIN_PASSPHRASE)
+            return t(lang, "At least {n} characters, please.", n=MIN_PASSPHRASE)
         return None
 
     while True:
-        first = asker.password(t(lang, "backup.passphrase.new", n=MIN_PASSPHRASE), problem=problem)
-        if asker.password(t(lang, "backup.passphrase.again")) == first:
+        first = asker.password(
+            t(
+                lang,
+                "Choose a passphrase for the backup (at least {n} characters):",
+                n=MIN_PASSPHRASE,
+            ),
+            problem=problem,
+        )
+        if asker.password(t(lang, "Type the backup passphrase again:")) == first:
             return first
-        warn(t(lang, "backup.passphrase.mismatch"))
+        warn(t(lang, "The two passphrases differ. Try again."))
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -152,10 +173,17 @@ def create(store: Store, target: Path, secret: str, lang: str) -> Summary:
                     sealed = crypto.encrypt(key, chunk, _associated(header, number, last))
                     out.write(_LENGTH.pack(len(sealed)) + sealed)
         except FileExistsError:
-            raise BackupError(t(lang, "backup.error.exists", path=target)) from None
+            raise BackupError(
+                t(
+                    lang,
+                    "{path} is already there; a backup is never written over a file. Choose "
+                    "another name.",
+                    path=target,
+                )
+            ) from None
         except OSError as error:
             raise BackupError(
-                t(lang, "evidence.error.cannot_write", path=target, reason=error.strerror)
+                t(lang, "{path} cannot be written ({reason}).", path=target, reason=error.strerror)
             ) from None
     return Summary(target, _entry_count(state), len(copies))
 
@@ -224,30 +252,48 @@ class _Reader:
                 self.header = handle.read(_HEADER_BYTES)
         except OSError as error:
             raise BackupError(
-                t(lang, "backup.error.cannot_read", path=path, reason=error.strerror)
+                t(
+                    lang,
+                    "{path}: cannot be read ({reason}). Nothing was changed.",
+                    path=path,
+                    reason=error.strerror,
+                )
             ) from None
         if not self.header.startswith(MAGIC):
-            raise BackupError(t(lang, "backup.error.not_backup", path=path))
+            raise BackupError(
+                t(lang, "{path}: this is not a safecheck backup. Nothing was changed.", path=path)
+            )
         if len(self.header) < _HEADER_BYTES:
-            raise self.damaged("backup.reason.cut_off")
+            raise self.damaged(N_("it is cut off"))
         version = self.header[len(MAGIC)]
         if version > BACKUP_VERSION:
-            raise self.damaged("backup.reason.newer")
+            raise self.damaged(N_("it was written by a newer safecheck"))
         offset = len(MAGIC) + 1
         cost = Cost(*self.header[offset : offset + 3])
         if version != BACKUP_VERSION or not cost.reasonable():
-            raise self.damaged("backup.reason.tampered")
+            raise self.damaged(N_("it does not pass its integrity check"))
         salt = self.header[offset + 3 : offset + 3 + SALT_BYTES]
         check = self.header[offset + 3 + SALT_BYTES :]
         from safecheck.storage import crypto
 
         self.key = _derive(secret, salt, cost)
         if crypto.key_check(self.key) != check:
-            raise BackupError(t(lang, "backup.error.wrong_passphrase", path=path))
+            raise BackupError(
+                t(
+                    lang,
+                    "{path}: the passphrase does not open this backup. Nothing was changed.",
+                    path=path,
+                )
+            )
 
     def damaged(self, reason: str) -> BackupError:
         return BackupError(
-            t(self.lang, "backup.error.damaged", path=self.path, reason=t(self.lang, reason))
+            t(
+                self.lang,
+                "{path}: the backup is damaged ({reason}). Nothing was changed.",
+                path=self.path,
+                reason=t(self.lang, reason),
+            )
         )
 
     def chunks(self) -> Iterator[bytes]:
@@ -263,24 +309,24 @@ class _Reader:
                 try:
                     yield crypto.decrypt(self.key, frame, _associated(self.header, number, last))
                 except crypto.AuthenticationFailed:
-                    raise self.damaged("backup.reason.tampered") from None
+                    raise self.damaged(N_("it does not pass its integrity check")) from None
                 number += 1
                 frame = after
             if number == 0:
-                raise self.damaged("backup.reason.cut_off")
+                raise self.damaged(N_("it is cut off"))
 
     def _frame(self, handle: BinaryIO) -> bytes | None:
         head = handle.read(_LENGTH.size)
         if not head:
             return None
         if len(head) < _LENGTH.size:
-            raise self.damaged("backup.reason.cut_off")
+            raise self.damaged(N_("it is cut off"))
         (length,) = _LENGTH.unpack(head)
         if length > _MAX_FRAME:
-            raise self.damaged("backup.reason.tampered")
+            raise self.damaged(N_("it does not pass its integrity check"))
         body = handle.read(length)
         if len(body) < length:
-            raise self.damaged("backup.reason.cut_off")
+            raise self.damaged(N_("it is cut off"))
         return body
 
 
@@ -313,7 +359,7 @@ class _Stream:
 def _contents(
     reader: _Reader,
 ) -> tuple[State, list[tuple[str, int]], _Stream, dict[str, Any]]:
-    stream = _Stream(reader.chunks(), lambda: reader.damaged("backup.reason.cut_off"))
+    stream = _Stream(reader.chunks(), lambda: reader.damaged(N_("it is cut off")))
     try:
         (length,) = _LENGTH.unpack(stream.read(_LENGTH.size))
         index = json.loads(stream.read(length).decode("utf-8"))
@@ -323,13 +369,13 @@ def _contents(
         if not isinstance(chosen, dict):
             raise TypeError
     except (ValueError, KeyError, TypeError, UnicodeDecodeError, struct.error):
-        raise reader.damaged("backup.reason.tampered") from None
+        raise reader.damaged(N_("it does not pass its integrity check")) from None
     if not all(SHA256_PATTERN.match(sha) for sha, _ in copies):
-        raise reader.damaged("backup.reason.tampered")
+        raise reader.damaged(N_("it does not pass its integrity check"))
     try:
         state = decode(stream.read(state_size))
     except StateError:
-        raise reader.damaged("backup.reason.state") from None
+        raise reader.damaged(N_("the saved state in it cannot be read")) from None
     return state, copies, stream, chosen
 
 
@@ -342,9 +388,9 @@ def check(path: Path, secret: str, lang: str) -> tuple[State, int]:
         for piece in stream.take(size):
             digest.update(piece)
         if digest.hexdigest() != sha:
-            raise reader.damaged("backup.reason.copy")
+            raise reader.damaged(N_("a kept copy in it does not match its SHA-256"))
     if not stream.at_end():
-        raise reader.damaged("backup.reason.tampered")
+        raise reader.damaged(N_("it does not pass its integrity check"))
     return state, len(copies)
 
 
@@ -370,7 +416,14 @@ def restore(
     """
     source = source.expanduser()
     if has_state(store.home) and not force:
-        raise StateThere(t(lang, "backup.error.state_there", path=store.home))
+        raise StateThere(
+            t(
+                lang,
+                "There is already a saved state in {path}. To replace it with the backup, add "
+                "--force: the current state is then kept aside first.",
+                path=store.home,
+            )
+        )
     state, count = check(source, secret, lang)
     aside = None
     if has_state(store.home):
@@ -381,7 +434,12 @@ def restore(
         reader = _Reader(source, secret, lang)
         _, copies, stream, chosen = _contents(reader)
         for sha, size in copies:
-            write_copy(store, sha, stream.take(size), lambda: reader.damaged("backup.reason.copy"))
+            write_copy(
+                store,
+                sha,
+                stream.take(size),
+                lambda: reader.damaged(N_("a kept copy in it does not match its SHA-256")),
+            )
         store.update(lambda _old: state)
         kept = settings_file.from_mapping(chosen)  # the key source stays this computer's
         settings_file.update(store.home, region=kept.region, lang=kept.lang, discreet=kept.discreet)

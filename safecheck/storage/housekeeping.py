@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from safecheck.core import labels
 from safecheck.core.errors import DamagedStateError, NoKeyError, SafecheckError, StateError
-from safecheck.core.i18n import t
+from safecheck.core.i18n import N_, t
 from safecheck.storage.copies import FILES_DIR
 from safecheck.storage.keystore import Keystore, KeystoreUnavailable
 from safecheck.storage.safefile import STATE_LIMIT, Refused, read_bytes
@@ -48,17 +49,37 @@ def where(home: Path, lang: str) -> list[str]:
         }[source]
     keystore = Keystore(home)
     lines = [
-        t(lang, "where.folder", path=home),
-        t(lang, "where.state", path=state, how=t(lang, f"where.how.{how}")),
-        t(lang, "where.lock", path=home / LOCK_FILE),
+        t(lang, "Folder: {path}", path=home),
+        t(lang, "Saved state: {path} ({how})", path=state, how=t(lang, labels.WHERE_HOW[how])),
+        t(lang, "Lock file: {path}", path=home / LOCK_FILE),
     ]
-    lines += [t(lang, "where.kept", path=path) for path in sorted(home.glob(f"{ASIDE_PREFIX}*"))]
-    lines += [t(lang, "where.leftover", path=path) for path in sorted(home.glob(TEMP_PATTERN))]
+    lines += [
+        t(lang, "Kept aside (could not be read): {path}", path=path)
+        for path in sorted(home.glob(f"{ASIDE_PREFIX}*"))
+    ]
+    lines += [
+        t(lang, "Left over from an interrupted save: {path}", path=path)
+        for path in sorted(home.glob(TEMP_PATTERN))
+    ]
     copies = [path for path in own_files(home) if path.parent.name == FILES_DIR]
     if copies:
-        lines.append(t(lang, "where.files", path=home / FILES_DIR, count=len(copies)))
-    lines.append(t(lang, "where.key", service=keystore.service, user=keystore.user))
-    lines.append(t(lang, "where.override"))
+        lines.append(
+            t(
+                lang,
+                "Kept copies of evidence files: {path} ({count}), protected like the state",
+                path=home / FILES_DIR,
+                count=len(copies),
+            )
+        )
+    lines.append(
+        t(
+            lang,
+            'Key in your keyring (when one is used): service "{service}", user name "{user}"',
+            service=keystore.service,
+            user=keystore.user,
+        )
+    )
+    lines.append(t(lang, "Set SAFECHECK_HOME to keep safecheck's files in another folder."))
     return lines
 
 
@@ -91,29 +112,48 @@ def wipe(home: Path, lang: str, *, keystore: Keystore | None = None) -> Outcome:
         lock.unlink(missing_ok=True)
         found = [path for path in found if path != lock] + [lock]
     removed = found
-    outcome.lines += [t(lang, "wipe.removed_file", path=path) for path in removed]
+    outcome.lines += [t(lang, "Removed {path}", path=path) for path in removed]
     if not removed:
-        outcome.lines.append(t(lang, "wipe.no_files", folder=home))
+        outcome.lines.append(t(lang, "There were no safecheck files in {folder}.", folder=home))
     if home.is_dir():
         left = sorted(home.iterdir())
         if left:
-            outcome.lines += [t(lang, "wipe.left", path=path) for path in left]
+            outcome.lines += [
+                t(lang, "Left in place, because safecheck did not make it: {path}", path=path)
+                for path in left
+            ]
         else:
             home.rmdir()
-            outcome.lines.append(t(lang, "wipe.removed_folder", path=home))
+            outcome.lines.append(t(lang, "Removed the folder {path}", path=home))
 
     service, user = keystore.service, keystore.user
     try:
         if keystore.delete():
-            outcome.lines.append(t(lang, "wipe.removed_key", service=service, user=user))
+            outcome.lines.append(
+                t(
+                    lang,
+                    'Removed the key from your keyring (service "{service}", user name "{user}").',
+                    service=service,
+                    user=user,
+                )
+            )
         else:
-            outcome.lines.append(t(lang, "wipe.no_key"))
+            outcome.lines.append(t(lang, "There was no safecheck key in your keyring."))
     except KeystoreUnavailable as error:
         if error.no_keyring:
-            outcome.lines.append(t(lang, "wipe.no_keyring"))
+            outcome.lines.append(
+                t(lang, "There is no keyring on this computer, so there was no key to remove.")
+            )
         else:
             outcome.error = NoKeyError(
-                key="wipe.key_failed", reason=error.reason, service=service, user=user
+                N_(
+                    "The key in your keyring could not be removed ({reason}). It is named service "
+                    '"{service}", user name "{user}": remove it with your keyring app, or run '
+                    "`safecheck wipe` again once the keyring is unlocked."
+                ),
+                reason=error.reason,
+                service=service,
+                user=user,
             )
     return outcome
 
@@ -133,20 +173,50 @@ def reset(store: Store, lang: str, confirm: Confirm) -> Outcome:
         except (StateError, NoKeyError) as error:
             reason = error.values.get("reason", error)
             text = reason.text(lang) if isinstance(reason, SafecheckError) else str(reason)
-            if not confirm(t(lang, "reset.confirm", reason=text)):
-                return Outcome([t(lang, "reset.cancelled")])
+            if not confirm(
+                t(
+                    lang,
+                    "Your saved state cannot be opened ({reason}). Move it aside (it is kept) and "
+                    "start again with empty answers?",
+                    reason=text,
+                )
+            ):
+                return Outcome([t(lang, "Nothing was changed.")])
             store.prepare()  # the key for the new state first: fail before moving anything
             store.move_aside()
         else:
-            return Outcome([t(lang, "reset.readable")])
+            return Outcome(
+                [
+                    t(
+                        lang,
+                        "Your saved state can be read, so there is nothing to reset. To forget "
+                        "answers, use `safecheck check --restart` or `safecheck wipe`.",
+                    )
+                ]
+            )
     elif not store.kept_aside():
-        return Outcome([t(lang, "reset.nothing")])
+        return Outcome([t(lang, "There is nothing to reset: nothing is saved yet.")])
     store.prepare()
     store.start_fresh()
     kept = store.kept_aside()
-    lines = [t(lang, "reset.done")]
+    lines = [t(lang, "You start again with empty answers.")]
     if getattr(store.codec, "encrypt", True) is False:
-        lines.append(t(lang, "store.plain", folder=store.home))
+        lines.append(
+            t(
+                lang,
+                "Encryption is off (--no-encryption): your answers are saved as plain text in "
+                "{folder}, and anyone who can read your files can read them. Run `safecheck "
+                "--encryption` to turn encryption back on.",
+                folder=store.home,
+            )
+        )
     if kept:
-        lines.append(t(lang, "reset.kept", path=kept[-1]))
+        lines.append(
+            t(
+                lang,
+                "Kept aside: {path}. Delete it once you are sure you no longer need it "
+                "(`safecheck wipe` removes it too).",
+                path=kept[-1],
+            )
+        )
     return Outcome(lines)

@@ -36,7 +36,7 @@ from safecheck.core.errors import (
     SafecheckError,
     StateError,
 )
-from safecheck.core.i18n import t
+from safecheck.core.i18n import N_, t
 from safecheck.storage.keystore import Keystore, KeystoreUnavailable
 
 MAGIC = b"SAFECHECK\x00"
@@ -94,49 +94,86 @@ class Header:
 def parse(data: bytes) -> Header:
     """Read the header of a state file; the reason it cannot be opened is an error."""
     if not data:
-        raise DamagedStateError(key="state.reason.empty")
+        raise DamagedStateError(N_("the file is empty"))
     prefix = len(MAGIC) + 2
     if len(data) < prefix:
         if MAGIC.startswith(data[: len(MAGIC)]):
-            raise DamagedStateError(key="state.reason.cut_off")
-        raise DamagedStateError(key="state.reason.not_safecheck")
+            raise DamagedStateError(
+                N_("the file is cut off (it may have been copied or saved only in part)")
+            )
+        raise DamagedStateError(
+            N_(
+                "the file does not start like a safecheck state file (it may have been edited "
+                "or replaced)"
+            )
+        )
     if not data.startswith(MAGIC):
-        raise DamagedStateError(key="state.reason.not_safecheck")
+        raise DamagedStateError(
+            N_(
+                "the file does not start like a safecheck state file (it may have been edited "
+                "or replaced)"
+            )
+        )
     version, source_byte = data[len(MAGIC)], data[len(MAGIC) + 1]
     if version > FORMAT_VERSION:
-        raise StateError(key="state.reason.newer_format", version=version)
+        raise StateError(
+            N_("it was written by a newer safecheck (format {version}); please update safecheck"),
+            version=version,
+        )
     if version != FORMAT_VERSION:
-        raise DamagedStateError(key="state.reason.unknown_format", version=version)
+        raise DamagedStateError(
+            N_("the file has an unknown format version ({version})"), version=version
+        )
     try:
         source = Source(source_byte)
     except ValueError:  # safecheck writes only these: the header was changed
-        raise DamagedStateError(key="state.reason.tampered") from None
+        raise DamagedStateError(
+            N_(
+                "the file does not pass its integrity check (it was damaged or changed after "
+                "it was saved)"
+            )
+        ) from None
     offset = prefix
     salt = b""
     cost = None
     check = b""
     if source is Source.PASSPHRASE:
         if len(data) < offset + 3 + SALT_BYTES:
-            raise DamagedStateError(key="state.reason.cut_off")
+            raise DamagedStateError(
+                N_("the file is cut off (it may have been copied or saved only in part)")
+            )
         cost = Cost(*data[offset : offset + 3])
         if not cost.reasonable():  # safecheck never writes these: the header was changed
-            raise DamagedStateError(key="state.reason.tampered")
+            raise DamagedStateError(
+                N_(
+                    "the file does not pass its integrity check (it was damaged or changed after "
+                    "it was saved)"
+                )
+            )
         salt = data[offset + 3 : offset + 3 + SALT_BYTES]
         offset += 3 + SALT_BYTES
     if source is not Source.PLAIN:
         check = data[offset : offset + CHECK_BYTES]
         offset += CHECK_BYTES
     if len(data) < offset + LENGTH_BYTES:
-        raise DamagedStateError(key="state.reason.cut_off")
+        raise DamagedStateError(
+            N_("the file is cut off (it may have been copied or saved only in part)")
+        )
     length = int.from_bytes(data[offset : offset + LENGTH_BYTES], "big")
     offset += LENGTH_BYTES
     body = data[offset:]
     if len(body) < length:
-        raise DamagedStateError(key="state.reason.cut_off")
+        raise DamagedStateError(
+            N_("the file is cut off (it may have been copied or saved only in part)")
+        )
     if len(body) > length:
-        raise DamagedStateError(key="state.reason.too_long")
+        raise DamagedStateError(
+            N_("the file is longer than safecheck wrote it (it may have been edited)")
+        )
     if source is not Source.PLAIN and length < NONCE_BYTES + TAG_BYTES:
-        raise DamagedStateError(key="state.reason.cut_off")
+        raise DamagedStateError(
+            N_("the file is cut off (it may have been copied or saved only in part)")
+        )
     return Header(source, data[:offset], body, check=check, salt=salt, cost=cost)
 
 
@@ -261,7 +298,13 @@ class Keys:
         passphrase = self.environ.get(PASSPHRASE_ENV)
         if passphrase:
             if len(passphrase) < MIN_PASSPHRASE:
-                raise PassphraseTooShort(key="key.env_too_short", n=MIN_PASSPHRASE)
+                raise PassphraseTooShort(
+                    N_(
+                        "SAFECHECK_PASSPHRASE is too short for a new passphrase: use at least {n} "
+                        "characters."
+                    ),
+                    n=MIN_PASSPHRASE,
+                )
             key = _derive(passphrase, _new_salt(), SCRYPT_COST)
         else:
             try:
@@ -269,8 +312,25 @@ class Keys:
             except KeystoreUnavailable as error:
                 reason = unavailable_reason(error, self.lang)
                 if self.asker is None or not self.asker.can_ask():
-                    raise NoKeyError(key="key.none", reason=reason) from None
-                self.warn(t(self.lang, "passphrase.why", reason=reason))
+                    raise NoKeyError(
+                        N_(
+                            "safecheck cannot keep your answers safe: no keyring can be used ({reason}), "
+                            "no passphrase in SAFECHECK_PASSPHRASE, and standard input is not a terminal "
+                            "to ask for one. Run safecheck in a terminal to choose a passphrase, set "
+                            "SAFECHECK_PASSPHRASE, or use --no-encryption to save without encryption (see "
+                            "the README). Nothing was saved."
+                        ),
+                        reason=reason,
+                    ) from None
+                self.warn(
+                    t(
+                        self.lang,
+                        "No keyring can keep the key to your answers ({reason}). Choose a passphrase "
+                        "instead: safecheck asks for it each time it starts. If you forget it, your "
+                        "saved answers cannot be recovered.",
+                        reason=reason,
+                    )
+                )
                 key = _derive(self._ask_new_passphrase(), _new_salt(), SCRYPT_COST)
         self._known.append(key)
         return key
@@ -280,14 +340,32 @@ class Keys:
             secret = self.keystore.get()
         except KeystoreUnavailable as error:
             reason = unavailable_reason(error, self.lang)
-            raise NoKeyError(key="key.keyring_unavailable", reason=reason) from None
+            raise NoKeyError(
+                N_(
+                    "Your saved state is encrypted with a key in your keyring, and the keyring "
+                    "cannot be used now ({reason}). Unlock your keyring (for example by logging in "
+                    "to your desktop) and try again, or run `safecheck reset` to start again with "
+                    "empty answers (the file is kept aside)."
+                ),
+                reason=reason,
+            ) from None
         if secret is None:
-            raise DamagedStateError(key="state.reason.key_missing")
+            raise DamagedStateError(
+                N_(
+                    "its key is no longer in your keyring (it may have been deleted), so it cannot "
+                    "be decrypted"
+                )
+            )
         key = Key(Source.KEYRING, secret)
         if not key.opens(header):
             if key.sealed_before(header):  # the header changed, not the key
-                raise DamagedStateError(key="state.reason.tampered")
-            raise DamagedStateError(key="state.reason.key_wrong")
+                raise DamagedStateError(
+                    N_(
+                        "the file does not pass its integrity check (it was damaged or changed after "
+                        "it was saved)"
+                    )
+                )
+            raise DamagedStateError(N_("the key in your keyring is not the key it was saved with"))
         return key
 
     def _new_keyring_key(self) -> Key:
@@ -306,21 +384,41 @@ class Keys:
             key = _derive(passphrase, header.salt, header.cost)
             if not key.opens(header):
                 if key.sealed_before(header):  # the header changed, not the passphrase
-                    raise DamagedStateError(key="state.reason.tampered")
-                raise StateError(key="state.reason.env_passphrase_wrong")
+                    raise DamagedStateError(
+                        N_(
+                            "the file does not pass its integrity check (it was damaged or changed after "
+                            "it was saved)"
+                        )
+                    )
+                raise StateError(N_("the passphrase in SAFECHECK_PASSPHRASE does not open it"))
             return key
         if self.asker is None or not self.asker.can_ask():
-            raise NoKeyError(key="key.passphrase_needed")
+            raise NoKeyError(
+                N_(
+                    "Your saved state is protected with a passphrase, and safecheck cannot ask for "
+                    "it because standard input is not a terminal. Run safecheck in a terminal, or "
+                    "set SAFECHECK_PASSPHRASE."
+                )
+            )
         if header.associated in self._refused:  # three tries are enough for one run
             raise self._refused[header.associated]
         for attempt in range(PASSPHRASE_TRIES):
-            message = "passphrase.enter" if attempt == 0 else "passphrase.try_again"
+            message = (
+                N_("Passphrase for your saved answers:")
+                if attempt == 0
+                else N_("That passphrase does not open your saved answers. Try again:")
+            )
             key = _derive(self.asker.password(t(self.lang, message)), header.salt, header.cost)
             if key.opens(header):
                 return key
             if key.sealed_before(header):  # the right passphrase; the header changed
-                raise DamagedStateError(key="state.reason.tampered")
-        self._refused[header.associated] = StateError(key="state.reason.passphrase_wrong")
+                raise DamagedStateError(
+                    N_(
+                        "the file does not pass its integrity check (it was damaged or changed after "
+                        "it was saved)"
+                    )
+                )
+        self._refused[header.associated] = StateError(N_("the passphrase does not open it"))
         raise self._refused[header.associated]
 
     def _ask_new_passphrase(self) -> str:
@@ -328,21 +426,22 @@ class Keys:
 
         def problem(text: str) -> str | None:
             if len(text) < MIN_PASSPHRASE:
-                return t(self.lang, "passphrase.too_short", n=MIN_PASSPHRASE)
+                return t(self.lang, "Use at least {n} characters.", n=MIN_PASSPHRASE)
             return None
 
         while True:
             first = self.asker.password(
-                t(self.lang, "passphrase.new", n=MIN_PASSPHRASE), problem=problem
+                t(self.lang, "Choose a passphrase (at least {n} characters):", n=MIN_PASSPHRASE),
+                problem=problem,
             )
-            if self.asker.password(t(self.lang, "passphrase.again")) == first:
+            if self.asker.password(t(self.lang, "Type the passphrase again:")) == first:
                 return first
-            self.warn(t(self.lang, "passphrase.mismatch"))
+            self.warn(t(self.lang, "The two passphrases are not the same. Please try again."))
 
 
 def unavailable_reason(error: KeystoreUnavailable, lang: str) -> str:
     """Why the keyring cannot be used, in `lang` when it is simply not there."""
-    return t(lang, "keyring.none_here") if error.no_keyring else error.reason
+    return t(lang, "there is none on this computer") if error.no_keyring else error.reason
 
 
 def _new_salt() -> bytes:
@@ -397,17 +496,27 @@ class Sealer:
         if self._key is not None and self._key.opens(header):
             key = self._key
         elif self._key is not None and self._key.sealed_before(header):
-            raise DamagedStateError(key="state.reason.tampered")  # the header changed
+            raise DamagedStateError(
+                N_(
+                    "the file does not pass its integrity check (it was damaged or changed after "
+                    "it was saved)"
+                )
+            )  # the header changed
         else:
             key = self._need_keys().for_file(header)
         try:
             plain = crypto.decrypt(key.secret, header.body, header.associated)
         except crypto.AuthenticationFailed:
-            raise DamagedStateError(key="state.reason.tampered") from None
+            raise DamagedStateError(
+                N_(
+                    "the file does not pass its integrity check (it was damaged or changed after "
+                    "it was saved)"
+                )
+            ) from None
         self._key = key
         return plain
 
     def _need_keys(self) -> Keys:
         if self.keys is None:
-            raise DamagedStateError(key="state.reason.key_wrong")
+            raise DamagedStateError(N_("the key in your keyring is not the key it was saved with"))
         return self.keys

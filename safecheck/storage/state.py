@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from safecheck.core.errors import DamagedStateError, StateError
+from safecheck.core.i18n import N_
 from safecheck.storage.chain import chain_of
 
 SCHEMA_VERSION = 3  # 2: the evidence log; 3: the evidence log as a chain of records
@@ -84,14 +85,19 @@ def decode(data: bytes) -> State:
     try:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise DamagedStateError(key="state.reason.unreadable") from None
+        raise DamagedStateError(
+            N_("the saved answers are not readable (damaged or cut off)")
+        ) from None
     if not isinstance(document, dict):
-        raise DamagedStateError(key="state.reason.shape")
+        raise DamagedStateError(N_("the saved answers have an unexpected shape"))
     version = document.get("schema")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise DamagedStateError(key="state.reason.no_schema")
+        raise DamagedStateError(N_("the saved answers have no schema version"))
     if version > SCHEMA_VERSION:
-        raise StateError(key="state.reason.newer_schema", version=version)
+        raise StateError(
+            N_("it was written by a newer safecheck (schema {version}); please update safecheck"),
+            version=version,
+        )
     document = migrate(document, version)
     return _from_document(document)
 
@@ -99,14 +105,16 @@ def decode(data: bytes) -> State:
 def migrate(document: dict[str, Any], version: int) -> dict[str, Any]:
     """Bring an older document up to `SCHEMA_VERSION`, one step at a time."""
     if version < 1:
-        raise DamagedStateError(key="state.reason.unknown_schema", version=version)
+        raise DamagedStateError(
+            N_("the saved answers have an unknown schema version ({version})"), version=version
+        )
     if version == 1:  # 1 -> 2: the evidence log starts empty
         document = {**document, "schema": 2, "evidence": []}
         version = 2
     if version == 2:  # 2 -> 3: each saved entry becomes an `add` record of the chain
         entries = document.get("evidence", [])
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-            raise DamagedStateError(key="state.reason.shape")
+            raise DamagedStateError(N_("the saved answers have an unexpected shape"))
         document = {**document, "schema": 3, "evidence": chain_of(entries)}
         version = 3
     return document
@@ -121,17 +129,19 @@ def _from_document(document: Mapping[str, Any]) -> State:
         or not isinstance(raw_settings, dict)
         or not isinstance(raw_evidence, list)
     ):
-        raise DamagedStateError(key="state.reason.shape")
+        raise DamagedStateError(N_("the saved answers have an unexpected shape"))
     answers: dict[str, dict[str, Record]] = {}
     for checklist, items in raw_answers.items():
         if not isinstance(items, dict):
-            raise DamagedStateError(key="state.reason.shape")
+            raise DamagedStateError(N_("the saved answers have an unexpected shape"))
         answers[checklist] = {}
         for item, raw in items.items():
             try:
                 answers[checklist][item] = Record(Answer(raw["answer"]), str(raw["at"]))
             except (TypeError, KeyError, ValueError):
-                raise DamagedStateError(key="state.reason.answer", item=item) from None
+                raise DamagedStateError(
+                    N_('the saved answer for "{item}" is not readable'), item=item
+                ) from None
     if not all(isinstance(document, dict) for document in raw_evidence):
-        raise DamagedStateError(key="state.reason.shape")
+        raise DamagedStateError(N_("the saved answers have an unexpected shape"))
     return State(answers=answers, settings=raw_settings, evidence=tuple(raw_evidence))

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from safecheck.core.errors import DamagedStateError, ExitCode, SafecheckError, StateError
+from safecheck.core.i18n import N_
 from safecheck.storage import settings as plain_settings
 from safecheck.storage.copies import COPY_TEMP_PATTERN, FILES_DIR, reseal_copies
 from safecheck.storage.files import ensure_private_dir, fsync_dir, write_atomic
@@ -149,14 +150,27 @@ def settle(
             store.update(lambda state: state)
             _reseal_copies(store)
             opening.warn(
-                t(store.lang, "store.now_plain" if opening.plain else "store.now_encrypted")
+                t(
+                    store.lang,
+                    N_("Your saved answers are now stored without encryption.")
+                    if opening.plain
+                    else N_("Your saved answers are now encrypted."),
+                )
             )
             current = _peek_file(store.path, peek)
     if prepare and not store.path.exists():
         store.prepare()
     if not opening.warned and (current is Source.PLAIN or (prepare and opening.plain)):
         opening.warned = True
-        opening.warn(t(store.lang, "store.plain", folder=store.home))
+        opening.warn(
+            t(
+                store.lang,
+                "Encryption is off (--no-encryption): your answers are saved as plain text in "
+                "{folder}, and anyone who can read your files can read them. Run `safecheck "
+                "--encryption` to turn encryption back on.",
+                folder=store.home,
+            )
+        )
 
 
 def _reseal_copies(store: Store) -> None:
@@ -207,17 +221,27 @@ class Store:
             except Refused as refused:
                 if not refused.missing:
                     raise StateError(
-                        key="state.cannot_read", reason=refused.reason, path=self.path
+                        N_("the saved state cannot be read ({reason})"),
+                        reason=refused.reason,
+                        path=self.path,
                     ) from None
                 kept = self.kept_aside()
                 if kept and self._damage is not None and self._damage.values["kept"] == kept[-1]:
                     raise self._damage from None  # moved aside by this run: say why, again
                 if kept:
-                    raise StateError(key="state.earlier_kept", kept=kept[-1]) from None
+                    raise StateError(
+                        N_(
+                            "Your earlier saved state could not be read and is kept as {kept}. Run "
+                            "`safecheck reset` to start again with empty answers."
+                        ),
+                        kept=kept[-1],
+                    ) from None
                 return self._with_plain_settings(State())
             except OSError as error:
                 raise StateError(
-                    key="state.cannot_read", reason=error.strerror, path=self.path
+                    N_("the saved state cannot be read ({reason})"),
+                    reason=error.strerror,
+                    path=self.path,
                 ) from None
             try:
                 return self._with_plain_settings(decode(self.codec.open(sealed)))
@@ -227,11 +251,30 @@ class Store:
                 aside = self._move_aside(sealed)
                 if aside is None:
                     continue  # another safecheck changed the file meanwhile: read it again
-                self._damage = DamagedStateError(key="state.moved_aside", reason=error, kept=aside)
+                self._damage = DamagedStateError(
+                    N_(
+                        "Your saved state cannot be read: {reason}. It was moved to {kept}, so nothing "
+                        "is lost and nothing will be written over it. Run `safecheck reset` to start "
+                        "again with empty answers."
+                    ),
+                    reason=error,
+                    kept=aside,
+                )
                 raise self._damage from None
             except StateError as error:
-                raise StateError(key="state.left_in_place", reason=error, path=self.path) from None
-        raise StateError(key="state.cannot_read", reason="it keeps changing", path=self.path)
+                raise StateError(
+                    N_(
+                        "Your saved state cannot be opened: {reason}. The file was left as it is. Run "
+                        "`safecheck reset` to move it aside and start again with empty answers."
+                    ),
+                    reason=error,
+                    path=self.path,
+                ) from None
+        raise StateError(
+            N_("the saved state cannot be read ({reason})"),
+            reason="it keeps changing",
+            path=self.path,
+        )
 
     def update(self, change: Callable[[State], State]) -> State:
         """Apply `change` to the newest saved state and save it, under the lock.
@@ -307,7 +350,10 @@ class Store:
         try:
             self._lock.acquire()
         except Timeout:
-            raise LockedError(key="state.locked", path=self.home / LOCK_FILE) from None
+            raise LockedError(
+                N_("another safecheck is still saving; close it and try again"),
+                path=self.home / LOCK_FILE,
+            ) from None
         try:
             if self._lock.lock_counter == 1:
                 self._remove_leftovers()
@@ -347,7 +393,12 @@ class Store:
             write_atomic(self.path, data)
         except OSError as error:
             raise StateError(
-                key="state.cannot_save", reason=error.strerror, path=self.path
+                N_(
+                    "your last answer could not be saved ({reason}); everything saved before it is "
+                    "kept"
+                ),
+                reason=error.strerror,
+                path=self.path,
             ) from None
         self._note_key(data)
 
@@ -407,7 +458,15 @@ def check_private(home: Path, warn: Callable[[str], None], lang: str = "en") -> 
         mode = stat.S_IMODE(folder.stat().st_mode)
         if mode & 0o077:
             folder.chmod(0o700)
-            warn(t(lang, "store.folder_mode", path=folder, mode=f"{mode:o}"))
+            warn(
+                t(
+                    lang,
+                    "The folder {path} could be opened by other users (mode {mode}); safecheck "
+                    "made it private (700).",
+                    path=folder,
+                    mode=f"{mode:o}",
+                )
+            )
     for path in own_files(home):
         info = path.lstat()
         if not stat.S_ISREG(info.st_mode):
@@ -415,4 +474,12 @@ def check_private(home: Path, warn: Callable[[str], None], lang: str = "en") -> 
         mode = stat.S_IMODE(info.st_mode)
         if mode & 0o077:
             path.chmod(0o600)
-            warn(t(lang, "store.file_mode", path=path, mode=f"{mode:o}"))
+            warn(
+                t(
+                    lang,
+                    "The file {path} could be read by other users (mode {mode}); safecheck made it "
+                    "private (600).",
+                    path=path,
+                    mode=f"{mode:o}",
+                )
+            )

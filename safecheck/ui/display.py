@@ -15,7 +15,8 @@ from rich.text import Text as RichText
 from safecheck.content.checklist import PLATFORMS, Checklist, Item, Priority, Section
 from safecheck.content.helplines import HelpLine as LineData  # workshop.HelpLine is another
 from safecheck.content.helplines import contact, one_line
-from safecheck.core.i18n import t
+from safecheck.core import labels
+from safecheck.core.i18n import N_, t, tn
 from safecheck.progress.summary import Summary
 from safecheck.progress.verify import Verification
 from safecheck.storage.state import Answer
@@ -61,20 +62,20 @@ class Display:
         bar = Table.grid(padding=(0, 1))
         bar.add_row(
             ProgressBar(total=max(total, 1), completed=answered, width=30),
-            t(lang, "progress", answered=answered, total=total),
+            t(lang, "{answered} of {total} answered", answered=answered, total=total),
         )
         self.console.print(bar)
-        priority = t(lang, f"priority.{item.priority.value}")
+        priority = t(lang, labels.PRIORITY[item.priority.value])
         body = Group(
             RichText(item.title(lang), style="bold"),
             RichText(priority, style=PRIORITY_STYLE[item.priority]),
-            RichText(f"{t(lang, 'why')}: {item.why(lang)}"),
+            RichText(f"{t(lang, 'Why')}: {item.why(lang)}"),
         )
         self.console.print(Panel(body))
 
     def how(self, item: Item, lang: str) -> None:
         parts: list[RichText] = [
-            RichText(f"{t(lang, 'how')}: {item.title(lang)}", style="bold"),
+            RichText(f"{t(lang, 'How')}: {item.title(lang)}", style="bold"),
             RichText(item.how(lang).strip()),
         ]
         for name, steps in item.platforms:
@@ -83,29 +84,29 @@ class Display:
         self.console.print(Panel(Group(*parts)))
 
     def summary(self, summary: Summary, lang: str) -> None:
-        table = Table(title=t(lang, "summary.title"), title_justify="left")
-        table.add_column(t(lang, "summary.priority"))
-        table.add_column(t(lang, "summary.done"), justify="right")
-        table.add_column(t(lang, "summary.score"), justify="right")
+        table = Table(title=t(lang, "Your summary"), title_justify="left")
+        table.add_column(t(lang, "Priority"))
+        table.add_column(t(lang, "done"), justify="right")
+        table.add_column(t(lang, "Score"), justify="right")
         for score in summary.by_priority:
             table.add_row(
-                t(lang, f"priority.{score.priority.value}"),
+                t(lang, labels.PRIORITY[score.priority.value]),
                 f"{score.done} / {score.applicable}",
                 f"{score.percent}%",
             )
         table.add_row(
-            t(lang, "summary.overall"),
+            t(lang, "Overall"),
             f"{summary.done} / {summary.total - summary.not_for_me}",
             f"{summary.score}%",
             style="bold",
         )
         self.console.print(table)
         if not summary.next_steps:
-            self.console.print(t(lang, "summary.nothing_open"))
+            self.console.print(t(lang, "Nothing important is open. Well done."))
             return
-        self.console.print(t(lang, "summary.next"))
+        self.console.print(t(lang, "The most important things still open:"))
         for number, item in enumerate(summary.next_steps, start=1):
-            priority = t(lang, f"priority.{item.priority.value}")
+            priority = t(lang, labels.PRIORITY[item.priority.value])
             self.console.print(f"{number}. [bold]{item.title(lang)}[/bold] ({priority})")
             first_step = item.how(lang).strip().splitlines()[0]
             self.console.print(f"   {first_step}")
@@ -128,10 +129,16 @@ class Display:
 
     def start_screen(self, lang: str, region: str, footer: str) -> None:
         body = Group(
-            RichText(t(lang, "region.shown", region=region)),
-            RichText(t(lang, "start.hint"), style="bold"),
+            RichText(
+                t(lang, "Region: {region}. The help lines shown are chosen by it.", region=region)
+            ),
+            RichText(
+                t(lang, "Is someone threatening you right now? Press 1 or Enter."), style="bold"
+            ),
         )
-        self.console.print(Panel(body, title=t(lang, "start.title"), title_align="left"))
+        self.console.print(
+            Panel(body, title=t(lang, "safecheck: against sextortion"), title_align="left")
+        )
         self.footer(footer)
 
     def footer(self, text: str) -> None:
@@ -152,7 +159,7 @@ class Display:
         bar = Table.grid(padding=(0, 1))
         bar.add_row(
             ProgressBar(total=max(total, 1), completed=answered, width=30),
-            t(lang, "progress", answered=answered, total=total),
+            t(lang, "{answered} of {total} answered", answered=answered, total=total),
         )
         self.console.print(bar)
         parts = [RichText(item.why(lang)), RichText(""), bullets(item.how(lang))]
@@ -177,39 +184,50 @@ class Display:
         Nothing is cut off: a narrow terminal folds a long address instead.
         """
         table = Table(title=title, title_justify="left", show_lines=True)
-        table.add_column(t(lang, "helplines.name"), min_width=15, max_width=18, overflow="fold")
-        table.add_column(t(lang, "helplines.contact"), min_width=24, overflow="fold")
-        table.add_column(t(lang, "helplines.for"), ratio=1, overflow="fold")
+        table.add_column(t(lang, "Name"), min_width=15, max_width=18, overflow="fold")
+        table.add_column(t(lang, "Contact"), min_width=24, overflow="fold")
+        table.add_column(t(lang, "For"), ratio=1, overflow="fold")
         for line in lines:
             name = RichText(line.name(lang), style="bold")
             if line.hours:
                 name.append(f"\n{line.hours(lang)}", style="")
             who = RichText(line.who(lang))
-            who.append(f"\n{t(lang, 'helplines.source')}: {line.source}", style="dim")
+            who.append(f"\n{t(lang, 'Source')}: {line.source}", style="dim")
             table.add_row(name, RichText(contact(line, lang, separator="\n")), who)
         self.console.print(table)
 
     def plan_summary(self, summary: Summary, lang: str) -> None:
         self.console.rule()
-        self.console.print(t(lang, "plan.summary_done", done=summary.done, total=summary.total))
+        self.console.print(
+            tn(
+                lang,
+                "You have done {done} of {total} step.",
+                "You have done {done} of {total} steps.",
+                summary.total,
+                done=summary.done,
+                total=summary.total,
+            )
+        )
         still_open = [item for _, item in summary.checklist.items() if item in summary.open_items]
         if not still_open:
-            self.console.print(t(lang, "plan.summary_all"))
+            self.console.print(
+                t(lang, "You have done every step. Keep asking for help whenever you need it.")
+            )
             return
-        self.console.print(t(lang, "plan.summary_open"))
+        self.console.print(t(lang, "Still open, in the order to take them:"))
         for number, item in enumerate(still_open, start=1):
             self.console.print(f"{number}. {item.title(lang)}", markup=False)
 
     def status(self, summaries: Sequence[Summary], lang: str) -> None:
         if not summaries:
-            self.console.print(t(lang, "status.none"))
+            self.console.print(t(lang, "There are no checklists to show."))
             return
-        table = Table(title=t(lang, "status.title"), title_justify="left")
-        table.add_column(t(lang, "status.checklist"))
-        table.add_column(t(lang, "status.answered"), justify="right")
-        table.add_column(t(lang, "summary.done"), justify="right")
-        table.add_column(t(lang, "status.open"))
-        table.add_column(t(lang, "summary.score"), justify="right")
+        table = Table(title=t(lang, "Your progress"), title_justify="left")
+        table.add_column(t(lang, "Checklist"))
+        table.add_column(t(lang, "Answered"), justify="right")
+        table.add_column(t(lang, "done"), justify="right")
+        table.add_column(t(lang, "Still open"))
+        table.add_column(t(lang, "Score"), justify="right")
         for summary in summaries:
             table.add_row(
                 f"{summary.checklist.title(lang)} ({summary.checklist.id})",
@@ -231,22 +249,24 @@ class Display:
         from safecheck.evidence import model
 
         if not entries:
-            self.console.print(t(lang, "evidence.list.empty"))
+            self.console.print(
+                t(lang, "The evidence log is empty. Start it with: safecheck evidence add")
+            )
             return
-        table = Table(title=t(lang, "evidence.list.title"), title_justify="left")
-        table.add_column(t(lang, "evidence.field.id"), justify="right")
-        table.add_column(t(lang, "evidence.field.when"), no_wrap=True)
-        table.add_column(t(lang, "evidence.field.platform"))
-        table.add_column(t(lang, "evidence.field.account"))
-        table.add_column(t(lang, "evidence.field.demands"))
-        table.add_column(t(lang, "evidence.field.files"), justify="right")
+        table = Table(title=t(lang, "Your evidence log"), title_justify="left")
+        table.add_column(t(lang, "Entry"), justify="right")
+        table.add_column(t(lang, "When"), no_wrap=True)
+        table.add_column(t(lang, "Platform"))
+        table.add_column(t(lang, "Their account name"))
+        table.add_column(t(lang, "What they asked for"))
+        table.add_column(t(lang, "Files"), justify="right")
         for entry in entries:
             table.add_row(
                 str(entry.id),
                 model.format_when(entry.when),
                 RichText(entry.platform or ""),
                 RichText(entry.account or entry.phone or entry.profile_url or ""),
-                ", ".join(t(lang, f"evidence.demand.{d.value}") for d in entry.demands),
+                ", ".join(t(lang, labels.DEMAND[d.value]) for d in entry.demands),
                 str(len(entry.files)),
             )
         self.console.print(table)
@@ -263,7 +283,7 @@ class Display:
             grid.add_row(label, RichText(value))
         if entry.note:
             grid.add_row(model.field_label(lang, "note"), RichText(entry.note))
-        title = t(lang, "evidence.show.title", id=entry.id)
+        title = t(lang, "Entry {id}", id=entry.id)
         self.console.print(Panel(grid, title=title, title_align="left"))
         for check in checks:
             self.console.print(self._file_check(check, lang))
@@ -284,48 +304,60 @@ class Display:
         text.append(f"{a.name}\n", style="bold")
         text.append(f"  {a.path}\n")
         text.append(f"  SHA-256 {a.sha256}\n")
-        text.append(f"  {t(lang, 'evidence.show.size', size=a.size)}\n")
-        status = t(lang, f"evidence.file.{check.status.value}")
+        text.append(f"  {t(lang, '{size} bytes', size=a.size)}\n")
+        status = t(lang, labels.FILE_STATUS[check.status.value])
         if check.status is FileStatus.CHANGED and check.sha256_now:
-            status += "\n  " + t(lang, "evidence.file.now", sha256=check.sha256_now)
+            status += "\n  " + t(lang, "SHA-256 now {sha256}", sha256=check.sha256_now)
         text.append(f"  {status}\n", style=style)
         if check.copy is not CopyStatus.NONE:
             copy_style = "" if check.copy is CopyStatus.INTACT else "bold"
-            text.append(f"  {t(lang, f'evidence.copy.{check.copy.value}')}\n", style=copy_style)
+            text.append(f"  {t(lang, labels.COPY_STATUS[check.copy.value])}\n", style=copy_style)
         return text
 
 
 def answer_word(answer: Answer | None, lang: str) -> str:
     """The status word of an answer, so nothing is told by colour alone."""
-    return t(lang, f"state.{answer.value if answer is not None else 'unanswered'}")
+    return t(lang, labels.STATE[answer.value if answer is not None else "unanswered"])
 
 
 def open_by_priority(summary: Summary, lang: str) -> str:
     parts = [
-        f"{score.open} {t(lang, f'priority.{score.priority.value}').lower()}"
+        f"{score.open} {t(lang, labels.PRIORITY[score.priority.value]).lower()}"
         for score in summary.by_priority
         if score.open
     ]
-    return ", ".join(parts) if parts else t(lang, "status.nothing_open")
+    return ", ".join(parts) if parts else t(lang, "nothing")
 
 
 def verification_lines(result: Verification, lang: str) -> list[str]:
     checklist = result.summary.checklist
-    verdict = "verify.met" if result.ok else "verify.not_met"
+    verdict = (
+        N_("{title} ({id}): the requirement is met.")
+        if result.ok
+        else N_("{title} ({id}): the requirement is not met yet.")
+    )
     lines = [t(lang, verdict, title=checklist.title(lang), id=checklist.id)]
     for check in result.checks:
         if check.priority is not None:
-            name = t(lang, f"priority.{check.priority.value}").lower()
-            key = "verify.priority_ok" if check.met else "verify.priority_open"
+            name = t(lang, labels.PRIORITY[check.priority.value]).lower()
+            key = (
+                N_("every item with priority {priority} is done or not for you")
+                if check.met
+                else N_("items with priority {priority} still open: {count}")
+            )
             lines.append("- " + t(lang, key, priority=name, count=len(check.missing)))
         else:
-            key = "verify.score_ok" if check.met else "verify.score_low"
+            key = (
+                N_("the score, {score}%, is at least {min_score}%")
+                if check.met
+                else N_("the score, {score}%, is below {min_score}%")
+            )
             lines.append("- " + t(lang, key, score=check.score, min_score=check.min_score))
     if result.missing:
-        lines.append(t(lang, "verify.missing"))
+        lines.append(t(lang, "Still missing:"))
         for item in result.missing:
             record = result.summary.answers.get(item.id)
-            priority = t(lang, f"priority.{item.priority.value}")
+            priority = t(lang, labels.PRIORITY[item.priority.value])
             word = answer_word(record.answer if record else None, lang)
             lines.append(f"- {item.id}: {item.title(lang)} ({priority}, {word})")
     return lines
@@ -370,29 +402,29 @@ class PlainDisplay(Display):
         self._lines("", section.title(lang))
 
     def item(self, item: Item, lang: str, *, answered: int, total: int) -> None:
-        priority = t(lang, f"priority.{item.priority.value}")
+        priority = t(lang, labels.PRIORITY[item.priority.value])
         self._lines(
             "",
-            t(lang, "progress", answered=answered, total=total) + ".",
+            t(lang, "{answered} of {total} answered", answered=answered, total=total) + ".",
             item.title(lang),
-            f"{t(lang, 'summary.priority')}: {priority}",
-            f"{t(lang, 'why')}: {item.why(lang).strip()}",
+            f"{t(lang, 'Priority')}: {priority}",
+            f"{t(lang, 'Why')}: {item.why(lang).strip()}",
         )
 
     def how(self, item: Item, lang: str) -> None:
-        self._lines("", f"{t(lang, 'how')}: {item.title(lang)}", item.how(lang).strip())
+        self._lines("", f"{t(lang, 'How')}: {item.title(lang)}", item.how(lang).strip())
         for name, steps in item.platforms:
             self._lines(f"{PLATFORMS[name]}: {steps(lang).strip()}")
         self._lines("")
 
     def summary(self, summary: Summary, lang: str) -> None:
-        self._lines("", t(lang, "summary.title"))
+        self._lines("", t(lang, "Your summary"))
         for score in summary.by_priority:
             self._lines(
                 t(
                     lang,
-                    "plain.summary_row",
-                    name=t(lang, f"priority.{score.priority.value}"),
+                    "{name}: {done} of {applicable} done, score {score}%",
+                    name=t(lang, labels.PRIORITY[score.priority.value]),
                     done=score.done,
                     applicable=score.applicable,
                     score=score.percent,
@@ -401,40 +433,40 @@ class PlainDisplay(Display):
         self._lines(
             t(
                 lang,
-                "plain.summary_row",
-                name=t(lang, "summary.overall"),
+                "{name}: {done} of {applicable} done, score {score}%",
+                name=t(lang, "Overall"),
                 done=summary.done,
                 applicable=summary.total - summary.not_for_me,
                 score=summary.score,
             )
         )
         if not summary.next_steps:
-            self._lines(t(lang, "summary.nothing_open"))
+            self._lines(t(lang, "Nothing important is open. Well done."))
             return
-        self._lines(t(lang, "summary.next"))
+        self._lines(t(lang, "The most important things still open:"))
         for number, item in enumerate(summary.next_steps, start=1):
-            priority = t(lang, f"priority.{item.priority.value}")
+            priority = t(lang, labels.PRIORITY[item.priority.value])
             first_step = item.how(lang).strip().splitlines()[0]
             self._lines(f"{number}. {item.title(lang)} ({priority})", f"   {first_step}")
 
     def status(self, summaries: Sequence[Summary], lang: str) -> None:
         if not summaries:
-            self._lines(t(lang, "status.none"))
+            self._lines(t(lang, "There are no checklists to show."))
             return
-        self._lines(t(lang, "status.title"))
+        self._lines(t(lang, "Your progress"))
         for summary in summaries:
             self._lines(
                 "",
                 f"{summary.checklist.title(lang)} ({summary.checklist.id})",
                 t(
                     lang,
-                    "plain.status_row",
+                    "{answered} of {total} answered, {done} done, score {score}%",
                     answered=summary.answered,
                     total=summary.total,
                     done=summary.done,
                     score=summary.score,
                 ),
-                f"{t(lang, 'status.open')}: {open_by_priority(summary, lang)}",
+                f"{t(lang, 'Still open')}: {open_by_priority(summary, lang)}",
             )
 
     def verification(self, result: Verification, lang: str) -> None:
@@ -444,13 +476,13 @@ class PlainDisplay(Display):
         from safecheck.evidence import model
 
         if not entries:
-            self._lines(t(lang, "evidence.list.empty"))
+            self._lines(t(lang, "The evidence log is empty. Start it with: safecheck evidence add"))
             return
-        self._lines(t(lang, "evidence.list.title"))
+        self._lines(t(lang, "Your evidence log"))
         for entry in entries:
             facts = [model.format_when(entry.when)]
             facts += [v for v in (entry.platform, entry.account or entry.phone) if v]
-            facts += [t(lang, f"evidence.demand.{d.value}") for d in entry.demands]
+            facts += [t(lang, labels.DEMAND[d.value]) for d in entry.demands]
             facts.append(f"{model.field_label(lang, 'files')}: {len(entry.files)}")
             self._lines(f"{entry.id}. " + ", ".join(facts))
 
@@ -458,7 +490,7 @@ class PlainDisplay(Display):
         from safecheck.evidence import model
         from safecheck.evidence.report import entry_rows
 
-        self._lines(t(lang, "evidence.show.title", id=entry.id))
+        self._lines(t(lang, "Entry {id}", id=entry.id))
         self._lines(*(f"{label}: {value}" for label, value in entry_rows(entry, lang)))
         if entry.note:
             self._lines(f"{model.field_label(lang, 'note')}:", entry.note)
@@ -477,8 +509,11 @@ class PlainDisplay(Display):
         """Plain output writes no escape sequences, so the title stays."""
 
     def start_screen(self, lang: str, region: str, footer: str) -> None:
-        self._lines(t(lang, "start.title"), t(lang, "region.shown", region=region))
-        self._lines(t(lang, "start.hint"), footer)
+        self._lines(
+            t(lang, "safecheck: against sextortion"),
+            t(lang, "Region: {region}. The help lines shown are chosen by it.", region=region),
+        )
+        self._lines(t(lang, "Is someone threatening you right now? Press 1 or Enter."), footer)
 
     def footer(self, text: str) -> None:
         self._lines(text)
@@ -491,7 +526,7 @@ class PlainDisplay(Display):
     def step(self, item: Item, lang: str, *, answered: int, total: int) -> None:
         self._lines(
             "",
-            t(lang, "progress", answered=answered, total=total) + ".",
+            t(lang, "{answered} of {total} answered", answered=answered, total=total) + ".",
             item.title(lang),
             item.why(lang).strip(),
             item.how(lang).strip(),
@@ -513,19 +548,31 @@ class PlainDisplay(Display):
             self._lines(
                 "",
                 f"{line.name(lang)}{hours}",
-                f"{t(lang, 'helplines.contact')}: {contact(line, lang)}",
-                f"{t(lang, 'helplines.for')}: {line.who(lang)}",
-                f"{t(lang, 'helplines.source')}: {line.source}",
+                f"{t(lang, 'Contact')}: {contact(line, lang)}",
+                f"{t(lang, 'For')}: {line.who(lang)}",
+                f"{t(lang, 'Source')}: {line.source}",
             )
         self._lines("")
 
     def plan_summary(self, summary: Summary, lang: str) -> None:
-        self._lines("", t(lang, "plan.summary_done", done=summary.done, total=summary.total))
+        self._lines(
+            "",
+            tn(
+                lang,
+                "You have done {done} of {total} step.",
+                "You have done {done} of {total} steps.",
+                summary.total,
+                done=summary.done,
+                total=summary.total,
+            ),
+        )
         still_open = [item for _, item in summary.checklist.items() if item in summary.open_items]
         if not still_open:
-            self._lines(t(lang, "plan.summary_all"))
+            self._lines(
+                t(lang, "You have done every step. Keep asking for help whenever you need it.")
+            )
             return
-        self._lines(t(lang, "plan.summary_open"))
+        self._lines(t(lang, "Still open, in the order to take them:"))
         for number, item in enumerate(still_open, start=1):
             self._lines(f"{number}. {item.title(lang)}")
 

@@ -11,7 +11,8 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from safecheck.content.workshop import NOTE, HelpLine, Part, Question, Quiz, Slide, Workshop
-from safecheck.core.i18n import t
+from safecheck.core import labels
+from safecheck.core.i18n import t, tn
 from safecheck.core.region import Region
 from safecheck.ui.display import escaping
 
@@ -50,8 +51,10 @@ class PresenterDisplay:
         body = Group(
             RichText(workshop.intro(lang).strip()),
             RichText(""),
-            RichText(t(lang, "workshop.region", region=t(lang, f"region.{region.value}"))),
-            RichText(t(lang, "workshop.saves_nothing"), style="italic"),
+            RichText(
+                t(lang, "Help lines for: {region}", region=t(lang, labels.REGION[region.value]))
+            ),
+            RichText(t(lang, "Workshop mode saves nothing on this computer."), style="italic"),
         )
         self._show(body, title=workshop.title(lang))
 
@@ -95,7 +98,7 @@ class PresenterDisplay:
             Group(*lines),
             title=t(
                 lang,
-                "workshop.part_label",
+                "Part {number} of {count}: {title}",
                 number=part_number,
                 count=part_count,
                 title=part.title(lang),
@@ -107,10 +110,15 @@ class PresenterDisplay:
     def _helplines(
         helplines: tuple[HelpLine, ...] | None, region: Region, lang: str
     ) -> RenderableType:
-        region_name = t(lang, f"region.{region.value}")
+        region_name = t(lang, labels.REGION[region.value])
         if helplines is None:
             return RichText(
-                t(lang, "workshop.helplines_missing", region=region_name, code=region.value),
+                t(
+                    lang,
+                    "The help lines for {region} are listed by:\n  safecheck helplines --region {code}",
+                    region=region_name,
+                    code=region.value,
+                ),
                 style="bold",
             )
         table = Table.grid(padding=(0, 2))
@@ -142,8 +150,8 @@ class PresenterDisplay:
         self._show(
             Group(*lines),
             title=f"{quiz.title(lang)}: "
-            + t(lang, "quiz.label", number=number, count=len(quiz.questions)),
-            subtitle=t(lang, "quiz.tally", right=right, asked=asked),
+            + t(lang, "Question {number} of {count}", number=number, count=len(quiz.questions)),
+            subtitle=t(lang, "Right so far: {right} of {asked}", right=right, asked=asked),
         )
 
     def quiz_question(
@@ -166,9 +174,14 @@ class PresenterDisplay:
         lines = self._question(question, lang)
         letter = "ABCD"[question.answer]
         if chosen == question.answer:
-            verdict = t(lang, "quiz.right", letter=letter)
+            verdict = t(lang, "Right: {letter}.", letter=letter)
         else:
-            verdict = t(lang, "quiz.wrong", chosen="ABCD"[chosen], letter=letter)
+            verdict = t(
+                lang,
+                "Not quite. The group chose {chosen}; the right answer is {letter}.",
+                chosen="ABCD"[chosen],
+                letter=letter,
+            )
         lines += [
             RichText(""),
             RichText("-> " + verdict, style="bold"),
@@ -178,8 +191,18 @@ class PresenterDisplay:
 
     def quiz_tally(self, quiz: Quiz, lang: str, *, right: int, asked: int) -> None:
         body = Group(
-            RichText(t(lang, "quiz.final", right=right, asked=asked), style="bold"),
+            RichText(
+                tn(
+                    lang,
+                    "The group answered {right} of {asked} question right.",
+                    "The group answered {right} of {asked} questions right.",
+                    asked,
+                    right=right,
+                    asked=asked,
+                ),
+                style="bold",
+            ),
             RichText(""),
-            RichText(t(lang, "quiz.not_saved"), style="italic"),
+            RichText(t(lang, "This tally is only on the screen; it is not saved."), style="italic"),
         )
         self._show(body, title=quiz.title(lang))

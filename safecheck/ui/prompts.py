@@ -13,7 +13,7 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from safecheck.content.workshop import Move
 from safecheck.core.errors import Interrupted, NotInteractiveError, QuickExit
-from safecheck.core.i18n import t
+from safecheck.core.i18n import N_, t
 
 # questionary and prompt_toolkit take ~100 ms to import: they are imported where a
 # question is really asked, so commands that ask nothing (status --json) start fast.
@@ -97,7 +97,7 @@ class Prompter:
             default=options[default or 0],
             use_shortcuts=shortcuts,
             use_jk_keys=False,
-            instruction=t(self.lang, "ask.instruction"),
+            instruction=t(self.lang, "(arrow keys or a number, then Enter)"),
             style=_style(),
             qmark="?",
         )
@@ -150,7 +150,12 @@ class Prompter:
             default=preselected,
             use_shortcuts=len(choices) <= 9,
             use_jk_keys=False,
-            instruction=t(self.lang, "ask.instruction" if keys is None else "ask.letter"),
+            instruction=t(
+                self.lang,
+                "(arrow keys or a number, then Enter)"
+                if keys is None
+                else N_("(arrow keys or a letter, then Enter)"),
+            ),
             style=_style(),
             qmark="?",
         )
@@ -276,7 +281,7 @@ class Prompter:
                 for index, (label, value) in enumerate(choices)
             ],
             use_jk_keys=False,
-            instruction=t(self.lang, "ask.checkbox_instruction"),
+            instruction=t(self.lang, "(Space to tick, Enter when done)"),
             style=_style(),
             qmark="?",
         )
@@ -318,7 +323,14 @@ class Prompter:
 
     def _require_terminal(self) -> None:
         if not input_is_interactive():
-            raise NotInteractiveError(t(self.lang, "not_interactive"))
+            raise NotInteractiveError(
+                t(
+                    self.lang,
+                    "safecheck asks its questions in a terminal, and standard input is not one. "
+                    "Run it in a terminal, give your answers in a file with --answers FILE, or add "
+                    "--no-input to see your progress without questions (see the README).",
+                )
+            )
 
     @staticmethod
     def _ask(question: questionary.Question) -> int:
@@ -369,13 +381,23 @@ class PlainPrompter:
         stdin = self._stdin if self._stdin is not None else sys.stdin
         out = self._stdout if self._stdout is not None else sys.stdout
         if not stdin_is_terminal(stdin):
-            raise NotInteractiveError(t(self._lang, "not_interactive"))
+            raise NotInteractiveError(
+                t(
+                    self._lang,
+                    "safecheck asks its questions in a terminal, and standard input is not one. "
+                    "Run it in a terminal, give your answers in a file with --answers FILE, or add "
+                    "--no-input to see your progress without questions (see the README).",
+                )
+            )
         count = len(choices)
         lines = [message] + [f"  {number}. {label}" for number, (label, _) in enumerate(choices, 1)]
         try:
             out.write("\n".join(lines) + "\n")
             while True:
-                out.write(t(self._lang, "plain.choose", count=count) + " ")
+                out.write(
+                    t(self._lang, "Type a number from 1 to {count} and press Enter:", count=count)
+                    + " "
+                )
                 out.flush()
                 line = stdin.readline()
                 if not line:  # Ctrl-D or a closed input
@@ -387,7 +409,14 @@ class PlainPrompter:
                     return choices[default][1]
                 if typed.isascii() and typed.isdigit() and 1 <= int(typed) <= count:
                     return choices[int(typed) - 1][1]
-                out.write(t(self._lang, "plain.invalid", count=count) + "\n")
+                out.write(
+                    t(
+                        self._lang,
+                        "That is not one of the choices. Type a number from 1 to {count}.",
+                        count=count,
+                    )
+                    + "\n"
+                )
         except KeyboardInterrupt:
             out.write("\n")
             raise Interrupted() from None
@@ -400,7 +429,14 @@ class PlainPrompter:
         stdin = self._stdin if self._stdin is not None else sys.stdin
         out = self._stdout if self._stdout is not None else sys.stdout
         if not stdin_is_terminal(stdin):
-            raise NotInteractiveError(t(self._lang, "not_interactive"))
+            raise NotInteractiveError(
+                t(
+                    self._lang,
+                    "safecheck asks its questions in a terminal, and standard input is not one. "
+                    "Run it in a terminal, give your answers in a file with --answers FILE, or add "
+                    "--no-input to see your progress without questions (see the README).",
+                )
+            )
         try:
             while True:
                 if stdin is sys.stdin:
@@ -426,9 +462,16 @@ class PlainPrompter:
         stdin = self._stdin if self._stdin is not None else sys.stdin
         out = self._stdout if self._stdout is not None else sys.stdout
         if not stdin_is_terminal(stdin):
-            raise NotInteractiveError(t(self._lang, "not_interactive"))
+            raise NotInteractiveError(
+                t(
+                    self._lang,
+                    "safecheck asks its questions in a terminal, and standard input is not one. "
+                    "Run it in a terminal, give your answers in a file with --answers FILE, or add "
+                    "--no-input to see your progress without questions (see the README).",
+                )
+            )
         try:
-            out.write(f"{message} {t(self._lang, 'plain.yes_no')} ")
+            out.write(f"{message} {t(self._lang, '(yes/no, default no)')} ")
             out.flush()
             line = stdin.readline()
         except KeyboardInterrupt:
@@ -455,7 +498,14 @@ class PlainPrompter:
         stdin = self._stdin if self._stdin is not None else sys.stdin
         out = self._stdout if self._stdout is not None else sys.stdout
         if not stdin_is_terminal(stdin):
-            raise NotInteractiveError(t(self._lang, "not_interactive"))
+            raise NotInteractiveError(
+                t(
+                    self._lang,
+                    "safecheck asks its questions in a terminal, and standard input is not one. "
+                    "Run it in a terminal, give your answers in a file with --answers FILE, or add "
+                    "--no-input to see your progress without questions (see the README).",
+                )
+            )
         prompt = f"{message} [{default}] " if default else f"{message} "
         try:
             while True:
@@ -489,12 +539,26 @@ class PlainPrompter:
         def check(text: str) -> str | None:
             parts = text.replace(",", " ").split()
             ok = all(p.isascii() and p.isdigit() and 1 <= int(p) <= count for p in parts)
-            return None if ok else t(self._lang, "plain.invalid", count=count)
+            return (
+                None
+                if ok
+                else t(
+                    self._lang,
+                    "That is not one of the choices. Type a number from 1 to {count}.",
+                    count=count,
+                )
+            )
 
         out = self._stdout if self._stdout is not None else sys.stdout
         out.write("\n".join([message, *labels]) + "\n")
         answer = self.text(
-            t(self._lang, "plain.choose_many", count=count), default=current, check=check
+            t(
+                self._lang,
+                "Type the numbers that apply (e.g. 1 3), or nothing, and press Enter:",
+                count=count,
+            ),
+            default=current,
+            check=check,
         )
         picked = {int(p) for p in answer.replace(",", " ").split()}
         return [value for number, (_, value) in enumerate(choices, 1) if number in picked]

@@ -1,0 +1,133 @@
+"""The program's catalogues at build time, with Babel: extract the message ids, compile `.mo`.
+
+    python tools/catalogues.py compile   # every safecheck/locale/*/LC_MESSAGES/*.po -> .mo
+    python tools/catalogues.py extract   # write safecheck/locale/safecheck.pot from the code
+    python tools/catalogues.py update    # extract, then merge the template into every .po
+
+safecheck itself never imports Babel: it reads the compiled `.mo` with the standard
+library's `gettext`. The build (`hatch_build.py`) and `make` compile; the tests extract.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, cast
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "safecheck"
+LOCALE = PACKAGE / "locale"
+DOMAIN = "safecheck"
+
+# The functions whose arguments are message ids (1-based positions), as Babel spells it:
+# t(lang, text, **values), tn(lang, singular, plural, count, **values), N_(text).
+KEYWORDS: dict[str, tuple[int, ...]] = {"t": (2,), "tn": (2, 3), "N_": (1,)}
+
+
+def extract_python(
+    fileobj: Any, keywords: Any, comment_tags: Any, options: Any
+) -> Iterator[tuple[int, str, tuple[str | None, ...], list[str]]]:
+    """A Babel extraction method that reads the syntax tree, so calls inside f-strings count."""
+    tree = ast.parse(fileobj.read())
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name: str | None = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+        if name is None or name not in keywords:
+            continue
+        args = tuple(
+            arg.value if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else None
+            for arg in node.args
+        )
+        yield node.lineno, name, args, []
+
+
+def messages(package: Path = PACKAGE) -> dict[str | tuple[str, ...], list[str]]:
+    """Every message id in the code (a pair for a plural), with the places that use it."""
+    from babel.messages.extract import extract
+
+    found: dict[str | tuple[str, ...], list[str]] = {}
+    for path in sorted(package.rglob("*.py")):
+        with path.open("rb") as file:
+            for line, message, _comments, _context in extract(
+                cast(Any, extract_python), file, keywords=KEYWORDS
+            ):
+                where = f"{path.relative_to(package.parent)}:{line}"
+                found.setdefault(message, []).append(where)
+    return found
+
+
+def template(package: Path = PACKAGE) -> Any:
+    """The catalogue template (.pot) of the code's message ids."""
+    from babel.messages.catalog import Catalog
+
+    catalog = Catalog(project="safecheck", domain=DOMAIN, charset="utf-8")
+    for message, places in messages(package).items():
+        for place in places:
+            file, line = place.rsplit(":", 1)
+            catalog.add(message, locations=[(file, int(line))])
+    return catalog
+
+
+def catalogues(locale: Path = LOCALE) -> list[Path]:
+    return sorted(locale.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+
+
+def compile_all(locale: Path = LOCALE) -> list[Path]:
+    """Compile each `.po` to the `.mo` beside it (fuzzy entries left out); the written files."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    written = []
+    for po in catalogues(locale):
+        with po.open("rb") as file:
+            catalog = read_po(file, locale=po.parent.parent.name)
+        mo = po.with_suffix(".mo")
+        with mo.open("wb") as file:
+            write_mo(file, catalog, use_fuzzy=False)
+        written.append(mo)
+    return written
+
+
+def write_template(locale: Path = LOCALE) -> Path:
+    from babel.messages.pofile import write_po
+
+    pot = locale / f"{DOMAIN}.pot"
+    with pot.open("wb") as file:
+        write_po(file, template(), width=100, sort_output=False)
+    return pot
+
+
+def update_all(locale: Path = LOCALE) -> None:
+    """Merge the template into every catalogue: new ids come in empty, changed ones fuzzy."""
+    from babel.messages.pofile import read_po, write_po
+
+    pot = template()
+    for po in catalogues(locale):
+        with po.open("rb") as file:
+            catalog = read_po(file, locale=po.parent.parent.name)
+        catalog.update(pot, no_fuzzy_matching=False)
+        with po.open("wb") as file:
+            write_po(file, catalog, width=100, no_location=True, ignore_obsolete=True)
+
+
+def main(argv: list[str]) -> int:
+    command = argv[1] if len(argv) > 1 else "compile"
+    if command == "compile":
+        for mo in compile_all():
+            print(f"compiled {mo.relative_to(ROOT)}")
+    elif command == "extract":
+        print(f"wrote {write_template().relative_to(ROOT)}")
+    elif command == "update":
+        update_all()
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
