@@ -7,11 +7,10 @@ from typing import Annotated
 import typer
 
 from safecheck.core.audience import AgeGroup
+from safecheck.core.i18n import LANGUAGES
 
-
-class Lang(StrEnum):
-    nl = "nl"
-    en = "en"
+# --lang takes every language of core.i18n.LANGUAGES (a catalogue in safecheck/locale/).
+Lang = StrEnum("Lang", [(code, code) for code in LANGUAGES])  # type: ignore[misc]
 
 
 class PriorityName(StrEnum):
@@ -33,7 +32,7 @@ LangOption = Annotated[
     typer.Option(
         "--lang",
         case_sensitive=False,
-        help="Language: nl or en, in any case (default: as chosen before, else your locale).",
+        help=f"Language: {', '.join(LANGUAGES)}, in any case (default: as chosen before, else your locale).",
     ),
 ]
 # --plain and --json are options of each command (`safecheck check prevention --plain`),

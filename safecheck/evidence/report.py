@@ -193,8 +193,11 @@ def export_report(
 
 
 def size(size: int, lang: str) -> str:
-    text = f"{size:,}"
-    return t(lang, "{size} bytes", size=text.replace(",", ".") if lang == "nl" else text)
+    text = f"{size:,}".replace(",", THOUSANDS.get(lang, ","))
+    return t(lang, "{size} bytes", size=text)
+
+
+THOUSANDS = {"nl": ".", "fr": "\u00a0"}  # 12.345 bytes, 12 345 octets (a no-break space)
 
 
 def amount(entry: Entry) -> str | None:

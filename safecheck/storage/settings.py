@@ -23,6 +23,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from safecheck.core.i18n import LANGUAGES
 from safecheck.storage.files import ensure_private_dir, write_atomic
 
 SETTINGS_FILE = "settings.toml"
@@ -89,7 +90,7 @@ def from_mapping(raw: Mapping[str, Any]) -> Settings:
     key = raw.get("key")
     return Settings(
         region=parse_region_code(region) if isinstance(region, str) else None,
-        lang=lang if lang in ("en", "nl") else None,
+        lang=lang if lang in LANGUAGES else None,
         discreet=discreet if isinstance(discreet, bool) else False,
         key=key if key in KEY_SOURCES else None,
     )

@@ -457,7 +457,7 @@ class PlainPrompter:
             raise Interrupted() from None
 
     def confirm(self, message: str, *, default: bool = False) -> bool:
-        """Yes or no as a typed line: y, yes, j or ja is yes; an empty line takes `default`;
+        """Yes or no as a typed line: y, yes, j, ja, o or oui is yes; an empty line takes `default`;
         anything else is no."""
         stdin = self._stdin if self._stdin is not None else sys.stdin
         out = self._stdout if self._stdout is not None else sys.stdout
@@ -484,7 +484,7 @@ class PlainPrompter:
             raise QuickExit()
         if not typed:
             return default
-        return typed in ("y", "yes", "j", "ja")
+        return typed in ("y", "yes", "j", "ja", "o", "oui")
 
     def text(
         self,
