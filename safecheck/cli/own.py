@@ -82,7 +82,7 @@ def lint(
 
         report = lint_paths(paths)
         for problem in report.problems:
-            typer.echo(str(problem))
+            typer.echo(problem.text(run.lang))
         if not report.ok:
             typer.echo(
                 tn(

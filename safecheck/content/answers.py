@@ -19,6 +19,7 @@ from pathlib import Path
 
 from safecheck.content import yamlfile
 from safecheck.content.checklist import Checklist
+from safecheck.core.i18n import N_
 from safecheck.storage import safefile
 from safecheck.storage.state import Answer
 
@@ -37,21 +38,27 @@ def load(path: Path, checklist: Checklist, text: str | None = None) -> AnswersFi
     """Read and check an answers file against `checklist`."""
     doc = yamlfile.load(path, text, limit=safefile.ANSWERS_LIMIT)
     if doc.data is None:
-        doc.fail((), 'the answers file is empty; it needs "checklist:" and "answers:" (see README)')
+        doc.fail(
+            (), N_('the answers file is empty; it needs "checklist:" and "answers:" (see README)')
+        )
     top = yamlfile.mapping(doc, doc.data, (), "the answers file")
     yamlfile.no_unknown_keys(doc, top, {"checklist", "answers"}, (), "the answers file")
     if top.get("checklist") is None:
         doc.fail(
-            (), f'"checklist" is missing: name the checklist, e.g. "checklist: {checklist.id}"'
+            (),
+            N_('"checklist" is missing: name the checklist, e.g. "checklist: {id}"'),
+            id=checklist.id,
         )
     checklist_id = yamlfile.string(doc, top["checklist"], ("checklist",), "checklist")
     if checklist_id != checklist.id:
         doc.fail(
             ("checklist",),
-            f'these answers are for the checklist {yamlfile.quote(checklist_id)}, not "{checklist.id}"',
+            N_('these answers are for the checklist {checklist_id}, not "{id}"'),
+            checklist_id=yamlfile.quote(checklist_id),
+            id=checklist.id,
         )
     if top.get("answers") is None:
-        doc.fail((), '"answers" is missing: list the answers as "item-id: done"')
+        doc.fail((), N_('"answers" is missing: list the answers as "item-id: done"'))
     raw = yamlfile.mapping(doc, top["answers"], ("answers",), "answers")
     known = [item.id for _, item in checklist.items()]
     answers: dict[str, Answer] = {}
@@ -59,16 +66,27 @@ def load(path: Path, checklist: Checklist, text: str | None = None) -> AnswersFi
         loc = ("answers", item_id)
         if item_id not in known:
             close = difflib.get_close_matches(item_id, known, n=1)
-            hint = f' (did you mean "{close[0]}"?)' if close else ""
             doc.fail_at_key(
                 loc,
-                f'{yamlfile.quote(item_id)} is not an item of the checklist "{checklist.id}"{hint}',
+                N_('{item_id} is not an item of the checklist "{id}" (did you mean "{close}"?)')
+                if close
+                else N_('{item_id} is not an item of the checklist "{id}"'),
+                item_id=yamlfile.quote(item_id),
+                id=checklist.id,
+                close=close[0] if close else "",
             )
         if not isinstance(value, str) or value not in CHOICES:
-            note = " (YAML reads yes/no/on/off as true/false)" if isinstance(value, bool) else ""
             doc.fail(
                 loc,
-                f"the answer to {yamlfile.quote(item_id)} must be one of {VALUES}, not {yamlfile.quote(value)}{note}",
+                N_(
+                    "the answer to {item_id} must be one of {known}, not {value} "
+                    "(YAML reads yes/no/on/off as true/false)"
+                )
+                if isinstance(value, bool)
+                else N_("the answer to {item_id} must be one of {known}, not {value}"),
+                item_id=yamlfile.quote(item_id),
+                known=VALUES,
+                value=yamlfile.quote(value),
             )
         answers[item_id] = Answer(value)
     return AnswersFile(path=path, checklist_id=checklist_id, answers=answers)

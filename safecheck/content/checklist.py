@@ -22,7 +22,7 @@ from safecheck.core.audience import (
     remembered_region,
 )
 from safecheck.core.errors import InputFileError
-from safecheck.core.i18n import LANGS
+from safecheck.core.i18n import LANGS, N_
 from safecheck.core.region import Region
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -185,7 +185,9 @@ def find(checklist_id: str, folders: list[Path]) -> Path:
             return path  # the reader says why a folder, pipe or broken link cannot be read
     known = sorted({p.stem for folder in folders for p in checklist_paths(folder)})
     raise InputFileError(
-        f'there is no checklist "{checklist_id}". Known checklists: {", ".join(known) or "none"}.'
+        N_('there is no checklist "{checklist_id}". Known checklists: {known}.'),
+        checklist_id=checklist_id,
+        known=", ".join(known) or "none",
     )
 
 
@@ -198,16 +200,26 @@ def load(path: Path, text: str | None = None) -> Checklist:
     )
     checklist_id = _id(doc, top, (), "the checklist")
     if checklist_id != path.stem:
-        doc.fail(("id",), f'the id "{checklist_id}" must match the file name "{path.stem}.yaml"')
+        doc.fail(
+            ("id",),
+            N_('the id "{checklist_id}" must match the file name "{stem}.yaml"'),
+            checklist_id=checklist_id,
+            stem=path.stem,
+        )
     kind = top.get("kind", "checklist")
     if kind not in KINDS:
-        doc.fail(("kind",), f"kind must be one of {', '.join(KINDS)}, not {yamlfile.quote(kind)}")
+        doc.fail(
+            ("kind",),
+            N_("kind must be one of {known}, not {kind}"),
+            known=", ".join(KINDS),
+            kind=yamlfile.quote(kind),
+        )
     seen: dict[str, Loc] = {checklist_id: ("id",)}
     raw_sections = yamlfile.sequence(
         doc, _required(doc, top, "sections", ()), ("sections",), "sections"
     )
     if not raw_sections:
-        doc.fail(("sections",), "a checklist needs at least one section")
+        doc.fail(("sections",), N_("a checklist needs at least one section"))
     sections = tuple(
         _section(doc, raw, ("sections", index), seen) for index, raw in enumerate(raw_sections)
     )
@@ -242,7 +254,10 @@ def _kinds(doc: Located, raw: object, loc: Loc, what: str) -> tuple[str, ...]:
         if kind not in HELPLINE_KINDS:
             doc.fail(
                 (*loc, "helplines", index),
-                f"{what}: unknown help-line kind {yamlfile.quote(kind)} (known: {', '.join(HELPLINE_KINDS)})",
+                N_("{what}: unknown help-line kind {kind} (known: {known})"),
+                what=what,
+                kind=yamlfile.quote(kind),
+                known=", ".join(HELPLINE_KINDS),
             )
     return tuple(kinds)
 
@@ -269,7 +284,11 @@ def _one_or_more(
         if value not in allowed:
             doc.fail(
                 (*loc, key),
-                f"{what}: {key} must be one of {', '.join(allowed)}, not {yamlfile.quote(value)}",
+                N_("{what}: {key} must be one of {known}, not {value}"),
+                what=what,
+                key=key,
+                known=", ".join(allowed),
+                value=yamlfile.quote(value),
             )
     return values
 
@@ -282,7 +301,11 @@ def _section(doc: Located, raw: object, loc: Loc, seen: dict[str, Loc]) -> Secti
         doc, _required(doc, section, "items", loc), (*loc, "items"), f'section "{section_id}" items'
     )
     if not raw_items:
-        doc.fail((*loc, "items"), f'section "{section_id}" needs at least one item')
+        doc.fail(
+            (*loc, "items"),
+            N_('section "{section_id}" needs at least one item'),
+            section_id=section_id,
+        )
     items = tuple(
         _item(doc, raw_item, (*loc, "items", index), seen)
         for index, raw_item in enumerate(raw_items)
@@ -304,7 +327,10 @@ def _item(doc: Located, raw: object, loc: Loc, seen: dict[str, Loc]) -> Item:
         choices = ", ".join(p.value for p in Priority)
         doc.fail(
             (*loc, "priority"),
-            f"{what}: priority must be one of {choices}, not {yamlfile.quote(priority_raw)}",
+            N_("{what}: priority must be one of {choices}, not {priority_raw}"),
+            what=what,
+            choices=choices,
+            priority_raw=yamlfile.quote(priority_raw),
         )
     platforms: list[tuple[str, Text]] = []
     if "platforms" in item:
@@ -315,7 +341,10 @@ def _item(doc: Located, raw: object, loc: Loc, seen: dict[str, Loc]) -> Item:
             if name not in PLATFORMS:
                 doc.fail(
                     (*loc, "platforms", name),
-                    f'{what}: unknown platform "{name}" (known: {", ".join(PLATFORMS)})',
+                    N_('{what}: unknown platform "{name}" (known: {known})'),
+                    what=what,
+                    name=name,
+                    known=", ".join(PLATFORMS),
                 )
             platforms.append((name, _text(doc, raw_platforms, name, (*loc, "platforms"), what)))
     return Item(
@@ -338,7 +367,7 @@ def _item(doc: Located, raw: object, loc: Loc, seen: dict[str, Loc]) -> Item:
 def _required(doc: Located, mapping: Mapping[str, Any], key: str, loc: Loc, what: str = "") -> Any:
     if key not in mapping or mapping[key] is None:
         owner = f"{what}: " if what else ""
-        doc.fail(loc, f'{owner}"{key}" is missing')
+        doc.fail(loc, N_('{owner}"{key}" is missing'), owner=owner, key=key)
     return mapping[key]
 
 
@@ -347,7 +376,9 @@ def _id(doc: Located, mapping: Mapping[str, Any], loc: Loc, what: str) -> str:
     if not isinstance(value, str) or not ID_PATTERN.match(value):
         doc.fail(
             (*loc, "id"),
-            f"{what}: id must be lower-case letters, digits and dashes, not {yamlfile.quote(value)}",
+            N_("{what}: id must be lower-case letters, digits and dashes, not {value}"),
+            what=what,
+            value=yamlfile.quote(value),
         )
     return value
 
@@ -358,7 +389,12 @@ def _unique_id(
     value = _id(doc, mapping, loc, what)
     if value in seen:
         first = doc.line(seen[value])
-        doc.fail((*loc, "id"), f'the id "{value}" is used twice (first on line {first})')
+        doc.fail(
+            (*loc, "id"),
+            N_('the id "{value}" is used twice (first on line {first})'),
+            value=value,
+            first=first,
+        )
     seen[value] = (*loc, "id")
     return value
 
@@ -372,6 +408,12 @@ def _text(doc: Located, mapping: Mapping[str, Any], key: str, loc: Loc, what: st
     texts = {}
     for lang in LANGS:
         if lang not in value:
-            doc.fail((*loc, key), f'{owner}{key} has no "{lang}" text')
+            doc.fail(
+                (*loc, key),
+                N_('{owner}{key} has no "{lang}" text'),
+                owner=owner,
+                key=key,
+                lang=lang,
+            )
         texts[lang] = yamlfile.string(doc, value[lang], (*loc, key, lang), f"{owner}{key}.{lang}")
     return Text(**texts)

@@ -16,6 +16,7 @@ from safecheck.content import checklist as checklist_files
 from safecheck.content import yamlfile
 from safecheck.content.checklist import ID_PATTERN, PLATFORMS, builtin_dir, checklist_paths
 from safecheck.core.errors import ExitCode, InputFileError, SafecheckError, StateError
+from safecheck.core.i18n import N_
 from safecheck.storage.safefile import real_path
 from safecheck.storage.state import State
 from safecheck.storage.store import Store
@@ -37,8 +38,10 @@ def remembered(settings: Mapping[str, Any]) -> Path | None:
         return None
     if not isinstance(value, str) or not value:
         raise StateError(
-            f'the saved setting "{SETTING}" is not a folder; '
-            f"set it again with: safecheck config {SETTING} FOLDER"
+            N_(
+                'the saved setting "{setting}" is not a folder; set it again with: safecheck config {setting} FOLDER'
+            ),
+            setting=SETTING,
         )
     return Path(value)
 
@@ -52,8 +55,15 @@ def folders(given: Sequence[Path], settings: Mapping[str, Any]) -> list[Path]:
     own = list(given) if given else ([saved] if saved is not None else [])
     for folder in own:
         if not folder.is_dir():
-            where = "" if given else f" (saved with: safecheck config {SETTING})"
-            raise InputFileError(f"there is no folder of checklists here{where}", path=folder)
+            raise InputFileError(
+                N_("there is no folder of checklists here")
+                if given
+                else N_(
+                    "there is no folder of checklists here (saved with: safecheck config {setting})"
+                ),
+                path=folder,
+                setting=SETTING,
+            )
     builtin = builtin_dir()
     clashes = id_clashes(
         (path for folder in own for path in checklist_paths(folder)), builtin_ids(builtin), builtin
@@ -93,19 +103,24 @@ def id_clashes(paths: Iterable[Path], taken: set[str], builtin: Path) -> list[In
         if checklist_id in taken:
             problems.append(
                 InputFileError(
-                    f'a built-in checklist already has the id "{checklist_id}"; '
-                    "give yours another id and file name",
+                    N_(
+                        'a built-in checklist already has the id "{checklist_id}"; give yours another id and file name'
+                    ),
                     path=path,
                     line=_id_line(path),
+                    checklist_id=checklist_id,
                 )
             )
         elif checklist_id in first and real_path(first[checklist_id]) != real_path(path):
             problems.append(
                 InputFileError(
-                    f'the checklist id "{checklist_id}" is also used by {first[checklist_id]}; '
-                    "every checklist needs its own id",
+                    N_(
+                        'the checklist id "{checklist_id}" is also used by {first}; every checklist needs its own id'
+                    ),
                     path=path,
                     line=_id_line(path),
+                    checklist_id=checklist_id,
+                    first=first[checklist_id],
                 )
             )
         else:
@@ -124,7 +139,7 @@ def remember(store: Store, folder: Path) -> Path:
     """Save `folder` (made absolute) as the folder of your own checklists."""
     folder = folder.expanduser().resolve()
     if not folder.is_dir():
-        raise InputFileError("there is no folder here", path=folder)
+        raise InputFileError(N_("there is no folder here"), path=folder)
     clashes = id_clashes(checklist_paths(folder), builtin_ids(), builtin_dir())
     if clashes:
         raise clashes[0]
@@ -144,23 +159,29 @@ def write_starter(path: Path, lang: str) -> Path:
     if path.is_dir():
         path = path / STARTER_NAME
     if path.suffix != ".yaml":
-        raise UsageError("a checklist file name ends in .yaml", path=path)
+        raise UsageError(N_("a checklist file name ends in .yaml"), path=path)
     if not ID_PATTERN.match(path.stem):
         raise UsageError(
-            "the file name (without .yaml) is the checklist's id: use lower-case letters, "
-            f'digits and dashes, for example "{STARTER_NAME}"',
+            N_(
+                'the file name (without .yaml) is the checklist\'s id: use lower-case letters, digits and dashes, for example "{starter_name}"'
+            ),
             path=path,
+            starter_name=STARTER_NAME,
         )
     if not path.parent.is_dir():
-        raise UsageError("there is no such folder", path=path.parent)
+        raise UsageError(N_("there is no such folder"), path=path.parent)
     text = starter_text(path.stem, lang)
     try:
         with path.open("x", encoding="utf-8") as handle:
             handle.write(text)
     except FileExistsError:
-        raise UsageError("there is a file here already; choose another name", path=path) from None
+        raise UsageError(
+            N_("there is a file here already; choose another name"), path=path
+        ) from None
     except OSError as error:
-        raise UsageError(f"the file cannot be written ({error.strerror})", path=path) from None
+        raise UsageError(
+            N_("the file cannot be written ({strerror})"), path=path, strerror=error.strerror
+        ) from None
     return path
 
 

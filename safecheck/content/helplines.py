@@ -16,7 +16,7 @@ from safecheck.content import yamlfile
 from safecheck.content.checklist import ID_PATTERN, Text, builtin_dir
 from safecheck.content.yamlfile import Loc, Located
 from safecheck.core.audience import COUNTRIES, HELPLINE_KINDS, INTERNATIONAL, AgeGroup
-from safecheck.core.i18n import LANGS
+from safecheck.core.i18n import LANGS, N_
 from safecheck.core.region import Region
 
 PHONE_PATTERN = re.compile(r"^[0-9]+( [0-9]+)*$")
@@ -68,14 +68,14 @@ def load(path: Path | None = None, text: str | None = None) -> tuple[HelpLine, .
     top = yamlfile.mapping(doc, doc.data, (), "the help-line file")
     yamlfile.no_unknown_keys(doc, top, {"helplines"}, (), "the help-line file")
     if "helplines" not in top:
-        doc.fail((), 'the help-line file: "helplines" is missing')
+        doc.fail((), N_('the help-line file: "helplines" is missing'))
     return yamlfile.unique_list(
         doc,
         top["helplines"],
         ("helplines",),
         _line,
         what="helplines",
-        empty="the help-line file needs at least one help line",
+        empty=N_("the help-line file needs at least one help line"),
     )
 
 
@@ -86,38 +86,49 @@ def _line(doc: Located, raw: object, loc: Loc) -> HelpLine:
     if not ID_PATTERN.match(line_id):
         doc.fail(
             (*loc, "id"),
-            f"a help line: id must be lower-case letters, digits and dashes, not {yamlfile.quote(line_id)}",
+            N_("a help line: id must be lower-case letters, digits and dashes, not {line_id}"),
+            line_id=yamlfile.quote(line_id),
         )
     what = f'help line "{line_id}"'
     country = _string(doc, entry, "country", loc, what)
     if country not in COUNTRIES:
         doc.fail(
             (*loc, "country"),
-            f"{what}: country must be one of {', '.join(COUNTRIES)}, not {yamlfile.quote(country)}",
+            N_("{what}: country must be one of {known}, not {country}"),
+            what=what,
+            known=", ".join(COUNTRIES),
+            country=yamlfile.quote(country),
         )
     kind = _string(doc, entry, "kind", loc, what)
     if kind not in HELPLINE_KINDS:
         doc.fail(
             (*loc, "kind"),
-            f"{what}: kind must be one of {', '.join(HELPLINE_KINDS)}, not {yamlfile.quote(kind)}",
+            N_("{what}: kind must be one of {known}, not {kind}"),
+            what=what,
+            known=", ".join(HELPLINE_KINDS),
+            kind=yamlfile.quote(kind),
         )
     phones = tuple(_strings(doc, entry, "phone", loc, what))
     for index, phone in enumerate(phones):
         if not PHONE_PATTERN.match(phone):
             doc.fail(
                 (*loc, "phone", index),
-                f"{what}: a phone number has only digits and single spaces, not {yamlfile.quote(phone)}",
+                N_("{what}: a phone number has only digits and single spaces, not {phone}"),
+                what=what,
+                phone=yamlfile.quote(phone),
             )
     chat = _string(doc, entry, "chat", loc, what) if "chat" in entry else None
     url = _string(doc, entry, "url", loc, what) if "url" in entry else None
     if not phones and chat is None and url is None:
-        doc.fail(loc, f"{what} needs a way to reach it: phone, chat or url")
+        doc.fail(loc, N_("{what} needs a way to reach it: phone, chat or url"), what=what)
     ages = _strings(doc, entry, "ages", loc, what)
     for age in ages:
         if age not in {a.value for a in AgeGroup}:
             doc.fail(
                 (*loc, "ages"),
-                f"{what}: ages must be minor and/or adult, not {yamlfile.quote(age)}",
+                N_("{what}: ages must be minor and/or adult, not {age}"),
+                what=what,
+                age=yamlfile.quote(age),
             )
     return HelpLine(
         id=line_id,
@@ -137,7 +148,7 @@ def _line(doc: Located, raw: object, loc: Loc) -> HelpLine:
 
 def _required(doc: Located, entry: Mapping[str, Any], key: str, loc: Loc, what: str) -> Any:
     if key not in entry or entry[key] is None:
-        doc.fail(loc, f'{what}: "{key}" is missing')
+        doc.fail(loc, N_('{what}: "{key}" is missing'), what=what, key=key)
     return entry[key]
 
 
@@ -176,7 +187,9 @@ def _text(doc: Located, entry: Mapping[str, Any], key: str, loc: Loc, what: str)
     texts = {}
     for lang in LANGS:
         if lang not in value:
-            doc.fail((*loc, key), f'{what}: {key} has no "{lang}" text')
+            doc.fail(
+                (*loc, key), N_('{what}: {key} has no "{lang}" text'), what=what, key=key, lang=lang
+            )
         texts[lang] = yamlfile.string(doc, value[lang], (*loc, key, lang), f"{what}: {key}.{lang}")
     return Text(**texts)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from safecheck.content import checklist, custom, workshop, yamlfile
 from safecheck.core.errors import InputFileError
+from safecheck.core.i18n import N_
 
 Loader = Callable[[Path, str | None], object]
 
@@ -72,7 +73,12 @@ def load_any(path: Path) -> object:
     doc = yamlfile.load(path)
     kind = doc.data.get("kind", "checklist") if isinstance(doc.data, dict) else "checklist"
     if not isinstance(kind, str) or kind not in LOADERS:
-        doc.fail(("kind",), f"kind must be one of {', '.join(LOADERS)}, not {yamlfile.quote(kind)}")
+        doc.fail(
+            ("kind",),
+            N_("kind must be one of {known}, not {kind}"),
+            known=", ".join(LOADERS),
+            kind=yamlfile.quote(kind),
+        )
     return LOADERS[kind](path, None)
 
 
@@ -83,7 +89,7 @@ def _expand(path: Path) -> tuple[list[Path], list[InputFileError]]:
     if path.exists() and not path.is_dir():  # a device or socket
         return [path], []
     if not path.is_dir():
-        return [], [InputFileError("there is no such file or folder", path=path)]
+        return [], [InputFileError(N_("there is no such file or folder"), path=path)]
     candidates = sorted(
         child
         for child in path.iterdir()
@@ -92,12 +98,13 @@ def _expand(path: Path) -> tuple[list[Path], list[InputFileError]]:
     files = [child for child in candidates if child.suffix == ".yaml"]
     problems = [
         InputFileError(
-            f"safecheck reads only files ending in .yaml; rename this file to {child.stem}.yaml",
+            N_("safecheck reads only files ending in .yaml; rename this file to {stem}.yaml"),
             path=child,
+            stem=child.stem,
         )
         for child in candidates
         if child.suffix == ".yml"
     ]
     if not candidates:
-        problems.append(InputFileError("this folder has no .yaml files to check", path=path))
+        problems.append(InputFileError(N_("this folder has no .yaml files to check"), path=path))
     return files, problems

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from safecheck.content import yamlfile
 from safecheck.content.checklist import Text, _id, _required, _text, builtin_dir
 from safecheck.content.yamlfile import Loc, Located
-from safecheck.core.i18n import t
+from safecheck.core.i18n import N_, t
 from safecheck.core.region import Region
 
 T = TypeVar("T")
@@ -100,7 +100,7 @@ def load_workshop(path: Path, text: str | None = None) -> Workshop:
         ("parts",),
         _part,
         what="parts",
-        empty="a workshop needs at least one part",
+        empty=N_("a workshop needs at least one part"),
         noun="part id",
     )
     return Workshop(
@@ -123,7 +123,7 @@ def load_quiz(path: Path, text: str | None = None) -> Quiz:
         ("questions",),
         _question,
         what="questions",
-        empty="a quiz needs at least one question",
+        empty=N_("a quiz needs at least one question"),
         noun="question id",
     )
     return Quiz(
@@ -144,14 +144,19 @@ def _top(doc: Located, kind: str, keys: set[str]) -> Mapping[str, Any]:
     top = yamlfile.mapping(doc, doc.data, (), f"the {kind}")
     yamlfile.no_unknown_keys(doc, top, keys, (), f"the {kind}")
     if top.get("kind") != kind:
-        doc.fail(("kind",), f'a {kind} file needs "kind: {kind}"')
+        doc.fail(("kind",), N_('a {kind} file needs "kind: {kind}"'), kind=kind)
     return top
 
 
 def _own_id(doc: Located, top: Mapping[str, Any], path: Path) -> str:
     value = _id(doc, top, (), "the file")
     if value != path.stem:
-        doc.fail(("id",), f'the id "{value}" must match the file name "{path.stem}.yaml"')
+        doc.fail(
+            ("id",),
+            N_('the id "{value}" must match the file name "{stem}.yaml"'),
+            value=value,
+            stem=path.stem,
+        )
     return value
 
 
@@ -182,7 +187,7 @@ def _part(doc: Located, raw: object, loc: Loc) -> Part:
         doc, _required(doc, part, "slides", loc, what), (*loc, "slides"), f"{what} slides"
     )
     if not raw_slides:
-        doc.fail((*loc, "slides"), f"{what} needs at least one slide")
+        doc.fail((*loc, "slides"), N_("{what} needs at least one slide"), what=what)
     slides = tuple(
         _slide(doc, raw_slide, (*loc, "slides", index), f"{what}: slide {index + 1}", speakers)
         for index, raw_slide in enumerate(raw_slides)
@@ -215,22 +220,31 @@ def _slide(doc: Located, raw: object, loc: Loc, what: str, speakers: Mapping[str
             line = yamlfile.mapping(doc, raw_line, line_loc, f"{what} chat line")
             if len(line) != 1 or next(iter(line)) not in (*SPEAKERS, NOTE):
                 doc.fail(
-                    line_loc, f"{what}: a chat line is one of them:, you: or note: with its text"
+                    line_loc,
+                    N_("{what}: a chat line is one of them:, you: or note: with its text"),
+                    what=what,
                 )
             speaker = next(iter(line))
             if speaker != NOTE and speaker not in speakers:
-                doc.fail(line_loc, f'{what}: the part has no name for "{speaker}" in its speakers')
+                doc.fail(
+                    line_loc,
+                    N_('{what}: the part has no name for "{speaker}" in its speakers'),
+                    what=what,
+                    speaker=speaker,
+                )
             chat.append(ChatLine(speaker, _text(doc, line, speaker, line_loc, what)))
     helplines = slide.get("helplines", False)
     if not isinstance(helplines, bool):
-        doc.fail((*loc, "helplines"), f"{what}: helplines must be true or false")
+        doc.fail((*loc, "helplines"), N_("{what}: helplines must be true or false"), what=what)
     question = _optional_text(doc, slide, "question", loc)
     reveal = _optional_text(doc, slide, "reveal", loc)
     if reveal is not None and question is None:
-        doc.fail((*loc, "reveal"), f"{what}: a reveal needs a question to answer")
+        doc.fail((*loc, "reveal"), N_("{what}: a reveal needs a question to answer"), what=what)
     body = _optional_text(doc, slide, "body", loc)
     if body is None and not chat and question is None and not helplines:
-        doc.fail(loc, f"{what} has nothing to show (give it a body, chat or question)")
+        doc.fail(
+            loc, N_("{what} has nothing to show (give it a body, chat or question)"), what=what
+        )
     return Slide(
         title=_text(doc, slide, "title", loc, what),
         body=body,
@@ -257,7 +271,12 @@ def _question(doc: Located, raw: object, loc: Loc) -> Question:
         doc, _required(doc, question, "choices", loc, what), (*loc, "choices"), f"{what} choices"
     )
     if not 2 <= len(raw_choices) <= len(QUIZ_LETTERS):
-        doc.fail((*loc, "choices"), f"{what} needs 2 to {len(QUIZ_LETTERS)} choices")
+        doc.fail(
+            (*loc, "choices"),
+            N_("{what} needs 2 to {most} choices"),
+            what=what,
+            most=len(QUIZ_LETTERS),
+        )
     choices = tuple(
         _text(doc, {"choice": raw_choice}, "choice", (*loc, "choices", index), what)
         for index, raw_choice in enumerate(raw_choices)
@@ -266,8 +285,10 @@ def _question(doc: Located, raw: object, loc: Loc) -> Question:
     if isinstance(answer, bool) or not isinstance(answer, int) or not 1 <= answer <= len(choices):
         doc.fail(
             (*loc, "answer"),
-            f"{what}: answer must be the number of the right choice (1 to {len(choices)}), "
-            f"not {yamlfile.quote(answer)}",
+            N_("{what}: answer must be the number of the right choice (1 to {most}), not {answer}"),
+            what=what,
+            most=len(choices),
+            answer=yamlfile.quote(answer),
         )
     return Question(
         id=question_id,

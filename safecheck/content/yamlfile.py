@@ -11,6 +11,7 @@ from typing import Any, NoReturn, Protocol, TypeVar
 import yaml
 
 from safecheck.core.errors import InputFileError
+from safecheck.core.i18n import N_
 from safecheck.core.text import CONTROL, escaped, safe_text
 from safecheck.storage import safefile
 
@@ -49,11 +50,12 @@ class Located:
         """The line of the key that names `loc` (a value may start on a later line)."""
         return self.key_lines.get(loc) or self.line(loc)
 
-    def fail(self, loc: Loc, message: str) -> NoReturn:
-        raise InputFileError(message, path=self.path, line=self.line(loc))
+    def fail(self, loc: Loc, message: str, **values: Any) -> NoReturn:
+        """Stop with `message` (an English message id; its {placeholders} from `values`)."""
+        raise InputFileError(message, path=self.path, line=self.line(loc), **values)
 
-    def fail_at_key(self, loc: Loc, message: str) -> NoReturn:
-        raise InputFileError(message, path=self.path, line=self.key_line(loc))
+    def fail_at_key(self, loc: Loc, message: str, **values: Any) -> NoReturn:
+        raise InputFileError(message, path=self.path, line=self.key_line(loc), **values)
 
 
 def load(path: Path, text: str | None = None, *, limit: int = safefile.CHECKLIST_LIMIT) -> Located:
@@ -67,20 +69,26 @@ def load(path: Path, text: str | None = None, *, limit: int = safefile.CHECKLIST
         try:
             raw = safefile.read_bytes(path, limit)
         except safefile.Refused as refused:
-            raise InputFileError(refused.reason, path=path) from None
+            raise InputFileError(
+                refused.problem.msgid, path=path, **refused.problem.values
+            ) from None
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
             bad = raw.count(b"\n", 0, error.start) + 1
-            raise InputFileError("the file is not UTF-8 text", path=path, line=bad) from None
+            raise InputFileError(N_("the file is not UTF-8 text"), path=path, line=bad) from None
     elif len(text) > limit:
-        raise InputFileError("the file is larger than the limit for this kind of file", path=path)
+        raise InputFileError(
+            N_("the file is larger than the limit for this kind of file"), path=path
+        )
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as error:  # a control character in the raw file
         raise _reader_error(error, text, path) from None
     except yaml.YAMLError as error:
-        raise InputFileError(f"not valid YAML: {_short(str(error))}", path=path) from None
+        raise InputFileError(
+            N_("not valid YAML: {error}"), path=path, error=_short(str(error))
+        ) from None
     lines: dict[Loc, int] = {}
     key_lines: dict[Loc, int] = {}
     try:
@@ -91,11 +99,15 @@ def load(path: Path, text: str | None = None, *, limit: int = safefile.CHECKLIST
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = error.problem or error.context or "not valid YAML"
-        raise InputFileError(f"not valid YAML: {_short(problem)}", path=path, line=line) from None
+        raise InputFileError(
+            N_("not valid YAML: {error}"), path=path, line=line, error=_short(problem)
+        ) from None
     except yaml.YAMLError as error:
-        raise InputFileError(f"not valid YAML: {_short(str(error))}", path=path) from None
+        raise InputFileError(
+            N_("not valid YAML: {error}"), path=path, error=_short(str(error))
+        ) from None
     except RecursionError:  # pragma: no cover - the builder does not recurse
-        raise InputFileError("not valid YAML: nested too deeply", path=path) from None
+        raise InputFileError(N_("not valid YAML: nested too deeply"), path=path) from None
     finally:
         loader.dispose()
     return Located(path, data, lines, key_lines)
@@ -113,9 +125,10 @@ def _reader_error(error: yaml.reader.ReaderError, text: str, path: Path) -> Inpu
     else:
         code = f"byte 0x{error.character:02x}"
     return InputFileError(
-        f"the file holds a control character ({code}) that YAML does not allow; remove it",
+        N_("the file holds a control character ({code}) that YAML does not allow; remove it"),
         path=path,
         line=line,
+        code=code,
     )
 
 
@@ -127,12 +140,12 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _SEQ_TAGS = (None, "!", "tag:yaml.org,2002:seq")
 _MAP_TAGS = (None, "!", "tag:yaml.org,2002:map")
 _TYPE_NAMES = {
-    "tag:yaml.org,2002:bool": "true or false",
-    "tag:yaml.org,2002:int": "a whole number",
-    "tag:yaml.org,2002:float": "a number",
-    "tag:yaml.org,2002:timestamp": "a date",
-    "tag:yaml.org,2002:binary": "base64 data",
-    "tag:yaml.org,2002:null": "nothing (null)",
+    "tag:yaml.org,2002:bool": N_("true or false"),
+    "tag:yaml.org,2002:int": N_("a whole number"),
+    "tag:yaml.org,2002:float": N_("a number"),
+    "tag:yaml.org,2002:timestamp": N_("a date"),
+    "tag:yaml.org,2002:binary": N_("base64 data"),
+    "tag:yaml.org,2002:null": N_("nothing (null)"),
 }
 
 
@@ -199,8 +212,8 @@ class _Builder:
         self.stack: list[_Frame] = []
         self.total = 0
 
-    def fail(self, line: int, message: str) -> NoReturn:
-        raise InputFileError(message, path=self.path, line=line)
+    def fail(self, line: int, message: str, **values: Any) -> NoReturn:
+        raise InputFileError(message, path=self.path, line=line, **values)
 
     def document(self) -> Any:
         loader = self.loader
@@ -231,19 +244,23 @@ class _Builder:
         if not loader.check_event(yaml.StreamEndEvent):
             event = loader.get_event()
             self.fail(
-                event.start_mark.line + 1, "a file holds one YAML document; remove the second"
+                event.start_mark.line + 1, N_("a file holds one YAML document; remove the second")
             )
         return root
 
     def open(self, event: yaml.CollectionStartEvent, line: int) -> None:
         if len(self.stack) >= MAX_DEPTH:
-            self.fail(line, f"lists and mappings are nested more than {MAX_DEPTH} deep")
+            self.fail(
+                line,
+                N_("lists and mappings are nested more than {max_depth} deep"),
+                max_depth=MAX_DEPTH,
+            )
         mapping = isinstance(event, yaml.MappingStartEvent)
         if event.tag not in (_MAP_TAGS if mapping else _SEQ_TAGS):
-            self.fail(line, f"the tag {_tag(event.tag)} is not supported here")
+            self.fail(line, N_("the tag {tag} is not supported here"), tag=_tag(event.tag))
         self.count(1, line)
         if self.stack and isinstance(self.stack[-1].value, dict) and self.stack[-1].key is None:
-            self.fail(line, "a key must be plain text, not a list or mapping")
+            self.fail(line, N_("a key must be plain text, not a list or mapping"))
         loc = self.loc_of_next(line)
         frame = _Frame({} if mapping else [], loc, event.anchor)
         self.stack.append(frame)
@@ -267,8 +284,10 @@ class _Builder:
         if self.total > MAX_VALUES:
             self.fail(
                 line,
-                f"the file holds more than {MAX_VALUES:,} values (counting what each alias "
-                "stands for); is it an alias bomb?",
+                N_(
+                    "the file holds more than {max_values:,} values (counting what each alias stands for); is it an alias bomb?"
+                ),
+                max_values=MAX_VALUES,
             )
 
     def place(
@@ -312,16 +331,16 @@ class _Builder:
 
     def key(self, value: Any, line: int, alias: bool) -> str:
         if value is _MERGE:
-            self.fail(line, "merge keys (<<) are not supported here")
+            self.fail(line, N_("merge keys (<<) are not supported here"))
         if isinstance(value, list | dict):
-            self.fail(line, "a key must be plain text, not a list or mapping")
+            self.fail(line, N_("a key must be plain text, not a list or mapping"))
         if isinstance(value, bytes):
-            self.fail(line, "a key must be plain text")
+            self.fail(line, N_("a key must be plain text"))
         key = str(value)
         top = self.stack[-1]
         assert isinstance(top.value, dict)
         if key in top.value:
-            self.fail(line, f"the key {quote(key)} appears twice")
+            self.fail(line, N_("the key {key} appears twice"), key=quote(key))
         self.key_lines[(*top.loc, key)] = line
         return key
 
@@ -330,8 +349,10 @@ class _Builder:
         if name in self.anchors:
             return self.anchors[name]
         if any(frame.anchor == name for frame in self.stack):
-            self.fail(line, f"the alias *{quote(name)[1:-1]} is used inside its own anchor")
-        self.fail(line, f"the alias *{quote(name)[1:-1]} has no anchor (&) before it")
+            self.fail(
+                line, N_("the alias *{name} is used inside its own anchor"), name=quote(name)[1:-1]
+            )
+        self.fail(line, N_("the alias *{name} has no anchor (&) before it"), name=quote(name)[1:-1])
 
     def scalar(self, event: Any, line: int) -> Any:
         tag = event.tag
@@ -347,18 +368,25 @@ class _Builder:
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.MarkedYAMLError:
-            self.fail(line, f"the tag {_tag(tag)} is not supported here")
+            self.fail(line, N_("the tag {tag} is not supported here"), tag=_tag(tag))
         except (ValueError, KeyError, AttributeError, TypeError, OverflowError, IndexError):
-            what = _TYPE_NAMES.get(tag, f"the tag {_tag(tag)}")
-            self.fail(line, f"{quote(event.value)} cannot be read as {what}")
+            if tag in _TYPE_NAMES:
+                what = InputFileError(_TYPE_NAMES[tag])  # a phrase, shown in the message's language
+            else:
+                what = InputFileError(N_("the tag {tag}"), tag=_tag(tag))
+            self.fail(
+                line, N_("{value} cannot be read as {what}"), value=quote(event.value), what=what
+            )
 
     def text(self, value: str, line: int) -> None:
         found = CONTROL.search(value)
         if found is not None:
             self.fail(
                 line,
-                f"a text holds a control character ({escaped(found.group())}), which could "
-                "change your terminal; remove it",
+                N_(
+                    "a text holds a control character ({character}), which could change your terminal; remove it"
+                ),
+                character=escaped(found.group()),
             )
 
 
@@ -368,22 +396,22 @@ _MERGE = object()  # the merge key, <<
 
 def mapping(doc: Located, value: object, loc: Loc, what: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        doc.fail(loc, f"{what} must be a mapping of keys to values")
+        doc.fail(loc, N_("{what} must be a mapping of keys to values"), what=what)
     for key in value:
         if not isinstance(key, str):
-            doc.fail(loc, f"{what} has a key that is not text: {quote(key)}")
+            doc.fail(loc, N_("{what} has a key that is not text: {key}"), what=what, key=quote(key))
     return value
 
 
 def sequence(doc: Located, value: object, loc: Loc, what: str) -> Sequence[Any]:
     if not isinstance(value, list):
-        doc.fail(loc, f"{what} must be a list")
+        doc.fail(loc, N_("{what} must be a list"), what=what)
     return value
 
 
 def string(doc: Located, value: object, loc: Loc, what: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        doc.fail(loc, f"{what} must be a non-empty text")
+        doc.fail(loc, N_("{what} must be a non-empty text"), what=what)
     return value.strip()
 
 
@@ -394,7 +422,11 @@ def no_unknown_keys(
         if key not in allowed:
             known = ", ".join(sorted(allowed))
             doc.fail_at_key(
-                (*loc, key), f"{what} has an unknown key {quote(key)} (known keys: {known})"
+                (*loc, key),
+                N_("{what} has an unknown key {key} (known keys: {known})"),
+                what=what,
+                key=quote(key),
+                known=known,
             )
 
 
@@ -419,7 +451,10 @@ def unique_list(
         if item.id in seen:
             doc.fail(
                 (*loc, index, "id"),
-                f"the {noun} {quote(item.id)} is used twice (first on line {seen[item.id]})",
+                N_("the {noun} {id} is used twice (first on line {first})"),
+                noun=noun,
+                id=quote(item.id),
+                first=seen[item.id],
             )
         seen[item.id] = doc.line((*loc, index, "id"))
         items.append(item)

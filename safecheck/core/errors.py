@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 from pathlib import Path
+from typing import Any
 
 from safecheck.core.text import safe_text
 
@@ -49,7 +50,7 @@ class SafecheckError(Exception):
         *,
         path: Path | str | None = None,
         line: int | None = None,
-        **values: object,
+        **values: Any,
     ) -> None:
         super().__init__(message)
         self.msgid = message

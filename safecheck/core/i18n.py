@@ -49,14 +49,14 @@ def catalogue(lang: str) -> NullTranslations:
     return found
 
 
-def t(lang: str, text: str, **values: object) -> str:
+def t(lang: str, text: str, /, **values: object) -> str:
     """`text` (English, a message id) in `lang`, with `values` put into its {placeholders}."""
     if text and lang != "en":
         text = catalogue(lang).gettext(text)
     return text.format(**values) if values else text
 
 
-def tn(lang: str, singular: str, plural: str, count: int, **values: object) -> str:
+def tn(lang: str, singular: str, plural: str, count: int, /, **values: object) -> str:
     """The singular or plural form for `count` in `lang`; {count} and `values` put in."""
     if lang == "en":
         text = singular if count == 1 else plural

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from safecheck.core import labels
 from safecheck.core.errors import StateError
-from safecheck.core.i18n import t, tn
+from safecheck.core.i18n import N_, t, tn
 from safecheck.evidence.model import Entry, FileStatus, from_dict, now, to_dict
 from safecheck.storage.chain import (
     ADD,
@@ -38,7 +38,7 @@ Record = Mapping[str, Any]
 
 
 def _unreadable() -> StateError:
-    return StateError("a saved evidence entry is not readable")
+    return StateError(N_("a saved evidence entry is not readable"))
 
 
 def current(records: Sequence[Record]) -> list[Entry]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from safecheck.content.yamlfile import Loc, Located
-from safecheck.core.i18n import t
+from safecheck.core.i18n import N_, t
 from safecheck.evidence.files import fingerprint
 from safecheck.evidence.model import (
     FIELDS,
@@ -59,10 +59,10 @@ def load_file(
     top = yamlfile.mapping(doc, doc.data, (), "the evidence file")
     yamlfile.no_unknown_keys(doc, top, {"entries"}, (), "the evidence file")
     if "entries" not in top:
-        doc.fail((), 'the evidence file: "entries" is missing')
+        doc.fail((), N_('the evidence file: "entries" is missing'))
     raw_entries = yamlfile.sequence(doc, top["entries"], ("entries",), "entries")
     if not raw_entries:
-        doc.fail(("entries",), "the evidence file needs at least one entry")
+        doc.fail(("entries",), N_("the evidence file needs at least one entry"))
     importer = _Importer(doc, path, lang, clock, fingerprint_files)
     return [importer.entry(raw, ("entries", index)) for index, raw in enumerate(raw_entries)]
 
@@ -245,7 +245,7 @@ class _Importer:
             name = yamlfile.string(doc, spec.get("path"), (*file_loc, "path"), "a file: path")
             keep = spec.get("keep_copy", True)
             if not isinstance(keep, bool):
-                doc.fail((*file_loc, "keep_copy"), "keep_copy must be true or false")
+                doc.fail((*file_loc, "keep_copy"), N_("keep_copy must be true or false"))
             if "\x00" in name:
                 doc.fail((*file_loc, "path"), t(self.lang, "there is no file {path}.", path=name))
             path = Path(name).expanduser()

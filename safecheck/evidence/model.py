@@ -20,7 +20,7 @@ from typing import Any
 
 from safecheck.core import labels
 from safecheck.core.errors import ExitCode, SafecheckError, StateError
-from safecheck.core.i18n import t
+from safecheck.core.i18n import N_, t
 from safecheck.storage.copies import SHA256_PATTERN, CopyStatus
 
 MAX_LINE = 300  # platform, account name, payment method, ...
@@ -444,7 +444,7 @@ def from_dict(raw: object) -> Entry:
             files=tuple(_attachment(value) for value in files),
         )
     except (TypeError, KeyError, ValueError, InvalidOperation, AttributeError):
-        raise StateError("a saved evidence entry is not readable") from None
+        raise StateError(N_("a saved evidence entry is not readable")) from None
 
 
 def _attachment(raw: object) -> Attachment:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from safecheck.core.errors import SafecheckError, StateError
+from safecheck.core.i18n import N_
 from safecheck.storage.files import atomic_writer, ensure_private_dir
 
 if TYPE_CHECKING:
@@ -80,14 +81,14 @@ def read_copy(store: Store, sha256: str) -> Iterator[bytes]:
     path = copy_path(store, sha256)
     with path.open("rb") as handle:
         if handle.read(len(COPY_MAGIC)) != COPY_MAGIC:
-            raise StateError("a kept copy is damaged", path=path)
+            raise StateError(N_("a kept copy is damaged"), path=path)
         while header := handle.read(_LENGTH.size):
             if len(header) < _LENGTH.size:
-                raise StateError("a kept copy is cut off", path=path)
+                raise StateError(N_("a kept copy is cut off"), path=path)
             (length,) = _LENGTH.unpack(header)
             sealed = handle.read(length)
             if len(sealed) < length:
-                raise StateError("a kept copy is cut off", path=path)
+                raise StateError(N_("a kept copy is cut off"), path=path)
             yield store.codec.open(sealed)
 
 
@@ -120,7 +121,7 @@ def reseal_copies(store: Store) -> None:
 
 
 def _damaged(path: Path) -> Callable[[], SafecheckError]:
-    return lambda: StateError("a kept copy is damaged", path=path)
+    return lambda: StateError(N_("a kept copy is damaged"), path=path)
 
 
 def remove_copies_except(store: Store, wanted: set[str]) -> int:

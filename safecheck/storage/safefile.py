@@ -14,7 +14,10 @@ import errno
 import os
 import stat
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
+
+from safecheck.core.errors import SafecheckError
+from safecheck.core.i18n import N_
 
 MiB = 1 << 20
 CHECKLIST_LIMIT = 1 * MiB  # a checklist, plan, workshop, quiz or help-line file
@@ -24,12 +27,17 @@ STATE_LIMIT = 256 * MiB  # the saved state (evidence notes are small; files are 
 
 
 class Refused(Exception):
-    """The file cannot be read safely; `reason` says why, for a person."""
+    """The file cannot be read safely; `problem` says why, for a person, in any language."""
 
-    def __init__(self, reason: str, *, missing: bool = False) -> None:
-        super().__init__(reason)
-        self.reason = reason
+    def __init__(self, reason: str, *, missing: bool = False, **values: Any) -> None:
+        self.problem = SafecheckError(reason, **values)  # an English message id and its values
+        super().__init__(self.problem.message)
         self.missing = missing  # nothing at all is there (not even a link)
+
+    @property
+    def reason(self) -> str:
+        """Why, in English."""
+        return self.problem.message
 
 
 def _size(limit: int) -> str:
@@ -38,37 +46,37 @@ def _size(limit: int) -> str:
 
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return N_("a folder")
     if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
+        return N_("a pipe (FIFO)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return N_("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return N_("a socket")
     return "not a regular file"
 
 
 def _not_regular(mode: int) -> Refused:
     kind = _kind(mode)
     if kind == "not a regular file":
-        return Refused("this is not a regular file")
-    return Refused(f"this is {kind}, not a regular file")
+        return Refused(N_("this is not a regular file"))
+    return Refused(N_("this is {kind}, not a regular file"), kind=SafecheckError(kind))
 
 
 def _open_error(path: Path, error: OSError) -> Refused:
     if error.errno == errno.ENOENT:
         if path.is_symlink():
-            return Refused("this is a link to a file that does not exist")
-        return Refused("there is no such file", missing=True)
+            return Refused(N_("this is a link to a file that does not exist"))
+        return Refused(N_("there is no such file"), missing=True)
     if error.errno == errno.ELOOP:
-        return Refused("this link points in a loop (a link to itself)")
+        return Refused(N_("this link points in a loop (a link to itself)"))
     if error.errno == errno.EISDIR:
-        return Refused("this is a folder, not a regular file")
+        return Refused(N_("this is a folder, not a regular file"))
     if error.errno in (errno.EACCES, errno.EPERM):
-        return Refused("you may not read this file")
+        return Refused(N_("you may not read this file"))
     if error.errno == errno.ENAMETOOLONG:
-        return Refused("the file name is too long")
-    return Refused(f"the file cannot be read ({error.strerror or error})")
+        return Refused(N_("the file name is too long"))
+    return Refused(N_("the file cannot be read ({strerror})"), strerror=error.strerror or error)
 
 
 def real_path(path: Path) -> Path:
@@ -109,14 +117,15 @@ def read_bytes(path: Path, limit: int) -> bytes:
     except OSError as error:
         raise _open_error(path, error) from None
     except ValueError:  # a NUL byte in the name
-        raise Refused("there is no such file") from None
+        raise Refused(N_("there is no such file")) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise _not_regular(info.st_mode)
         if info.st_size > limit:
             raise Refused(
-                f"the file is larger than {_size(limit)}, the limit for this kind of file"
+                N_("the file is larger than {limit}, the limit for this kind of file"),
+                limit=_size(limit),
             )
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
@@ -134,5 +143,8 @@ def read_bytes(path: Path, limit: int) -> bytes:
         os.close(fd)
     data = b"".join(chunks)
     if len(data) > limit:  # it grew while being read
-        raise Refused(f"the file is larger than {_size(limit)}, the limit for this kind of file")
+        raise Refused(
+            N_("the file is larger than {limit}, the limit for this kind of file"),
+            limit=_size(limit),
+        )
     return data

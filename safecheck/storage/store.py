@@ -222,7 +222,7 @@ class Store:
                 if not refused.missing:
                     raise StateError(
                         N_("the saved state cannot be read ({reason})"),
-                        reason=refused.reason,
+                        reason=refused.problem,
                         path=self.path,
                     ) from None
                 kept = self.kept_aside()
