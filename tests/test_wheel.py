@@ -28,6 +28,9 @@ def test_the_installed_wheel_finds_its_checklists(tmp_path: Path, home: Path) ->
         assert "safecheck/schemas/export-v1.json" in archive.namelist()  # the export shape
         for name in ("people-around.yaml", "workshop/workshop.yaml", "workshop/quiz.yaml"):
             assert f"safecheck/checklists/{name}" in archive.namelist()
+        # The program's words, compiled from the .po files at build time (not kept in git).
+        for lang in ("fr", "nl"):
+            assert f"safecheck/locale/{lang}/LC_MESSAGES/safecheck.mo" in archive.namelist()
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
@@ -63,3 +66,16 @@ def test_the_installed_wheel_finds_its_checklists(tmp_path: Path, home: Path) ->
     )
     assert listed.returncode == 0, listed.stderr
     assert "Zelfmoordlijn 1813" in listed.stdout
+
+    # The installed program reads its compiled catalogues: it speaks Dutch and French.
+    for lang, words in (("nl", "Hulplijnen: België"), ("fr", "Lignes d'aide : Belgique")):
+        spoken = subprocess.run(
+            [str(venv / "bin" / "safecheck"), "helplines", "--region", "BE", "--lang", lang],
+            cwd=str(elsewhere),
+            env=child_env(home),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert spoken.returncode == 0, spoken.stderr
+        assert words in spoken.stdout, spoken.stdout
