@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -9,6 +10,7 @@ import typer
 from safecheck.cli.context import reporting, run_of
 from safecheck.cli.options import (
     AgeGroupOption,
+    JsonOption,
     LangOption,
     PlainOption,
     RegionOption,
@@ -64,9 +66,18 @@ def helplines(
     lang: LangOption = None,
     region: RegionOption = None,
     age_group: AgeGroupOption = None,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Every line in full, with its source, at once (without a question)."
+        ),
+    ] = False,
     plain: PlainOption = False,
+    json_output: JsonOption = False,
 ) -> None:
     """List the help lines of your region and the removal services, each with its source.
+
+    The crisis lines come first, on one screen; every line in full follows.
 
     Example: safecheck helplines --region NL
     """
@@ -74,10 +85,18 @@ def helplines(
     with reporting(run.lang):
         from safecheck.content import helplines as helpline_data
         from safecheck.core.audience import remembered_region
-        from safecheck.flows.emergency import show_helplines
+        from safecheck.flows.helplines import helplines_data, show
         from safecheck.flows.start import saved_settings
 
         store = run.store(asker=None, prepare=False, readonly=True)
         chosen = region or remembered_region(saved_settings(store))
-        display = run.display()
-        show_helplines(display, helpline_data.load(), run.lang, chosen, age_group)
+        lines = helpline_data.load()
+        if json_output:
+            from safecheck.core import jsonout
+
+            jsonout.emit("helplines", helplines_data(lines, run.lang, chosen, age_group))
+            return
+        # In a terminal the first screen stays in view until Enter; elsewhere all follows.
+        ask = not show_all and run.interactive and sys.stdout.isatty()
+        more = (lambda question: run.prompter().confirm(question, default=True)) if ask else None
+        show(run.display(), lines, run.lang, chosen, age_group, everything=not ask, more=more)

@@ -283,6 +283,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     "helplines.source": {"en": "Source", "nl": "Bron"},
     "helplines.chat": {"en": "chat", "nl": "chat"},
     "helplines.or": {"en": "or", "nl": "of"},
+    "helplines.crisis": {
+        "en": "In danger now, or thinking about ending your life:",
+        "nl": "Nu in gevaar, of denk je eraan een einde aan je leven te maken:",
+    },
+    "helplines.main": {"en": "More help:", "nl": "Meer hulp:"},
+    "helplines.details": {
+        "en": "Every line in full, with its source",
+        "nl": "Elke lijn volledig, met haar bron",
+    },
+    "helplines.more": {
+        "en": "Show every line in full, with its source?",
+        "nl": "Elke lijn volledig tonen, met haar bron?",
+    },
+    "helplines.all_hint": {
+        "en": "Every line in full, with its source: safecheck helplines --all",
+        "nl": "Elke lijn volledig, met haar bron: safecheck helplines --all",
+    },
     "helplines.other_region": {
         "en": "Another region: --region BE, NL or OTHER.",
         "nl": "Andere regio: --region BE, NL of OTHER.",
