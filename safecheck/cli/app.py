@@ -77,7 +77,14 @@ def start(
         from safecheck.flows.start import run_start
 
         if ctx.invoked_subcommand is None and not run.interactive:
-            raise NotInteractiveError(t(run.lang, "not_interactive"))  # before any output
+            # Crisis help first, even here: the help lines, then what works without a terminal.
+            from safecheck.content import helplines as helpline_data
+            from safecheck.core.region import default_region
+            from safecheck.flows.helplines import first_screen
+
+            chosen = region or default_region()
+            first_screen(run.display(), helpline_data.load(), run.lang, chosen)
+            raise NotInteractiveError(t(run.lang, "start.not_interactive"))
         may_ask = ctx.invoked_subcommand in _ASK_IN_CALLBACK and run.interactive
         asker = run.prompter(quick_exit=False) if may_ask else None
         store = run.store(asker=asker, prepare=False, readonly=True)

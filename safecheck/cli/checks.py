@@ -83,7 +83,7 @@ def check(
         if ask and not run.interactive:
             # Decided before the state is opened, so nothing can wait on a closed input.
             if given is None:
-                raise NotInteractiveError(t(run.lang, "not_interactive"))
+                raise NotInteractiveError(t(run.lang, "check.not_interactive"))
             ask = False  # a script gave its answers: save them, ask nothing
         display = run.display(file=sys.stderr if json_output else None)
         store = run.store(

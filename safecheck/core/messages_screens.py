@@ -45,11 +45,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "priority.advanced": {"en": "Advanced", "nl": "Gevorderd"},
     "not_interactive": {
         "en": "safecheck asks its questions in a terminal, and standard input is not one. "
+        "Run it in a terminal; safecheck COMMAND --help lists what works without one.",
+        "nl": "safecheck stelt zijn vragen in een terminal, en de standaardinvoer is er geen. "
+        "Start het in een terminal; safecheck COMMANDO --help toont wat zonder terminal werkt.",
+    },
+    "check.not_interactive": {
+        "en": "safecheck asks its questions in a terminal, and standard input is not one. "
         "Run it in a terminal, give your answers in a file with --answers FILE, "
         "or add --no-input to see your progress without questions (see the README).",
         "nl": "safecheck stelt zijn vragen in een terminal, en de standaardinvoer is er geen. "
         "Start het in een terminal, geef je antwoorden in een bestand met --answers BESTAND, "
         "of voeg --no-input toe om je voortgang te zien zonder vragen (zie de README).",
+    },
+    "start.not_interactive": {
+        "en": "The start screen asks its questions in a terminal, and standard input is not "
+        "one. Run safecheck in a terminal. Without one, these work: safecheck helplines "
+        "(--json), safecheck status, safecheck verify, safecheck check ID --answers FILE "
+        "--no-input, safecheck evidence list and safecheck export --output FILE.",
+        "nl": "Het startscherm stelt zijn vragen in een terminal, en de standaardinvoer is er "
+        "geen. Start safecheck in een terminal. Zonder terminal werken: safecheck helplines "
+        "(--json), safecheck status, safecheck verify, safecheck check ID --answers BESTAND "
+        "--no-input, safecheck evidence list en safecheck export --output BESTAND.",
     },
     # Private, durable state (issue 4): state errors, keys, passphrases, where, wipe, reset.
     "ask.letter": {
