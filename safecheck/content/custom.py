@@ -139,7 +139,11 @@ def forget(store: Store) -> None:
 
 
 def write_starter(path: Path, lang: str) -> Path:
-    """Write a commented starter checklist to `path` (a file, or a folder to put one in)."""
+    """Write a commented starter checklist to `path` (a file, or a folder to put one in).
+
+    A folder that does not exist yet is made.
+    """
+    path = path.expanduser()
     if path.is_dir():
         path = path / STARTER_NAME
     if path.suffix != ".yaml":
@@ -150,8 +154,11 @@ def write_starter(path: Path, lang: str) -> Path:
             f'digits and dashes, for example "{STARTER_NAME}"',
             path=path,
         )
-    if not path.parent.is_dir():
-        raise UsageError("there is no such folder", path=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # ~/team-checklists, made on first use
+    except OSError as error:
+        reason = error.strerror or "not a folder"
+        raise UsageError(f"the folder cannot be made ({reason})", path=path.parent) from None
     text = starter_text(path.stem, lang)
     try:
         with path.open("x", encoding="utf-8") as handle:
