@@ -8,8 +8,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "answer.skipped": {"en": "Skip for now", "nl": "Nu overslaan"},
     "ask.item": {"en": "Where are you with this?", "nl": "Hoe ver ben je hiermee?"},
     "ask.instruction": {
-        "en": "(arrow keys or a number, then Enter)",
-        "nl": "(pijltjestoetsen of een cijfer, dan Enter)",
+        "en": "(arrows or a number, then Enter)",
+        "nl": "(pijltjes of cijfer, dan Enter)",
     },
     "why": {"en": "Why", "nl": "Waarom"},
     "how": {"en": "How", "nl": "Hoe"},
@@ -202,6 +202,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "verify.missing": {"en": "Still missing:", "nl": "Wat nog ontbreekt:"},
     # Evidence log and exports (issue 5)
     "ask.yes": {"en": "Yes", "nl": "Ja"},
+    "ask.no": {"en": "No", "nl": "Nee"},
+    "ask.yes_key": {"en": "y", "nl": "j"},
+    "ask.no_key": {"en": "n", "nl": "n"},
+    "ask.none_chosen": {"en": "none", "nl": "geen"},
+    "ask.leave": {"en": "q + Enter: leave", "nl": "q + Enter: stoppen"},
+    "ask.leave_at_once": {"en": "q or Esc Esc: leave", "nl": "q of Esc Esc: stoppen"},
     "ask.checkbox_instruction": {
         "en": "(Space to tick, Enter when done)",
         "nl": "(spatiebalk om aan te vinken, Enter als je klaar bent)",

@@ -14,6 +14,17 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 from safecheck.content.workshop import Move
 from safecheck.core.errors import Interrupted, NotInteractiveError, QuickExit
 from safecheck.core.i18n import t
+from safecheck.ui.keys import (
+    LEAVE,
+    LEAVE_WORD,
+    add_leave_keys,
+    fit,
+    leave,
+    leave_hint,
+    leaving_check,
+    with_hint,
+    yes_no_app,
+)
 
 # questionary and prompt_toolkit take ~100 ms to import: they are imported where a
 # question is really asked, so commands that ask nothing (status --json) start fast.
@@ -65,7 +76,8 @@ def input_is_interactive() -> bool:
 
 class Prompter:
     def __init__(self, lang: str, *, quick_exit: bool = False) -> None:
-        """`quick_exit`: Esc twice, or `q`, leaves safecheck at once from any question."""
+        """Esc twice, or q and Enter, leaves safecheck from any question. With `quick_exit`
+        (discreet mode) q alone leaves at once."""
         self.lang = lang
         self._quick_exit = quick_exit
 
@@ -91,27 +103,25 @@ class Prompter:
         options = [
             questionary.Choice(title=label, value=index) for index, (label, _) in enumerate(choices)
         ]
+        message, instruction = fit(message, self._hint("ask.instruction"))
         question = questionary.select(
             message,
             choices=options,
             default=options[default or 0],
             use_shortcuts=shortcuts,
             use_jk_keys=False,
-            instruction=t(self.lang, "ask.instruction"),
+            instruction=instruction,
             style=_style(),
             qmark="?",
         )
         app = question.application
-        own = app.key_bindings or KeyBindings()
-        extra = KeyBindings()
         if instant and shortcuts:
+            own = app.key_bindings or KeyBindings()
+            extra = KeyBindings()
             for index in range(len(choices)):
                 _take_at_once(extra, own, str(index + 1), index)
-        if self._quick_exit:
-            extra.add("escape", "escape", eager=True)(_leave)
-            extra.add("q", eager=True)(_leave)
-        # For the same key, the binding added last wins: ours over questionary's.
-        app.key_bindings = merge_key_bindings([own, extra])
+            app.key_bindings = merge_key_bindings([own, extra])
+        self._leave_keys(question)
         return values[self._ask(question)]
 
     # --- workshop (presenter) prompts ---
@@ -144,21 +154,26 @@ class Prompter:
                 None,
             )
         )
+        message, instruction = fit(
+            message, self._hint("ask.instruction" if keys is None else "ask.letter")
+        )
         question = questionary.select(
             message,
             choices=listed,
             default=preselected,
             use_shortcuts=len(choices) <= 9,
             use_jk_keys=False,
-            instruction=t(self.lang, "ask.instruction" if keys is None else "ask.letter"),
+            instruction=instruction,
             style=_style(),
             qmark="?",
         )
+        if "q" not in (keys or ()):
+            self._leave_keys(question)
         return values[self._ask(question)]
 
     def advance(self, hint: str, *, allow_back: bool = True) -> Move:
         """Wait for one key: Enter, space, n or right goes on; b or left goes back; m or Esc
-        returns to the menu. Other keys do nothing."""
+        returns to the menu. Other keys do nothing; q and Enter leave."""
         import questionary
         from prompt_toolkit import PromptSession
         from prompt_toolkit.key_binding import KeyBindings
@@ -182,6 +197,7 @@ class Prompter:
         on("m", "escape", move=Move.MENU)
         if allow_back:
             on("b", "left", move=Move.BACK)
+        bindings.add("q", "enter", eager=True)(leave)
         session: PromptSession[Move] = PromptSession(
             [("class:question", f" {hint} ")], key_bindings=bindings, style=_style()
         )
@@ -189,6 +205,8 @@ class Prompter:
             answer = questionary.Question(session.app).unsafe_ask()
         except (KeyboardInterrupt, EOFError):
             raise Interrupted() from None
+        if answer is LEAVE:
+            raise QuickExit()
         if not isinstance(answer, Move):
             raise Interrupted()
         return answer
@@ -201,26 +219,39 @@ class Prompter:
         import questionary
 
         self._require_terminal()
-
-        def validate(text: str) -> bool | str:
-            reason = problem(text) if problem is not None else None
-            return True if reason is None else reason
-
-        question = questionary.password(message, validate=validate, style=_style(), qmark="?")
-        answer = self._ask_any(question)
+        message, instruction = fit(message, self._hint(""))
+        question = questionary.password(
+            message,
+            validate=leaving_check(problem),
+            style=_style(),
+            qmark="?",
+            instruction=instruction,
+        )
+        self._leave_keys(question, q_is_typed=True)
+        answer = self._run(question)
         if not isinstance(answer, str):
             raise Interrupted()
-        return answer
+        return self._typed(answer)
 
     def confirm(self, message: str, *, default: bool = False) -> bool:
-        """Yes or no (y or n, then Enter); Enter alone takes `default`, so by default no."""
+        """Yes or no in the screen's language (y or n, j or n in Dutch), then Enter; Enter
+        alone takes `default`, so by default no. The answer is echoed as a word (Yes, Ja)."""
         import questionary
 
         self._require_terminal()
-        question = questionary.confirm(
-            message, default=default, style=_style(), qmark="?", auto_enter=False
+        yes_key = t(self.lang, "ask.yes_key")
+        keys = f"{yes_key.upper()}/n" if default else f"{yes_key}/N"
+        message, instruction = fit(message, self._hint(f"({keys})"))
+        app = yes_no_app(
+            message,
+            instruction,
+            yes=(t(self.lang, "ask.yes"), {yes_key, "y"}),
+            no=(t(self.lang, "ask.no"), {t(self.lang, "ask.no_key")}),
+            default=default,
+            style=_style(),
         )
-        self._leave_on_escape(question)
+        question = questionary.Question(app)
+        self._leave_keys(question)
         answer = self._run(question)
         if not isinstance(answer, bool):
             raise Interrupted()
@@ -236,66 +267,87 @@ class Prompter:
     ) -> str:
         """A line of text; `check` returns an error to show, or None when the text is fine.
 
-        With `path`, Tab completes file names. The text is checked when Enter is pressed.
+        With `path`, Tab completes file names. The text is checked when Enter is pressed;
+        the answer q leaves.
         """
         import questionary
 
         self._require_terminal()
-
-        def validate(text: str) -> bool | str:
-            problem = check(text) if check is not None else None
-            return True if problem is None else problem
-
-        make = questionary.path if path else questionary.text
-        question = make(
-            message,
-            default=default,
-            validate=validate,
-            style=_style(),
-            qmark="?",
-            validate_while_typing=False,
-        )
-        self._leave_on_escape(question)
+        message, instruction = fit(message, self._hint(""))
+        if path:  # questionary.path has no instruction: it goes after the message
+            question = questionary.path(
+                message + ("" if instruction.startswith("\n") else " ") + instruction,
+                default=default,
+                validate=leaving_check(check),
+                style=_style(),
+                qmark="?",
+                validate_while_typing=False,
+            )
+        else:
+            question = questionary.text(
+                message,
+                default=default,
+                validate=leaving_check(check),
+                style=_style(),
+                qmark="?",
+                validate_while_typing=False,
+                instruction=instruction,
+            )
+        self._leave_keys(question, q_is_typed=True)
         answer = self._run(question)
         if not isinstance(answer, str):
             raise Interrupted()
-        return answer
+        return self._typed(answer)
 
     def checkbox(
         self, message: str, choices: Sequence[tuple[str, T]], *, checked: Collection[T] = ()
     ) -> list[T]:
-        """Any number of choices: Space ticks one, Enter when done."""
+        """Any number of choices: Space ticks one, Enter when done. The chosen words are
+        echoed in the screen's language (questionary would say "done")."""
         import questionary
+        from prompt_toolkit import print_formatted_text
+        from prompt_toolkit.formatted_text import FormattedText
 
         self._require_terminal()
         values = [value for _, value in choices]
+        asked, instruction = fit(message, self._hint("ask.checkbox_instruction"))
         question = questionary.checkbox(
-            message,
+            asked,
             choices=[
                 questionary.Choice(title=label, value=index, checked=value in checked)
                 for index, (label, value) in enumerate(choices)
             ],
             use_jk_keys=False,
-            instruction=t(self.lang, "ask.checkbox_instruction"),
+            instruction=instruction,
             style=_style(),
             qmark="?",
+            erase_when_done=True,  # the echo below replaces questionary's own
         )
-        self._leave_on_escape(question)
+        self._leave_keys(question)
         answer = self._run(question)
         if not isinstance(answer, list):
             raise Interrupted()
+        chosen = ", ".join(choices[index][0] for index in answer)
+        echo = [("class:qmark", "?"), ("class:question", f" {asked.rstrip()} ")]
+        echo.append(("class:answer", chosen or t(self.lang, "ask.none_chosen")))
+        print_formatted_text(FormattedText(echo), style=_style())
         return [values[index] for index in answer]
 
-    def _leave_on_escape(self, question: questionary.Question) -> None:
-        """With quick exit, Esc twice leaves (q is a letter to type in these questions)."""
-        if not self._quick_exit:
-            return
-        from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    def _hint(self, key: str) -> str:
+        """The instruction of a question (a message key, or the text itself) and how to leave."""
+        text = t(self.lang, key) if key.startswith("ask.") else key
+        if not text:
+            return f"({leave_hint(self.lang)})"
+        return with_hint(text, self.lang, q_at_once=self._quick_exit)
 
-        app = question.application
-        extra = KeyBindings()
-        extra.add("escape", "escape", eager=True)(_leave)
-        app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), extra])
+    def _leave_keys(self, question: questionary.Question, *, q_is_typed: bool = False) -> None:
+        add_leave_keys(question.application, q_at_once=self._quick_exit, q_is_typed=q_is_typed)
+
+    @staticmethod
+    def _typed(answer: str) -> str:
+        if answer.strip() == LEAVE_WORD:
+            raise QuickExit()
+        return answer
 
     @staticmethod
     def _run(question: questionary.Question) -> Any:
@@ -303,18 +355,11 @@ class Prompter:
             answer = question.unsafe_ask()
         except (KeyboardInterrupt, EOFError):
             raise Interrupted() from None
-        if answer is _LEAVE:
+        if answer is LEAVE:
             raise QuickExit()
         if answer is None:
             raise Interrupted()
         return answer
-
-    @staticmethod
-    def _ask_any(question: questionary.Question) -> Any:
-        try:
-            return question.unsafe_ask()
-        except (KeyboardInterrupt, EOFError):
-            raise Interrupted() from None
 
     def _require_terminal(self) -> None:
         if not input_is_interactive():
@@ -326,7 +371,7 @@ class Prompter:
             answer = question.unsafe_ask()
         except (KeyboardInterrupt, EOFError):
             raise Interrupted() from None
-        if answer is _LEAVE:
+        if answer is LEAVE:
             raise QuickExit()
         if not isinstance(answer, int):
             raise Interrupted()
@@ -362,7 +407,7 @@ class PlainPrompter:
         default: int | None = None,
         instant: bool = False,
     ) -> T:
-        """With a `default`, an empty line takes it; with `quick_exit`, q leaves at once.
+        """With a `default`, an empty line takes it; q (or Esc twice) and Enter leave.
 
         `instant` has no meaning here: a line is always ended with Enter.
         """
@@ -381,7 +426,7 @@ class PlainPrompter:
                 if not line:  # Ctrl-D or a closed input
                     raise Interrupted()
                 typed = line.strip()
-                if self._quick_exit and typed in ("q", "\x1b\x1b"):
+                if typed in _LEAVE_LINES:
                     raise QuickExit()
                 if not typed and default is not None:
                     return choices[default][1]
@@ -412,6 +457,8 @@ class PlainPrompter:
                     if not line:
                         raise Interrupted()
                     text = line.rstrip("\r\n")
+                if text.strip() in _LEAVE_LINES:
+                    raise QuickExit()
                 reason = problem(text) if problem is not None else None
                 if reason is None:
                     return text
@@ -428,7 +475,8 @@ class PlainPrompter:
         if not stdin_is_terminal(stdin):
             raise NotInteractiveError(t(self._lang, "not_interactive"))
         try:
-            out.write(f"{message} {t(self._lang, 'plain.yes_no')} ")
+            hint = t(self._lang, "plain.yes_no_default_yes" if default else "plain.yes_no")
+            out.write(f"{message} {hint} ")
             out.flush()
             line = stdin.readline()
         except KeyboardInterrupt:
@@ -437,7 +485,7 @@ class PlainPrompter:
         if not line:
             raise Interrupted()
         typed = line.strip().lower()
-        if self._quick_exit and typed == "\x1b\x1b":
+        if typed in _LEAVE_LINES:
             raise QuickExit()
         if not typed:
             return default
@@ -451,12 +499,23 @@ class PlainPrompter:
         check: Callable[[str], str | None] | None = None,
         path: bool = False,
     ) -> str:
-        """A line of text; Enter alone keeps the default (shown in brackets)."""
+        """A line of text; Enter alone keeps the default (shown in brackets); q leaves."""
+        return self._line(message, default, check, hint=t(self._lang, "plain.leave"))
+
+    def _line(
+        self,
+        message: str,
+        default: str,
+        check: Callable[[str], str | None] | None,
+        *,
+        hint: str = "",
+    ) -> str:
         stdin = self._stdin if self._stdin is not None else sys.stdin
         out = self._stdout if self._stdout is not None else sys.stdout
         if not stdin_is_terminal(stdin):
             raise NotInteractiveError(t(self._lang, "not_interactive"))
         prompt = f"{message} [{default}] " if default else f"{message} "
+        prompt += f"{hint} " if hint else ""
         try:
             while True:
                 out.write(prompt)
@@ -464,7 +523,7 @@ class PlainPrompter:
                 line = stdin.readline()
                 if not line:
                     raise Interrupted()
-                if self._quick_exit and line.strip() == "\x1b\x1b":
+                if line.strip() in _LEAVE_LINES:
                     raise QuickExit()
                 answer = line.rstrip("\r\n") or default
                 problem = check(answer) if check is not None else None
@@ -493,11 +552,12 @@ class PlainPrompter:
 
         out = self._stdout if self._stdout is not None else sys.stdout
         out.write("\n".join([message, *labels]) + "\n")
-        answer = self.text(
-            t(self._lang, "plain.choose_many", count=count), default=current, check=check
-        )
+        answer = self._line(t(self._lang, "plain.choose_many", count=count), current, check)
         picked = {int(p) for p in answer.replace(",", " ").split()}
         return [value for number, (_, value) in enumerate(choices, 1) if number in picked]
+
+
+_LEAVE_LINES = (LEAVE_WORD, "\x1b\x1b")  # a whole line: leave
 
 
 def make_prompter(lang: str, *, plain: bool, quick_exit: bool = False) -> Prompter | PlainPrompter:
@@ -505,9 +565,6 @@ def make_prompter(lang: str, *, plain: bool, quick_exit: bool = False) -> Prompt
     if plain:
         return PlainPrompter(lang, quick_exit=quick_exit)
     return Prompter(lang, quick_exit=quick_exit)
-
-
-_LEAVE = object()
 
 
 def _take_at_once(bindings: KeyBindings, own: KeyBindingsBase, key: str, index: int) -> None:
@@ -526,7 +583,3 @@ def _take_at_once(bindings: KeyBindings, own: KeyBindingsBase, key: str, index: 
             return
         point[-1].call(event)
         enter[-1].call(event)
-
-
-def _leave(event: KeyPressEvent) -> None:
-    event.app.exit(result=_LEAVE)
