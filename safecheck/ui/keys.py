@@ -157,3 +157,36 @@ def yes_no_app(
 
     session: PromptSession[Any] = PromptSession(tokens, key_bindings=bindings, style=style)
     return session.app
+
+
+def redraw_cleanly_on_resize(app: Application[Any]) -> None:
+    """After the terminal narrows, erase the question from its real first row.
+
+    prompt_toolkit erases its last drawing by moving up as many rows as it drew. A terminal
+    that narrows rewraps every row longer than its new width (tmux, GNOME Terminal, Konsole,
+    iTerm2, Windows Terminal do), so the question's first rows sit higher than that, and
+    were left on the screen: the prompt line was drawn twice. This moves up the extra rows.
+    """
+    original = app._on_resize
+
+    def on_resize() -> None:
+        renderer = app.renderer
+        screen, before = renderer._last_screen, renderer._last_size
+        width = app.output.get_size().columns
+        if screen is not None and before is not None and 0 < width < before.columns:
+            cursor = renderer._cursor_pos
+            rows = sum(_rows(screen, row, width) for row in range(cursor.y))
+            extra = rows + cursor.x // width - cursor.y
+            if extra > 0:
+                app.output.cursor_up(extra)
+        original()
+
+    app._on_resize = on_resize  # type: ignore[method-assign]
+
+
+def _rows(screen: Any, row: int, width: int) -> int:
+    """How many rows of `width` columns a drawn row takes once the terminal rewraps it."""
+    cells = screen.data_buffer.get(row, {})
+    used = [column for column, cell in cells.items() if cell.char not in (" ", "")]
+    length = max(used) + 1 if used else 0
+    return max(1, -(-length // width))

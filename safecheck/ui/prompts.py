@@ -22,6 +22,7 @@ from safecheck.ui.keys import (
     leave,
     leave_hint,
     leaving_check,
+    redraw_cleanly_on_resize,
     with_hint,
     yes_no_app,
 )
@@ -201,6 +202,7 @@ class Prompter:
         session: PromptSession[Move] = PromptSession(
             [("class:question", f" {hint} ")], key_bindings=bindings, style=_style()
         )
+        redraw_cleanly_on_resize(session.app)
         try:
             answer = questionary.Question(session.app).unsafe_ask()
         except (KeyboardInterrupt, EOFError):
@@ -341,7 +343,9 @@ class Prompter:
         return with_hint(text, self.lang, q_at_once=self._quick_exit)
 
     def _leave_keys(self, question: questionary.Question, *, q_is_typed: bool = False) -> None:
+        """How to leave this question, and a clean redraw when the terminal is resized."""
         add_leave_keys(question.application, q_at_once=self._quick_exit, q_is_typed=q_is_typed)
+        redraw_cleanly_on_resize(question.application)
 
     @staticmethod
     def _typed(answer: str) -> str:
