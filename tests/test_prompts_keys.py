@@ -6,6 +6,7 @@ Real questionary widgets read keys from a pipe; what a person sees is read from 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -49,7 +50,7 @@ def test_q_enter_or_esc_twice_leaves_every_kind_of_question(
     prompter = Prompter("en", quick_exit=discreet)
     # In discreet mode q alone leaves a choice at once; in a text answer it takes Enter.
     at_once = "q" if discreet and leave.startswith("q") else leave
-    questions = [
+    questions: list[tuple[str, Callable[[], object]]] = [
         (at_once, lambda: prompter.select("Which?", [("One", 1), ("Two", 2)])),
         (at_once, lambda: prompter.confirm("Sure?")),
         (leave, lambda: prompter.text("Platform?")),

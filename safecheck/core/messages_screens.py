@@ -81,6 +81,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "De workshopmodus bewaart niets op deze computer.",
     },
     "workshop.region": {"en": "Help lines for: {region}", "nl": "Hulplijnen voor: {region}"},
+    "workshop.other_region": {
+        "en": "Another region: safecheck workshop --region BE, NL or OTHER.",
+        "nl": "Andere regio: safecheck workshop --region BE, NL of OTHER.",
+    },
     "workshop.part_label": {
         "en": "Part {number} of {count}: {title}",
         "nl": "Deel {number} van {count}: {title}",
@@ -111,9 +115,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "workshop.not_interactive": {
         "en": "The workshop is presented in a terminal, and standard input is not one. "
-        "Start safecheck workshop in a terminal.",
+        "Start safecheck workshop in a terminal (with --lang, --region BE, NL or OTHER, "
+        "and --plain for a screen reader).",
         "nl": "De workshop wordt in een terminal getoond, en de standaardinvoer is er geen. "
-        "Start safecheck workshop in een terminal.",
+        "Start safecheck workshop in een terminal (met --lang, --region BE, NL of OTHER, "
+        "en --plain voor een schermlezer).",
     },
     "region.BE": {"en": "Belgium", "nl": "België"},
     "region.NL": {"en": "the Netherlands", "nl": "Nederland"},

@@ -313,6 +313,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "(ja/nee, standaard ja; q: stoppen)",
     },
     "plain.leave": {"en": "(q: leave)", "nl": "(q: stoppen)"},
+    "plain.choose_key": {
+        "en": "(q: leave) Type {keys} and press Enter:",
+        "nl": "(q: stoppen) Typ {keys} en druk op Enter:",
+    },
+    "plain.invalid_key": {
+        "en": "That is not one of the choices. Type {keys}.",
+        "nl": "Dat is geen van de keuzes. Typ {keys}.",
+    },
     "reset.kept": {
         "en": "Kept aside: {path}. Delete it once you are sure you no longer need it "
         "(`safecheck wipe` removes it too).",

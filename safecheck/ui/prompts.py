@@ -5,11 +5,10 @@ Ctrl-C and a closed input become `Interrupted` here, in one place.
 
 from __future__ import annotations
 
-import getpass
 import sys
 from collections.abc import Callable, Collection, Sequence
 from functools import cache
-from typing import IO, TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from safecheck.content.workshop import Move
 from safecheck.core.errors import Interrupted, NotInteractiveError, QuickExit
@@ -26,6 +25,8 @@ from safecheck.ui.keys import (
     with_hint,
     yes_no_app,
 )
+from safecheck.ui.lines import PlainPrompter as PlainPrompter
+from safecheck.ui.terminal import stdin_is_terminal as stdin_is_terminal
 
 # questionary and prompt_toolkit take ~100 ms to import: they are imported where a
 # question is really asked, so commands that ask nothing (status --json) start fast.
@@ -50,17 +51,6 @@ def _style() -> questionary.Style:
             ("answer", "bold"),
         ]
     )
-
-
-def stdin_is_terminal(stdin: IO[str] | None = None) -> bool:
-    """True when standard input is a terminal; False when it is a pipe, a file or closed."""
-    stream = sys.stdin if stdin is None else stdin
-    if stream is None:  # Python sets sys.stdin to None when file descriptor 0 is closed
-        return False
-    try:
-        return stream.isatty()
-    except (ValueError, OSError):  # closed
-        return False
 
 
 def input_is_interactive() -> bool:
@@ -380,188 +370,6 @@ class Prompter:
         if not isinstance(answer, int):
             raise Interrupted()
         return answer
-
-
-class PlainPrompter:
-    """Questions as numbered lines of plain text, answered with a number and Enter.
-
-    For `--plain` (screen readers, braille displays, TERM=dumb): it writes no escape
-    sequences and redraws nothing, and reads whole lines, so the terminal's own line
-    editing works. Like `Prompter`, it never waits on an input that is not a terminal.
-    """
-
-    def __init__(
-        self,
-        lang: str,
-        stdin: IO[str] | None = None,
-        stdout: IO[str] | None = None,
-        *,
-        quick_exit: bool = False,
-    ):
-        self._lang = lang
-        self._stdin = stdin
-        self._stdout = stdout
-        self._quick_exit = quick_exit
-
-    def select(
-        self,
-        message: str,
-        choices: Sequence[tuple[str, T]],
-        *,
-        default: int | None = None,
-        instant: bool = False,
-    ) -> T:
-        """With a `default`, an empty line takes it; q (or Esc twice) and Enter leave.
-
-        `instant` has no meaning here: a line is always ended with Enter.
-        """
-        stdin = self._stdin if self._stdin is not None else sys.stdin
-        out = self._stdout if self._stdout is not None else sys.stdout
-        if not stdin_is_terminal(stdin):
-            raise NotInteractiveError(t(self._lang, "not_interactive"))
-        count = len(choices)
-        lines = [message] + [f"  {number}. {label}" for number, (label, _) in enumerate(choices, 1)]
-        try:
-            out.write("\n".join(lines) + "\n")
-            while True:
-                out.write(t(self._lang, "plain.choose", count=count) + " ")
-                out.flush()
-                line = stdin.readline()
-                if not line:  # Ctrl-D or a closed input
-                    raise Interrupted()
-                typed = line.strip()
-                if typed in _LEAVE_LINES:
-                    raise QuickExit()
-                if not typed and default is not None:
-                    return choices[default][1]
-                if typed.isascii() and typed.isdigit() and 1 <= int(typed) <= count:
-                    return choices[int(typed) - 1][1]
-                out.write(t(self._lang, "plain.invalid", count=count) + "\n")
-        except KeyboardInterrupt:
-            out.write("\n")
-            raise Interrupted() from None
-
-    def can_ask(self) -> bool:
-        return stdin_is_terminal(self._stdin if self._stdin is not None else sys.stdin)
-
-    def password(self, message: str, *, problem: Callable[[str], str | None] | None = None) -> str:
-        """Hidden text, read as a whole line without echo; asked again while `problem` says why."""
-        stdin = self._stdin if self._stdin is not None else sys.stdin
-        out = self._stdout if self._stdout is not None else sys.stdout
-        if not stdin_is_terminal(stdin):
-            raise NotInteractiveError(t(self._lang, "not_interactive"))
-        try:
-            while True:
-                if stdin is sys.stdin:
-                    text = getpass.getpass(message + " ")  # prompts on the terminal itself
-                else:  # a test's input: there is no echo to turn off
-                    out.write(message + " ")
-                    out.flush()
-                    line = stdin.readline()
-                    if not line:
-                        raise Interrupted()
-                    text = line.rstrip("\r\n")
-                if text.strip() in _LEAVE_LINES:
-                    raise QuickExit()
-                reason = problem(text) if problem is not None else None
-                if reason is None:
-                    return text
-                out.write(reason + "\n")
-        except (KeyboardInterrupt, EOFError):
-            out.write("\n")
-            raise Interrupted() from None
-
-    def confirm(self, message: str, *, default: bool = False) -> bool:
-        """Yes or no as a typed line: y, yes, j or ja is yes; an empty line takes `default`;
-        anything else is no."""
-        stdin = self._stdin if self._stdin is not None else sys.stdin
-        out = self._stdout if self._stdout is not None else sys.stdout
-        if not stdin_is_terminal(stdin):
-            raise NotInteractiveError(t(self._lang, "not_interactive"))
-        try:
-            hint = t(self._lang, "plain.yes_no_default_yes" if default else "plain.yes_no")
-            out.write(f"{message} {hint} ")
-            out.flush()
-            line = stdin.readline()
-        except KeyboardInterrupt:
-            out.write("\n")
-            raise Interrupted() from None
-        if not line:
-            raise Interrupted()
-        typed = line.strip().lower()
-        if typed in _LEAVE_LINES:
-            raise QuickExit()
-        if not typed:
-            return default
-        return typed in ("y", "yes", "j", "ja")
-
-    def text(
-        self,
-        message: str,
-        *,
-        default: str = "",
-        check: Callable[[str], str | None] | None = None,
-        path: bool = False,
-    ) -> str:
-        """A line of text; Enter alone keeps the default (shown in brackets); q leaves."""
-        return self._line(message, default, check, hint=t(self._lang, "plain.leave"))
-
-    def _line(
-        self,
-        message: str,
-        default: str,
-        check: Callable[[str], str | None] | None,
-        *,
-        hint: str = "",
-    ) -> str:
-        stdin = self._stdin if self._stdin is not None else sys.stdin
-        out = self._stdout if self._stdout is not None else sys.stdout
-        if not stdin_is_terminal(stdin):
-            raise NotInteractiveError(t(self._lang, "not_interactive"))
-        prompt = f"{message} [{default}] " if default else f"{message} "
-        prompt += f"{hint} " if hint else ""
-        try:
-            while True:
-                out.write(prompt)
-                out.flush()
-                line = stdin.readline()
-                if not line:
-                    raise Interrupted()
-                if line.strip() in _LEAVE_LINES:
-                    raise QuickExit()
-                answer = line.rstrip("\r\n") or default
-                problem = check(answer) if check is not None else None
-                if problem is None:
-                    return answer
-                out.write(problem + "\n")
-        except KeyboardInterrupt:
-            out.write("\n")
-            raise Interrupted() from None
-
-    def checkbox(
-        self, message: str, choices: Sequence[tuple[str, T]], *, checked: Collection[T] = ()
-    ) -> list[T]:
-        """Numbers separated by spaces or commas; Enter alone keeps what is ticked."""
-        labels = [
-            f"  {number}. {label}{' *' if value in checked else ''}"
-            for number, (label, value) in enumerate(choices, 1)
-        ]
-        current = " ".join(str(n) for n, (_, v) in enumerate(choices, 1) if v in checked)
-        count = len(choices)
-
-        def check(text: str) -> str | None:
-            parts = text.replace(",", " ").split()
-            ok = all(p.isascii() and p.isdigit() and 1 <= int(p) <= count for p in parts)
-            return None if ok else t(self._lang, "plain.invalid", count=count)
-
-        out = self._stdout if self._stdout is not None else sys.stdout
-        out.write("\n".join([message, *labels]) + "\n")
-        answer = self._line(t(self._lang, "plain.choose_many", count=count), current, check)
-        picked = {int(p) for p in answer.replace(",", " ").split()}
-        return [value for number, (_, value) in enumerate(choices, 1) if number in picked]
-
-
-_LEAVE_LINES = (LEAVE_WORD, "\x1b\x1b")  # a whole line: leave
 
 
 def make_prompter(lang: str, *, plain: bool, quick_exit: bool = False) -> Prompter | PlainPrompter:
