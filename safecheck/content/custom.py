@@ -90,10 +90,14 @@ def id_clashes(paths: Iterable[Path], taken: set[str], builtin: Path) -> list[In
         if path.resolve().parent == builtin:
             continue  # a built-in checklist itself
         if checklist_id in taken:
+            if _same_bytes(path, builtin / f"{checklist_id}.yaml"):
+                continue  # an unchanged copy of the built-in one: nothing is shadowed
             problems.append(
                 InputFileError(
-                    f'a built-in checklist already has the id "{checklist_id}"; '
-                    "give yours another id and file name",
+                    f'a built-in checklist already has the id "{checklist_id}", and this file '
+                    "is not the same as it. To make it a checklist of your own, give it an id "
+                    f'of its own and name the file after it (for example "id: my-{checklist_id}" '
+                    f"in my-{checklist_id}.yaml)",
                     path=path,
                     line=_id_line(path),
                 )
@@ -110,6 +114,13 @@ def id_clashes(paths: Iterable[Path], taken: set[str], builtin: Path) -> list[In
         else:
             first.setdefault(checklist_id, path)
     return problems
+
+
+def _same_bytes(path: Path, other: Path) -> bool:
+    try:
+        return path.read_bytes() == other.read_bytes()
+    except OSError:
+        return False
 
 
 def _id_line(path: Path) -> int | None:
