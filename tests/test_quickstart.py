@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import time
@@ -58,10 +59,24 @@ def wait(session: Tmux, pattern: str, seconds: float) -> str:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         screen = "\n".join(session.screen())
-        if re.search(pattern, screen):
+        if re.search(pattern, screen, re.MULTILINE):
             return screen
         time.sleep(0.25)
     raise AssertionError(f"{pattern!r} never appeared:\n" + "\n".join(session.screen()))
+
+
+def idle(session: Tmux, seconds: float = 60) -> str:
+    """The screen once the shell waits for the next command (nothing runs in front of it)."""
+    time.sleep(0.5)  # the command has been read by the shell
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        running = session.tmux(
+            "display-message", "-p", "-t", session.name, "#{pane_current_command}"
+        )
+        if running.strip() == "sh":
+            return "\n".join(session.screen())
+        time.sleep(0.25)
+    raise AssertionError("the shell never became idle:\n" + "\n".join(session.screen()))
 
 
 def test_the_readme_quick_start_in_a_fresh_clone(
@@ -82,9 +97,11 @@ def test_the_readme_quick_start_in_a_fresh_clone(
         for folder in os.environ.get("PATH", "").split(os.pathsep)
         if folder and not (Path(folder) / "safecheck").exists()
     )
-    shell = ["env", f"PATH={path}", "-u", "VIRTUAL_ENV", "PS1=$ ", "sh"]
-    session = tmux(f"sc18s-{tmp_path.name}", ["sh", "-c", f"cd {clone} && exec {' '.join(shell)}"])
-    wait(session, r"\$ ?$", 30)
+    shell = shlex.join(["env", "-u", "VIRTUAL_ENV", f"PATH={path}", "PS1=$ ", "sh"])
+    session = tmux(
+        f"sc18s-{tmp_path.name}", ["sh", "-c", f"cd {shlex.quote(str(clone))} && exec {shell}"]
+    )
+    wait(session, r"^\$", 30)
 
     question = t("en", "start.ask")
     for command in quick_start():
@@ -95,13 +112,10 @@ def test_the_readme_quick_start_in_a_fresh_clone(
         if command == "make run":
             wait(session, re.escape(question), 900)  # the first question
             session.keys("q", "Enter")  # every question can be left with q and Enter
-            wait(session, r"\n\$ ?$", 60)
-        elif command == "safecheck helplines --json":
-            screen = wait(session, r'"source": "takeitdown\.ncmec\.org"\s*\}\s*\]\s*\}\s*\n\$', 60)
-            assert "not found" not in screen
-        else:
-            screen = wait(session, r"\n\$ ?$", 60)
-            assert "not found" not in screen
+        screen = idle(session)
+        assert "not found" not in screen, screen
+        if command == "safecheck helplines --json":
+            assert '"source": "takeitdown.ncmec.org"' in screen
 
     # The test's own check, not a README step: the same command's output is the documented JSON.
     out = tmp_path / "helplines.json"
