@@ -21,6 +21,7 @@ import re
 import shlex
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -126,3 +127,36 @@ def test_the_readme_quick_start_in_a_fresh_clone(
     jsonschema.validate(document, SCHEMA)
     assert document["kind"] == "helplines"
     assert (clone / ".venv" / "bin" / "safecheck").exists()
+
+
+def make_run(home: Path, args: str) -> subprocess.CompletedProcess[str]:
+    """`make run ARGS=...` in this repository, with the virtual environment running the tests."""
+    bin_dir = Path(sys.executable).parent
+    env = {**os.environ, "SAFECHECK_HOME": str(home)}
+    return subprocess.run(
+        [
+            "make",
+            "-C",
+            str(ROOT),
+            "run",
+            f"BIN={bin_dir}",
+            "-o",
+            f"{bin_dir}/.installed",
+            f"ARGS={args}",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+def test_make_run_passes_a_failing_exit_code_on(home: Path) -> None:
+    failed = make_run(home, "verify --min-score 80")
+    assert failed.returncode != 0  # make can only exit 2, and says safecheck's code:
+    assert "Error 6" in failed.stderr
+    assert "the requirement is not met" in failed.stdout
+    passed = make_run(home, "verify --min-score 0")
+    assert passed.returncode == 0, passed.stderr
