@@ -53,7 +53,8 @@ def test_helplines_json_in_dutch_for_a_minor_in_the_netherlands() -> None:
 def test_the_first_screen_shows_the_crisis_and_main_lines_at_80x24(
     tmux: type[Tmux], tmp_path: Path
 ) -> None:
-    session = tmux(f"sc18h-{tmp_path.name}", [str(SAFECHECK), "helplines", "--region", "BE"])
+    command = f"{SAFECHECK} helplines --region BE; sleep 60"  # the screen stays after the end
+    session = tmux(f"sc18h-{tmp_path.name}", ["sh", "-c", command])
     lines = helplines.select(helplines.load(), Region.BE)
     names = [line.name.en for line in lines]
     screen = session.wait_for("Show every line in full", *names)
