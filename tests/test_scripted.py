@@ -112,17 +112,21 @@ def test_without_a_terminal_or_answers_it_stops_at_once_with_code_5(
     result = STDINS[stdin](home, tmp_path, args)
 
     assert result.returncode == ExitCode.NOT_INTERACTIVE
-    assert result.stderr == f"safecheck: {t('en', 'not_interactive')}\n"
+    if args:  # check: what it accepts instead of a terminal
+        assert result.stderr == f"safecheck: {t('en', 'check.not_interactive')}\n"
+        assert result.stdout == ""
+    else:  # the start screen: crisis help first, then what works without a terminal
+        assert result.stderr == f"safecheck: {t('en', 'start.not_interactive')}\n"
+        assert "112" in result.stdout
     assert "--answers" in result.stderr
     assert "--no-input" in result.stderr
-    assert result.stdout == ""
     assert not home.exists()  # it stopped before the saved state was even opened
 
 
 def test_the_message_is_in_the_persons_language(home: Path) -> None:
     result = run_with_closed_stdin(home, "check", "prevention", "--lang", "nl")
     assert result.returncode == ExitCode.NOT_INTERACTIVE
-    assert t("nl", "not_interactive") in result.stderr
+    assert t("nl", "check.not_interactive") in result.stderr
 
 
 @pytest.mark.parametrize("stdin", STDINS)

@@ -153,8 +153,11 @@ def test_the_plain_prompter_takes_the_default_on_enter_and_quits_on_q() -> None:
     with pytest.raises(QuickExit):
         prompter.select("?", CHOICES)
     out = io.StringIO()
-    prompter = PlainPrompter("en", stdin=Terminal("\nq\n3\n"), stdout=out)
-    assert prompter.select("?", CHOICES) == "c"  # no default, no quick exit: asked again
+    prompter = PlainPrompter("en", stdin=Terminal("\n4\n3\n"), stdout=out)
+    assert prompter.select("?", CHOICES) == "c"  # no default: asked again
+    prompter = PlainPrompter("en", stdin=Terminal("q\n"), stdout=io.StringIO())
+    with pytest.raises(QuickExit):  # q leaves outside discreet mode too
+        prompter.select("?", CHOICES)
 
 
 def test_an_unknown_region_shows_every_line_then_one_key_sets_it(

@@ -92,10 +92,17 @@ def start(
         from safecheck.core.errors import NotInteractiveError
         from safecheck.core.i18n import t
         from safecheck.core.region import region_of
+        from safecheck.flows.crisis import known_region
         from safecheck.flows.start import run_start
 
         if ctx.invoked_subcommand is None and not run.interactive:
-            raise NotInteractiveError(t(run.lang, "not_interactive"))  # before any output
+            # Crisis help first, even here: the help lines, then what works without a terminal.
+            from safecheck.content import helplines as helpline_data
+            from safecheck.flows.helplines import first_screen
+
+            chosen = region_of(region) if region else known_region(saved)
+            first_screen(run.display(), helpline_data.load(), run.lang, chosen)
+            raise NotInteractiveError(t(run.lang, "start.not_interactive"))
         run.go_discreet(ctx, discreet)
         if ctx.invoked_subcommand in (None, "plan"):
             remember_choices(lang.value if lang else None, region)

@@ -79,7 +79,7 @@ def check(
         if ask and not run.interactive:
             # Decided before the state is opened, so nothing can wait on a closed input.
             if given is None:
-                raise NotInteractiveError(t(run.lang, "not_interactive"))
+                raise NotInteractiveError(t(run.lang, "check.not_interactive"))
             ask = False  # a script gave its answers: save them, ask nothing
         store = run.store(
             asker=run.prompter(quick_exit=False) if ask else None,

@@ -153,8 +153,8 @@ def evidence_add(
         scripted = from_file is not None or importer.has_values(values) or bool(file)
         if from_file is not None and (importer.has_values(values) or file):
             raise model.EvidenceError(t(run.lang, "evidence.error.from_and_options"))
-        if not scripted and not run.interactive:
-            raise NotInteractiveError(t(run.lang, "not_interactive"))  # before any output
+        if not scripted and not run.interactive:  # before any output
+            raise NotInteractiveError(t(run.lang, "evidence.add.not_interactive"))
         # Files and values are checked before the state is opened (and a passphrase asked).
         if from_file is not None:
             drafts = importer.load_file(from_file, run.lang)
@@ -269,7 +269,7 @@ def evidence_edit(
         )  # fmt: skip
         scripted = importer.has_values(values) or bool(file) or bool(drop_file)
         if not scripted and not run.interactive:
-            raise NotInteractiveError(t(run.lang, "not_interactive"))
+            raise NotInteractiveError(t(run.lang, "evidence.edit.not_interactive"))
         store = run.asking_store(saving=True)
         base = log.find(store.load(), entry_id, run.lang)
         if scripted:

@@ -133,6 +133,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Nummer {id} ({when}) verwijderen? Kopieën van zijn bestanden die geen ander "
         "nummer gebruikt, worden ook verwijderd.",
     },
+    "evidence.add.not_interactive": {
+        "en": "safecheck asks what happened in a terminal, and standard input is not one. "
+        "Run it in a terminal, give the entries in a file with --from FILE, or give the "
+        "fields as options: --when, --platform, --account, --demand, --amount, --note, --file "
+        "and the others in safecheck evidence add --help.",
+        "nl": "safecheck vraagt in een terminal wat er gebeurde, en de standaardinvoer is er "
+        "geen. Start het in een terminal, geef de gegevens in een bestand met --from BESTAND, "
+        "of geef de velden als opties: --when, --platform, --account, --demand, --amount, "
+        "--note, --file en de andere in safecheck evidence add --help.",
+    },
+    "evidence.edit.not_interactive": {
+        "en": "safecheck asks its questions again in a terminal, and standard input is not one. "
+        "Run it in a terminal, or give the fields to change as options: --when, --platform, "
+        "--account, --note, --file, --drop-file and the others in "
+        "safecheck evidence edit --help.",
+        "nl": "safecheck stelt zijn vragen opnieuw in een terminal, en de standaardinvoer is er "
+        "geen. Start het in een terminal, of geef de velden die veranderen als opties: --when, "
+        "--platform, --account, --note, --file, --drop-file en de andere in "
+        "safecheck evidence edit --help.",
+    },
     "evidence.remove.not_interactive": {
         "en": "safecheck asks before it removes an entry, and standard input is not a terminal. "
         "Add --yes to remove it without asking.",

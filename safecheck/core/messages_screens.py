@@ -8,8 +8,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "answer.skipped": {"en": "Skip for now", "nl": "Nu overslaan"},
     "ask.item": {"en": "Where are you with this?", "nl": "Hoe ver ben je hiermee?"},
     "ask.instruction": {
-        "en": "(arrow keys or a number, then Enter)",
-        "nl": "(pijltjestoetsen of een cijfer, dan Enter)",
+        "en": "(arrows or a number, then Enter)",
+        "nl": "(pijltjes of cijfer, dan Enter)",
     },
     "why": {"en": "Why", "nl": "Waarom"},
     "how": {"en": "How", "nl": "Hoe"},
@@ -47,11 +47,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "priority.advanced": {"en": "Advanced", "nl": "Gevorderd"},
     "not_interactive": {
         "en": "safecheck asks its questions in a terminal, and standard input is not one. "
+        "Run it in a terminal; safecheck COMMAND --help lists what works without one.",
+        "nl": "safecheck stelt zijn vragen in een terminal, en de standaardinvoer is er geen. "
+        "Start het in een terminal; safecheck COMMANDO --help toont wat zonder terminal werkt.",
+    },
+    "check.not_interactive": {
+        "en": "safecheck asks its questions in a terminal, and standard input is not one. "
         "Run it in a terminal, give your answers in a file with --answers FILE, "
         "or add --no-input to see your progress without questions (see the README).",
         "nl": "safecheck stelt zijn vragen in een terminal, en de standaardinvoer is er geen. "
         "Start het in een terminal, geef je antwoorden in een bestand met --answers BESTAND, "
         "of voeg --no-input toe om je voortgang te zien zonder vragen (zie de README).",
+    },
+    "start.not_interactive": {
+        "en": "The start screen asks its questions in a terminal, and standard input is not "
+        "one. Run safecheck in a terminal. Without one, these work: safecheck helplines "
+        "(--json), safecheck status, safecheck verify, safecheck check ID --answers FILE "
+        "--no-input, safecheck evidence list and safecheck export --output FILE.",
+        "nl": "Het startscherm stelt zijn vragen in een terminal, en de standaardinvoer is er "
+        "geen. Start safecheck in een terminal. Zonder terminal werken: safecheck helplines "
+        "(--json), safecheck status, safecheck verify, safecheck check ID --answers BESTAND "
+        "--no-input, safecheck evidence list en safecheck export --output BESTAND.",
     },
     # Private, durable state (issue 4): state errors, keys, passphrases, where, wipe, reset.
     "ask.letter": {
@@ -67,6 +83,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "De workshopmodus bewaart niets op deze computer.",
     },
     "workshop.region": {"en": "Help lines for: {region}", "nl": "Hulplijnen voor: {region}"},
+    "workshop.other_region": {
+        "en": "Another region: safecheck workshop --region BE, NL or OTHER.",
+        "nl": "Andere regio: safecheck workshop --region BE, NL of OTHER.",
+    },
     "workshop.part_label": {
         "en": "Part {number} of {count}: {title}",
         "nl": "Deel {number} van {count}: {title}",
@@ -97,9 +117,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "workshop.not_interactive": {
         "en": "The workshop is presented in a terminal, and standard input is not one. "
-        "Start safecheck workshop in a terminal.",
+        "Start safecheck workshop in a terminal (with --lang, --region BE, NL or OTHER, "
+        "and --plain for a screen reader).",
         "nl": "De workshop wordt in een terminal getoond, en de standaardinvoer is er geen. "
-        "Start safecheck workshop in een terminal.",
+        "Start safecheck workshop in een terminal (met --lang, --region BE, NL of OTHER, "
+        "en --plain voor een schermlezer).",
     },
     "region.BE": {"en": "Belgium", "nl": "België"},
     "region.NL": {"en": "the Netherlands", "nl": "Nederland"},
@@ -221,6 +243,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "verify.missing": {"en": "Still missing:", "nl": "Wat nog ontbreekt:"},
     # Evidence log and exports (issue 5)
     "ask.yes": {"en": "Yes", "nl": "Ja"},
+    "ask.no": {"en": "No", "nl": "Nee"},
+    "ask.yes_key": {"en": "y", "nl": "j"},
+    "ask.no_key": {"en": "n", "nl": "n"},
+    "ask.none_chosen": {"en": "none", "nl": "geen"},
+    "ask.leave": {"en": "q + Enter: leave", "nl": "q + Enter: stoppen"},
+    "ask.leave_at_once": {"en": "q or Esc Esc: leave", "nl": "q of Esc Esc: stoppen"},
     "ask.checkbox_instruction": {
         "en": "(Space to tick, Enter when done)",
         "nl": "(spatiebalk om aan te vinken, Enter als je klaar bent)",
@@ -318,6 +346,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     "helplines.source": {"en": "Source", "nl": "Bron"},
     "helplines.chat": {"en": "chat", "nl": "chat"},
     "helplines.or": {"en": "or", "nl": "of"},
+    "helplines.crisis": {
+        "en": "In danger now, or thinking about ending your life:",
+        "nl": "Nu in gevaar, of denk je eraan een einde aan je leven te maken:",
+    },
+    "helplines.main": {"en": "More help:", "nl": "Meer hulp:"},
+    "helplines.details": {
+        "en": "Every line in full, with its source",
+        "nl": "Elke lijn volledig, met haar bron",
+    },
+    "helplines.more": {
+        "en": "Show every line in full, with its source?",
+        "nl": "Elke lijn volledig tonen, met haar bron?",
+    },
+    "helplines.all_hint": {
+        "en": "Every line in full, with its source: safecheck helplines --all",
+        "nl": "Elke lijn volledig, met haar bron: safecheck helplines --all",
+    },
     "helplines.other_region": {
         "en": "Another region: --region BE, NL or OTHER.",
         "nl": "Andere regio: --region BE, NL of OTHER.",

@@ -304,7 +304,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "You start again with empty answers.",
         "nl": "Je begint opnieuw met lege antwoorden.",
     },
-    "plain.yes_no": {"en": "(yes/no, default no)", "nl": "(ja/nee, standaard nee)"},
+    "plain.yes_no": {
+        "en": "(yes/no, default no; q: leave)",
+        "nl": "(ja/nee, standaard nee; q: stoppen)",
+    },
+    "plain.yes_no_default_yes": {
+        "en": "(yes/no, default yes; q: leave)",
+        "nl": "(ja/nee, standaard ja; q: stoppen)",
+    },
+    "plain.leave": {"en": "(q: leave)", "nl": "(q: stoppen)"},
+    "plain.choose_key": {
+        "en": "(q: leave) Type {keys} and press Enter:",
+        "nl": "(q: stoppen) Typ {keys} en druk op Enter:",
+    },
+    "plain.invalid_key": {
+        "en": "That is not one of the choices. Type {keys}.",
+        "nl": "Dat is geen van de keuzes. Typ {keys}.",
+    },
     "reset.kept": {
         "en": "Kept aside: {path}. Delete it once you are sure you no longer need it "
         "(`safecheck wipe` removes it too).",
@@ -330,8 +346,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # Scripted checks, status, verify and plain output (issue 6)
     "plain.choose": {
-        "en": "Type a number from 1 to {count} and press Enter:",
-        "nl": "Typ een nummer van 1 tot {count} en druk op Enter:",
+        "en": "(q: leave) Type a number from 1 to {count} and press Enter:",
+        "nl": "(q: stoppen) Typ een nummer van 1 tot {count} en druk op Enter:",
     },
     "plain.invalid": {
         "en": "That is not one of the choices. Type a number from 1 to {count}.",
@@ -351,8 +367,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "state.skipped": {"en": "skipped", "nl": "overgeslagen"},
     "state.unanswered": {"en": "not answered", "nl": "niet beantwoord"},
     "plain.choose_many": {
-        "en": "Type the numbers that apply (e.g. 1 3), or nothing, and press Enter:",
-        "nl": "Typ de nummers die passen (bv. 1 3), of niets, en druk op Enter:",
+        "en": "(q: leave) Type the numbers that apply (e.g. 1 3), or nothing, and press Enter:",
+        "nl": "(q: stoppen) Typ de nummers die passen (bv. 1 3), of niets, en druk op Enter:",
     },
     "where.files": {
         "en": "Kept copies of evidence files: {path} ({count}), protected like the state",
