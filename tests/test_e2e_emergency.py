@@ -142,7 +142,7 @@ def test_the_plan_in_plain_text_for_screen_readers(home: Path) -> None:
     written = child.before
     child.expect_exact("Type a number")
     assert "Stop sending and stop paying" in written
-    assert "Thinking about suicide? Zelfmoordlijn 1813: 1813 (24/7)" in written
+    assert "Thinking about suicide? Zelfmoordlijn 1813: 1813 (phone 24/7; chat 17–24 h)" in written
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
