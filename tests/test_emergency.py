@@ -263,7 +263,7 @@ def test_evidence_comes_before_blocking_and_is_followed_by_not_your_fault(
     evidence = out.index("First take screenshots of the messages and the profile")
     reminder = out.index("this is not your fault", evidence)
     assert evidence < reminder < out.index("Report and block the perpetrator")
-    for detail in ("username", "phone number", "payment details", "dates and times", "profile"):
+    for detail in ("username", "phone number", "payment demand", "dates and times", "profile"):
         assert detail in out[evidence:reminder].lower()
 
 
