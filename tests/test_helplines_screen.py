@@ -85,7 +85,7 @@ def test_the_first_screen_shows_the_crisis_and_main_lines_at_80x24(
     assert shown.index("Emergency: 112") < shown.index("Police: 101")
     assert shown.index("Zelfmoordlijn 1813: 1813") < shown.index("Police: 101")
     session.keys("Enter")  # yes: the rest follows below
-    session.wait_for("Source: takeitdown.ncmec.org")
+    session.wait_for("Source:", "https://takeitdown.ncmec.org")  # the sources follow
 
 
 def test_helplines_all_shows_everything_at_once(tmux: type[Tmux], tmp_path: Path) -> None:
@@ -114,4 +114,5 @@ def test_without_a_terminal_every_line_follows_the_first_screen() -> None:
     assert result.exit_code == 0
     first, rest = result.stdout.split("Every line in full", 1)
     assert "Emergency: 112" in first
-    assert "Source: 1712.be" in rest
+    assert "Source:" in rest
+    assert "1712.be" in rest
