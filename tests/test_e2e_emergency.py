@@ -151,8 +151,8 @@ def test_the_plan_in_plain_text_for_screen_readers(home: Path) -> None:
     child.expect_exact("Where are you with this?")
     written = child.before
     child.expect_exact("Type a number")
-    assert "Stop sending and stop paying" in written
-    assert "Thinking about suicide? Zelfmoordlijn 1813: 1813 (24/7)" in written
+    assert "Talk to someone you trust" in written  # the plan's first step
+    assert "Thinking about suicide? Zelfmoordlijn 1813: 1813 (phone 24/7; chat 17–24 h)" in written
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
@@ -180,7 +180,7 @@ def test_without_a_keyring_the_crisis_screen_comes_before_any_passphrase(home: P
     child.expect_exact("Hoe oud ben je")
     child.expect_exact("18 of ouder")
     child.send(keys.ENTER)  # under 18: remembered with the first tick, not before
-    child.expect_exact("Stop met sturen en stop met betalen")  # seen without any key
+    child.expect_exact("Praat met iemand die je vertrouwt")  # seen without any key
     child.expect_exact("Niet voor mij")
     child.send(keys.ENTER)  # done: the first thing saved, so now a key is needed
     child.expect_exact("wachtwoordzin")

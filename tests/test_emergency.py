@@ -31,26 +31,26 @@ ADULT = keys.DOWN + keys.ENTER
 # A plan step has no "Tell me how" (its steps are shown at once): four replies.
 DONE = keys.ENTER
 NOT_YET = keys.DOWN + keys.ENTER
-# After the evidence step (the third), the plan offers the evidence log (y/n; Enter is yes).
+# After the evidence step (the fourth), the plan offers the evidence log (y/n; Enter is yes).
 NO_LOG = "n" + keys.ENTER
 
 
 def through(*replies: str) -> str:
-    """Replies to the steps in order, saying no to the evidence log after the third."""
+    """Replies to the steps in order, saying no to the evidence log after the fourth."""
     typed = list(replies)
-    if len(typed) >= 3:
-        typed.insert(3, NO_LOG)
+    if len(typed) >= 4:
+        typed.insert(4, NO_LOG)
     return "".join(typed)
 
 
 ORDER = [
+    "talk-to-someone",  # the leaflet's first step (seed 000: 1. Praat erover)
     "stop-sending-paying",
     "dont-do-what-they-ask",
     "evidence",
     "block-and-report",
-    "talk-to-someone",
     "search-yourself",
-    "removal",  # Take It Down or StopNCII, by age group
+    "removal",  # Take It Down (every age), and StopNCII for adults
     "bank",
     "police-report",
     "professional-help",
@@ -88,8 +88,11 @@ def test_the_plan_opens_with_not_your_fault_and_not_alone() -> None:
 
 def test_the_steps_come_in_the_order_of_the_sources() -> None:
     for age_group in AgeGroup:
-        ids = [item.id for item in steps(Region.BE, age_group)]
-        assert [("removal" if i.startswith("removal-") else i) for i in ids] == ORDER
+        ids = [
+            ("removal" if i.startswith("removal-") else i)
+            for i in (item.id for item in steps(Region.BE, age_group))
+        ]
+        assert [i for n, i in enumerate(ids) if n == 0 or i != ids[n - 1]] == ORDER
 
 
 @pytest.mark.parametrize(
@@ -136,7 +139,7 @@ def test_the_crisis_screen_for_another_country_is_honest(pipe: PipeInput) -> Non
 def test_no_to_acute_danger_goes_straight_to_the_steps(pipe: PipeInput) -> None:
     code, out = run(pipe, NO + keys.CTRL_C, "--region", "BE", "--age-group", "adult")
     assert "Help right now" not in out
-    assert "Stop sending and stop paying" in out
+    assert "Talk to someone you trust" in out  # the first step
 
 
 def test_stopping_after_the_crisis_screen(pipe: PipeInput, home: Path) -> None:
@@ -181,7 +184,7 @@ def test_an_adult_is_led_to_stopncii(pipe: PipeInput, home: Path, region: str) -
     assert "stopncii.org" in out
     assert "case number and a PIN" in plain(out)
     assert "removal-stopncii" in saved(home)
-    assert "removal-take-it-down" not in saved(home)
+    assert "removal-take-it-down" in saved(home)  # for images made under 18, at any age
 
 
 @pytest.mark.parametrize(("answer", "route"), [(MINOR, "Take It Down"), (ADULT, "StopNCII")])
@@ -233,12 +236,13 @@ def test_adults_do_not_see_lines_for_children(pipe: PipeInput) -> None:
 
 
 def test_report_and_block_offers_the_steps_on_each_platform(pipe: PipeInput, home: Path) -> None:
-    # Steps 1-3 done; at "report and block", the fourth reply shows the platforms.
+    # Steps 1-4 done; at "report and block", the fourth reply shows the platforms.
     platforms = keys.DOWN * 3 + keys.ENTER
-    typed = NO + DONE * 3 + NO_LOG + platforms + DONE + keys.CTRL_C
+    typed = NO + DONE * 4 + NO_LOG + platforms + DONE + keys.CTRL_C
     code, out = run(pipe, typed, "--region", "BE", "--age-group", "adult", "--lang", "en")
     block = out[out.index("Report and block the perpetrator") :]
-    for platform in ("Instagram", "Snapchat", "TikTok", "Facebook", "WhatsApp", "Telegram"):
+    names = ("Instagram", "Snapchat", "TikTok", "Facebook", "WhatsApp", "Telegram", "Discord")
+    for platform in names:
         assert f"{platform}:" in block
     assert "choose Report" in block
     assert saved(home)["block-and-report"] is Answer.DONE
@@ -248,17 +252,17 @@ def test_steps_without_platforms_have_four_replies(pipe: PipeInput, home: Path) 
     # The fourth reply of a step without platforms is "Skip for now".
     skip = keys.DOWN * 3 + keys.ENTER
     code, out = run(pipe, NO + skip + keys.CTRL_C, "--region", "BE", "--age-group", "adult")
-    assert saved(home) == {"stop-sending-paying": Answer.SKIPPED}
+    assert saved(home) == {"talk-to-someone": Answer.SKIPPED}
 
 
 def test_evidence_comes_before_blocking_and_is_followed_by_not_your_fault(
     pipe: PipeInput,
 ) -> None:
     out = plain(walk_all(pipe, "BE", AgeGroup.ADULT))
-    evidence = out.index("First take screenshots and keep the evidence")
+    evidence = out.index("First take screenshots of the messages and the profile")
     reminder = out.index("this is not your fault", evidence)
     assert evidence < reminder < out.index("Report and block the perpetrator")
-    for detail in ("username", "phone number", "payment details", "dates and times", "profile"):
+    for detail in ("username", "phone number", "payment demand", "dates and times", "profile"):
         assert detail in out[evidence:reminder].lower()
 
 
@@ -266,14 +270,14 @@ def test_every_step_is_saved_and_the_plan_resumes(pipe: PipeInput, home: Path) -
     code, _ = run(pipe, NO + DONE + NOT_YET + keys.CTRL_C, "--region", "BE", "--age-group", "minor")
     assert code == ExitCode.INTERRUPTED
     assert saved(home) == {
-        "stop-sending-paying": Answer.DONE,
-        "dont-do-what-they-ask": Answer.NOT_YET,
+        "talk-to-someone": Answer.DONE,
+        "stop-sending-paying": Answer.NOT_YET,
     }
 
     code, out = run(pipe, NO + keys.CTRL_C, "--region", "BE", "--age-group", "minor")
     assert "Welcome back. You had done 1 of 10. Now the 9 still open" in out
-    assert "Don't do what they ask" in out  # "not yet" comes back, first of the open ones
-    assert "Stop sending and stop paying" not in out
+    assert "Stop sending and stop paying" in out  # "not yet" comes back, first of the open ones
+    assert "Talk to someone you trust" not in out  # done: not asked again
 
 
 def test_the_summary_lists_what_is_still_open_in_order(pipe: PipeInput) -> None:
@@ -282,7 +286,7 @@ def test_the_summary_lists_what_is_still_open_in_order(pipe: PipeInput) -> None:
     code, out = run(pipe, typed, "--region", "BE", "--age-group", "adult", "--lang", "en")
     assert code == 0, out
     summary = out[out.index(f"You have done {count - 2} of {count} steps") :]
-    assert summary.index("Stop sending and stop paying") < summary.index("Ask for professional")
+    assert summary.index("Talk to someone you trust") < summary.index("Ask for professional")
 
 
 def test_check_with_the_plan_goes_through_the_crisis_question(pipe: PipeInput) -> None:
@@ -307,7 +311,7 @@ def test_the_whole_plan_in_dutch(pipe: PipeInput) -> None:
         "Je staat er niet alleen voor",
         "Stop met sturen en stop met betalen",
         "Stappen voor: België · Jonger dan 18",
-        "Denk je aan zelfdoding? Zelfmoordlijn 1813: 1813 (24/7)",
+        "Denk je aan zelfdoding? Zelfmoordlijn 1813: 1813 (bellen 24/7; chat 17–24 u)",
         "Laat beelden weghalen met Take It Down",
         "Hulp bij deze stap",
         "Je hebt 10 van de 10 stappen gedaan",

@@ -42,7 +42,7 @@ def test_yes_at_the_evidence_step_writes_an_entry_and_the_plan_goes_on(
         + keys.ENTER  # note
         + keys.ENTER  # no file
     )  # fmt: skip
-    code, out = run(pipe, NO + DONE * 3 + YES_LOG + form + DONE + keys.CTRL_C)
+    code, out = run(pipe, NO + DONE * 4 + YES_LOG + form + DONE + keys.CTRL_C)
     assert code == ExitCode.INTERRUPTED  # stopped later, at the fifth step
     assert "Write down what happened" in out
     assert "Saved as entry 1" in out
@@ -58,13 +58,13 @@ def test_yes_at_the_evidence_step_writes_an_entry_and_the_plan_goes_on(
 
 
 def test_no_at_the_evidence_step_names_the_command_for_later(pipe: PipeInput, home: Path) -> None:
-    code, out = run(pipe, NO + DONE * 3 + NO_LOG + keys.CTRL_C, lang="nl")
+    code, out = run(pipe, NO + DONE * 4 + NO_LOG + keys.CTRL_C, lang="nl")
     assert "Je kunt er altijd mee beginnen met: safecheck evidence add" in out
     assert Store(home).load().evidence == ()
 
 
 def test_ctrl_c_in_the_log_stops_only_the_log(pipe: PipeInput, home: Path) -> None:
-    typed = NO + DONE * 3 + YES_LOG + keys.ENTER + "Insta" + keys.CTRL_C + DONE + keys.CTRL_C
+    typed = NO + DONE * 4 + YES_LOG + keys.ENTER + "Insta" + keys.CTRL_C + DONE + keys.CTRL_C
     code, out = run(pipe, typed)
     assert "nothing from these questions was saved" in out
     assert "The plan goes on" in out
@@ -74,7 +74,7 @@ def test_ctrl_c_in_the_log_stops_only_the_log(pipe: PipeInput, home: Path) -> No
 
 
 def test_a_skipped_evidence_step_does_not_offer_the_log(pipe: PipeInput, home: Path) -> None:
-    code, out = run(pipe, NO + DONE * 2 + NOT_FOR_ME + DONE + keys.CTRL_C)
+    code, out = run(pipe, NO + DONE * 3 + NOT_FOR_ME + DONE + keys.CTRL_C)
     assert "Write down what happened" not in out
     answers = Store(home).load().answers_for("emergency")
     assert answers["evidence"].answer is Answer.NOT_FOR_ME

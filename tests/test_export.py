@@ -539,7 +539,7 @@ def test_the_age_group_chooses_the_removal_service() -> None:
     assert "Take It Down" in minor
     assert "StopNCII" not in minor
     assert "StopNCII" in adult
-    assert "Take It Down" not in adult
+    assert "Take It Down" in adult  # images made under 18, whatever the age now
 
 
 def test_a_real_export_has_the_plan_and_the_regions_help_lines(home: Path, tmp_path: Path) -> None:
@@ -562,14 +562,14 @@ def test_a_real_export_has_the_plan_and_the_regions_help_lines(home: Path, tmp_p
     steps = {step["id"]: step["answer"] for step in document["plan"]["steps"]}
     assert steps["evidence"] == "done"
     assert "removal-stopncii" in steps  # the adult's own steps
-    assert "removal-take-it-down" not in steps
+    assert "removal-take-it-down" in steps  # images made under 18, whatever the age now
     names = [line["name"] for line in document["helplines"]]
     assert "113 Zelfmoordpreventie" in names
     assert "Zelfmoordlijn 1813" not in names  # Belgium's
     for name in ("report.html", "report.md"):
         text = (tmp_path / name).read_text(encoding="utf-8")
         assert "Noodplan" in text
-        assert "Bewaar het bewijs" in text or "bewaar het bewijs" in text
+        assert "Maak eerst screenshots van de berichten" in text
         assert "0800 0113" in text
-        assert "Bron: 113.nl" in text
+        assert "Bron: https://www.upday.com" in text
     assert_loads_nothing((tmp_path / "report.html").read_text(encoding="utf-8"))

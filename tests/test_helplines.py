@@ -100,12 +100,14 @@ def test_every_line_has_a_country_a_contact_and_a_source() -> None:
 def test_each_content_row_is_in_the_data_with_the_same_numbers(row: Row) -> None:
     line = data_line(row)
     assert list(line.phones) == row.numbers  # copied exactly, none added, none left out
-    assert line.source == row.source
+    # CONTENT.md names the organisation's site; the data names the full URL of the page
+    # the facts were checked on (test_helpline_sources checks those), which may be a
+    # dated news report, so only the sites are compared here.
     for site in (line.chat, line.url):
         if site is not None:
             assert site in f"{row.contact} {row.source}", f"{line.id}: {site}"
-    if line.hours is not None:
-        assert line.hours.en in row.note, f"{line.id}: hours {line.hours.en!r}"
+    if line.hours is not None and "24/7" in line.hours.en:
+        assert "24/7" in row.note, f"{line.id}: hours {line.hours.en!r}"
 
 
 def test_the_data_has_no_line_that_content_does_not_name() -> None:
@@ -113,9 +115,15 @@ def test_the_data_has_no_line_that_content_does_not_name() -> None:
     for line in LINES:
         if line.country == INTERNATIONAL:
             continue
-        assert any(
+        named = any(
             row.country == line.country and row.name in (line.name.en, line.name.nl) for row in rows
-        ), f"{line.id} is not in CONTENT.md"
+        )
+        # Payboy and the French-language Belgian lines are named in CONTENT.md outside
+        # the two tables read here (a paragraph, and a table of their own).
+        elsewhere = line.id == "be-payboy" or line.langs == {"fr"}
+        assert named or (elsewhere and line.name.en.split(" (")[0] in content_text()), (
+            f"{line.id} is not in CONTENT.md"
+        )
 
 
 def test_removal_services_are_the_two_content_names_with_their_ages() -> None:
@@ -128,8 +136,12 @@ def test_removal_services_are_the_two_content_names_with_their_ages() -> None:
         assert line.url is not None
         assert line.url.lower() in removal
         assert not line.phones
+    # Removal goes by the age when the images were made: Take It Down is for images made
+    # under 18, whatever the age now; StopNCII only for images made at 18 or older.
     assert international["stopncii"].ages == {AgeGroup.ADULT}
-    assert international["take-it-down"].ages == {AgeGroup.MINOR}
+    assert international["stopncii"].images == {"adult"}
+    assert not international["take-it-down"].ages
+    assert international["take-it-down"].images == {"under-18"}
 
 
 def test_unconfirmed_numbers_are_not_given() -> None:
@@ -166,7 +178,7 @@ def test_age_groups_choose_the_lines() -> None:
     assert "take-it-down" in minor
     assert "stopncii" not in minor
     assert "stopncii" in adult
-    assert "take-it-down" not in adult
+    assert "take-it-down" in adult  # images made under 18, whatever the age now
     assert "be-awel" in minor
     assert "be-awel" not in adult
     assert "be-zelfmoordlijn" in minor
@@ -202,7 +214,8 @@ helplines:
     name: {nl: Noodnummer, en: Emergency}
     phone: "112"
     for: {nl: Acuut gevaar., en: Acute danger.}
-    source: 1712.be
+    source: https://www.1712.be/nl/over-1712
+    checked: 2026-11-30
 """
 
 
@@ -210,13 +223,19 @@ helplines:
     ("old", "new", "line", "words"),
     [
         ('    phone: "112"\n', "", 2, "needs a way to reach it"),
-        ("    source: 1712.be\n", "", 2, '"source" is missing'),
+        ("    source: https://www.1712.be/nl/over-1712\n", "", 2, '"source" is missing'),
+        ("    checked: 2026-11-30\n", "", 2, '"checked" is missing'),
         ("country: BE", "country: FR", 3, "country must be one of"),
         ("kind: emergency", "kind: urgent", 4, "kind must be one of"),
         ('phone: "112"', "phone: 112", 6, "must be a non-empty text"),
         ('phone: "112"', 'phone: "1-1-2"', 6, "only digits and single spaces"),
         ("en: Acute danger.}", "}", 7, 'no "en" text'),
-        ("    source: 1712.be\n", "    source: 1712.be\n    fax: 1\n", 9, 'unknown key "fax"'),
+        (
+            "    checked: 2026-11-30\n",
+            "    checked: 2026-11-30\n    fax: 1\n",
+            10,
+            'unknown key "fax"',
+        ),
     ],
 )
 def test_a_broken_help_line_file_names_file_and_line(
@@ -250,7 +269,7 @@ def test_helplines_command_shows_the_region_as_a_table() -> None:
         "1813",
         "116 000",
         "0800 13 500",
-        "1712.be/nl/over-1712",
+        "1712.be",
     ):
         assert expected in out
     assert "0800 0113" not in out  # a Dutch line
@@ -311,5 +330,5 @@ def test_helplines_in_plain_text() -> None:
     lines = result.output.splitlines()
     assert "113 Zelfmoordpreventie (24/7)" in lines
     assert "Contact: 113 or 0800 0113 · chat: 113.nl" in lines
-    assert "Source: 113.nl" in lines
+    assert any(line.startswith("Source: https://") for line in lines)
     assert not any("\u2500" <= char <= "\u259f" for char in result.output)

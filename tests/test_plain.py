@@ -161,7 +161,7 @@ def test_the_plain_prompter_numbers_the_choices_and_asks_again() -> None:
     prompter = PlainPrompter("en", stdin=TypedLines("\n7\ntwo\n²\n2\n"), stdout=out)
     assert prompter.select("Pick one", [("One", "a"), ("Two", "b")]) == "b"
     text = out.getvalue()
-    assert text.startswith("Pick one\n  1. One\n  2. Two\nType a number from 1 to 2")
+    assert text.startswith("Pick one\n  1. One\n  2. Two\n(q: leave) Type a number from 1 to 2")
     assert text.count("That is not one of the choices.") == 4
 
 

@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from safecheck.content import checklist
-from safecheck.core.errors import NOT_INTERACTIVE, ExitCode
+from safecheck.core.errors import ExitCode
 from safecheck.core.i18n import t
 from safecheck.core.jsonout import SCHEMA_FILE
 from tests.conftest import ROOT, child_env
@@ -29,6 +29,10 @@ HANG_GUARD = 60  # seconds; a prompt waiting for input would hit this and fail t
 PREVENTION = checklist.load(ROOT / "checklists" / "prevention.yaml")
 ITEMS = [item for _, item in PREVENTION.items()]
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+
+# What check and the start screen say without a terminal (English message ids).
+CHECK_NOT_INTERACTIVE = "safecheck asks its questions in a terminal, and standard input is not one. Run it in a terminal, give your answers in a file with --answers FILE, or add --no-input to see your progress without questions (see the README)."
+START_NOT_INTERACTIVE = "The start screen asks its questions in a terminal, and standard input is not one. Run safecheck in a terminal. Without one, these work: safecheck helplines (--json), safecheck status, safecheck verify, safecheck check ID --answers FILE --no-input, safecheck evidence list and safecheck export --output FILE."
 
 
 def close_stdin() -> None:
@@ -112,10 +116,14 @@ def test_without_a_terminal_or_answers_it_stops_at_once_with_code_5(
     result = STDINS[stdin](home, tmp_path, args)
 
     assert result.returncode == ExitCode.NOT_INTERACTIVE
-    assert result.stderr == f"safecheck: {t('en', NOT_INTERACTIVE)}\n"
+    if args:  # check: what it accepts instead of a terminal
+        assert result.stderr == f"safecheck: {t('en', CHECK_NOT_INTERACTIVE)}\n"
+        assert result.stdout == ""
+    else:  # the start screen: crisis help first, then what works without a terminal
+        assert result.stderr == f"safecheck: {t('en', START_NOT_INTERACTIVE)}\n"
+        assert "112" in result.stdout
     assert "--answers" in result.stderr
     assert "--no-input" in result.stderr
-    assert result.stdout == ""
     assert not home.exists()  # it stopped before the saved state was even opened
 
 

@@ -49,14 +49,14 @@ def test_the_start_screen_shows_the_region_and_the_crisis_lines(pipe: PipeInput)
     assert code == 0
     assert "Region: Belgium" in out
     assert "Press 1 or Enter" in out
-    assert "Thinking about suicide? Zelfmoordlijn 1813: 1813 (24/7)" in out
+    assert "Thinking about suicide? Zelfmoordlijn 1813: 1813 (phone 24/7; chat 17–24 h)" in out
     assert PLAN_TITLE not in out
 
 
 def test_the_start_screen_in_dutch(pipe: PipeInput) -> None:
     code, out = start(pipe, "5", "--lang", "nl")
     assert "Regio: België" in out
-    assert "Denk je aan zelfdoding? Zelfmoordlijn 1813: 1813 (24/7)" in out
+    assert "Denk je aan zelfdoding? Zelfmoordlijn 1813: 1813 (bellen 24/7; chat 17–24 u)" in out
 
 
 def test_the_region_option_of_the_start_screen(pipe: PipeInput) -> None:
@@ -115,7 +115,7 @@ def test_discreet_quick_exit_works_inside_the_plan(pipe: PipeInput, home: Path) 
     pipe.send_text(keys.DOWN + keys.ENTER + keys.ENTER + "q")
     result = runner.invoke(app, ["--discreet", "plan", "--region", "BE", "--lang", "en"])
     assert result.exit_code == ExitCode.OK
-    assert "Stop sending and stop paying" in result.output
+    assert "Talk to someone you trust" in result.output  # the plan's first step
 
 
 def test_the_prompter_takes_a_digit_at_once_only_when_asked(pipe: PipeInput) -> None:
@@ -153,8 +153,11 @@ def test_the_plain_prompter_takes_the_default_on_enter_and_quits_on_q() -> None:
     with pytest.raises(QuickExit):
         prompter.select("?", CHOICES)
     out = io.StringIO()
-    prompter = PlainPrompter("en", stdin=Terminal("\nq\n3\n"), stdout=out)
-    assert prompter.select("?", CHOICES) == "c"  # no default, no quick exit: asked again
+    prompter = PlainPrompter("en", stdin=Terminal("\n4\n3\n"), stdout=out)
+    assert prompter.select("?", CHOICES) == "c"  # no default: asked again
+    prompter = PlainPrompter("en", stdin=Terminal("q\n"), stdout=io.StringIO())
+    with pytest.raises(QuickExit):  # q leaves outside discreet mode too
+        prompter.select("?", CHOICES)
 
 
 def test_an_unknown_region_shows_every_line_then_one_key_sets_it(

@@ -344,7 +344,7 @@ def test_ctrl_c_ends_the_workshop_and_saves_nothing(pipe: PipeInput, home: Path)
 def test_without_a_terminal_the_workshop_says_so_and_does_not_hang(home: Path) -> None:
     result = runner.invoke(app, ["workshop", "--lang", "en"])
     assert result.exit_code == ExitCode.NOT_INTERACTIVE
-    assert "Start safecheck workshop in a terminal." in result.output
+    assert "Start safecheck workshop in a terminal" in result.output
     assert "--answers" not in result.output
     assert not home.exists()
 

@@ -11,6 +11,7 @@ library's `gettext`. The build (`hatch_build.py`) and `make` compile; the tests 
 from __future__ import annotations
 
 import ast
+import itertools
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,11 +39,19 @@ def extract_python(
         name: str | None = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
         if name is None or name not in keywords:
             continue
-        args = tuple(
-            arg.value if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else None
-            for arg in node.args
-        )
-        yield node.lineno, name, args, []
+        # t(lang, "a" if x else "b") holds two messages: each branch is yielded.
+        options = [_literals(arg) for arg in node.args]
+        for args in itertools.product(*options):
+            yield node.lineno, name, args, []
+
+
+def _literals(arg: ast.expr) -> list[str | None]:
+    """The texts an argument can be: a literal, or each literal branch of `a if x else b`."""
+    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+        return [arg.value]
+    if isinstance(arg, ast.IfExp):
+        return _literals(arg.body) + _literals(arg.orelse)
+    return [None]
 
 
 def messages(package: Path = PACKAGE) -> dict[str | tuple[str, ...], list[str]]:

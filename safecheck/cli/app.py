@@ -92,17 +92,26 @@ def start(
         from safecheck.core.errors import NotInteractiveError
         from safecheck.core.i18n import t
         from safecheck.core.region import region_of
+        from safecheck.flows.crisis import known_region
         from safecheck.flows.start import run_start
 
         if ctx.invoked_subcommand is None and not run.interactive:
+            # Crisis help first, even here: the help lines, then what works without a terminal.
+            from safecheck.content import helplines as helpline_data
+            from safecheck.flows.helplines import first_screen
+
+            chosen = region_of(region) if region else known_region(saved)
+            first_screen(run.display(), helpline_data.load(), run.lang, chosen)
             raise NotInteractiveError(
                 t(
                     run.lang,
-                    "safecheck asks its questions in a terminal, and standard input is not one. "
-                    "Run it in a terminal, give your answers in a file with --answers FILE, or add "
-                    "--no-input to see your progress without questions (see the README).",
+                    "The start screen asks its questions in a terminal, and standard input is not "
+                    "one. Run safecheck in a terminal. Without one, these work: safecheck "
+                    "helplines (--json), safecheck status, safecheck verify, safecheck check ID "
+                    "--answers FILE --no-input, safecheck evidence list and safecheck export "
+                    "--output FILE.",
                 )
-            )  # before any output
+            )
         run.go_discreet(ctx, discreet)
         if ctx.invoked_subcommand in (None, "plan"):
             remember_choices(lang.value if lang else None, region)

@@ -161,8 +161,8 @@ def reporting(lang: str, stopped: str = STOPPED) -> Iterator[None]:
     """
     try:
         yield
-    except QuickExit:
-        raise typer.Exit(ExitCode.OK) from None
+    except QuickExit:  # left on purpose (q, Esc twice), at once and without a word:
+        raise typer.Exit(ExitCode.OK) from None  # every answer given is saved already
     except Interrupted:
         from safecheck.core.i18n import t
 

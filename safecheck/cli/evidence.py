@@ -159,15 +159,16 @@ def evidence_add(
                     "--from adds the entries of a file; give the other options in that file instead.",
                 )
             )
-        if not scripted and not run.interactive:
+        if not scripted and not run.interactive:  # before any output
             raise NotInteractiveError(
                 t(
                     run.lang,
-                    "safecheck asks its questions in a terminal, and standard input is not one. "
-                    "Run it in a terminal, give your answers in a file with --answers FILE, or add "
-                    "--no-input to see your progress without questions (see the README).",
+                    "safecheck asks what happened in a terminal, and standard input is not one. "
+                    "Run it in a terminal, give the entries in a file with --from FILE, or give "
+                    "the fields as options: --when, --platform, --account, --demand, --amount, "
+                    "--note, --file and the others in safecheck evidence add --help.",
                 )
-            )  # before any output
+            )
         # Files and values are checked before the state is opened (and a passphrase asked).
         if from_file is not None:
             drafts = importer.load_file(from_file, run.lang)
@@ -299,9 +300,10 @@ def evidence_edit(
             raise NotInteractiveError(
                 t(
                     run.lang,
-                    "safecheck asks its questions in a terminal, and standard input is not one. "
-                    "Run it in a terminal, give your answers in a file with --answers FILE, or add "
-                    "--no-input to see your progress without questions (see the README).",
+                    "safecheck asks its questions again in a terminal, and standard input is not "
+                    "one. Run it in a terminal, or give the fields to change as options: --when, "
+                    "--platform, --account, --note, --file, --drop-file and the others in "
+                    "safecheck evidence edit --help.",
                 )
             )
         store = run.asking_store(saving=True)

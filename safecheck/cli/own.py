@@ -7,9 +7,7 @@ from typing import Annotated
 import typer
 
 from safecheck.cli.context import reporting, run_of
-from safecheck.cli.options import (
-    LangOption,
-)
+from safecheck.cli.options import LangOption, PlainOption
 from safecheck.core.errors import ExitCode
 from safecheck.core.i18n import N_
 from safecheck.core.region import Region
@@ -31,15 +29,19 @@ class Setting(StrEnum):
 
 
 def workshop(
-    ctx: typer.Context, lang: LangOption = None, region: WorkshopRegionOption = None
+    ctx: typer.Context,
+    lang: LangOption = None,
+    region: WorkshopRegionOption = None,
+    plain: PlainOption = False,
 ) -> None:
     """Present a workshop about sextortion to a group: five parts and a quiz. Saves nothing.
 
     Choose a part from the menu; Enter goes on, b goes back, m returns to the menu.
+    With --plain (or SAFECHECK_PLAIN=1, TERM=dumb): plain lines, choices by number.
 
     Example: safecheck workshop --lang nl --region BE
     """
-    run = run_of(ctx, lang)
+    run = run_of(ctx, lang, plain)
     with reporting(
         run.lang, stopped=N_("Workshop stopped. Nothing was saved on this computer.")
     ):  # nothing was saved, so say so
@@ -48,20 +50,21 @@ def workshop(
         from safecheck.core.i18n import t
         from safecheck.core.region import default_region
         from safecheck.flows.workshop import present
-        from safecheck.ui.presenter import PresenterDisplay
-        from safecheck.ui.prompts import Prompter
+        from safecheck.ui.presenter import PlainPresenterDisplay, PresenterDisplay
 
         if not run.interactive:
             raise NotInteractiveError(
                 t(
                     run.lang,
                     "The workshop is presented in a terminal, and standard input is not one. Start "
-                    "safecheck workshop in a terminal.",
+                    "safecheck workshop in a terminal (with --lang, --region BE, NL or OTHER, and "
+                    "--plain for a screen reader).",
                 )
             )
         content, quiz = load_builtin()
-        stage = PresenterDisplay()
-        present(content, quiz, Prompter(run.lang), stage, run.lang, region or default_region())
+        stage = PlainPresenterDisplay() if run.plain else PresenterDisplay()
+        chosen = region or default_region()
+        present(content, quiz, run.prompter(quick_exit=False), stage, run.lang, chosen)
 
 
 def lint(

@@ -1,5 +1,6 @@
 """The emergency plan and the help lines."""
 
+import sys
 from typing import Annotated
 
 import typer
@@ -7,6 +8,7 @@ import typer
 from safecheck.cli.context import remember_choices, reporting, run_of
 from safecheck.cli.options import (
     AgeGroupOption,
+    JsonOption,
     LangOption,
     PlainOption,
     RegionOption,
@@ -74,9 +76,18 @@ def helplines(
     lang: LangOption = None,
     region: RegionOption = None,
     age_group: AgeGroupOption = None,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Every line in full, with its source, at once (without a question)."
+        ),
+    ] = False,
     plain: PlainOption = False,
+    json_output: JsonOption = False,
 ) -> None:
     """List the help lines of your region and the removal services, each with its source.
+
+    The crisis lines come first, on one screen; every line in full follows.
 
     Example: safecheck helplines --region NL
     """
@@ -85,11 +96,19 @@ def helplines(
         from safecheck.content import helplines as helpline_data
         from safecheck.core.region import region_of
         from safecheck.flows.crisis import known_region
-        from safecheck.flows.emergency import show_helplines
+        from safecheck.flows.helplines import helplines_data, show
         from safecheck.storage import settings as plain_settings
 
         # Never opens the state: the region is the one given, or the plain settings'.
         region = region or run.region
         chosen = region_of(region) if region else known_region(plain_settings.read())
-        display = run.display()
-        show_helplines(display, helpline_data.load(), run.lang, chosen, age_group)
+        lines = helpline_data.load()
+        if json_output:
+            from safecheck.core import jsonout
+
+            jsonout.emit("helplines", helplines_data(lines, run.lang, chosen, age_group))
+            return
+        # In a terminal the first screen stays in view until Enter; elsewhere all follows.
+        ask = not show_all and run.interactive and sys.stdout.isatty()
+        more = (lambda question: run.prompter().confirm(question, default=True)) if ask else None
+        show(run.display(), lines, run.lang, chosen, age_group, everything=not ask, more=more)

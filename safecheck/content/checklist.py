@@ -7,11 +7,12 @@ answers survive any change of wording.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from safecheck.content import yamlfile
 from safecheck.content.yamlfile import Loc, Located
@@ -191,47 +192,78 @@ def find(checklist_id: str, folders: list[Path]) -> Path:
     )
 
 
-def load(path: Path, text: str | None = None) -> Checklist:
-    """Load and validate one checklist file; raise `InputFileError` with file:line."""
+def load(
+    path: Path, text: str | None = None, *, problems: list[InputFileError] | None = None
+) -> Checklist:
+    """Load and validate one checklist file; raise `InputFileError` with file:line.
+
+    With a `problems` list, each section and item is checked on its own and every problem
+    found goes into the list (for `safecheck lint`); the first is still raised at the end.
+    """
     doc = yamlfile.load(path, text)
     top = yamlfile.mapping(doc, doc.data, (), "the checklist")
-    yamlfile.no_unknown_keys(
-        doc, top, {"id", "kind", "title", "intro", "sections", "crisis"}, (), "the checklist"
-    )
+    keys = {"id", "kind", "title", "intro", "sections", "crisis"}
+    _gather(problems, lambda: yamlfile.no_unknown_keys(doc, top, keys, (), "the checklist"))
     checklist_id = _id(doc, top, (), "the checklist")
     if checklist_id != path.stem:
-        doc.fail(
-            ("id",),
-            N_('the id "{checklist_id}" must match the file name "{stem}.yaml"'),
-            checklist_id=checklist_id,
-            stem=path.stem,
-        )
+        message = f'the id "{checklist_id}" must match the file name "{path.stem}.yaml"'
+        _gather(problems, lambda: doc.fail(("id",), message))
     kind = top.get("kind", "checklist")
     if kind not in KINDS:
-        doc.fail(
-            ("kind",),
-            N_("kind must be one of {known}, not {kind}"),
-            known=", ".join(KINDS),
-            kind=yamlfile.quote(kind),
-        )
+        message = f"kind must be one of {', '.join(KINDS)}, not {yamlfile.quote(kind)}"
+        _gather(problems, lambda: doc.fail(("kind",), message))
+    title = _gather(problems, lambda: _text(doc, top, "title", ()))
+    intro = _gather(problems, lambda: _text(doc, top, "intro", ()))
+    crisis = _gather(problems, lambda: _crisis(doc, top["crisis"]) if "crisis" in top else None)
     seen: dict[str, Loc] = {checklist_id: ("id",)}
     raw_sections = yamlfile.sequence(
         doc, _required(doc, top, "sections", ()), ("sections",), "sections"
     )
     if not raw_sections:
         doc.fail(("sections",), N_("a checklist needs at least one section"))
-    sections = tuple(
-        _section(doc, raw, ("sections", index), seen) for index, raw in enumerate(raw_sections)
-    )
+    sections = [
+        _gather(problems, partial(_section, doc, raw, ("sections", index), seen, problems))
+        for index, raw in enumerate(raw_sections)
+    ]
+    if problems:
+        raise problems[0]
+    assert title is not None  # None only with a problem, raised above
+    assert intro is not None
     return Checklist(
         id=checklist_id,
         kind=kind,
-        title=_text(doc, top, "title", ()),
-        intro=_text(doc, top, "intro", ()),
-        sections=sections,
+        title=title,
+        intro=intro,
+        sections=tuple(section for section in sections if section is not None),
         path=path,
-        crisis=_crisis(doc, top["crisis"]) if "crisis" in top else None,
+        crisis=crisis,
     )
+
+
+T = TypeVar("T")
+_UNREADABLE = Text(nl="", en="")  # stands in for a text with a problem (never shown)
+
+
+def problems_of(path: Path) -> list[InputFileError]:
+    """Every problem of a checklist file (each section and item on its own), by line."""
+    found: list[InputFileError] = []
+    try:
+        load(path, problems=found)
+    except InputFileError as error:
+        if error not in found:
+            found.append(error)
+    return sorted(found, key=lambda error: error.line or 0)
+
+
+def _gather(problems: list[InputFileError] | None, build: Callable[[], T]) -> T | None:
+    """`build()`; when problems are collected, a problem goes into the list instead."""
+    if problems is None:
+        return build()
+    try:
+        return build()
+    except InputFileError as error:
+        problems.append(error)
+        return None
 
 
 def _crisis(doc: Located, raw: object) -> Crisis:
@@ -293,7 +325,13 @@ def _one_or_more(
     return values
 
 
-def _section(doc: Located, raw: object, loc: Loc, seen: dict[str, Loc]) -> Section:
+def _section(
+    doc: Located,
+    raw: object,
+    loc: Loc,
+    seen: dict[str, Loc],
+    problems: list[InputFileError] | None = None,
+) -> Section:
     section = yamlfile.mapping(doc, raw, loc, "a section")
     yamlfile.no_unknown_keys(doc, section, {"id", "title", "items"}, loc, "a section")
     section_id = _unique_id(doc, section, loc, seen, "a section")
@@ -306,11 +344,16 @@ def _section(doc: Located, raw: object, loc: Loc, seen: dict[str, Loc]) -> Secti
             N_('section "{section_id}" needs at least one item'),
             section_id=section_id,
         )
-    items = tuple(
-        _item(doc, raw_item, (*loc, "items", index), seen)
+    title = _gather(problems, lambda: _text(doc, section, "title", loc))
+    items = [
+        _gather(problems, partial(_item, doc, raw_item, (*loc, "items", index), seen))
         for index, raw_item in enumerate(raw_items)
+    ]
+    return Section(
+        id=section_id,
+        title=title if title is not None else _UNREADABLE,  # the problem is in the list
+        items=tuple(item for item in items if item is not None),
     )
-    return Section(id=section_id, title=_text(doc, section, "title", loc), items=items)
 
 
 def _item(doc: Located, raw: object, loc: Loc, seen: dict[str, Loc]) -> Item:

@@ -101,10 +101,12 @@ def id_clashes(paths: Iterable[Path], taken: set[str], builtin: Path) -> list[In
         if real_path(path).parent == builtin:  # never raises, even on a link loop
             continue  # a built-in checklist itself
         if checklist_id in taken:
+            if _same_bytes(path, builtin / f"{checklist_id}.yaml"):
+                continue  # an unchanged copy of the built-in one: nothing is shadowed
             problems.append(
                 InputFileError(
                     N_(
-                        'a built-in checklist already has the id "{checklist_id}"; give yours another id and file name'
+                        'a built-in checklist already has the id "{checklist_id}", and this file is not the same as it. To make it a checklist of your own, give it an id of its own and name the file after it (for example "id: my-{checklist_id}" in my-{checklist_id}.yaml)'
                     ),
                     path=path,
                     line=_id_line(path),
@@ -126,6 +128,13 @@ def id_clashes(paths: Iterable[Path], taken: set[str], builtin: Path) -> list[In
         else:
             first.setdefault(checklist_id, path)
     return problems
+
+
+def _same_bytes(path: Path, other: Path) -> bool:
+    try:
+        return path.read_bytes() == other.read_bytes()
+    except OSError:
+        return False
 
 
 def _id_line(path: Path) -> int | None:
@@ -155,7 +164,11 @@ def forget(store: Store) -> None:
 
 
 def write_starter(path: Path, lang: str) -> Path:
-    """Write a commented starter checklist to `path` (a file, or a folder to put one in)."""
+    """Write a commented starter checklist to `path` (a file, or a folder to put one in).
+
+    A folder that does not exist yet is made.
+    """
+    path = path.expanduser()
     if path.is_dir():
         path = path / STARTER_NAME
     if path.suffix != ".yaml":
@@ -168,8 +181,13 @@ def write_starter(path: Path, lang: str) -> Path:
             path=path,
             starter_name=STARTER_NAME,
         )
-    if not path.parent.is_dir():
-        raise UsageError(N_("there is no such folder"), path=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # ~/team-checklists, made on first use
+    except OSError as error:
+        reason = error.strerror or "not a folder"
+        raise UsageError(
+            N_("the folder cannot be made ({reason})"), path=path.parent, reason=reason
+        ) from None
     text = starter_text(path.stem, lang)
     try:
         with path.open("x", encoding="utf-8") as handle:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,25 @@ from safecheck.core.region import Region
 
 PHONE_PATTERN = re.compile(r"^[0-9]+( [0-9]+)*$")
 KEYS = {"id", "country", "kind", "name", "phone", "chat", "url", "hours", "for", "ages", "source"}
+KEYS |= {"checked", "sources", "images", "lang"}
+SOURCE_KEYS = {"url", "checked", "claims"}
+# What a source can say of a line; a text that says it needs a source that says it.
+CLAIMS = ("free", "24/7", "hours", "cost")
+# When the images were made (removal lines): under 18, or at 18 or older.
+IMAGE_AGES = ("under-18", "adult")
+# The readers' languages a line can be marked for; fr lines wait for a French text.
+LINE_LANGS = ("nl", "en", "fr")
+URL_PATTERN = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A page that confirms a line, the day it was checked, and what it says of it."""
+
+    url: str
+    checked: str  # ISO date
+    claims: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +57,24 @@ class HelpLine:
     ages: frozenset[AgeGroup]  # empty: every age
     source: str
     line: int
+    checked: str = ""  # ISO date the facts were last confirmed
+    sources: tuple[Source, ...] = ()  # more pages, with what each says (free, 24/7, ...)
+    images: frozenset[str] = frozenset()  # when the images were made; empty: any
+    langs: frozenset[str] = frozenset()  # the readers' languages; empty: every language
 
     def serves(self, region: Region, age_group: AgeGroup | None) -> bool:
-        """A line of this region (or an international one) for this age group."""
+        """A line of this region (or an international one) for this age group.
+
+        A line marked only for languages the app cannot show yet (fr) is left out;
+        choosing lines by the reader's language is not wired yet.
+        """
         here = self.country == INTERNATIONAL or self.country == region.value
-        return here and (age_group is None or not self.ages or age_group in self.ages)
+        shown = not self.langs or bool(self.langs & set(LANGS))
+        return here and shown and (age_group is None or not self.ages or age_group in self.ages)
+
+    def claims(self) -> frozenset[str]:
+        """Everything the line's sources say of it (free, 24/7, hours, cost)."""
+        return frozenset(claim for source in self.sources for claim in source.claims)
 
 
 def builtin_path() -> Path:
@@ -141,9 +174,81 @@ def _line(doc: Located, raw: object, loc: Loc) -> HelpLine:
         hours=_text(doc, entry, "hours", loc, what) if "hours" in entry else None,
         who=_text(doc, entry, "for", loc, what),
         ages=frozenset(AgeGroup(age) for age in ages),
-        source=_string(doc, entry, "source", loc, what),
+        source=_url(doc, entry, "source", loc, what),
         line=doc.line(loc),
+        checked=_date(doc, entry, "checked", loc, what),
+        sources=_sources(doc, entry, loc, what),
+        images=frozenset(_choices(doc, entry, "images", IMAGE_AGES, loc, what)),
+        langs=frozenset(_choices(doc, entry, "lang", LINE_LANGS, loc, what)),
     )
+
+
+def _choices(
+    doc: Located, entry: Mapping[str, Any], key: str, allowed: tuple[str, ...], loc: Loc, what: str
+) -> list[str]:
+    values = _strings(doc, entry, key, loc, what)
+    for value in values:
+        if value not in allowed:
+            doc.fail(
+                (*loc, key),
+                N_("{what}: {key} must be one of {known}, not {value}"),
+                what=what,
+                key=key,
+                known=", ".join(allowed),
+                value=value,
+            )
+    return values
+
+
+def _url(doc: Located, entry: Mapping[str, Any], key: str, loc: Loc, what: str) -> str:
+    """A full web address: the page a fact can be checked on."""
+    url = _string(doc, entry, key, loc, what)
+    if not URL_PATTERN.match(url):
+        doc.fail(
+            (*loc, key),
+            N_("{what}: {key} must be a full URL (https://...), not {url}"),
+            what=what,
+            key=key,
+            url=url,
+        )
+    return url
+
+
+def _date(doc: Located, entry: Mapping[str, Any], key: str, loc: Loc, what: str) -> str:
+    """An ISO date (YAML reads an unquoted one as a date; a quoted one is a text)."""
+    raw = _required(doc, entry, key, loc, what)
+    text = raw.isoformat() if isinstance(raw, date) else raw
+    if not isinstance(text, str) or not DATE_PATTERN.match(text):
+        doc.fail(
+            (*loc, key),
+            N_("{what}: {key} must be a date like 2026-11-30, not {raw}"),
+            what=what,
+            key=key,
+            raw=raw,
+        )
+    return text
+
+
+def _sources(doc: Located, entry: Mapping[str, Any], loc: Loc, what: str) -> tuple[Source, ...]:
+    if "sources" not in entry:
+        return ()
+    raw = entry["sources"]
+    if not isinstance(raw, list):
+        doc.fail((*loc, "sources"), N_("{what}: sources must be a list"), what=what)
+    found = []
+    for index, item in enumerate(raw):
+        here = (*loc, "sources", index)
+        source = yamlfile.mapping(doc, item, here, f"{what}: a source")
+        yamlfile.no_unknown_keys(doc, source, SOURCE_KEYS, here, f"{what}: a source")
+        claims = _choices(doc, source, "claims", CLAIMS, here, f"{what}: a source")
+        found.append(
+            Source(
+                url=_url(doc, source, "url", here, f"{what}: a source"),
+                checked=_date(doc, source, "checked", here, f"{what}: a source"),
+                claims=frozenset(claims),
+            )
+        )
+    return tuple(found)
 
 
 def _required(doc: Located, entry: Mapping[str, Any], key: str, loc: Loc, what: str) -> Any:

@@ -1,9 +1,11 @@
 """`safecheck lint`: check checklist files and folders, and report every broken file.
 
 Each file is loaded by the loader of its `kind` (checklists and plans, the
-workshop and its quiz), so one problem per file is found with its file and line.
-Across files, an id taken by a built-in checklist or by an earlier file is a
-problem too. Nothing is stopped by the first broken file.
+workshop and its quiz), each with its file and line. In a checklist every section
+and item is checked on its own, so every broken item is reported, not only the
+first. Across files, an id taken by a built-in checklist or by an earlier file is
+a problem too (an unchanged copy of a built-in is not). Nothing is stopped by the
+first broken file.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ LOADERS: dict[str, Loader] = {
 @dataclass(frozen=True, slots=True)
 class Report:
     files: tuple[Path, ...]  # every file that was checked
-    problems: tuple[InputFileError, ...]  # at most one per file, sorted by file
+    problems: tuple[InputFileError, ...]  # sorted by file, then line
 
     @property
     def ok(self) -> bool:
@@ -57,19 +59,30 @@ def lint(paths: Sequence[Path], builtin: Path | None = None) -> Report:
     checklists: list[Path] = []
     for file in files:
         try:
-            loaded = load_any(file)
+            kind = kind_of(file)
         except InputFileError as error:
             problems.append(error)
             continue
-        if isinstance(loaded, checklist.Checklist):
+        if kind in ("checklist", "plan"):
+            problems += checklist.problems_of(file)
             checklists.append(file)
+            continue
+        try:
+            LOADERS[kind](file, None)
+        except InputFileError as error:
+            problems.append(error)
     problems += custom.id_clashes(checklists, custom.builtin_ids(builtin), builtin)
-    problems.sort(key=lambda error: str(error.path))
+    problems.sort(key=lambda error: (str(error.path), error.line or 0))
     return Report(files=tuple(files), problems=tuple(problems))
 
 
 def load_any(path: Path) -> object:
     """Load `path` with the loader its `kind` asks for (a checklist when it names none)."""
+    return LOADERS[kind_of(path)](path, None)
+
+
+def kind_of(path: Path) -> str:
+    """The `kind` a file names (a checklist when it names none); a problem when unknown."""
     doc = yamlfile.load(path)
     kind = doc.data.get("kind", "checklist") if isinstance(doc.data, dict) else "checklist"
     if not isinstance(kind, str) or kind not in LOADERS:
@@ -79,7 +92,7 @@ def load_any(path: Path) -> object:
             known=", ".join(LOADERS),
             kind=yamlfile.quote(kind),
         )
-    return LOADERS[kind](path, None)
+    return kind
 
 
 def _expand(path: Path) -> tuple[list[Path], list[InputFileError]]:

@@ -109,13 +109,6 @@ class NoKeyError(SafecheckError):
     exit_code = ExitCode.NO_KEY
 
 
-NOT_INTERACTIVE = (
-    "safecheck asks its questions in a terminal, and standard input is not one. "
-    "Run it in a terminal, give your answers in a file with --answers FILE, "
-    "or add --no-input to see your progress without questions (see the README)."
-)  # the message id; marked where it is used
-
-
 class NotInteractiveError(SafecheckError):
     """A question was needed but stdin is not a terminal."""
 

@@ -23,7 +23,7 @@ from safecheck.storage.copies import (
     read_copy,
     write_copy,
 )
-from safecheck.storage.files import atomic_writer
+from safecheck.storage.files import atomic_writer, ensure_private_dir
 from safecheck.storage.safefile import open_regular as open_regular  # tests spy on it here
 
 if TYPE_CHECKING:
@@ -116,9 +116,13 @@ def keep_copy(store: Store, attachment: Attachment, lang: str) -> None:
 
 
 def restore_copy(store: Store, attachment: Attachment, target: Path, lang: str) -> None:
-    """Write the kept copy of `attachment` to `target` (a new file), checked against its hash."""
+    """Write the kept copy of `attachment` to `target` (a new file), checked against its hash.
+
+    A folder that does not exist yet is made, private to this user (0700).
+    """
     digest = hashlib.sha256()
     try:
+        ensure_private_dir(target.parent)
         with atomic_writer(target, replace=False) as out:
             for chunk in read_copy(store, attachment.sha256):
                 digest.update(chunk)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sys
+from typing import IO, TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -54,6 +55,7 @@ class PresenterDisplay:
             RichText(
                 t(lang, "Help lines for: {region}", region=t(lang, labels.REGION[region.value]))
             ),
+            RichText(t(lang, "Another region: safecheck workshop --region BE, NL or OTHER.")),
             RichText(t(lang, "Workshop mode saves nothing on this computer."), style="italic"),
         )
         self._show(body, title=workshop.title(lang))
@@ -206,3 +208,134 @@ class PresenterDisplay:
             RichText(t(lang, "This tally is only on the screen; it is not saved."), style="italic"),
         )
         self._show(body, title=quiz.title(lang))
+
+
+class PlainPresenterDisplay:
+    """The workshop as linear text (`--plain`, SAFECHECK_PLAIN=1, TERM=dumb): no boxes, no
+    colour, nothing cleared or redrawn, no escape sequences; one paragraph per line, so a
+    screen reader or a braille display reads it in order."""
+
+    def __init__(self, file: IO[str] | None = None) -> None:
+        self._file = file
+
+    def _lines(self, *lines: str) -> None:
+        out = self._file if self._file is not None else sys.stdout
+        out.write("\n".join(lines) + "\n")
+        out.flush()
+
+    def message(self, text: str) -> None:
+        self._lines(text)
+
+    def title_screen(self, workshop: Workshop, region: Region, lang: str) -> None:
+        self._lines(
+            "",
+            workshop.title(lang),
+            workshop.intro(lang).strip(),
+            t(lang, "Help lines for: {region}", region=t(lang, labels.REGION[region.value])),
+            t(lang, "Another region: safecheck workshop --region BE, NL or OTHER."),
+            t(lang, "Workshop mode saves nothing on this computer."),
+        )
+
+    def slide(
+        self,
+        part: Part,
+        slide: Slide,
+        lang: str,
+        *,
+        part_number: int,
+        part_count: int,
+        slide_number: int,
+        revealed: bool,
+        helplines: tuple[HelpLine, ...] | None,
+        region: Region,
+    ) -> None:
+        label = t(
+            lang,
+            "Part {number} of {count}: {title}",
+            number=part_number,
+            count=part_count,
+            title=part.title(lang),
+        )
+        lines = ["", f"{label} ({slide_number}/{len(part.slides)})"]
+        lines.append(slide.title(lang))
+        if slide.body is not None:
+            lines.append(slide.body(lang).strip())
+        for line in slide.chat:
+            text = line.text(lang).strip()
+            lines.append(
+                f"({text})" if line.speaker == NOTE else f"{part.speakers[line.speaker]}: {text}"
+            )
+        if slide.helplines:
+            if helplines is None:
+                region_name = t(lang, labels.REGION[region.value])
+                lines.append(
+                    t(
+                        lang,
+                        "The help lines for {region} are listed by:\n  safecheck helplines --region {code}",
+                        region=region_name,
+                        code=region.value,
+                    )
+                )
+            else:
+                lines += [f"- {line.name}: {line.contact}. {line.note}" for line in helplines]
+        if slide.question is not None:
+            lines.append(slide.question(lang).strip())
+        if slide.reveal is not None and revealed:
+            lines.append(slide.reveal(lang).strip())
+        self._lines(*lines)
+
+    def _question(self, quiz: Quiz, question: Question, lang: str, number: int) -> list[str]:
+        label = t(lang, "Question {number} of {count}", number=number, count=len(quiz.questions))
+        lines = ["", f"{quiz.title(lang)}: {label}", question.question(lang).strip()]
+        lines += [
+            f"{letter}. {choice(lang).strip()}"
+            for letter, choice in zip("ABCD", question.choices, strict=False)
+        ]
+        return lines
+
+    def quiz_question(
+        self, quiz: Quiz, question: Question, lang: str, *, number: int, right: int, asked: int
+    ) -> None:
+        lines = self._question(quiz, question, lang, number)
+        self._lines(*lines, t(lang, "Right so far: {right} of {asked}", right=right, asked=asked))
+
+    def quiz_answer(
+        self,
+        quiz: Quiz,
+        question: Question,
+        chosen: int,
+        lang: str,
+        *,
+        number: int,
+        right: int,
+        asked: int,
+    ) -> None:
+        letter = "ABCD"[question.answer]
+        if chosen == question.answer:
+            verdict = t(lang, "Right: {letter}.", letter=letter)
+        else:
+            verdict = t(
+                lang,
+                "Not quite. The group chose {chosen}; the right answer is {letter}.",
+                chosen="ABCD"[chosen],
+                letter=letter,
+            )
+        self._lines(
+            verdict,
+            question.explanation(lang).strip(),
+            t(lang, "Right so far: {right} of {asked}", right=right, asked=asked),
+        )
+
+    def quiz_tally(self, quiz: Quiz, lang: str, *, right: int, asked: int) -> None:
+        self._lines(
+            "",
+            tn(
+                lang,
+                "The group answered {right} of {asked} question right.",
+                "The group answered {right} of {asked} questions right.",
+                asked,
+                right=right,
+                asked=asked,
+            ),
+            t(lang, "This tally is only on the screen; it is not saved."),
+        )

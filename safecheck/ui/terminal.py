@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import IO, Any
 
 from safecheck.core.text import CONTROL, safe_text
 
@@ -41,3 +42,14 @@ class _Escaped:
                 yield segment
             else:
                 yield segment._replace(text=safe_text(segment.text))
+
+
+def stdin_is_terminal(stdin: IO[str] | None = None) -> bool:
+    """True when standard input is a terminal; False when it is a pipe, a file or closed."""
+    stream = sys.stdin if stdin is None else stdin
+    if stream is None:  # Python sets sys.stdin to None when file descriptor 0 is closed
+        return False
+    try:
+        return stream.isatty()
+    except (ValueError, OSError):  # closed
+        return False

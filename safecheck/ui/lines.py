@@ -1,0 +1,314 @@
+"""Questions as numbered lines of plain text (`--plain`, TERM=dumb, SAFECHECK_PLAIN=1).
+
+No escape sequences and no redrawing: a screen reader or braille display reads every
+line in order. q (or Esc twice) and Enter leave any question, as in `prompts.Prompter`.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from collections.abc import Callable, Collection, Sequence
+from typing import IO, TypeVar
+
+from safecheck.content.workshop import Move
+from safecheck.core.errors import Interrupted, NotInteractiveError, QuickExit
+from safecheck.core.i18n import N_, t
+from safecheck.ui.keys import LEAVE_WORD
+from safecheck.ui.terminal import stdin_is_terminal
+
+T = TypeVar("T")
+
+_LEAVE_LINES = (LEAVE_WORD, "\x1b\x1b")  # a whole line: leave
+
+
+class PlainPrompter:
+    """Questions as numbered lines of plain text, answered with a number and Enter.
+
+    For `--plain` (screen readers, braille displays, TERM=dumb): it writes no escape
+    sequences and redraws nothing, and reads whole lines, so the terminal's own line
+    editing works. Like `Prompter`, it never waits on an input that is not a terminal.
+    """
+
+    def __init__(
+        self,
+        lang: str,
+        stdin: IO[str] | None = None,
+        stdout: IO[str] | None = None,
+        *,
+        quick_exit: bool = False,
+    ):
+        self._lang = lang
+        self._stdin = stdin
+        self._stdout = stdout
+        self._quick_exit = quick_exit
+
+    def select(
+        self,
+        message: str,
+        choices: Sequence[tuple[str, T]],
+        *,
+        default: int | None = None,
+        instant: bool = False,
+    ) -> T:
+        """With a `default`, an empty line takes it; q (or Esc twice) and Enter leave.
+
+        `instant` has no meaning here: a line is always ended with Enter.
+        """
+        stdin = self._stdin if self._stdin is not None else sys.stdin
+        out = self._stdout if self._stdout is not None else sys.stdout
+        if not stdin_is_terminal(stdin):
+            raise NotInteractiveError(
+                t(
+                    self._lang,
+                    "safecheck asks its questions in a terminal, and standard input is not one. "
+                    "Run it in a terminal; safecheck COMMAND --help lists what works without one.",
+                )
+            )
+        count = len(choices)
+        lines = [message] + [f"  {number}. {label}" for number, (label, _) in enumerate(choices, 1)]
+        try:
+            out.write("\n".join(lines) + "\n")
+            while True:
+                out.write(
+                    t(
+                        self._lang,
+                        "(q: leave) Type a number from 1 to {count} and press Enter:",
+                        count=count,
+                    )
+                    + " "
+                )
+                out.flush()
+                line = stdin.readline()
+                if not line:  # Ctrl-D or a closed input
+                    raise Interrupted()
+                typed = line.strip()
+                if typed in _LEAVE_LINES:
+                    raise QuickExit()
+                if not typed and default is not None:
+                    return choices[default][1]
+                if typed.isascii() and typed.isdigit() and 1 <= int(typed) <= count:
+                    return choices[int(typed) - 1][1]
+                out.write(
+                    t(
+                        self._lang,
+                        "That is not one of the choices. Type a number from 1 to {count}.",
+                        count=count,
+                    )
+                    + "\n"
+                )
+        except KeyboardInterrupt:
+            out.write("\n")
+            raise Interrupted() from None
+
+    def can_ask(self) -> bool:
+        return stdin_is_terminal(self._stdin if self._stdin is not None else sys.stdin)
+
+    # --- workshop (presenter) prompts, as lines ---
+
+    def menu(
+        self,
+        message: str,
+        choices: Sequence[tuple[str, T]],
+        *,
+        default: T | None = None,
+        keys: Sequence[str] | None = None,
+    ) -> T:
+        """Numbered lines (or lettered, with `keys`); a number or letter and Enter takes one,
+        an empty line the `default`."""
+        names = [str(number) for number in range(1, len(choices) + 1)]
+        if keys is not None:
+            names = [key.upper() for key in keys]
+        values = [value for _, value in choices]
+        lines = [message] + [
+            f"  {name}. {label}" for name, (label, _) in zip(names, choices, strict=True)
+        ]
+        allowed = "/".join(names)
+        check_names = {name.lower(): index for index, name in enumerate(names)}
+        check_names.update({str(number): number - 1 for number in range(1, len(choices) + 1)})
+
+        def check(text: str) -> str | None:
+            typed = text.strip().lower()
+            if not typed and default is not None:
+                return None
+            return (
+                None
+                if typed in check_names
+                else t(self._lang, "That is not one of the choices. Type {keys}.", keys=allowed)
+            )
+
+        out = self._stdout if self._stdout is not None else sys.stdout
+        out.write("\n".join(lines) + "\n")
+        typed = self._line(
+            t(self._lang, "(q: leave) Type {keys} and press Enter:", keys=allowed), "", check
+        )
+        if not typed.strip() and default is not None:
+            return default
+        return values[check_names[typed.strip().lower()]]
+
+    def advance(self, hint: str, *, allow_back: bool = True) -> Move:
+        """A line: empty or n goes on, b goes back, m returns to the menu, q leaves."""
+        moves = {"": Move.NEXT, "n": Move.NEXT, "m": Move.MENU}
+        if allow_back:
+            moves["b"] = Move.BACK
+
+        def check(text: str) -> str | None:
+            return None if text.strip().lower() in moves else hint
+
+        typed = self._line(hint.replace("  ·  ", ", "), "", check, hint=t(self._lang, "(q: leave)"))
+        return moves[typed.strip().lower()]
+
+    def password(self, message: str, *, problem: Callable[[str], str | None] | None = None) -> str:
+        """Hidden text, read as a whole line without echo; asked again while `problem` says why."""
+        stdin = self._stdin if self._stdin is not None else sys.stdin
+        out = self._stdout if self._stdout is not None else sys.stdout
+        if not stdin_is_terminal(stdin):
+            raise NotInteractiveError(
+                t(
+                    self._lang,
+                    "safecheck asks its questions in a terminal, and standard input is not one. "
+                    "Run it in a terminal; safecheck COMMAND --help lists what works without one.",
+                )
+            )
+        try:
+            while True:
+                if stdin is sys.stdin:
+                    text = getpass.getpass(message + " ")  # prompts on the terminal itself
+                else:  # a test's input: there is no echo to turn off
+                    out.write(message + " ")
+                    out.flush()
+                    line = stdin.readline()
+                    if not line:
+                        raise Interrupted()
+                    text = line.rstrip("\r\n")
+                if text.strip() in _LEAVE_LINES:
+                    raise QuickExit()
+                reason = problem(text) if problem is not None else None
+                if reason is None:
+                    return text
+                out.write(reason + "\n")
+        except (KeyboardInterrupt, EOFError):
+            out.write("\n")
+            raise Interrupted() from None
+
+    def confirm(self, message: str, *, default: bool = False) -> bool:
+        """Yes or no as a typed line: y, yes, j, ja, o or oui is yes; an empty line takes `default`;
+        anything else is no."""
+        stdin = self._stdin if self._stdin is not None else sys.stdin
+        out = self._stdout if self._stdout is not None else sys.stdout
+        if not stdin_is_terminal(stdin):
+            raise NotInteractiveError(
+                t(
+                    self._lang,
+                    "safecheck asks its questions in a terminal, and standard input is not one. "
+                    "Run it in a terminal; safecheck COMMAND --help lists what works without one.",
+                )
+            )
+        try:
+            hint = t(
+                self._lang,
+                "(yes/no, default yes; q: leave)"
+                if default
+                else N_("(yes/no, default no; q: leave)"),
+            )
+            out.write(f"{message} {hint} ")
+            out.flush()
+            line = stdin.readline()
+        except KeyboardInterrupt:
+            out.write("\n")
+            raise Interrupted() from None
+        if not line:
+            raise Interrupted()
+        typed = line.strip().lower()
+        if typed in _LEAVE_LINES:
+            raise QuickExit()
+        if not typed:
+            return default
+        return typed in ("y", "yes", "j", "ja", "o", "oui")
+
+    def text(
+        self,
+        message: str,
+        *,
+        default: str = "",
+        check: Callable[[str], str | None] | None = None,
+        path: bool = False,
+    ) -> str:
+        """A line of text; Enter alone keeps the default (shown in brackets); q leaves."""
+        return self._line(message, default, check, hint=t(self._lang, "(q: leave)"))
+
+    def _line(
+        self,
+        message: str,
+        default: str,
+        check: Callable[[str], str | None] | None,
+        *,
+        hint: str = "",
+    ) -> str:
+        stdin = self._stdin if self._stdin is not None else sys.stdin
+        out = self._stdout if self._stdout is not None else sys.stdout
+        if not stdin_is_terminal(stdin):
+            raise NotInteractiveError(
+                t(
+                    self._lang,
+                    "safecheck asks its questions in a terminal, and standard input is not one. "
+                    "Run it in a terminal; safecheck COMMAND --help lists what works without one.",
+                )
+            )
+        prompt = f"{message} [{default}] " if default else f"{message} "
+        prompt += f"{hint} " if hint else ""
+        try:
+            while True:
+                out.write(prompt)
+                out.flush()
+                line = stdin.readline()
+                if not line:
+                    raise Interrupted()
+                if line.strip() in _LEAVE_LINES:
+                    raise QuickExit()
+                answer = line.rstrip("\r\n") or default
+                problem = check(answer) if check is not None else None
+                if problem is None:
+                    return answer
+                out.write(problem + "\n")
+        except KeyboardInterrupt:
+            out.write("\n")
+            raise Interrupted() from None
+
+    def checkbox(
+        self, message: str, choices: Sequence[tuple[str, T]], *, checked: Collection[T] = ()
+    ) -> list[T]:
+        """Numbers separated by spaces or commas; Enter alone keeps what is ticked."""
+        labels = [
+            f"  {number}. {label}{' *' if value in checked else ''}"
+            for number, (label, value) in enumerate(choices, 1)
+        ]
+        current = " ".join(str(n) for n, (_, v) in enumerate(choices, 1) if v in checked)
+        count = len(choices)
+
+        def check(text: str) -> str | None:
+            parts = text.replace(",", " ").split()
+            ok = all(p.isascii() and p.isdigit() and 1 <= int(p) <= count for p in parts)
+            return (
+                None
+                if ok
+                else t(
+                    self._lang,
+                    "That is not one of the choices. Type a number from 1 to {count}.",
+                    count=count,
+                )
+            )
+
+        out = self._stdout if self._stdout is not None else sys.stdout
+        out.write("\n".join([message, *labels]) + "\n")
+        answer = self._line(
+            t(
+                self._lang,
+                "(q: leave) Type the numbers that apply (e.g. 1 3), or nothing, and press Enter:",
+                count=count,
+            ),
+            current,
+            check,
+        )
+        picked = {int(p) for p in answer.replace(",", " ").split()}
+        return [value for number, (_, value) in enumerate(choices, 1) if number in picked]
