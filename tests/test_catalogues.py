@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import ast
 import builtins
+import io
 import re
 import subprocess
 import sys
 from pathlib import Path
 from string import Formatter
 
+import pexpect
 import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
@@ -22,7 +24,7 @@ from babel.messages.pofile import read_po
 from safecheck.core import i18n
 from safecheck.core.errors import InputFileError
 from safecheck.core.i18n import LANGUAGES, t, tn
-from tests.conftest import ROOT, child_env
+from tests.conftest import ROOT, child_env, default_sigint
 from tools import catalogues
 
 PACKAGE = ROOT / "safecheck"
@@ -252,3 +254,25 @@ def test_the_compiled_catalogues_are_up_to_date() -> None:
         mo = po.with_suffix(".mo")
         assert mo.exists(), f"{mo} is missing: run make (or tools/catalogues.py compile)"
         assert mo.stat().st_mtime >= po.stat().st_mtime, f"{mo} is older than {po}"
+
+
+def test_a_french_terminal_asks_and_stops_in_french(home: Path) -> None:
+    """The program's own words on a real terminal: the question, its keys, the goodbye."""
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "safecheck", "check", "prevention", "--lang", "fr"],
+        env=child_env(home),
+        preexec_fn=default_sigint,
+        dimensions=(24, 80),
+        encoding="utf-8",
+        timeout=30,
+    )
+    screen = io.StringIO()
+    child.logfile_read = screen
+    child.expect_exact("Où en es-tu avec ceci ?")
+    child.expect_exact("flèches ou un chiffre, puis Entrée")
+    child.send("\x03")
+    child.expect_exact("Arrêté. Tes réponses jusqu'ici sont enregistrées")
+    child.expect(pexpect.EOF)
+    for other in ("Where are you", "arrows", "Enter)", "Stopped", "Hoe ver", "pijltjes"):
+        assert other not in screen.getvalue()
