@@ -47,8 +47,12 @@ def main() -> int:
     wanted = first_lines_wanted(sys.argv[1:])
     if wanted is not None and os.isatty(0) and os.isatty(1):
         shown = show_first_lines(wanted)
-    from safecheck.cli.app import main as run
+    try:
+        from safecheck.cli.app import main as run
+    except KeyboardInterrupt:  # Ctrl-C right after the lines, while the rest loads
+        from safecheck.core.errors import ExitCode
 
+        return ExitCode.INTERRUPTED  # nothing was asked or saved yet: nothing to say
     return run(crisis_shown=shown)
 
 
