@@ -49,11 +49,12 @@ def main() -> int:
         shown = show_first_lines(wanted)
     try:
         from safecheck.cli.app import main as run
-    except KeyboardInterrupt:  # Ctrl-C right after the lines, while the rest loads
+
+        return run(crisis_shown=shown)
+    except KeyboardInterrupt:  # Ctrl-C right after the lines, while the rest still loads
         from safecheck.core.errors import ExitCode
 
         return ExitCode.INTERRUPTED  # nothing was asked or saved yet: nothing to say
-    return run(crisis_shown=shown)
 
 
 def first_lines_wanted(args: Sequence[str]) -> Wanted | None:

@@ -75,11 +75,12 @@ def make() -> tuple[dict[str, str], list[Path]]:
         for lang in LANGS
         for region in REGIONS
     }
-    modules = [
-        Path(module.__file__)
+    files = [
+        getattr(module, "__file__", None)
         for name, module in list(sys.modules.items())
-        if name.split(".")[0] == "safecheck" and getattr(module, "__file__", None)
+        if name.split(".")[0] == "safecheck"
     ]
+    modules = [Path(file) for file in files if isinstance(file, str)]
     return texts, [helpline_data.builtin_path(), *sorted(modules)]
 
 
