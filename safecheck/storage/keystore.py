@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -140,13 +138,12 @@ def _secret_service() -> Any:
     except Exception:  # no D-Bus session, or secretstorage missing
         return None
     try:
-        if not secretstorage.check_service_availability(connection):
-            return None
+        if secretstorage.check_service_availability(connection):
+            return SecretService(connection)  # the one connection of this run
     except Exception:
-        return None
-    finally:
-        connection.close()
-    return SecretService()
+        pass
+    connection.close()
+    return None
 
 
 class SecretService:
@@ -155,44 +152,41 @@ class SecretService:
 
     APPLICATION = "Python keyring library"  # keyring.backends.SecretService.Keyring.appid
 
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection  # jeepney's; closed when safecheck ends
+
     def get_password(self, service: str, username: str) -> str | None:
-        with self._collection() as collection:
-            for item in collection.search_items({"username": username, "service": service}):
-                if item.is_locked():
-                    item.unlock()
-                    if item.is_locked():  # the person dismissed the prompt
-                        raise KeystoreUnavailable("the keyring entry is locked")
-                secret: bytes = item.get_secret()
-                return secret.decode("utf-8")
+        query = {"username": username, "service": service}
+        for item in self._collection().search_items(query):
+            if item.is_locked():
+                item.unlock()
+                if item.is_locked():  # the person dismissed the prompt
+                    raise KeystoreUnavailable("the keyring entry is locked")
+            secret: bytes = item.get_secret()
+            return secret.decode("utf-8")
         return None
 
     def set_password(self, service: str, username: str, password: str) -> None:
         attributes = {"username": username, "service": service, "application": self.APPLICATION}
         label = f"Password for '{username}' on '{service}'"
-        with self._collection() as collection:
-            collection.create_item(label, attributes, password, replace=True)
+        self._collection().create_item(label, attributes, password, replace=True)
 
     def delete_password(self, service: str, username: str) -> None:
-        with self._collection() as collection:
-            for item in collection.search_items({"username": username, "service": service}):
-                item.delete()
-                return
+        query = {"username": username, "service": service}
+        for item in self._collection().search_items(query):
+            item.delete()
+            return
 
-    @contextlib.contextmanager
-    def _collection(self) -> Iterator[Any]:
+    def _collection(self) -> Any:
         """The default collection, unlocked (which may show the desktop's prompt)."""
         import secretstorage
 
-        connection = secretstorage.dbus_init()
-        try:
-            collection = secretstorage.get_default_collection(connection)
-            if collection.is_locked():
-                collection.unlock()
-                if collection.is_locked():  # the person dismissed the prompt
-                    raise KeystoreUnavailable("the keyring is locked")
-            yield collection
-        finally:
-            connection.close()
+        collection = secretstorage.get_default_collection(self.connection)
+        if collection.is_locked():
+            collection.unlock()
+            if collection.is_locked():  # the person dismissed the prompt
+                raise KeystoreUnavailable("the keyring is locked")
+        return collection
 
 
 def _discovered() -> Any:
