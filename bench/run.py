@@ -87,10 +87,14 @@ def run_to_text(argv: list[str], env: dict[str, str], text: bytes) -> float:
                 break
             if text in seen:
                 elapsed = time.perf_counter() - start
-    os.write(main_fd, b"\x03")
-    while True:  # drain until the child closes the terminal
+    # Ctrl-C until the child has closed the terminal. The child has no controlling terminal
+    # (setsid), so a Ctrl-C is only seen once a question reads the keyboard itself: one
+    # typed while safecheck still loads (112 is printed first) is lost, as it is sent again.
+    while True:
         try:
-            if not os.read(main_fd, 65536):
+            os.write(main_fd, b"\x03")
+            ready, _, _ = select.select([main_fd], [], [], 0.5)
+            if ready and not os.read(main_fd, 65536):
                 break
         except OSError:
             break

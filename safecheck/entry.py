@@ -15,6 +15,7 @@ itself. This module has no words of its own: the lines are `crisis.footer_text`'
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -113,7 +114,8 @@ def show_first_lines(wanted: Wanted) -> str | None:
     """Print the crisis lines; the text printed, or None when nothing was."""
     try:
         text, discreet = first_lines(wanted)
-        screen = composed(text, discreet=discreet, plain=wanted.plain)
+        width = shutil.get_terminal_size().columns  # COLUMNS, the terminal's, else 80
+        screen = composed(text, discreet=discreet, plain=wanted.plain, width=width)
         sys.stdout.write(screen)
         sys.stdout.flush()
     except Exception:  # never in the way: then the start screen shows the lines itself
@@ -121,7 +123,7 @@ def show_first_lines(wanted: Wanted) -> str | None:
     return text
 
 
-def composed(text: str, *, discreet: bool, plain: bool) -> str:
+def composed(text: str, *, discreet: bool, plain: bool, width: int = 80) -> str:
     """What is written: the title in discreet mode, then the lines, bold unless plain."""
     from safecheck.core.text import CONTROL
     from safecheck.ui.terminal import plain_wanted
@@ -134,15 +136,14 @@ def composed(text: str, *, discreet: bool, plain: bool) -> str:
         from safecheck.flows.discreet import NEUTRAL_TITLE
 
         title = f"\x1b]0;{NEUTRAL_TITLE}\x07"  # the title the display sets, set first
-    lines = [line if plain else f"{BOLD}{line}{NORMAL}" for line in wrapped(text)]
+    lines = [line if plain else f"{BOLD}{line}{NORMAL}" for line in wrapped(text, width)]
     return title + "\n".join(lines) + "\n"
 
 
-def wrapped(text: str) -> list[str]:
+def wrapped(text: str, width: int) -> list[str]:
     """The lines, wrapped between words to the terminal's width (as the display wraps)."""
-    width = os.get_terminal_size(1).columns
     lines = text.splitlines()
-    if all(len(line) <= width for line in lines):
+    if width < 20 or all(len(line) <= width for line in lines):  # < 20: a size not known
         return lines
     import textwrap
 

@@ -240,6 +240,17 @@ def test_the_precompiled_lines_are_not_written_with_pythondontwritebytecode(
     assert not cache.exists()
 
 
+def test_the_lines_wrap_between_words_and_a_terminal_of_unknown_size_gets_them_whole() -> None:
+    text = footer_text(helplines.load(), None, "en")
+    longest = max(len(line) for line in text.splitlines())
+    assert composed(text, discreet=False, plain=True, width=0) == text + "\n"  # size 0x0
+    narrow = composed(text, discreet=False, plain=True, width=30).splitlines()
+    assert len(narrow) > len(text.splitlines())
+    assert all(len(line) <= 30 for line in narrow)
+    assert " ".join(narrow).split() == text.split()  # no word broken or lost
+    assert longest > 30
+
+
 def test_lines_with_a_control_character_are_never_written_early() -> None:
     with pytest.raises(ValueError, match="control character"):
         composed("In danger? Call 112.\x1b]0;owned\x07", discreet=False, plain=False)
