@@ -6,14 +6,12 @@ is the emergency plan: one Enter, or the key 1, reaches it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Protocol
 
 from safecheck.content import checklist as checklists
 from safecheck.content import helplines as helpline_data
-from safecheck.content.checklist import Checklist
-from safecheck.core.errors import Interrupted, SafecheckError
 from safecheck.core.i18n import t
 from safecheck.core.region import Region
 from safecheck.flows.crisis import footer_text, known_region
@@ -28,7 +26,6 @@ from safecheck.flows.emergency import (
 )
 from safecheck.flows.saver import Saver
 from safecheck.flows.walk import now, walk
-from safecheck.progress.summary import Summary
 from safecheck.storage import settings as plain_settings
 from safecheck.storage.sealing import PassphraseAsker
 from safecheck.storage.store import Store
@@ -49,16 +46,6 @@ class Action(StrEnum):
     QUIT = "quit"
 
 
-def saved_settings(store: Store) -> Mapping[str, Any]:
-    """The remembered settings; none when the state cannot be read (help must still work)."""
-    try:
-        return store.load().settings
-    except Interrupted:  # Ctrl-C at a passphrase question still stops
-        raise
-    except SafecheckError:
-        return {}
-
-
 def choose(
     asker: Chooser, display: StartDisplay, lang: str, footer: str, region: Region | None
 ) -> Action:
@@ -75,34 +62,6 @@ def choose(
         ],
         default=0,
         instant=True,
-    )
-
-
-def run_checklist(
-    loaded: Checklist,
-    store: Store,
-    asker: Chooser,
-    display: PlanDisplay,
-    lang: str,
-    *,
-    restart: bool = False,
-    clock: Callable[[], str] = now,
-) -> Summary | None:
-    """Walk a checklist; a plan goes through the emergency flow (crisis question first)."""
-    if loaded.kind != "plan":
-        return walk(loaded, store, asker, display, lang, restart=restart, clock=clock)
-    return run_plan(
-        loaded,
-        helpline_data.load(),
-        store,
-        asker,
-        display,
-        lang,
-        settings=saved_settings(store),
-        region=None,
-        age_group=None,
-        restart=restart,
-        clock=clock,
     )
 
 
