@@ -147,7 +147,7 @@ def test_keys_stored_through_keyring_and_through_secretstorage_are_the_same_entr
     Service directly. Each finds, replaces and deletes what the other stored."""
     from keyring.backends.SecretService import Keyring
 
-    through_keyring = Keyring()  # type: ignore[no-untyped-call]
+    through_keyring: Any = Keyring()  # type: ignore[no-untyped-call]
     ours = Keystore(home)
     assert ours.backend_name() == DIRECT
     key = bytes(range(32))
