@@ -14,8 +14,9 @@ from dataclasses import replace
 from safecheck.content import helplines as helpline_data
 from safecheck.content.checklist import Text
 from safecheck.content.helplines import HelpLine
+from safecheck.core import region as regions
 from safecheck.core.i18n import t
-from safecheck.core.region import Region, locale_country, region_of
+from safecheck.core.region import Region
 from safecheck.storage.settings import Settings
 
 CRISIS_KINDS = ("emergency", "suicide-prevention")
@@ -24,10 +25,7 @@ KNOWN = (Region.BE, Region.NL)
 
 def known_region(settings: Settings, environ: Mapping[str, str] | None = None) -> Region | None:
     """The region chosen before, else BE or NL when the locale names it; None: not known."""
-    if settings.region is not None:
-        return region_of(settings.region)
-    country = locale_country(environ)
-    return region_of(country) if country in (Region.BE.value, Region.NL.value) else None
+    return regions.known_region(settings.region, environ)
 
 
 def lines_for(

@@ -132,7 +132,8 @@ class Display:
             RichText(t(lang, "start.hint"), style="bold"),
         )
         self.console.print(Panel(body, title=t(lang, "start.title"), title_align="left"))
-        self.footer(footer)
+        if footer:  # empty: the crisis lines are on screen already, right above
+            self.footer(footer)
 
     def footer(self, text: str) -> None:
         """The line that keeps emergency and suicide-prevention help in sight."""
@@ -478,7 +479,9 @@ class PlainDisplay(Display):
 
     def start_screen(self, lang: str, region: str, footer: str) -> None:
         self._lines(t(lang, "start.title"), t(lang, "region.shown", region=region))
-        self._lines(t(lang, "start.hint"), footer)
+        self._lines(t(lang, "start.hint"))
+        if footer:  # empty: the crisis lines are on screen already, right above
+            self._lines(footer)
 
     def footer(self, text: str) -> None:
         self._lines(text)
