@@ -1,9 +1,9 @@
-"""`python -m safecheck`."""
+"""`python -m safecheck`: the same entry point as the `safecheck` command."""
 
 from __future__ import annotations
 
 import sys
 
-from safecheck.cli.app import main
+from safecheck.entry import main
 
 sys.exit(main())

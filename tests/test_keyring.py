@@ -27,6 +27,7 @@ from tests.conftest import ROOT, child_env, needs_secret_service
 
 pytestmark = needs_secret_service
 runner = CliRunner()
+DIRECT = "safecheck.storage.keystore.SecretService"
 
 
 @pytest.fixture
@@ -45,7 +46,8 @@ def entries(connection: Any, home: Path) -> list[bytes]:
 
 
 def test_the_secret_service_backend_is_found_without_being_named(home: Path) -> None:
-    """As a person runs it: no PYTHON_KEYRING_BACKEND, keyring finds the Secret Service."""
+    """As a person runs it: no PYTHON_KEYRING_BACKEND, the Secret Service is found (and
+    spoken to through secretstorage, without loading keyring)."""
     env = child_env(home)
     env.pop("PYTHON_KEYRING_BACKEND", None)
     found = subprocess.run(
@@ -62,8 +64,8 @@ def test_the_secret_service_backend_is_found_without_being_named(home: Path) -> 
         text=True,
         check=True,
     )
-    assert found.stdout.strip() == "keyring.backends.SecretService.Keyring"
-    assert Keystore(home).backend_name() == "keyring.backends.SecretService.Keyring"
+    assert found.stdout.strip() == DIRECT
+    assert Keystore(home).backend_name() == DIRECT
 
 
 def test_the_first_save_puts_a_random_key_in_the_keyring(home: Path, secret_service: Any) -> None:
@@ -136,3 +138,52 @@ def test_two_state_folders_have_two_keys(tmp_path: Path, home: Path, secret_serv
         assert open_store(other).load().settings == {"who": "other"}
     finally:
         Keystore(other).delete()
+
+
+def test_keys_stored_through_keyring_and_through_secretstorage_are_the_same_entries(
+    home: Path, tmp_path: Path
+) -> None:
+    """An older safecheck stored its key through keyring; this one talks to the Secret
+    Service directly. Each finds, replaces and deletes what the other stored."""
+    from keyring.backends.SecretService import Keyring
+
+    through_keyring: Any = Keyring()  # type: ignore[no-untyped-call]
+    ours = Keystore(home)
+    assert ours.backend_name() == DIRECT
+    key = bytes(range(32))
+    through_keyring.set_password(SERVICE, ours.user, base64.urlsafe_b64encode(key).decode())
+    assert ours.get() == key
+
+    other = Keystore(tmp_path / "other")
+    other.put(bytes(32))
+    stored = through_keyring.get_password(SERVICE, other.user)
+    assert base64.urlsafe_b64decode(stored) == bytes(32)
+    other.put(key)  # replaced, not added
+    assert through_keyring.get_password(SERVICE, other.user) == base64.urlsafe_b64encode(
+        key
+    ).decode("ascii")
+    assert other.delete() is True
+    assert through_keyring.get_password(SERVICE, other.user) is None
+    assert other.delete() is False
+    assert ours.delete() is True
+    assert through_keyring.get_password(SERVICE, ours.user) is None
+
+
+def test_status_json_never_loads_keyring_on_linux(home: Path) -> None:
+    """The Secret Service is asked through secretstorage: keyring's ~50 ms import is skipped."""
+    open_store(home).update(lambda state: state.with_setting("lang", "en"))
+    code = (
+        "import sys; from safecheck.cli.app import main; main();"
+        "print(sorted({'keyring', 'secretstorage'} & set(sys.modules)), file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "status", "--json"],
+        cwd=ROOT,
+        env=child_env(home),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "['secretstorage']"

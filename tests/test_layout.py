@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from safecheck.storage.store import open_store
 from tests.conftest import ROOT, child_env
 
 PACKAGE = ROOT / "safecheck"
@@ -212,3 +213,51 @@ def test_json_and_help_never_load_rich_or_questionary(home: Path, args: tuple[st
 
 def test_help_never_loads_keyring_or_cryptography(home: Path) -> None:
     assert loaded_by(home, "--help") == []
+
+
+SECRETS = ("keyring", "secretstorage", "jeepney", "cryptography")
+
+# Through the console script's entry point (safecheck/entry.py), as a person runs it.
+LOADED_BY_ENTRY = """
+import json, os, sys
+sys.argv = ["safecheck", *sys.argv[1:]]
+from safecheck.entry import main
+try:
+    main()
+finally:
+    watched = set(json.loads(os.environ["PROBE_WATCHED"]))
+    loaded = sorted({name.split(".")[0] for name in sys.modules} & watched)
+    print(json.dumps(loaded), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--help",),
+        ("--version",),
+        ("helplines",),
+        ("helplines", "--region", "NL", "--plain"),
+        ("where",),
+        ("lint", "checklists/prevention.yaml"),
+        ("workshop", "--help"),
+        ("workshop",),
+        ("new-checklist", "NEW"),
+    ],
+)
+def test_what_needs_no_secret_never_loads_the_keyring_or_cryptography(
+    home: Path, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    open_store(home).update(lambda state: state.with_setting("lang", "en"))  # to open carelessly
+    argv = [str(tmp_path / "new.yaml") if arg == "NEW" else arg for arg in args]
+    done = subprocess.run(
+        [sys.executable, "-c", LOADED_BY_ENTRY, *argv],
+        cwd=ROOT,
+        env=child_env(home, PROBE_WATCHED=json.dumps([*SECRETS, "typer"])),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    loaded = json.loads(done.stderr.strip().splitlines()[-1])
+    assert loaded == ["typer"], done.stderr  # the command ran, and nothing secret loaded

@@ -86,18 +86,19 @@ def start(
     saved = plain_settings.read()
     encryption = None if no_encryption is None else not no_encryption
     chosen_lang = lang.value if lang else saved.lang or default_lang()
-    ctx.obj = Run(lang=chosen_lang, encryption=encryption, region=region)
+    # What the entry point printed before typer loaded (see safecheck/entry.py).
+    shown = ctx.obj.crisis_shown if isinstance(ctx.obj, Run) else None
+    ctx.obj = Run(lang=chosen_lang, encryption=encryption, region=region, crisis_shown=shown)
     run = run_of(ctx, lang, plain)
     with reporting(run.lang):
         from safecheck.core.errors import NotInteractiveError
         from safecheck.core.i18n import t
         from safecheck.core.region import region_of
-        from safecheck.flows.crisis import known_region
-        from safecheck.flows.start import run_start
 
         if ctx.invoked_subcommand is None and not run.interactive:
             # Crisis help first, even here: the help lines, then what works without a terminal.
             from safecheck.content import helplines as helpline_data
+            from safecheck.flows.crisis import known_region
             from safecheck.flows.helplines import first_screen
 
             chosen = region_of(region) if region else known_region(saved)
@@ -116,6 +117,8 @@ def start(
         if ctx.invoked_subcommand in (None, "plan"):
             remember_choices(lang.value if lang else None, region)
         if ctx.invoked_subcommand is None:
+            from safecheck.flows.start import run_start  # only here: it loads every flow
+
             # Crisis first: nothing is unlocked for the start screen, the crisis screen or
             # the plan's steps; a key is asked only when something is saved.
             store = run.store(asker=None, prepare=False, readonly=encryption is None)
@@ -129,16 +132,20 @@ def start(
                 run.lang,
                 region=region_of(region) if region else None,
                 unlock=run.prompter(quick_exit=False),
+                shown=run.crisis_shown,
             )
 
 
-def main() -> ExitCode:
-    """Run safecheck with the command line's arguments; the exit code it ends with."""
+def main(crisis_shown: str | None = None) -> ExitCode:
+    """Run safecheck with the command line's arguments; the exit code it ends with.
+
+    `crisis_shown`: the crisis lines the entry point has printed already (safecheck/entry.py).
+    """
     from safecheck.core.hardening import harden
 
     harden()  # first, before any secret is in memory: no core dumps; calm SIGTERM/HUP/PIPE
     try:
-        app(prog_name="safecheck")
+        app(prog_name="safecheck", obj=Run(lang="", crisis_shown=crisis_shown))
     except SystemExit as done:  # Typer always ends this way, also for a wrong option
         if isinstance(done.code, int):
             return ExitCode(done.code)

@@ -63,7 +63,7 @@ def check(
         from safecheck.core import jsonout
         from safecheck.core.errors import NotInteractiveError
         from safecheck.core.i18n import t, tn
-        from safecheck.flows.start import run_checklist
+        from safecheck.flows.runner import run_checklist
         from safecheck.flows.walk import apply_answers
         from safecheck.progress.status import summary_data
 

@@ -48,6 +48,7 @@ class Run:
     plain: bool = False
     encryption: bool | None = None  # --encryption / --no-encryption; None: as saved
     region: str | None = None  # --region before the command: a country code
+    crisis_shown: str | None = None  # the crisis lines already printed by the entry point
     opened: _Opened = field(default_factory=_Opened, compare=False)
 
     @property
@@ -129,7 +130,7 @@ class Run:
 
     def go_discreet(self, ctx: typer.Context, flag: bool | None = None) -> None:
         """Discreet mode from the flag or as remembered: a neutral title, wiped at the end."""
-        from safecheck.flows.start import NEUTRAL_TITLE, discreet_mode
+        from safecheck.flows.discreet import NEUTRAL_TITLE, discreet_mode
         from safecheck.storage.settings import default_home
 
         if self.opened.discreet:

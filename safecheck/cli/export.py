@@ -90,7 +90,7 @@ def export_command(
         from safecheck.core.i18n import t, tn
         from safecheck.core.region import Region, region_of
         from safecheck.evidence import export, report
-        from safecheck.flows.start import saved_settings
+        from safecheck.flows.runner import saved_settings
         from safecheck.storage import settings as plain_settings_file
 
         def chosen_region() -> Region:  # --region, else as chosen before (the plain file)

@@ -49,6 +49,11 @@ def catalogue(lang: str) -> NullTranslations:
     return found
 
 
+def catalogue_files() -> list[Path]:
+    """The compiled catalogues there are (what the precompiled first lines are made from)."""
+    return sorted(LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
+
+
 def t(lang: str, text: str, /, **values: object) -> str:
     """`text` (English, a message id) in `lang`, with `values` put into its {placeholders}."""
     if text and lang != "en":

@@ -63,6 +63,15 @@ def locale_country(environ: Mapping[str, str] | None = None) -> str | None:
     return None
 
 
+def known_region(code: str | None, environ: Mapping[str, str] | None = None) -> Region | None:
+    """The region of the country chosen before (`code`), else BE or NL when the locale
+    names it; None: not known (every line we know is shown)."""
+    if code is not None:
+        return region_of(code)
+    country = locale_country(environ)
+    return region_of(country) if country in (Region.BE.value, Region.NL.value) else None
+
+
 def default_region(environ: Mapping[str, str] | None = None) -> Region:
     """BE or NL when the locale names that country (nl_BE, fr_BE, nl_NL, ...), else OTHER."""
     country = locale_country(environ)

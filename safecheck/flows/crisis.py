@@ -15,8 +15,9 @@ from safecheck.content import helplines as helpline_data
 from safecheck.content.checklist import Text
 from safecheck.content.helplines import HelpLine
 from safecheck.core import labels
-from safecheck.core.i18n import N_, t
-from safecheck.core.region import Region, locale_country, region_of
+from safecheck.core import region as regions
+from safecheck.core.i18n import LANGS, N_, t
+from safecheck.core.region import Region
 from safecheck.storage.settings import Settings
 
 CRISIS_KINDS = ("emergency", "suicide-prevention")
@@ -25,10 +26,7 @@ KNOWN = (Region.BE, Region.NL)
 
 def known_region(settings: Settings, environ: Mapping[str, str] | None = None) -> Region | None:
     """The region chosen before, else BE or NL when the locale names it; None: not known."""
-    if settings.region is not None:
-        return region_of(settings.region)
-    country = locale_country(environ)
-    return region_of(country) if country in (Region.BE.value, Region.NL.value) else None
+    return regions.known_region(settings.region, environ)
 
 
 def lines_for(
@@ -79,7 +77,7 @@ def labelled(line: HelpLine) -> HelpLine:
     def label(lang: str) -> str:
         return f"{t(lang, labels.COUNTRY[line.country])}: {line.name(lang)}"
 
-    return replace(line, name=Text(nl=label("nl"), en=label("en")))
+    return replace(line, name=Text(**{lang: label(lang) for lang in LANGS}))
 
 
 def footer_text(lines: Iterable[HelpLine], region: Region | None, lang: str) -> str:

@@ -6,15 +6,12 @@ is the emergency plan: one Enter, or the key 1, reaches it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from enum import StrEnum
-from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from safecheck.content import checklist as checklists
 from safecheck.content import helplines as helpline_data
-from safecheck.content.checklist import Checklist
-from safecheck.core.errors import Interrupted, SafecheckError
 from safecheck.core.i18n import t
 from safecheck.core.region import Region
 from safecheck.flows.crisis import footer_text, known_region
@@ -29,14 +26,12 @@ from safecheck.flows.emergency import (
 )
 from safecheck.flows.saver import Saver
 from safecheck.flows.walk import now, walk
-from safecheck.progress.summary import Summary
 from safecheck.storage import settings as plain_settings
 from safecheck.storage.sealing import PassphraseAsker
 from safecheck.storage.store import Store
 
 EMERGENCY_PLAN = "emergency"
 PREVENTION = "prevention"
-NEUTRAL_TITLE = "Terminal"
 
 
 class StartDisplay(PlanDisplay, Protocol):
@@ -49,25 +44,6 @@ class Action(StrEnum):
     HELPLINES = "helplines"
     REGION = "region"
     QUIT = "quit"
-
-
-def saved_settings(store: Store) -> Mapping[str, Any]:
-    """The remembered settings; none when the state cannot be read (help must still work)."""
-    try:
-        return store.load().settings
-    except Interrupted:  # Ctrl-C at a passphrase question still stops
-        raise
-    except SafecheckError:
-        return {}
-
-
-def discreet_mode(home: Path, flag: bool | None) -> bool:
-    """`--discreet`/`--no-discreet` are remembered (in the plain settings file, read
-    without any key); without either, the saved choice holds."""
-    if flag is not None:
-        plain_settings.update(home, discreet=flag)
-        return flag
-    return plain_settings.read(home).discreet
 
 
 def choose(
@@ -89,34 +65,6 @@ def choose(
     )
 
 
-def run_checklist(
-    loaded: Checklist,
-    store: Store,
-    asker: Chooser,
-    display: PlanDisplay,
-    lang: str,
-    *,
-    restart: bool = False,
-    clock: Callable[[], str] = now,
-) -> Summary | None:
-    """Walk a checklist; a plan goes through the emergency flow (crisis question first)."""
-    if loaded.kind != "plan":
-        return walk(loaded, store, asker, display, lang, restart=restart, clock=clock)
-    return run_plan(
-        loaded,
-        helpline_data.load(),
-        store,
-        asker,
-        display,
-        lang,
-        settings=saved_settings(store),
-        region=None,
-        age_group=None,
-        restart=restart,
-        clock=clock,
-    )
-
-
 def run_start(
     store: Store,
     asker: Chooser,
@@ -126,20 +74,25 @@ def run_start(
     region: Region | None = None,
     clock: Callable[[], str] = now,
     unlock: PassphraseAsker | None = None,
+    shown: str | None = None,
 ) -> None:
     """The start menu, shown again after each choice until the person quits.
 
     Nothing here unlocks the state: the region comes from the plain settings file or
     the locale. Answers are read and saved through one `Saver`, which asks for a key
-    (with `unlock`) only when something is saved.
+    (with `unlock`) only when something is saved. `shown`: the crisis lines already on
+    the screen, right above (printed by the entry point); the first screen leaves them
+    out, later ones show them again.
     """
     lines = helpline_data.load()
     saver = Saver(store, unlock, lang=lang)
     saver.say = display.message
     folders = [checklists.builtin_dir()]
     while True:
-        shown = region or known_region(plain_settings.read(store.home))
-        action = choose(asker, display, lang, footer_text(lines, shown, lang), shown)
+        region_shown = region or known_region(plain_settings.read(store.home))
+        footer = footer_text(lines, region_shown, lang)
+        action = choose(asker, display, lang, "" if footer == shown else footer, region_shown)
+        shown = None
         if action is Action.PLAN:
             plan = checklists.load(checklists.find(EMERGENCY_PLAN, folders))
             run_plan(
@@ -150,7 +103,7 @@ def run_start(
                 display,
                 lang,
                 # Another country, or none known: after the crisis screen, ask.
-                region=None if shown in (None, Region.OTHER) else shown,
+                region=None if region_shown in (None, Region.OTHER) else region_shown,
                 age_group=None,
                 clock=clock,
             )
@@ -159,9 +112,9 @@ def run_start(
             walk(prevention, saver, asker, display, lang, clock=clock)
             saver.closing()
         elif action is Action.HELPLINES:
-            show_helplines(display, lines, lang, shown)
+            show_helplines(display, lines, lang, region_shown)
         elif action is Action.REGION:
-            region = ask_region(asker, lang, shown)
+            region = ask_region(asker, lang, region_shown)
             remember_region(store.home, region)
         else:
             return

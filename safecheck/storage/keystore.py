@@ -1,9 +1,15 @@
-"""The key of the saved state in the OS keyring. The only module that talks to keyring.
+"""The key of the saved state in the OS keyring. The only module that talks to keyring
+(and to secretstorage).
 
 Secret Service on Linux, Keychain on macOS, Credential Locker on Windows, as
 `keyring` finds them (`PYTHON_KEYRING_BACKEND` chooses one by name). There is one
 entry per state folder: service "safecheck", user name the folder's full path,
 so two folders (and two tests) never share a key.
+
+On Linux, where keyring would choose the Secret Service anyway, safecheck talks to it
+through secretstorage (the library keyring itself uses for it) and stores the entry
+exactly as keyring's SecretService backend does, so either finds what the other stored.
+Importing keyring alone takes ~50 ms before the first question (README, "Speed and memory").
 """
 
 from __future__ import annotations
@@ -38,7 +44,8 @@ class Keystore:
         self._backend: Any = None
 
     def backend_name(self) -> str:
-        """The backend's class (e.g. keyring.backends.SecretService.Keyring), or why there is none."""
+        """The backend's class (e.g. safecheck.storage.keystore.SecretService, or keyring's
+        keyring.backends.macOS.Keyring), or why there is none."""
         try:
             backend = self._keyring()
         except KeystoreUnavailable as error:
@@ -72,16 +79,16 @@ class Keystore:
 
     def delete(self) -> bool:
         """Remove the entry; False when there was none."""
-        from keyring.errors import PasswordDeleteError
-
         backend = self._keyring()
         try:
             if backend.get_password(self.service, self.user) is None:
                 return False
             backend.delete_password(self.service, self.user)
-        except PasswordDeleteError:
-            return False
+        except KeystoreUnavailable:
+            raise
         except Exception as error:
+            if type(error).__name__ == "PasswordDeleteError":  # keyring's: there was none
+                return False
             raise KeystoreUnavailable(_describe(error)) from None
         return True
 
@@ -110,20 +117,76 @@ def _secret_service_wanted() -> bool:
         return named == _SECRET_SERVICE
     if not sys.platform.startswith("linux"):
         return False
-    from keyring.util import platform_
+    return not (_keyring_config_root() / "keyringrc.cfg").exists()
 
-    return not (platform_.config_root() / "keyringrc.cfg").exists()
+
+def _keyring_config_root() -> Path:
+    """Where keyring looks for its configuration on Linux (keyring.util.platform_,
+    `_config_root_Linux`), found without importing keyring."""
+    import os
+
+    root = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
+    return Path(root, "python_keyring")
 
 
 def _secret_service() -> Any:
-    """keyring's Secret Service backend, or None when no Secret Service answers."""
-    from keyring.backends import SecretService
-
+    """The Secret Service through secretstorage, or None when none answers on D-Bus."""
     try:
-        SecretService.Keyring.priority  # noqa: B018 - raises when it cannot be used
-    except Exception:
+        import secretstorage
+
+        connection = secretstorage.dbus_init()
+    except Exception:  # no D-Bus session, or secretstorage missing
         return None
-    return SecretService.Keyring()  # type: ignore[no-untyped-call]
+    try:
+        if secretstorage.check_service_availability(connection):
+            return SecretService(connection)  # the one connection of this run
+    except Exception:
+        pass
+    connection.close()
+    return None
+
+
+class SecretService:
+    """keyring's SecretService backend without keyring: the same default collection, the
+    same attributes and label, so an entry stored by either is found by the other."""
+
+    APPLICATION = "Python keyring library"  # keyring.backends.SecretService.Keyring.appid
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection  # jeepney's; closed when safecheck ends
+
+    def get_password(self, service: str, username: str) -> str | None:
+        query = {"username": username, "service": service}
+        for item in self._collection().search_items(query):
+            if item.is_locked():
+                item.unlock()
+                if item.is_locked():  # the person dismissed the prompt
+                    raise KeystoreUnavailable("the keyring entry is locked")
+            secret: bytes = item.get_secret()
+            return secret.decode("utf-8")
+        return None
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        attributes = {"username": username, "service": service, "application": self.APPLICATION}
+        label = f"Password for '{username}' on '{service}'"
+        self._collection().create_item(label, attributes, password, replace=True)
+
+    def delete_password(self, service: str, username: str) -> None:
+        query = {"username": username, "service": service}
+        for item in self._collection().search_items(query):
+            item.delete()
+            return
+
+    def _collection(self) -> Any:
+        """The default collection, unlocked (which may show the desktop's prompt)."""
+        import secretstorage
+
+        collection = secretstorage.get_default_collection(self.connection)
+        if collection.is_locked():
+            collection.unlock()
+            if collection.is_locked():  # the person dismissed the prompt
+                raise KeystoreUnavailable("the keyring is locked")
+        return collection
 
 
 def _discovered() -> Any:

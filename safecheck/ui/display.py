@@ -139,7 +139,8 @@ class Display:
         self.console.print(
             Panel(body, title=t(lang, "safecheck: against sextortion"), title_align="left")
         )
-        self.footer(footer)
+        if footer:  # empty: the crisis lines are on screen already, right above
+            self.footer(footer)
 
     def footer(self, text: str) -> None:
         """The line that keeps emergency and suicide-prevention help in sight."""
@@ -513,7 +514,9 @@ class PlainDisplay(Display):
             t(lang, "safecheck: against sextortion"),
             t(lang, "Region: {region}. The help lines shown are chosen by it.", region=region),
         )
-        self._lines(t(lang, "Is someone threatening you right now? Press 1 or Enter."), footer)
+        self._lines(t(lang, "Is someone threatening you right now? Press 1 or Enter."))
+        if footer:  # empty: the crisis lines are on screen already, right above
+            self._lines(footer)
 
     def footer(self, text: str) -> None:
         self._lines(text)
