@@ -47,7 +47,7 @@ def test_lint_reports_every_problem_of_one_file(tmp_path: Path) -> None:
     assert '"how" is missing' in reported[1][1]
     assert "later" in reported[2][1]
     assert 'has no "en" text' in reported[3][1]
-    assert "1 of 1 file(s) have a problem" in result.output
+    assert "1 of 1 files has a problem" in result.output  # one file: "has"
 
 
 def test_a_file_with_one_problem_is_reported_once(tmp_path: Path) -> None:

@@ -7,11 +7,13 @@ Esc twice, or q and Enter (in discreet mode q alone). Leaving ends the program t
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import textwrap
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator
+from typing import IO, TYPE_CHECKING, Any
 
+from safecheck.core.errors import Interrupted, QuickExit
 from safecheck.core.i18n import N_, t
 
 if TYPE_CHECKING:
@@ -20,6 +22,28 @@ if TYPE_CHECKING:
 
 LEAVE = object()  # the result of a question that was left
 LEAVE_WORD = "q"  # typed as the whole answer (and Enter): leave
+
+
+@contextlib.contextmanager
+def interrupts(out: IO[str] | None = None) -> Iterator[None]:
+    """The one place where keys become safecheck's own errors, for every kind of question:
+    Ctrl-C and the end of input stop the question (`Interrupted`; `out` gets a new line so the
+    next message starts on its own). Leaving (q + Enter, Esc Esc) is `answered`'s part."""
+    try:
+        yield
+    except (KeyboardInterrupt, EOFError):
+        if out is not None:
+            out.write("\n")
+        raise Interrupted() from None
+
+
+def answered(answer: Any) -> Any:
+    """A widget's answer: leaving is `QuickExit`; no answer at all (Ctrl-D) is `Interrupted`."""
+    if answer is LEAVE:
+        raise QuickExit()
+    if answer is None:
+        raise Interrupted()
+    return answer
 
 
 def leave(event: KeyPressEvent) -> None:

@@ -14,7 +14,7 @@ from typing import IO, TypeVar
 from safecheck.content.workshop import Move
 from safecheck.core.errors import Interrupted, NotInteractiveError, QuickExit
 from safecheck.core.i18n import N_, t
-from safecheck.ui.keys import LEAVE_WORD
+from safecheck.ui.keys import LEAVE_WORD, interrupts
 from safecheck.ui.terminal import stdin_is_terminal
 
 T = TypeVar("T")
@@ -67,7 +67,7 @@ class PlainPrompter:
             )
         count = len(choices)
         lines = [message] + [f"  {number}. {label}" for number, (label, _) in enumerate(choices, 1)]
-        try:
+        with interrupts(out):
             out.write("\n".join(lines) + "\n")
             while True:
                 out.write(
@@ -78,13 +78,7 @@ class PlainPrompter:
                     )
                     + " "
                 )
-                out.flush()
-                line = stdin.readline()
-                if not line:  # Ctrl-D or a closed input
-                    raise Interrupted()
-                typed = line.strip()
-                if typed in _LEAVE_LINES:
-                    raise QuickExit()
+                typed = _read(stdin, out).strip()
                 if not typed and default is not None:
                     return choices[default][1]
                 if typed.isascii() and typed.isdigit() and 1 <= int(typed) <= count:
@@ -97,9 +91,6 @@ class PlainPrompter:
                     )
                     + "\n"
                 )
-        except KeyboardInterrupt:
-            out.write("\n")
-            raise Interrupted() from None
 
     def can_ask(self) -> bool:
         return stdin_is_terminal(self._stdin if self._stdin is not None else sys.stdin)
@@ -170,26 +161,19 @@ class PlainPrompter:
                     "Run it in a terminal; safecheck COMMAND --help lists what works without one.",
                 )
             )
-        try:
+        with interrupts(out):
             while True:
                 if stdin is sys.stdin:
                     text = getpass.getpass(message + " ")  # prompts on the terminal itself
+                    if text.strip() in _LEAVE_LINES:
+                        raise QuickExit()
                 else:  # a test's input: there is no echo to turn off
                     out.write(message + " ")
-                    out.flush()
-                    line = stdin.readline()
-                    if not line:
-                        raise Interrupted()
-                    text = line.rstrip("\r\n")
-                if text.strip() in _LEAVE_LINES:
-                    raise QuickExit()
+                    text = _read(stdin, out).rstrip("\r\n")
                 reason = problem(text) if problem is not None else None
                 if reason is None:
                     return text
                 out.write(reason + "\n")
-        except (KeyboardInterrupt, EOFError):
-            out.write("\n")
-            raise Interrupted() from None
 
     def confirm(self, message: str, *, default: bool = False) -> bool:
         """Yes or no as a typed line: y, yes, j, ja, o or oui is yes; an empty line takes `default`;
@@ -204,7 +188,7 @@ class PlainPrompter:
                     "Run it in a terminal; safecheck COMMAND --help lists what works without one.",
                 )
             )
-        try:
+        with interrupts(out):
             hint = t(
                 self._lang,
                 "(yes/no, default yes; q: leave)"
@@ -212,16 +196,7 @@ class PlainPrompter:
                 else N_("(yes/no, default no; q: leave)"),
             )
             out.write(f"{message} {hint} ")
-            out.flush()
-            line = stdin.readline()
-        except KeyboardInterrupt:
-            out.write("\n")
-            raise Interrupted() from None
-        if not line:
-            raise Interrupted()
-        typed = line.strip().lower()
-        if typed in _LEAVE_LINES:
-            raise QuickExit()
+            typed = _read(stdin, out).strip().lower()
         if not typed:
             return default
         return typed in ("y", "yes", "j", "ja", "o", "oui")
@@ -257,23 +232,14 @@ class PlainPrompter:
             )
         prompt = f"{message} [{default}] " if default else f"{message} "
         prompt += f"{hint} " if hint else ""
-        try:
+        with interrupts(out):
             while True:
                 out.write(prompt)
-                out.flush()
-                line = stdin.readline()
-                if not line:
-                    raise Interrupted()
-                if line.strip() in _LEAVE_LINES:
-                    raise QuickExit()
-                answer = line.rstrip("\r\n") or default
+                answer = _read(stdin, out).rstrip("\r\n") or default
                 problem = check(answer) if check is not None else None
                 if problem is None:
                     return answer
                 out.write(problem + "\n")
-        except KeyboardInterrupt:
-            out.write("\n")
-            raise Interrupted() from None
 
     def checkbox(
         self, message: str, choices: Sequence[tuple[str, T]], *, checked: Collection[T] = ()
@@ -312,3 +278,15 @@ class PlainPrompter:
         )
         picked = {int(p) for p in answer.replace(",", " ").split()}
         return [value for number, (_, value) in enumerate(choices, 1) if number in picked]
+
+
+def _read(stdin: IO[str], out: IO[str]) -> str:
+    """One typed line, after the question was written: the end of input (Ctrl-D, a closed
+    input) stops the question, and q alone leaves safecheck (`QuickExit`)."""
+    out.flush()
+    line = stdin.readline()
+    if not line:
+        raise Interrupted()
+    if line.strip() in _LEAVE_LINES:
+        raise QuickExit()
+    return line

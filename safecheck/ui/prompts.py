@@ -14,10 +14,11 @@ from safecheck.content.workshop import Move
 from safecheck.core.errors import Interrupted, NotInteractiveError, QuickExit
 from safecheck.core.i18n import N_, t
 from safecheck.ui.keys import (
-    LEAVE,
     LEAVE_WORD,
     add_leave_keys,
+    answered,
     fit,
+    interrupts,
     leave,
     leave_hint,
     leaving_check,
@@ -198,12 +199,8 @@ class Prompter:
             [("class:question", f" {hint} ")], key_bindings=bindings, style=_style()
         )
         redraw_cleanly_on_resize(session.app)
-        try:
-            answer = questionary.Question(session.app).unsafe_ask()
-        except (KeyboardInterrupt, EOFError):
-            raise Interrupted() from None
-        if answer is LEAVE:
-            raise QuickExit()
+        with interrupts():
+            answer = answered(questionary.Question(session.app).unsafe_ask())
         if not isinstance(answer, Move):
             raise Interrupted()
         return answer
@@ -350,15 +347,8 @@ class Prompter:
 
     @staticmethod
     def _run(question: questionary.Question) -> Any:
-        try:
-            answer = question.unsafe_ask()
-        except (KeyboardInterrupt, EOFError):
-            raise Interrupted() from None
-        if answer is LEAVE:
-            raise QuickExit()
-        if answer is None:
-            raise Interrupted()
-        return answer
+        with interrupts():
+            return answered(question.unsafe_ask())
 
     def _require_terminal(self) -> None:
         if not input_is_interactive():
@@ -372,12 +362,8 @@ class Prompter:
 
     @staticmethod
     def _ask(question: questionary.Question) -> int:
-        try:
-            answer = question.unsafe_ask()
-        except (KeyboardInterrupt, EOFError):
-            raise Interrupted() from None
-        if answer is LEAVE:
-            raise QuickExit()
+        with interrupts():
+            answer = answered(question.unsafe_ask())
         if not isinstance(answer, int):
             raise Interrupted()
         return answer
