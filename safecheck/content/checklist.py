@@ -26,6 +26,10 @@ from safecheck.core.errors import InputFileError
 from safecheck.core.i18n import LANGS
 from safecheck.core.region import Region
 
+# The language keys a checklist text may have: every one of LANGS must be there; French
+# may still be missing in a file that has none yet, and then falls back to English.
+TEXT_LANGS = ("nl", "en", "fr")
+
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 KINDS = ("checklist", "plan")
 
@@ -67,9 +71,12 @@ class Text:
 
     nl: str
     en: str
+    fr: str = ""  # French; English where a file has no French yet
 
     def __call__(self, lang: str) -> str:
-        return self.nl if lang == "nl" else self.en
+        if lang == "nl":
+            return self.nl
+        return self.fr if lang == "fr" and self.fr else self.en
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,10 +428,12 @@ def _text(doc: Located, mapping: Mapping[str, Any], key: str, loc: Loc, what: st
     value = yamlfile.mapping(
         doc, _required(doc, mapping, key, loc, what), (*loc, key), f"{owner}{key}"
     )
-    yamlfile.no_unknown_keys(doc, value, set(LANGS), (*loc, key), f"{owner}{key}")
+    yamlfile.no_unknown_keys(doc, value, {*LANGS, *TEXT_LANGS}, (*loc, key), f"{owner}{key}")
     texts = {}
-    for lang in LANGS:
+    for lang in dict.fromkeys((*LANGS, *TEXT_LANGS)):
         if lang not in value:
-            doc.fail((*loc, key), f'{owner}{key} has no "{lang}" text')
+            if lang in LANGS:
+                doc.fail((*loc, key), f'{owner}{key} has no "{lang}" text')
+            continue
         texts[lang] = yamlfile.string(doc, value[lang], (*loc, key, lang), f"{owner}{key}.{lang}")
     return Text(**texts)
