@@ -40,16 +40,25 @@ PHRASES = {
         r"screenshots? of the (messages and )?threats",
         r"(keep|save) (the|your|that) (intimate )?(image|images|photo|photos|video|nude)",
     ],
+    "fr": [
+        r"tu trouves quelque chose\W*fais des captures",
+        r"(donne|envoie|transmets)\w* (une |la )?copie",
+        r"fai\w* des captures d'écran comme preuve",
+        r"captures? d'écran des (messages et des )?menaces",
+        r"(garde|conserve|enregistre)\w* (l'|ton |ta |tes |cette |ces )(image|photo|vidéo)",
+    ],
 }
 # A sentence that copies or passes on ...
 ACTS = {
     "nl": r"screenshot|kopie|kopieer|bewaar|opslaan|download|doorstu|stuur .*door|deel",
     "en": r"screenshot|cop(y|ies)|keep|save|download|forward|pass .*on|send|share",
+    "fr": r"capture|copi|\bgarde|conserve|enregistr|télécharg|transf[eé]r|envoie|envoyer|envoyez|partage\b|partager|partagez",
 }
 # ... an intimate image ...
 IMAGES = {
     "nl": r"(intiem|naakt)\w*|het beeld\b|de beelden\b",
     "en": r"intimate|nude|naked|the image\b|the images\b",
+    "fr": r"intime|\bnue?s?\b|l'image\b|les images\b",
 }
 # ... is only allowed when it says not to, speaks of the perpetrator, or is about
 # whether to share your own image at all (prevention: only if you want to and trust them),
@@ -58,6 +67,7 @@ NOT = {
     "nl": r"\b(niet|nooit|geen|niemand)\b|de dader|de ander|iemand anders|alleen als je|buiten",
     "en": r"\b(not|never|no|don't|doesn't|nobody|anyone)\b|perpetrator|the other person|"
     r"only share .* when you|out of",
+    "fr": r"\b(ne|n'|pas|jamais|aucune?|personne|ni)\b|n'|l'auteur|quelqu'un d'autre|seulement si",
 }
 
 
@@ -67,7 +77,7 @@ def texts(node: object, key: str = "") -> Iterator[tuple[str, str]]:
         for child_key, value in node.items():
             if child_key == "source":
                 continue
-            if child_key in ("nl", "en") and isinstance(value, str):
+            if child_key in ("nl", "en", "fr") and isinstance(value, str):
                 yield str(child_key), value
             else:
                 yield from texts(value, str(child_key))
