@@ -13,11 +13,13 @@ import yaml
 from safecheck.content import checklist, workshop
 from safecheck.content.checklist import builtin_dir
 
-# The files that are translated into French; a file joins this tuple once it has fr.
-FILES_WITH_FRENCH = (
-    "prevention.yaml",
-    "workshop/workshop.yaml",
-    "workshop/quiz.yaml",
+# Every checklist, the workshop and the quiz are in French too (help lines: test_french.py).
+FILES_WITH_FRENCH = tuple(
+    sorted(
+        path.relative_to(builtin_dir()).as_posix()
+        for path in builtin_dir().rglob("*.yaml")
+        if path.parent.name != "data"
+    )
 )
 LANG_KEYS = {"nl", "en", "fr"}
 

@@ -46,6 +46,11 @@ PHRASES = {
         r"(fais|faire|prends|prendre) des captures? d'écran comme preuves?",
         r"captures? d'écran des (messages et des )?menaces",
         r"\b(garde|conserve|enregistre)\w* (l'|cette |ton |ta |tes |les )(image|photo|vidéo|nude)s?\b",
+        r"tu trouves quelque chose\W*fais des captures",
+        r"(donne|envoie|transmets)\w* (une |la )?copie",
+        r"fai\w* des captures d'écran comme preuve",
+        r"captures? d'écran des (messages et des )?menaces",
+        r"(garde|conserve|enregistre)\w* (l'|ton |ta |tes |cette |ces )(image|photo|vidéo)",
     ],
 }
 # A sentence that copies or passes on ...
@@ -68,7 +73,7 @@ NOT = {
     "en": r"\b(not|never|no|don't|doesn't|nobody|anyone)\b|perpetrator|the other person|"
     r"only share .* when you|out of",
     "fr": r"\b(ne|pas|jamais|aucune?|personne|sans)\b|\bn'|auteur|l'autre|quelqu'un d'autre|"
-    r"que si tu|hors d|vêtements",
+    r"que si tu|hors d|vêtements|même si",  # "même si tu as envoyé…": not advice
 }
 
 

@@ -23,12 +23,12 @@ from safecheck.core.audience import (
     remembered_region,
 )
 from safecheck.core.errors import InputFileError
-from safecheck.core.i18n import LANGS
 from safecheck.core.region import Region
 
-# The language keys a checklist text may have: every one of LANGS must be there; French
-# may still be missing in a file that has none yet, and then falls back to English.
+# The languages a checklist or help-line text can have: nl and en in every text, fr where
+# it has been translated (a text without fr is shown in English to French readers).
 TEXT_LANGS = ("nl", "en", "fr")
+REQUIRED_LANGS = ("nl", "en")
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 KINDS = ("checklist", "plan")
@@ -71,12 +71,14 @@ class Text:
 
     nl: str
     en: str
-    fr: str = ""  # French; English where a file has no French yet
+    fr: str = ""  # French; until a file has it, French readers get the English text
 
     def __call__(self, lang: str) -> str:
         if lang == "nl":
             return self.nl
-        return self.fr if lang == "fr" and self.fr else self.en
+        if lang == "fr":
+            return self.fr or self.en
+        return self.en
 
 
 @dataclass(frozen=True, slots=True)
@@ -428,11 +430,11 @@ def _text(doc: Located, mapping: Mapping[str, Any], key: str, loc: Loc, what: st
     value = yamlfile.mapping(
         doc, _required(doc, mapping, key, loc, what), (*loc, key), f"{owner}{key}"
     )
-    yamlfile.no_unknown_keys(doc, value, {*LANGS, *TEXT_LANGS}, (*loc, key), f"{owner}{key}")
+    yamlfile.no_unknown_keys(doc, value, set(TEXT_LANGS), (*loc, key), f"{owner}{key}")
     texts = {}
-    for lang in dict.fromkeys((*LANGS, *TEXT_LANGS)):
+    for lang in TEXT_LANGS:
         if lang not in value:
-            if lang in LANGS:
+            if lang in REQUIRED_LANGS:
                 doc.fail((*loc, key), f'{owner}{key} has no "{lang}" text')
             continue
         texts[lang] = yamlfile.string(doc, value[lang], (*loc, key, lang), f"{owner}{key}.{lang}")

@@ -65,14 +65,14 @@ def read(path: Path) -> dict[str, str] | None:
 def make() -> tuple[dict[str, str], list[Path]]:
     """The texts for every language and region, and the files they were made from."""
     from safecheck.content import helplines as helpline_data
-    from safecheck.core.i18n import LANGS
+    from safecheck.content.checklist import TEXT_LANGS
     from safecheck.core.region import Region
     from safecheck.flows.crisis import footer_text
 
     lines = helpline_data.load()
     texts = {
         key(lang, region): footer_text(lines, Region(region) if region else None, lang)
-        for lang in LANGS
+        for lang in TEXT_LANGS  # every reader's language: in Belgium it chooses the lines
         for region in REGIONS
     }
     files = [

@@ -42,13 +42,13 @@ def first_screen(
     labelled with its country, then the removal services.
     """
     if region is None:
-        display.helpline_list(t(lang, "helplines.crisis"), lines_for(None, lines), lang)
-        removal = helpline_data.select(lines, Region.OTHER, age_group)
+        display.helpline_list(t(lang, "helplines.crisis"), lines_for(None, lines, lang=lang), lang)
+        removal = helpline_data.select(lines, Region.OTHER, age_group, lang=lang)
         display.helpline_list(t(lang, "helplines.removal"), removal, lang)
         display.message(t(lang, "helplines.other_region"))
         return
-    chosen = helpline_data.select(lines, region, age_group)
-    crisis = helpline_data.select(chosen, region, kinds=CRISIS_KINDS)
+    chosen = helpline_data.select(lines, region, age_group, lang=lang)
+    crisis = helpline_data.select(chosen, region, kinds=CRISIS_KINDS, lang=lang)
     crisis = tuple(line for line in crisis if line.country == region.value)
     main = [line for line in chosen if line.country == region.value and line not in crisis]
     anywhere = [line for line in chosen if line.country != region.value]
@@ -82,16 +82,16 @@ def show(
         for country in KNOWN:
             own = [
                 line
-                for line in helpline_data.select(lines, country, age_group)
+                for line in helpline_data.select(lines, country, age_group, lang=lang)
                 if line.country == country.value
             ]
             title = t(lang, "helplines.title", region=region_name(country, lang))
             display.helpline_table(title, own, lang)
-        removal = helpline_data.select(lines, Region.OTHER, age_group)
+        removal = helpline_data.select(lines, Region.OTHER, age_group, lang=lang)
         display.helpline_table(t(lang, "helplines.removal"), removal, lang)
         display.message(t(lang, "helplines.other_region"))
         return
-    chosen = helpline_data.select(lines, region, age_group)
+    chosen = helpline_data.select(lines, region, age_group, lang=lang)
     own = [line for line in chosen if line.country == region.value]
     anywhere = [line for line in chosen if line.country != region.value]
     if own:
@@ -108,7 +108,9 @@ def helplines_data(
     (with no region known, None: the lines of every country safecheck knows)."""
     regions = [region] if region is not None else [*KNOWN, Region.OTHER]
     chosen = {
-        line.id: line for one in regions for line in helpline_data.select(lines, one, age_group)
+        line.id: line
+        for one in regions
+        for line in helpline_data.select(lines, one, age_group, lang=lang)
     }
     return {
         "lang": lang,
