@@ -242,14 +242,16 @@ def test_wipe_removes_the_settings_file(home: Path) -> None:
 
 def test_crisis_lines_are_chosen_from_plain_settings_and_the_locale() -> None:
     lines = helplines.load()
-    unknown = crisis_lines(plain_settings.Settings(), lines, {"LANG": "C.UTF-8"})
+    unknown = crisis_lines(plain_settings.Settings(), lines, {"LANG": "C.UTF-8"}, lang="en")
     names = [line.name("en") for line in unknown]
     assert names[0] == "Emergency"
     assert unknown[0].phones == ("112",)
     assert "Belgium: Zelfmoordlijn 1813" in names
     assert any(name.startswith("Netherlands: 113") for name in names)
-    belgian = crisis_lines(plain_settings.Settings(), lines, {"LANG": "nl_BE.UTF-8"})
+    belgian = crisis_lines(plain_settings.Settings(), lines, {"LANG": "nl_BE.UTF-8"}, lang="nl")
     assert [line.country for line in belgian] == ["BE", "BE"]
-    chosen = crisis_lines(plain_settings.Settings(region="NL"), lines, {"LANG": "nl_BE.UTF-8"})
+    chosen = crisis_lines(
+        plain_settings.Settings(region="NL"), lines, {"LANG": "nl_BE.UTF-8"}, lang="nl"
+    )
     assert [line.country for line in chosen] == ["NL", "NL"]
     assert os.environ  # the real environment is never changed by this

@@ -158,23 +158,26 @@ def test_unconfirmed_numbers_are_not_given() -> None:
 
 def test_every_region_has_an_emergency_and_a_suicide_prevention_line() -> None:
     for region in (Region.BE, Region.NL):
-        kinds = {line.kind for line in helplines.select(LINES, region)}
+        kinds = {line.kind for line in helplines.select(LINES, region, lang="nl")}
         assert {"emergency", "suicide-prevention", "police"} <= kinds
     numbers = {
         region: [
             phone
-            for line in helplines.select(LINES, region, kinds=["suicide-prevention"])
+            for line in helplines.select(LINES, region, kinds=["suicide-prevention"], lang="nl")
             for phone in line.phones
         ]
         for region in (Region.BE, Region.NL)
     }
     assert numbers == {Region.BE: ["1813"], Region.NL: ["113", "0800 0113"]}
-    assert helplines.select(LINES, Region.OTHER, kinds=["emergency", "suicide-prevention"]) == ()
+    assert (
+        helplines.select(LINES, Region.OTHER, kinds=["emergency", "suicide-prevention"], lang="en")
+        == ()
+    )
 
 
 def test_age_groups_choose_the_lines() -> None:
-    minor = {line.id for line in helplines.select(LINES, Region.BE, AgeGroup.MINOR)}
-    adult = {line.id for line in helplines.select(LINES, Region.BE, AgeGroup.ADULT)}
+    minor = {line.id for line in helplines.select(LINES, Region.BE, AgeGroup.MINOR, lang="nl")}
+    adult = {line.id for line in helplines.select(LINES, Region.BE, AgeGroup.ADULT, lang="nl")}
     assert "take-it-down" in minor
     assert "stopncii" not in minor
     assert "stopncii" in adult

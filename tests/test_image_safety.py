@@ -4,7 +4,7 @@ Evidence is the messages, the profile, the username, the phone number and the pa
 demand; where the image itself is in view, it is left out and its place (link, site,
 date) written down. For an image of someone under 18 a copy is illegal even in the
 victim's or a parent's hands, and Take It Down's own FAQ says never to download or share
-an image to report it. Two checks, per language: phrases that were once in the content
+an image to report it. Two checks, per language (nl, en, fr): phrases that were once in the content
 and must never come back, and a rule for any sentence that joins an act of copying or
 passing on with an intimate image, unless the sentence says not to.
 """
@@ -40,16 +40,30 @@ PHRASES = {
         r"screenshots? of the (messages and )?threats",
         r"(keep|save) (the|your|that) (intimate )?(image|images|photo|photos|video|nude)",
     ],
+    "fr": [
+        r"trouvé quelque chose \?\s*fais des captures",
+        r"(donne|envoie|transf[eè]re)\w* (lui |leur )?(une |la )?copie",
+        r"(fais|faire|prends|prendre) des captures? d'écran comme preuves?",
+        r"captures? d'écran des (messages et des )?menaces",
+        r"\b(garde|conserve|enregistre)\w* (l'|cette |ton |ta |tes |les )(image|photo|vidéo|nude)s?\b",
+        r"tu trouves quelque chose\W*fais des captures",
+        r"(donne|envoie|transmets)\w* (une |la )?copie",
+        r"fai\w* des captures d'écran comme preuve",
+        r"captures? d'écran des (messages et des )?menaces",
+        r"(garde|conserve|enregistre)\w* (l'|ton |ta |tes |cette |ces )(image|photo|vidéo)",
+    ],
 }
 # A sentence that copies or passes on ...
 ACTS = {
     "nl": r"screenshot|kopie|kopieer|bewaar|opslaan|download|doorstu|stuur .*door|deel",
     "en": r"screenshot|cop(y|ies)|keep|save|download|forward|pass .*on|send|share",
+    "fr": r"capture|copi|\bgard|conserv|enregistr|télécharg|transf[eè]r|fai\w* suivre|envo[iy]|partag",
 }
 # ... an intimate image ...
 IMAGES = {
     "nl": r"(intiem|naakt)\w*|het beeld\b|de beelden\b",
     "en": r"intimate|nude|naked|the image\b|the images\b",
+    "fr": r"intime|\bnue?s?\b|nudité|dénudé|\bl'image\b|\bles images\b",
 }
 # ... is only allowed when it says not to, speaks of the perpetrator, or is about
 # whether to share your own image at all (prevention: only if you want to and trust them),
@@ -58,6 +72,8 @@ NOT = {
     "nl": r"\b(niet|nooit|geen|niemand)\b|de dader|de ander|iemand anders|alleen als je|buiten",
     "en": r"\b(not|never|no|don't|doesn't|nobody|anyone)\b|perpetrator|the other person|"
     r"only share .* when you|out of",
+    "fr": r"\b(ne|pas|jamais|aucune?|personne|sans)\b|\bn'|auteur|l'autre|quelqu'un d'autre|"
+    r"que si tu|hors d|vêtements|même si",  # "même si tu as envoyé…": not advice
 }
 
 
@@ -67,7 +83,7 @@ def texts(node: object, key: str = "") -> Iterator[tuple[str, str]]:
         for child_key, value in node.items():
             if child_key == "source":
                 continue
-            if child_key in ("nl", "en") and isinstance(value, str):
+            if child_key in ("nl", "en", "fr") and isinstance(value, str):
                 yield str(child_key), value
             else:
                 yield from texts(value, str(child_key))
@@ -129,6 +145,9 @@ def test_the_check_catches_the_old_emergency_plan() -> None:
         ("en", "Keep the image somewhere safe."),
         ("en", "Forward the nude to a teacher you trust."),
         ("en", "Take screenshots as evidence."),
+        ("fr", "Garde l'image dans un endroit sûr."),
+        ("fr", "Transfère la photo de nu à la police."),
+        ("fr", "Fais des captures d'écran comme preuve."),
     ],
 )
 def test_the_check_catches_new_ways_of_saying_it(lang: str, text: str) -> None:
@@ -142,6 +161,8 @@ def test_the_check_catches_new_ways_of_saying_it(lang: str, text: str) -> None:
         ("nl", "Maak screenshots van de berichten en het profiel."),
         ("en", "Never pass on the image itself, not even as evidence."),
         ("en", "A perpetrator saves every photo and can record a video call."),
+        ("fr", "Ne fais pas de capture d'écran de l'image elle-même, et ne la transfère jamais."),
+        ("fr", "Fais des captures d'écran des messages et du profil."),
     ],
 )
 def test_the_check_lets_safe_advice_through(lang: str, text: str) -> None:

@@ -149,7 +149,7 @@ def rendered(show: object) -> str:
     return console.file.getvalue()  # type: ignore[attr-defined,no-any-return]
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("lang", ["nl", "en", "fr"])
 def test_every_slide_fits_an_80_by_24_screen(lang: str) -> None:
     for number, part in enumerate(WORKSHOP.parts, start=1):
         for index, slide in enumerate(part.slides, start=1):

@@ -23,8 +23,13 @@ from safecheck.core.audience import (
     remembered_region,
 )
 from safecheck.core.errors import InputFileError
-from safecheck.core.i18n import LANGS, N_
+from safecheck.core.i18n import N_
 from safecheck.core.region import Region
+
+# The languages a checklist or help-line text can have: nl and en in every text, fr where
+# it has been translated (a text without fr is shown in English to French readers).
+TEXT_LANGS = ("nl", "en", "fr")
+REQUIRED_LANGS = ("nl", "en")
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 KINDS = ("checklist", "plan")
@@ -67,9 +72,14 @@ class Text:
 
     nl: str
     en: str
+    fr: str = ""  # French; until a file has it, French readers get the English text
 
     def __call__(self, lang: str) -> str:
-        return self.nl if lang == "nl" else self.en
+        if lang == "nl":
+            return self.nl
+        if lang == "fr":
+            return self.fr or self.en
+        return self.en
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,16 +457,18 @@ def _text(doc: Located, mapping: Mapping[str, Any], key: str, loc: Loc, what: st
     value = yamlfile.mapping(
         doc, _required(doc, mapping, key, loc, what), (*loc, key), f"{owner}{key}"
     )
-    yamlfile.no_unknown_keys(doc, value, set(LANGS), (*loc, key), f"{owner}{key}")
+    yamlfile.no_unknown_keys(doc, value, set(TEXT_LANGS), (*loc, key), f"{owner}{key}")
     texts = {}
-    for lang in LANGS:
+    for lang in TEXT_LANGS:
         if lang not in value:
-            doc.fail(
-                (*loc, key),
-                N_('{owner}{key} has no "{lang}" text'),
-                owner=owner,
-                key=key,
-                lang=lang,
-            )
+            if lang in REQUIRED_LANGS:
+                doc.fail(
+                    (*loc, key),
+                    N_('{owner}{key} has no "{lang}" text'),
+                    owner=owner,
+                    key=key,
+                    lang=lang,
+                )
+            continue
         texts[lang] = yamlfile.string(doc, value[lang], (*loc, key, lang), f"{owner}{key}.{lang}")
     return Text(**texts)

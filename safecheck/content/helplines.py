@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from safecheck.content import yamlfile
-from safecheck.content.checklist import ID_PATTERN, Text, builtin_dir
+from safecheck.content.checklist import ID_PATTERN, REQUIRED_LANGS, TEXT_LANGS, Text, builtin_dir
 from safecheck.content.yamlfile import Loc, Located
 from safecheck.core.audience import COUNTRIES, HELPLINE_KINDS, INTERNATIONAL, AgeGroup
-from safecheck.core.i18n import LANGS, N_
+from safecheck.core.i18n import N_
 from safecheck.core.region import Region
 
 PHONE_PATTERN = re.compile(r"^[0-9]+( [0-9]+)*$")
@@ -28,8 +28,13 @@ SOURCE_KEYS = {"url", "checked", "claims"}
 CLAIMS = ("free", "24/7", "hours", "cost")
 # When the images were made (removal lines): under 18, or at 18 or older.
 IMAGE_AGES = ("under-18", "adult")
-# The readers' languages a line can be marked for; fr lines wait for a French text.
+# The readers' languages a line can be marked for. In Belgium the Flemish lines are nl
+# and the French-language lines fr; the national ones (112, 101, Child Focus) have none.
 LINE_LANGS = ("nl", "en", "fr")
+# The readers who get a community's lines: Dutch readers the Flemish ones, French readers
+# the French-language ones. Any other reader (English) may live in either community, so
+# gets both; each such line says in its text which language it answers in.
+COMMUNITY_LANGS = frozenset({"nl", "fr"})
 URL_PATTERN = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -62,14 +67,14 @@ class HelpLine:
     images: frozenset[str] = frozenset()  # when the images were made; empty: any
     langs: frozenset[str] = frozenset()  # the readers' languages; empty: every language
 
-    def serves(self, region: Region, age_group: AgeGroup | None) -> bool:
-        """A line of this region (or an international one) for this age group.
+    def serves(self, region: Region, age_group: AgeGroup | None, lang: str) -> bool:
+        """A line of this region (or an international one) for this age group and reader.
 
-        A line marked only for languages the app cannot show yet (fr) is left out;
-        choosing lines by the reader's language is not wired yet.
+        A line marked for languages (a Flemish or a French-language line) is for readers of
+        those languages; a reader of another language (English) gets every such line.
         """
         here = self.country == INTERNATIONAL or self.country == region.value
-        shown = not self.langs or bool(self.langs & set(LANGS))
+        shown = not self.langs or lang in self.langs or lang not in COMMUNITY_LANGS
         return here and shown and (age_group is None or not self.ages or age_group in self.ages)
 
     def claims(self) -> frozenset[str]:
@@ -86,9 +91,12 @@ def select(
     region: Region,
     age_group: AgeGroup | None = None,
     kinds: Iterable[str] | None = None,
+    *,
+    lang: str,
 ) -> tuple[HelpLine, ...]:
-    """The lines for this region and age group, of these kinds, in the order asked for."""
-    chosen = [line for line in lines if line.serves(region, age_group)]
+    """The lines for this region, age group and reader's language, of these kinds, in the
+    order asked for (in Belgium the language chooses the Flemish or French-language lines)."""
+    chosen = [line for line in lines if line.serves(region, age_group, lang)]
     if kinds is None:
         return tuple(chosen)
     return tuple(line for kind in kinds for line in chosen if line.kind == kind)
@@ -276,11 +284,11 @@ def _strings(doc: Located, entry: Mapping[str, Any], key: str, loc: Loc, what: s
 
 
 def _name(doc: Located, entry: Mapping[str, Any], loc: Loc, what: str) -> Text:
-    """A proper name is one text; a name that is translated has nl and en."""
+    """A proper name is one text; a name that is translated has nl and en (and fr)."""
     raw = _required(doc, entry, "name", loc, what)
     if isinstance(raw, str):
         name = yamlfile.string(doc, raw, (*loc, "name"), f"{what}: name")
-        return Text(nl=name, en=name)
+        return Text(nl=name, en=name, fr=name)
     return _text(doc, entry, "name", loc, what)
 
 
@@ -288,13 +296,19 @@ def _text(doc: Located, entry: Mapping[str, Any], key: str, loc: Loc, what: str)
     value = yamlfile.mapping(
         doc, _required(doc, entry, key, loc, what), (*loc, key), f"{what}: {key}"
     )
-    yamlfile.no_unknown_keys(doc, value, set(LANGS), (*loc, key), f"{what}: {key}")
+    yamlfile.no_unknown_keys(doc, value, set(TEXT_LANGS), (*loc, key), f"{what}: {key}")
     texts = {}
-    for lang in LANGS:
+    for lang in TEXT_LANGS:
         if lang not in value:
-            doc.fail(
-                (*loc, key), N_('{what}: {key} has no "{lang}" text'), what=what, key=key, lang=lang
-            )
+            if lang in REQUIRED_LANGS:
+                doc.fail(
+                    (*loc, key),
+                    N_('{what}: {key} has no "{lang}" text'),
+                    what=what,
+                    key=key,
+                    lang=lang,
+                )
+            continue
         texts[lang] = yamlfile.string(doc, value[lang], (*loc, key, lang), f"{what}: {key}.{lang}")
     return Text(**texts)
 

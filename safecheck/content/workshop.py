@@ -327,7 +327,10 @@ def helplines_for(region: Region, lang: str) -> tuple[HelpLine, ...] | None:
     from safecheck.content import helplines as data
 
     chosen = data.select(
-        data.load(), region, kinds=["emergency", "suicide-prevention", "online-abuse", "support"]
+        data.load(),
+        region,
+        kinds=["emergency", "suicide-prevention", "online-abuse", "support"],
+        lang=lang,
     )
     or_word = f" {t(lang, 'or')} "
     return tuple(

@@ -24,9 +24,6 @@ LANGUAGES = {
     "fr": "Français",
 }
 
-# The languages of every checklist text (the YAML files keep one key per language).
-LANGS = ("nl", "en")
-
 DOMAIN = "safecheck"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 

@@ -103,7 +103,7 @@ def region_help_lines(
             who=line.who(lang),
             source=line.source,
         )
-        for line in helplines.select(helplines.load(), region, age_group)
+        for line in helplines.select(helplines.load(), region, age_group, lang=lang)
     )
 
 

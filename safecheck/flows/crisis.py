@@ -16,7 +16,7 @@ from safecheck.content.checklist import Text
 from safecheck.content.helplines import HelpLine
 from safecheck.core import labels
 from safecheck.core import region as regions
-from safecheck.core.i18n import LANGS, N_, t
+from safecheck.core.i18n import N_, t
 from safecheck.core.region import Region
 from safecheck.storage.settings import Settings
 
@@ -30,19 +30,24 @@ def known_region(settings: Settings, environ: Mapping[str, str] | None = None) -
 
 
 def lines_for(
-    region: Region | None, lines: Iterable[HelpLine], kinds: Sequence[str] = CRISIS_KINDS
+    region: Region | None,
+    lines: Iterable[HelpLine],
+    kinds: Sequence[str] = CRISIS_KINDS,
+    *,
+    lang: str,
 ) -> tuple[HelpLine, ...]:
-    """The lines of these kinds for a region; for an unknown one (None) those of every
-    country we know, labelled with it, and a number they share (112) once, unlabelled."""
+    """The lines of these kinds for a region and the reader's language; for an unknown
+    region (None) those of every country we know, labelled with it, and a number they
+    share (112) once, unlabelled."""
     lines = tuple(lines)
     if region is not None:
-        return helpline_data.select(lines, region, kinds=kinds)
+        return helpline_data.select(lines, region, kinds=kinds, lang=lang)
     chosen: list[HelpLine] = []
     for kind in kinds:
         per_country = [
             [
                 line
-                for line in helpline_data.select(lines, country, kinds=[kind])
+                for line in helpline_data.select(lines, country, kinds=[kind], lang=lang)
                 if line.country == country.value
             ]
             for country in KNOWN
@@ -66,9 +71,11 @@ def crisis_lines(
     lines: Iterable[HelpLine],
     environ: Mapping[str, str] | None = None,
     kinds: Sequence[str] = CRISIS_KINDS,
+    *,
+    lang: str,
 ) -> tuple[HelpLine, ...]:
     """The emergency and suicide-prevention lines to show first, before anything is asked."""
-    return lines_for(known_region(settings, environ), lines, kinds)
+    return lines_for(known_region(settings, environ), lines, kinds, lang=lang)
 
 
 def labelled(line: HelpLine) -> HelpLine:
@@ -77,14 +84,14 @@ def labelled(line: HelpLine) -> HelpLine:
     def label(lang: str) -> str:
         return f"{t(lang, labels.COUNTRY[line.country])}: {line.name(lang)}"
 
-    return replace(line, name=Text(**{lang: label(lang) for lang in LANGS}))
+    return replace(line, name=Text(nl=label("nl"), en=label("en"), fr=label("fr")))
 
 
 def footer_text(lines: Iterable[HelpLine], region: Region | None, lang: str) -> str:
     """The emergency number and the suicide-prevention lines, kept in sight on every screen."""
     lines = tuple(lines)
-    emergency = lines_for(region, lines, ["emergency"])
-    suicide = lines_for(region, lines, ["suicide-prevention"])
+    emergency = lines_for(region, lines, ["emergency"], lang=lang)
+    suicide = lines_for(region, lines, ["suicide-prevention"], lang=lang)
     if not emergency or not suicide:
         return t(
             lang,

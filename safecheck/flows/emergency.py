@@ -125,19 +125,19 @@ def show_helplines(
         for country in (Region.BE, Region.NL):
             own = [
                 line
-                for line in helpline_data.select(lines, country, age_group)
+                for line in helpline_data.select(lines, country, age_group, lang=lang)
                 if line.country == country.value
             ]
             display.helpline_table(
                 t(lang, "Help lines: {region}", region=region_name(country, lang)), own, lang
             )
         region = Region.OTHER
-        chosen = helpline_data.select(lines, region, age_group)
+        chosen = helpline_data.select(lines, region, age_group, lang=lang)
         if chosen:
             display.helpline_table(t(lang, "Removing images (any country)"), chosen, lang)
         display.message(t(lang, "Another region: --region BE, NL or OTHER."))
         return
-    chosen = helpline_data.select(lines, region, age_group)
+    chosen = helpline_data.select(lines, region, age_group, lang=lang)
     own = [line for line in chosen if line.country == region.value]
     anywhere = [line for line in chosen if line.country != region.value]
     title = t(lang, "Help lines: {region}", region=region_name(region, lang))
@@ -194,7 +194,7 @@ def run_plan(
         )
         if in_danger:
             display.clear()
-            crisis_lines = lines_for(shown_region, lines, crisis.helplines)
+            crisis_lines = lines_for(shown_region, lines, crisis.helplines, lang=lang)
             display.crisis(t(lang, "Help right now"), crisis.message(lang), crisis_lines, lang)
             if shown_region is Region.OTHER or not crisis_lines:
                 display.message(
@@ -309,7 +309,9 @@ class PlanView:
     def item(self, item: Item, lang: str, *, answered: int, total: int) -> None:
         self.display.step(item, lang, answered=answered, total=total)
         if item.helplines:
-            chosen = helpline_data.select(self.lines, self.region, self.age_group, item.helplines)
+            chosen = helpline_data.select(
+                self.lines, self.region, self.age_group, item.helplines, lang=lang
+            )
             if chosen:
                 self.display.helpline_list(t(lang, "Help for this step"), chosen, lang)
             if self.region is Region.OTHER:

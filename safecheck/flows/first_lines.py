@@ -72,7 +72,7 @@ def make() -> tuple[dict[str, str], list[Path]]:
     lines = helpline_data.load()
     texts = {
         key(lang, region): footer_text(lines, Region(region) if region else None, lang)
-        for lang in LANGUAGES
+        for lang in LANGUAGES  # every reader's language: in Belgium it chooses the lines
         for region in REGIONS
     }
     files = [

@@ -44,15 +44,15 @@ def first_screen(
     if region is None:
         display.helpline_list(
             t(lang, "In danger now, or thinking about ending your life:"),
-            lines_for(None, lines),
+            lines_for(None, lines, lang=lang),
             lang,
         )
-        removal = helpline_data.select(lines, Region.OTHER, age_group)
+        removal = helpline_data.select(lines, Region.OTHER, age_group, lang=lang)
         display.helpline_list(t(lang, "Removing images (any country)"), removal, lang)
         display.message(t(lang, "Another region: --region BE, NL or OTHER."))
         return
-    chosen = helpline_data.select(lines, region, age_group)
-    crisis = helpline_data.select(chosen, region, kinds=CRISIS_KINDS)
+    chosen = helpline_data.select(lines, region, age_group, lang=lang)
+    crisis = helpline_data.select(chosen, region, kinds=CRISIS_KINDS, lang=lang)
     crisis = tuple(line for line in crisis if line.country == region.value)
     main = [line for line in chosen if line.country == region.value and line not in crisis]
     anywhere = [line for line in chosen if line.country != region.value]
@@ -98,16 +98,16 @@ def show(
         for country in KNOWN:
             own = [
                 line
-                for line in helpline_data.select(lines, country, age_group)
+                for line in helpline_data.select(lines, country, age_group, lang=lang)
                 if line.country == country.value
             ]
             title = t(lang, "Help lines: {region}", region=region_name(country, lang))
             display.helpline_table(title, own, lang)
-        removal = helpline_data.select(lines, Region.OTHER, age_group)
+        removal = helpline_data.select(lines, Region.OTHER, age_group, lang=lang)
         display.helpline_table(t(lang, "Removing images (any country)"), removal, lang)
         display.message(t(lang, "Another region: --region BE, NL or OTHER."))
         return
-    chosen = helpline_data.select(lines, region, age_group)
+    chosen = helpline_data.select(lines, region, age_group, lang=lang)
     own = [line for line in chosen if line.country == region.value]
     anywhere = [line for line in chosen if line.country != region.value]
     if own:
@@ -124,7 +124,9 @@ def helplines_data(
     (with no region known, None: the lines of every country safecheck knows)."""
     regions = [region] if region is not None else [*KNOWN, Region.OTHER]
     chosen = {
-        line.id: line for one in regions for line in helpline_data.select(lines, one, age_group)
+        line.id: line
+        for one in regions
+        for line in helpline_data.select(lines, one, age_group, lang=lang)
     }
     return {
         "lang": lang,
