@@ -9,7 +9,7 @@ import pexpect
 import pytest
 
 from safecheck.content import checklist, helplines
-from safecheck.core.audience import AgeGroup
+from safecheck.core.audience import AgeGroup, ImageAge, images_for
 from safecheck.core.errors import ExitCode
 from safecheck.core.i18n import t
 from safecheck.core.region import Region
@@ -103,12 +103,14 @@ def test_every_plan_step_and_its_crisis_lines_fit_an_80x24_terminal(
 ) -> None:
     plan = checklist.load(ROOT / "checklists" / "emergency.yaml")
     command = [str(SAFECHECK), "plan", "--region", region, "--age-group", age_group.value]
+    command += ["--images", "both"]
     session = tmux(f"sc3-{tmp_path.name}", [*command, "--lang", lang])
     session.wait_for(plan.crisis.no(lang) if plan.crisis else "")
     session.keys("Down", "Enter")
     question = t(lang, "ask.item")
     footer = footer_text(helplines.load(), Region(region), lang).splitlines()
-    for _, item in plan.narrowed(Region(region), age_group).items():
+    images = images_for(age_group, ImageAge.BOTH)
+    for _, item in plan.narrowed(Region(region), age_group, images).items():
         # Title, steps, help lines, both crisis lines, the question and every reply at once.
         start_of_title = " ".join(item.title(lang).split()[:4])
         last_reply = "5) " if item.platforms else "4) "

@@ -122,7 +122,7 @@ def test_the_plan_writes_the_crisis_lines_before_any_slow_library_loads(
     assert found["at_112"] == []
     assert "questionary" in found["at_end"]
     assert "In danger? Call 112.\x1b[0m" in screen  # bold, from the entry point
-    assert "Thinking about suicide? Zelfmoordlijn 1813: 1813 (24/7)" in screen
+    assert "Thinking about suicide? Zelfmoordlijn 1813: 1813 (phone 24/7; chat 17–24 h)" in screen
     assert "113 Zelfmoordpreventie" not in screen  # --region BE: Belgium's line only
 
 

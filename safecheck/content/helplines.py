@@ -16,7 +16,7 @@ from typing import Any
 from safecheck.content import yamlfile
 from safecheck.content.checklist import ID_PATTERN, Text, builtin_dir
 from safecheck.content.yamlfile import Loc, Located
-from safecheck.core.audience import COUNTRIES, HELPLINE_KINDS, INTERNATIONAL, AgeGroup
+from safecheck.core.audience import COUNTRIES, HELPLINE_KINDS, INTERNATIONAL, AgeGroup, ImageAge
 from safecheck.core.i18n import LANGS
 from safecheck.core.region import Region
 
@@ -62,15 +62,19 @@ class HelpLine:
     images: frozenset[str] = frozenset()  # when the images were made; empty: any
     langs: frozenset[str] = frozenset()  # the readers' languages; empty: every language
 
-    def serves(self, region: Region, age_group: AgeGroup | None) -> bool:
-        """A line of this region (or an international one) for this age group.
+    def serves(
+        self, region: Region, age_group: AgeGroup | None, images: ImageAge | None = None
+    ) -> bool:
+        """A line of this region (or an international one) for this age group and image age.
 
         A line marked only for languages the app cannot show yet (fr) is left out;
         choosing lines by the reader's language is not wired yet.
         """
         here = self.country == INTERNATIONAL or self.country == region.value
         shown = not self.langs or bool(self.langs & set(LANGS))
-        return here and shown and (age_group is None or not self.ages or age_group in self.ages)
+        aged = age_group is None or not self.ages or age_group in self.ages
+        made = images is None or not self.images or bool(self.images & images.ages)
+        return here and shown and aged and made
 
     def claims(self) -> frozenset[str]:
         """Everything the line's sources say of it (free, 24/7, hours, cost)."""
@@ -86,9 +90,10 @@ def select(
     region: Region,
     age_group: AgeGroup | None = None,
     kinds: Iterable[str] | None = None,
+    images: ImageAge | None = None,
 ) -> tuple[HelpLine, ...]:
-    """The lines for this region and age group, of these kinds, in the order asked for."""
-    chosen = [line for line in lines if line.serves(region, age_group)]
+    """The lines for this region, age group and image age, of these kinds, in that order."""
+    chosen = [line for line in lines if line.serves(region, age_group, images)]
     if kinds is None:
         return tuple(chosen)
     return tuple(line for kind in kinds for line in chosen if line.kind == kind)
