@@ -33,6 +33,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "summary.priority": {"en": "Priority", "nl": "Prioriteit"},
     "summary.done": {"en": "done", "nl": "gedaan"},
     "summary.overall": {"en": "Overall", "nl": "Totaal"},
+    "summary.more": {
+        "en": "… and {count} more open (safecheck status shows them all).",
+        "nl": "… en nog {count} open (safecheck status toont ze allemaal).",
+    },
     "summary.next": {
         "en": "The most important things still open:",
         "nl": "Het belangrijkste dat nog openstaat:",
