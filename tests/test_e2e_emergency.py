@@ -141,6 +141,10 @@ def test_the_plan_in_plain_text_for_screen_readers(home: Path) -> None:
     child.expect_exact("How old are you?")
     child.expect_exact("Type a number")
     child.send("2\r")  # 18 or older
+    child.expect_exact("When were the images made?")  # asked of an adult, as plain lines
+    child.expect_exact("Not sure, or both")
+    child.expect_exact("Type a number")
+    child.send("1\r")  # under 18: Take It Down, at any age now
     child.expect_exact("Where are you with this?")
     written = child.before
     child.expect_exact("Type a number")

@@ -266,8 +266,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Waar woon je? Zo kiezen we de juiste hulplijnen.",
     },
     "age.ask": {
-        "en": "How old are you now? This chooses the help lines that fit you.",
-        "nl": "Hoe oud ben je nu? Daarmee kiezen we de hulplijnen die bij je passen.",
+        "en": "How old are you? This chooses the help lines that fit you.",
+        "nl": "Hoe oud ben je? Daarmee kiezen we de hulplijnen die bij je passen.",
     },
     "age.minor": {"en": "Under 18", "nl": "Jonger dan 18"},
     "age.adult": {"en": "18 or older", "nl": "18 of ouder"},
