@@ -336,3 +336,36 @@ def test_every_message_is_in_both_languages_with_the_same_fields() -> None:
             for lang in ("nl", "en")
         ]
         assert fields[0] == fields[1], key
+
+
+@pytest.mark.parametrize("plain_output", [True, False])
+def test_a_summary_says_how_many_more_are_open_and_never_cuts_mid_word(
+    plain_output: bool,
+) -> None:
+    """The summary listed 3 of 5 open items and said nothing of the other 2."""
+    from dataclasses import replace
+
+    from safecheck.content.checklist import Text
+    from safecheck.ui.display import HINT_LIMIT
+
+    loaded = checklist.load(ROOT / "checklists" / "prevention.yaml")
+    items = [item for _, item in loaded.items()]
+    long_step = "- " + " ".join(["Open the settings of every account you have"] * 6) + "."
+    long = replace(items[0], how=Text(nl=long_step, en=long_step))
+    five = replace(loaded.sections[0], items=(long, *items[1:5]))
+    assert len(five.items) == 5
+    summary = summarize(replace(loaded, sections=(five,)), {})
+    out = io.StringIO()
+    console = Console(file=out, width=200, color_system=None)
+    display = PlainDisplay(console) if plain_output else Display(console)
+    display.summary(summary, "en")
+    text = out.getvalue()
+    assert "… and 2 more open (safecheck status shows them all)." in text
+    for item in summary.next_steps:
+        assert item.title("en") in text  # whole titles
+    hint = next(line.strip() for line in text.splitlines() if line.strip().startswith("Open the"))
+    assert hint.endswith("…")
+    assert len(hint) <= HINT_LIMIT + 1
+    kept = hint.removesuffix("…")
+    assert long_step.removeprefix("- ").startswith(kept)
+    assert long_step.removeprefix("- ")[len(kept)] in " ,"  # cut between words

@@ -11,6 +11,7 @@ from safecheck.cli.context import reporting, run_of
 from safecheck.cli.options import (
     AgeGroupOption,
     ChecklistsOption,
+    ImagesOption,
     LangOption,
     RegionOption,
 )
@@ -71,6 +72,7 @@ def export_command(
     lang: LangOption = None,
     region: RegionOption = None,
     age_group: AgeGroupOption = None,
+    images: ImagesOption = None,
     checklist_dirs: ChecklistsOption = None,
 ) -> None:
     """Write your evidence log and emergency plan to a file: Markdown, JSON, or an HTML page that
@@ -104,7 +106,7 @@ def export_command(
 
             store = run.asking_store(saving=False)
             state = store.load()
-            built = report.export_report(state, run.lang, chosen_region(), age_group)
+            built = report.export_report(state, run.lang, chosen_region(), age_group, images)
             done = write_bundle(store, state, built, bundle, as_zip=as_zip)
             key = "bundle.zip_saved" if as_zip else "bundle.saved"
             typer.echo(
@@ -130,7 +132,7 @@ def export_command(
             typer.echo(t(run.lang, "export.handout_saved", path=written), err=True)
             return
         state = run.asking_store(saving=False).load()
-        built = report.export_report(state, run.lang, chosen_region(), age_group)
+        built = report.export_report(state, run.lang, chosen_region(), age_group, images)
         written = export.save(output, export.render(built, fmt), run.lang, force=force)
         typer.echo(t(run.lang, "export.saved", path=written, count=len(built.entries)), err=True)
         typer.echo(t(run.lang, "export.warning"), err=True)

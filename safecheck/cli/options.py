@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from safecheck.core.audience import AgeGroup
+from safecheck.core.audience import AgeGroup, ImageAge
 
 
 class Lang(StrEnum):
@@ -87,6 +87,15 @@ AgeGroupOption = Annotated[
         "--age-group",
         case_sensitive=False,
         help="minor (under 18) or adult (18 or older); asked when left out.",
+    ),
+]
+ImagesOption = Annotated[
+    ImageAge | None,
+    typer.Option(
+        "--images",
+        case_sensitive=False,
+        help="When the images were made: under-18 (Take It Down, at any age now), adult "
+        "(18 or older: StopNCII) or both (not sure: both routes); asked when left out.",
     ),
 ]
 ChecklistsOption = Annotated[

@@ -78,6 +78,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Anything else worth writing down? (what was said, what happened)",
         "nl": "Nog iets dat je wilt noteren? (wat er gezegd werd, wat er gebeurde)",
     },
+    "evidence.files.warning": {
+        "en": "Before you add files: don't add the intimate image itself. Screenshot the "
+        "messages, the profile, the username and the payment demand. Where the image is in "
+        "view, leave it out and write down the link, the site and the date. Don't forward "
+        "the image to anyone, not even as evidence.",
+        "nl": "Voor je bestanden toevoegt: voeg het intieme beeld zelf niet toe. Maak "
+        "screenshots van de berichten, het profiel, de gebruikersnaam en de betaaleis. Staat "
+        "het beeld in beeld? Laat het weg en schrijf de link, de site en de datum op. Stuur "
+        "het beeld aan niemand door, ook niet als bewijs.",
+    },
     "evidence.ask.file_first": {
         "en": "A screenshot or other file that shows it? Type its path (Tab completes), "
         "or leave empty.",

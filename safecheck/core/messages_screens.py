@@ -33,6 +33,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "summary.priority": {"en": "Priority", "nl": "Prioriteit"},
     "summary.done": {"en": "done", "nl": "gedaan"},
     "summary.overall": {"en": "Overall", "nl": "Totaal"},
+    "summary.more": {
+        "en": "… and {count} more open (safecheck status shows them all).",
+        "nl": "… en nog {count} open (safecheck status toont ze allemaal).",
+    },
     "summary.next": {
         "en": "The most important things still open:",
         "nl": "Het belangrijkste dat nog openstaat:",
@@ -262,11 +266,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Waar woon je? Zo kiezen we de juiste hulplijnen.",
     },
     "age.ask": {
-        "en": "How old are you? This chooses your help lines and removal service.",
-        "nl": "Hoe oud ben je? Daarmee kiezen we je hulplijnen en verwijderdienst.",
+        "en": "How old are you? This chooses the help lines that fit you.",
+        "nl": "Hoe oud ben je? Daarmee kiezen we de hulplijnen die bij je passen.",
     },
     "age.minor": {"en": "Under 18", "nl": "Jonger dan 18"},
     "age.adult": {"en": "18 or older", "nl": "18 of ouder"},
+    "images.ask": {
+        "en": "When were the images made? How old were you then? This chooses the service "
+        "that can have them taken down.",
+        "nl": "Wanneer zijn de beelden gemaakt? Hoe oud was je toen? Daarmee kiezen we de "
+        "dienst die ze kan laten weghalen.",
+    },
+    "images.under-18": {"en": "When I was under 18", "nl": "Toen ik jonger dan 18 was"},
+    "images.adult": {"en": "When I was 18 or older", "nl": "Toen ik 18 of ouder was"},
+    "images.both": {"en": "Not sure, or both", "nl": "Weet ik niet, of allebei"},
     "start.title": {
         "en": "safecheck: against sextortion",
         "nl": "safecheck: tegen sextortion",

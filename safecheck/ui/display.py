@@ -106,9 +106,13 @@ class Display:
         self.console.print(t(lang, "summary.next"))
         for number, item in enumerate(summary.next_steps, start=1):
             priority = t(lang, f"priority.{item.priority.value}")
-            self.console.print(f"{number}. [bold]{item.title(lang)}[/bold] ({priority})")
-            first_step = item.how(lang).strip().splitlines()[0]
-            self.console.print(f"   {first_step}")
+            title = RichText(f"{number}. ")
+            title.append(item.title(lang), style="bold")
+            title.append(f" ({priority})")
+            self.console.print(title)
+            self.console.print(f"   {first_step(item, lang)}", markup=False)
+        if more_open(summary):
+            self.console.print(t(lang, "summary.more", count=more_open(summary)), markup=False)
 
     # Emergency plan, help lines, start screen and discretion (issue 3)
 
@@ -301,6 +305,24 @@ def answer_word(answer: Answer | None, lang: str) -> str:
     return t(lang, f"state.{answer.value if answer is not None else 'unanswered'}")
 
 
+HINT_LIMIT = 110  # characters of an item's first step shown in a summary
+
+
+def first_step(item: Item, lang: str, limit: int = HINT_LIMIT) -> str:
+    """An item's first step, whole; a very long one is cut at a word, with "…"."""
+    lines = item.how(lang).strip().splitlines()
+    text = lines[0].strip().removeprefix("- ").strip() if lines else ""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:.-")
+    return f"{cut}…"
+
+
+def more_open(summary: Summary) -> int:
+    """How many open items a summary's short list leaves out."""
+    return len(summary.open_items) - len(summary.next_steps)
+
+
 def open_by_priority(summary: Summary, lang: str) -> str:
     parts = [
         f"{score.open} {t(lang, f'priority.{score.priority.value}').lower()}"
@@ -415,8 +437,11 @@ class PlainDisplay(Display):
         self._lines(t(lang, "summary.next"))
         for number, item in enumerate(summary.next_steps, start=1):
             priority = t(lang, f"priority.{item.priority.value}")
-            first_step = item.how(lang).strip().splitlines()[0]
-            self._lines(f"{number}. {item.title(lang)} ({priority})", f"   {first_step}")
+            self._lines(
+                f"{number}. {item.title(lang)} ({priority})", f"   {first_step(item, lang)}"
+            )
+        if more_open(summary):
+            self._lines(t(lang, "summary.more", count=more_open(summary)))
 
     def status(self, summaries: Sequence[Summary], lang: str) -> None:
         if not summaries:
