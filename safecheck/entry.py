@@ -27,7 +27,7 @@ TOP = (
     {"--plain", "--discreet", "--no-discreet", "--encryption", "--no-encryption"},
     {"--lang", "--region"},
 )
-PLAN = ({"--plain", "--restart"}, {"--lang", "--region", "--age-group"})
+PLAN = ({"--plain", "--restart"}, {"--lang", "--region", "--age-group", "--images"})
 
 
 class Wanted(NamedTuple):

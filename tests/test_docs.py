@@ -39,3 +39,35 @@ def test_the_ci_script_runs_the_readme_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in README.split("```")[1]
     assert re.search(r"^make test$", ci, flags=re.MULTILINE)
+
+
+def test_the_readme_help_line_table_is_made_from_the_data() -> None:
+    """One copy of the facts: the table between the markers is what the data file gives."""
+    import json
+    from dataclasses import replace
+
+    from safecheck.content import helplines
+
+    lines = helplines.load()
+    start = README.index(helplines.TABLE_START) + len(helplines.TABLE_START)
+    table = README[start : README.index(helplines.TABLE_END)]
+    assert table.strip() == helplines.markdown_table(lines).strip(), (
+        "the README's help-line table differs from checklists/data/helplines.yaml: "
+        "run python tools/helpline_table.py"
+    )
+    # A changed fact in the data would make the README out of date (the check can fail).
+    changed = (replace(lines[0], phones=("999",)), *lines[1:])
+    assert helplines.with_table(README, changed) != README
+    # Every line `safecheck helplines` gives is in the table, with its source and check date.
+    shown = CliRunner().invoke(app, ["helplines", "--json", "--lang", "en"])
+    assert shown.exit_code == 0, shown.output
+    for line in json.loads(shown.stdout)["helplines"]:
+        rows = [r for r in table.splitlines() if f"| {line['name']} |" in r]
+        assert any(f"<{line['source']}>" in row for row in rows), line["name"]
+    for line in lines:
+        row = next(
+            r for r in table.splitlines() if f"<{line.source}>" in r and line.name("en") in r
+        )
+        assert row.rstrip().endswith(f"| {line.checked} |")
+        for phone in line.phones:
+            assert phone in row

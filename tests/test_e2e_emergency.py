@@ -9,7 +9,7 @@ import pexpect
 import pytest
 
 from safecheck.content import checklist, helplines
-from safecheck.core.audience import AgeGroup
+from safecheck.core.audience import AgeGroup, ImageAge, images_for
 from safecheck.core.errors import ExitCode
 from safecheck.core.i18n import t
 from safecheck.core.region import Region
@@ -103,19 +103,20 @@ def test_every_plan_step_and_its_crisis_lines_fit_an_80x24_terminal(
 ) -> None:
     plan = checklist.load(ROOT / "checklists" / "emergency.yaml")
     command = [str(SAFECHECK), "plan", "--region", region, "--age-group", age_group.value]
+    command += ["--images", "both"]
     session = tmux(f"sc3-{tmp_path.name}", [*command, "--lang", lang])
     session.wait_for(plan.crisis.no(lang) if plan.crisis else "")
     session.keys("Down", "Enter")
     question = t(lang, "Where are you with this?")
     footer = footer_text(helplines.load(), Region(region), lang).splitlines()
-    for _, item in plan.narrowed(Region(region), age_group).items():
+    images = images_for(age_group, ImageAge.BOTH)
+    for _, item in plan.narrowed(Region(region), age_group, images).items():
         # Title, steps, help lines, both crisis lines, the question and every reply at once.
         start_of_title = " ".join(item.title(lang).split()[:4])
         last_reply = "5) " if item.platforms else "4) "
         screen = session.wait_for(start_of_title, *footer, question, "1) ", last_reply)
         assert all(len(line) <= 80 for line in screen)
-        session.keys("Enter")
-        session.wait_for(f"{question} {t(lang, 'Done')}")
+        session.answer("Enter", f"{question} {t(lang, 'Done')}")
         if item.id == "evidence":  # the offer to start the evidence log: not now
             offer = " ".join(
                 t(
@@ -148,6 +149,10 @@ def test_the_plan_in_plain_text_for_screen_readers(home: Path) -> None:
     child.expect_exact("How old are you?")
     child.expect_exact("Type a number")
     child.send("2\r")  # 18 or older
+    child.expect_exact("When were the images made?")  # asked of an adult, as plain lines
+    child.expect_exact("Not sure, or both")
+    child.expect_exact("Type a number")
+    child.send("1\r")  # under 18: Take It Down, at any age now
     child.expect_exact("Where are you with this?")
     written = child.before
     child.expect_exact("Type a number")

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from safecheck.cli.app import app
 from safecheck.content import checklist
-from safecheck.core.audience import AgeGroup
+from safecheck.core.audience import AgeGroup, ImageAge, images_for
 from safecheck.core.errors import ExitCode
 from safecheck.core.region import Region
 from safecheck.storage.state import Answer
@@ -28,6 +28,10 @@ NO = keys.DOWN + keys.ENTER
 GO_ON = keys.ENTER  # after the crisis screen
 MINOR = keys.ENTER
 ADULT = keys.DOWN + keys.ENTER
+# "When were the images made?" (asked of someone 18 or older): under 18, 18 or older, not sure.
+MADE_UNDER_18 = keys.ENTER
+MADE_ADULT = keys.DOWN + keys.ENTER
+MADE_NOT_SURE = keys.DOWN * 2 + keys.ENTER
 # A plan step has no "Tell me how" (its steps are shown at once): four replies.
 DONE = keys.ENTER
 NOT_YET = keys.DOWN + keys.ENTER
@@ -57,8 +61,11 @@ ORDER = [
 ]
 
 
-def steps(region: Region, age_group: AgeGroup) -> list[checklist.Item]:
-    return [item for _, item in PLAN.narrowed(region, age_group).items()]
+def steps(
+    region: Region, age_group: AgeGroup, images: ImageAge = ImageAge.BOTH
+) -> list[checklist.Item]:
+    chosen = images_for(age_group, images)
+    return [item for _, item in PLAN.narrowed(region, age_group, chosen).items()]
 
 
 def plain(text: str) -> str:
@@ -71,6 +78,10 @@ def saved(home: Path) -> dict[str, Answer]:
 
 
 def run(pipe: PipeInput, typed: str, *args: str) -> tuple[int, str]:
+    """`safecheck plan`; an adult given on the command line gets `--images both` too (the
+    image question has its own tests)."""
+    if "adult" in args and "--images" not in args:
+        args = (*args, "--images", "both")
     pipe.send_text(typed)
     result = runner.invoke(app, ["plan", *args])
     return result.exit_code, result.output
@@ -187,21 +198,84 @@ def test_an_adult_is_led_to_stopncii(pipe: PipeInput, home: Path, region: str) -
     assert "removal-take-it-down" in saved(home)  # for images made under 18, at any age
 
 
-@pytest.mark.parametrize(("answer", "route"), [(MINOR, "Take It Down"), (ADULT, "StopNCII")])
-def test_the_age_question_chooses_the_removal_service(
-    pipe: PipeInput, answer: str, route: str
-) -> None:
-    count = len(steps(Region.BE, AgeGroup.ADULT))
-    code, out = run(pipe, NO + answer + through(*[DONE] * count), "--region", "BE", "--lang", "en")
+def test_a_minor_is_not_asked_when_the_images_were_made(pipe: PipeInput, home: Path) -> None:
+    # The prompts' own text is not in the captured output: the keys tell what was asked.
+    run(pipe, NO + MINOR + DONE + keys.CTRL_C, "--region", "BE", "--lang", "en")
+    assert saved(home) == {"talk-to-someone": Answer.DONE}  # Enter went to the first step
+    settings = Store(home).load().settings
+    assert (settings["age_group"], settings["images"]) == ("minor", "under-18")
+
+
+def walk_with_image_answer(pipe: PipeInput, home: Path, answer: str, *args: str) -> str:
+    images = {MADE_UNDER_18: ImageAge.UNDER_18, MADE_ADULT: ImageAge.ADULT}
+    count = len(steps(Region.BE, AgeGroup.ADULT, images.get(answer, ImageAge.BOTH)))
+    typed = NO + ADULT + answer + through(*[DONE] * count)
+    code, out = run(pipe, typed, "--region", "BE", "--lang", "en", *args)
     assert code == 0, out
-    assert route in out
-    if route == "Take It Down":
-        assert "stopncii" not in out.lower()
+    assert set(saved(home)) == {
+        item.id for item in steps(Region.BE, AgeGroup.ADULT, images.get(answer, ImageAge.BOTH))
+    }
+    return out
+
+
+def test_an_adult_whose_images_were_made_under_18_is_led_to_take_it_down(
+    pipe: PipeInput, home: Path
+) -> None:
+    out = walk_with_image_answer(pipe, home, MADE_UNDER_18)
+    assert "Have images taken down with Take It Down" in out
+    assert "takeitdown.ncmec.org" in out
+    assert "stopncii" not in out.lower()  # never for images made under 18
+    assert "removal-take-it-down" in saved(home)
+    assert "removal-stopncii" not in saved(home)
+    settings = Store(home).load().settings
+    assert (settings["age_group"], settings["images"]) == ("adult", "under-18")
+    # status, the scripted check and the export count and show the same steps
+    status = json.loads(runner.invoke(app, ["status", "--json"]).output)
+    plan = next(c for c in status["checklists"] if c["id"] == "emergency")
+    ids = {item["id"] for item in plan["items"]}
+    assert "removal-take-it-down" in ids
+    assert "removal-stopncii" not in ids
+    check = runner.invoke(app, ["check", "emergency", "--no-input", "--json"])
+    assert "stopncii" not in check.stdout.lower()
+    assert "removal-take-it-down" in check.stdout
+    export = home / "report.json"
+    result = runner.invoke(app, ["export", "--output", str(export), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    text = export.read_text(encoding="utf-8")
+    assert "Take It Down" in text
+    assert "stopncii" not in text.lower()  # neither the step nor the help line
+
+
+def test_an_adult_whose_images_were_made_at_18_or_older_is_led_to_stopncii(
+    pipe: PipeInput, home: Path
+) -> None:
+    out = walk_with_image_answer(pipe, home, MADE_ADULT)
+    assert "Stop the spread with StopNCII" in out
+    assert "Have images taken down with Take It Down" not in out
+    assert "removal-take-it-down" not in saved(home)
+
+
+def test_not_sure_when_the_images_were_made_shows_both_routes(pipe: PipeInput, home: Path) -> None:
+    out = walk_with_image_answer(pipe, home, MADE_NOT_SURE)
+    assert "Have images taken down with Take It Down" in out
+    assert "Stop the spread with StopNCII" in out
+    assert {"removal-take-it-down", "removal-stopncii"} <= set(saved(home))
+
+
+def test_images_on_the_command_line_route_without_the_question(pipe: PipeInput, home: Path) -> None:
+    count = len(steps(Region.NL, AgeGroup.ADULT, ImageAge.UNDER_18))
+    args = ("--region", "NL", "--age-group", "adult", "--images", "under-18", "--lang", "en")
+    code, out = run(pipe, NO + through(*[DONE] * count), *args)
+    assert code == 0, out
+    assert len(saved(home)) == count  # no image question took a key
+    assert "Take It Down" in out
+    assert "stopncii" not in out.lower()
 
 
 def test_the_region_question_is_asked_and_remembered(pipe: PipeInput, home: Path) -> None:
     # en_GB: the default is OTHER, the third choice; one up is NL.
-    code, out = run(pipe, NO + keys.UP + keys.ENTER + ADULT + keys.CTRL_C, "--lang", "en")
+    typed = NO + keys.UP + keys.ENTER + ADULT + MADE_NOT_SURE + keys.CTRL_C
+    code, out = run(pipe, typed, "--lang", "en")
     assert "Steps for: the Netherlands · 18 or older" in out
     assert Store(home).load().settings["region"] == "NL"
     result = runner.invoke(app, ["helplines", "--lang", "en"])
@@ -338,12 +412,34 @@ def test_every_text_of_the_plan_is_in_both_languages() -> None:
 def test_the_age_group_is_remembered_and_offered_first_next_time(
     pipe: PipeInput, home: Path
 ) -> None:
-    code, out = run(pipe, NO + ADULT + keys.CTRL_C, "--region", "BE", "--lang", "en")
+    typed = NO + ADULT + MADE_ADULT
+    code, out = run(pipe, typed + keys.CTRL_C, "--region", "BE", "--lang", "en")
     assert "age_group" not in Store(home).load().settings  # alone, no reason to unlock
-    code, out = run(pipe, NO + ADULT + DONE + keys.CTRL_C, "--region", "BE", "--lang", "en")
-    assert Store(home).load().settings["age_group"] == "adult"  # saved with the first tick
-    code, out = run(pipe, NO + keys.ENTER + keys.CTRL_C, "--region", "BE", "--lang", "en")
+    code, out = run(pipe, typed + DONE + keys.CTRL_C, "--region", "BE", "--lang", "en")
+    settings = Store(home).load().settings
+    assert (settings["age_group"], settings["images"]) == ("adult", "adult")  # the first tick
+    typed = NO + keys.ENTER + keys.ENTER + keys.CTRL_C  # Enter takes each highlight
+    code, out = run(pipe, typed, "--region", "BE", "--lang", "en")
     assert "Steps for: Belgium · 18 or older" in out  # still asked: Enter took the highlight
+    assert "Stop the spread with StopNCII" not in out  # not yet: the first step
+    assert Store(home).load().settings["images"] == "adult"
+
+
+def test_the_plan_and_status_count_the_same_steps(pipe: PipeInput, home: Path) -> None:
+    """The plan said 10 steps and status counted 11: what the plan narrows by is saved."""
+    every = len(steps(Region.BE, AgeGroup.ADULT, ImageAge.BOTH))
+    run(pipe, NO + through(*[DONE] * every), "--region", "BE", "--age-group", "adult")
+    fewer = len(steps(Region.BE, AgeGroup.ADULT, ImageAge.UNDER_18))
+    assert fewer < every
+    # Every step of the narrower plan is done already: nothing to tick this time.
+    args = ("--region", "BE", "--age-group", "adult", "--images", "under-18", "--lang", "en")
+    code, out = run(pipe, NO, *args)
+    assert code == 0, out
+    assert f"You have done {fewer} of {fewer} steps" in plain(out)
+    status = json.loads(runner.invoke(app, ["status", "--json"]).output)
+    plan = next(c for c in status["checklists"] if c["id"] == "emergency")
+    assert plan["total"] == fewer
+    assert plan["done"] == fewer
 
 
 def test_status_and_verify_count_only_the_steps_for_the_person(pipe: PipeInput, home: Path) -> None:

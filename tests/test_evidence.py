@@ -8,11 +8,11 @@ import json
 import os
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jsonschema
 import pytest
@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 from safecheck.cli.app import app
 from safecheck.core import jsonout
 from safecheck.core.errors import ExitCode, InputFileError
+from safecheck.core.i18n import t
 from safecheck.evidence import files as evidence_files
 from safecheck.evidence import importer, log, model
 from safecheck.evidence.model import Attachment, Demand, Entry, EvidenceError, FileStatus
@@ -31,6 +32,9 @@ from safecheck.storage.state import State, decode, encode
 from safecheck.storage.store import Store
 from safecheck.ui.display import make_display
 from tests import keys
+
+FILES_WARNING = "Before you add files: don't add the intimate image itself. Screenshot the messages, the profile, the username and the payment demand. Where the image is in view, leave it out and write down the link, the site and the date. Don't forward the image to anyone, not even as evidence."  # evidence_form's warning before files
+T = TypeVar("T")
 
 runner = CliRunner()
 NOW = datetime(2026, 3, 3, 12, 0, tzinfo=timezone(timedelta(hours=1)))
@@ -773,6 +777,11 @@ def test_add_in_a_real_terminal(home: Path, shot: Path) -> None:
     child.send(keys.DOWN + keys.DOWN + SPACE + keys.ENTER)  # a meeting
     child.expect_exact("Anything else")
     child.send(keys.ENTER)
+    # The warning comes first, on screen, right before the question for files.
+    child.expect(r"don't\s+add\s+the\s+intimate\s+image\s+itself")
+    child.expect(r"write\s+down\s+the\s+link,\s+the\s+site\s+and\s+the\s+date")
+    child.expect(r"not\s+even\s+as\s+evidence")
+    assert "screenshot or other file" not in child.before
     child.expect_exact("screenshot or other file")
     child.send(str(shot) + keys.ENTER)
     child.expect_exact("Keep a copy")
@@ -819,3 +828,86 @@ def test_copies_follow_the_state_when_encryption_is_switched(home: Path, tmp_pat
     assert marker not in (home / "state").read_bytes()
     assert "A copy is kept safely" in switched.output  # and it still opens, intact
     assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+
+
+def test_add_in_plain_text_warns_before_the_file_question(home: Path) -> None:
+    import sys
+
+    import pexpect
+
+    from tests.conftest import child_env, default_sigint
+
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "safecheck", "evidence", "add", "--plain", "--lang", "en"],
+        env=child_env(home),
+        preexec_fn=default_sigint,
+        dimensions=(24, 80),
+        encoding="utf-8",
+        timeout=20,
+    )
+    child.expect_exact("When did it happen?")
+    child.sendline("")
+    for question in ("platform", "account name", "profile", "where you saw", "phone number"):
+        child.expect_exact(question)
+        child.sendline("")
+    child.expect_exact("What did they ask you for?")
+    child.sendline("")
+    child.expect_exact("Anything else")
+    child.sendline("")
+    child.expect_exact("Before you add files: don't add the intimate image itself.")
+    warning = child.after
+    child.expect_exact("screenshot or other file")
+    assert "write down the link, the site and the date" in child.before
+    assert "\x1b" not in warning + child.before  # plain: no escape sequences
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "intimate image itself"), ("nl", "intieme beeld zelf")]
+)
+def test_the_form_says_the_warning_right_before_it_asks_for_files(lang: str, words: str) -> None:
+    from safecheck.flows.evidence_form import ask_entry
+
+    said: list[str] = []
+
+    class Recorder:
+        """Answers every question with its default (as Enter does) and notes it."""
+
+        def text(
+            self,
+            message: str,
+            *,
+            default: str = "",
+            check: Callable[[str], str | None] | None = None,
+            path: bool = False,
+        ) -> str:
+            said.append(f"asked: {message}")
+            return default
+
+        def confirm(self, message: str, *, default: bool = True) -> bool:
+            said.append(f"asked: {message}")
+            return False
+
+        def checkbox(
+            self, message: str, choices: Sequence[tuple[str, T]], *, checked: Collection[T] = ()
+        ) -> list[T]:
+            said.append(f"asked: {message}")
+            return []
+
+    ask_entry(Recorder(), lang, say=said.append)
+    warning = next(n for n, line in enumerate(said) if words in line)
+    assert not said[warning].startswith("asked:")
+    files = t(
+        lang,
+        "A screenshot or other file that shows it? Type its path (Tab completes), or leave empty.",
+    )
+    assert said[warning + 1] == f"asked: {files}"  # nothing in between
+    # Without a place to say it, the warning opens the question itself.
+    said.clear()
+    ask_entry(Recorder(), lang)
+    assert said[-1].startswith(f"asked: {t(lang, FILES_WARNING)}\n")
+    assert said[-1].endswith(files)

@@ -26,7 +26,9 @@ CTRL_U = "\x15"
 
 def run(pipe: PipeInput, typed: str, lang: str = "en") -> tuple[int, str]:
     pipe.send_text(typed)
-    result = runner.invoke(app, ["plan", "--region", "BE", "--age-group", "adult", "--lang", lang])
+    result = runner.invoke(
+        app, ["plan", "--region", "BE", "--age-group", "adult", "--images", "both", "--lang", lang]
+    )
     return result.exit_code, " ".join(re.sub(r"[│╭╮╰╯─━┃]", " ", result.output).split())
 
 

@@ -317,3 +317,39 @@ def test_every_prevention_item_fits_an_80x24_terminal(tmux: type[Tmux], tmp_path
         session.keys("Enter")
         session.wait_for(f"{QUESTION} Done")  # the reply was taken before the next item
     session.wait_for("Nothing important is open")
+
+
+# -- the words themselves ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("plain_output", [True, False])
+def test_a_summary_says_how_many_more_are_open_and_never_cuts_mid_word(
+    plain_output: bool,
+) -> None:
+    """The summary listed 3 of 5 open items and said nothing of the other 2."""
+    from dataclasses import replace
+
+    from safecheck.content.checklist import Text
+    from safecheck.ui.display import HINT_LIMIT
+
+    loaded = checklist.load(ROOT / "checklists" / "prevention.yaml")
+    items = [item for _, item in loaded.items()]
+    long_step = "- " + " ".join(["Open the settings of every account you have"] * 6) + "."
+    long = replace(items[0], how=Text(nl=long_step, en=long_step))
+    five = replace(loaded.sections[0], items=(long, *items[1:5]))
+    assert len(five.items) == 5
+    summary = summarize(replace(loaded, sections=(five,)), {})
+    out = io.StringIO()
+    console = Console(file=out, width=200, color_system=None)
+    display = PlainDisplay(console) if plain_output else Display(console)
+    display.summary(summary, "en")
+    text = out.getvalue()
+    assert "… and 2 more open (safecheck status shows them all)." in text
+    for item in summary.next_steps:
+        assert item.title("en") in text  # whole titles
+    hint = next(line.strip() for line in text.splitlines() if line.strip().startswith("Open the"))
+    assert hint.endswith("…")
+    assert len(hint) <= HINT_LIMIT + 1
+    kept = hint.removesuffix("…")
+    assert long_step.removeprefix("- ").startswith(kept)
+    assert long_step.removeprefix("- ")[len(kept)] in " ,"  # cut between words

@@ -91,7 +91,14 @@ Note = Annotated[
 ]
 Files = Annotated[
     list[Path] | None,
-    typer.Option("--file", help="A screenshot or other file (repeatable).", show_default=False),
+    typer.Option(
+        "--file",
+        help="A screenshot or other file (repeatable): the messages, the profile, the "
+        "username, the payment demand. Never the intimate image itself: where it is in view, "
+        "leave it out and write down the link, site and date (--url, --note). Don't forward "
+        "it to anyone, not even as evidence.",
+        show_default=False,
+    ),
 ]
 KeepCopy = Annotated[
     bool,
@@ -187,7 +194,7 @@ def evidence_add(
                     "evidence edit.",
                 )
             )
-            drafts = [ask_entry(run.prompter(), run.lang)]
+            drafts = [ask_entry(run.prompter(), run.lang, say=display.message)]
         added = log.add(store, drafts, run.lang)
         for entry in added:
             display.message(t(run.lang, "Saved as entry {id}.", id=entry.id))
@@ -321,7 +328,7 @@ def evidence_edit(
             from safecheck.flows.evidence_form import ask_entry
 
             run.go_discreet(ctx)
-            entry = ask_entry(run.prompter(), run.lang, base=base)
+            entry = ask_entry(run.prompter(), run.lang, base=base, say=run.display().message)
         log.update(store, entry, run.lang)
         run.display().message(t(run.lang, "Entry {id} is changed.", id=entry.id))
 

@@ -11,6 +11,7 @@ from safecheck.cli.context import reporting, run_of
 from safecheck.cli.options import (
     AgeGroupOption,
     ChecklistsOption,
+    ImagesOption,
     LangOption,
     RegionOption,
 )
@@ -72,6 +73,7 @@ def export_command(
     lang: LangOption = None,
     region: RegionOption = None,
     age_group: AgeGroupOption = None,
+    images: ImagesOption = None,
     checklist_dirs: ChecklistsOption = None,
 ) -> None:
     """Write your evidence log and emergency plan to a file: Markdown, JSON, or an HTML page that
@@ -110,7 +112,7 @@ def export_command(
 
             store = run.asking_store(saving=False)
             state = store.load()
-            built = report.export_report(state, run.lang, chosen_region(), age_group)
+            built = report.export_report(state, run.lang, chosen_region(), age_group, images)
             done = write_bundle(store, state, built, bundle, as_zip=as_zip)
             key = (
                 N_("Written: {path} ({entries}, {files}).")
@@ -151,7 +153,7 @@ def export_command(
             typer.echo(t(run.lang, "Written: {path}", path=written), err=True)
             return
         state = run.asking_store(saving=False).load()
-        built = report.export_report(state, run.lang, chosen_region(), age_group)
+        built = report.export_report(state, run.lang, chosen_region(), age_group, images)
         written = export.save(output, export.render(built, fmt), run.lang, force=force)
         typer.echo(
             t(

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from safecheck.core.audience import AgeGroup
+from safecheck.core.audience import AgeGroup, ImageAge
 from safecheck.core.i18n import LANGUAGES
 
 # --lang takes every language of core.i18n.LANGUAGES (a catalogue in safecheck/locale/).
@@ -86,6 +86,15 @@ AgeGroupOption = Annotated[
         "--age-group",
         case_sensitive=False,
         help="minor (under 18) or adult (18 or older); asked when left out.",
+    ),
+]
+ImagesOption = Annotated[
+    ImageAge | None,
+    typer.Option(
+        "--images",
+        case_sensitive=False,
+        help="When the images were made: under-18 (Take It Down, at any age now), adult "
+        "(18 or older: StopNCII) or both (not sure: both routes); asked when left out.",
     ),
 ]
 ChecklistsOption = Annotated[

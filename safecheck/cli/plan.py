@@ -8,6 +8,7 @@ import typer
 from safecheck.cli.context import remember_choices, reporting, run_of
 from safecheck.cli.options import (
     AgeGroupOption,
+    ImagesOption,
     JsonOption,
     LangOption,
     PlainOption,
@@ -20,6 +21,7 @@ def plan(
     lang: LangOption = None,
     region: RegionOption = None,
     age_group: AgeGroupOption = None,
+    images: ImagesOption = None,
     restart: Annotated[
         bool, typer.Option("--restart", help="Forget which steps you ticked and start again.")
     ] = False,
@@ -30,6 +32,8 @@ def plan(
     It asks first whether you are in danger, and shows the help lines of your region.
 
     Example: safecheck plan --region BE --age-group minor
+
+    Example: safecheck plan --region NL --age-group adult --images under-18
     """
     run = run_of(ctx, lang, plain)
     with reporting(run.lang):
@@ -66,6 +70,7 @@ def plan(
             run.lang,
             region=region_of(region) if region else None,
             age_group=age_group,
+            images=images,
             restart=restart,
             unlock=run.prompter(quick_exit=False),
         )

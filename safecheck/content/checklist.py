@@ -19,7 +19,9 @@ from safecheck.content.yamlfile import Loc, Located
 from safecheck.core.audience import (
     HELPLINE_KINDS,
     AgeGroup,
+    ImageAge,
     remembered_age_group,
+    remembered_images,
     remembered_region,
 )
 from safecheck.core.errors import InputFileError
@@ -84,15 +86,24 @@ class Text:
 
 @dataclass(frozen=True, slots=True)
 class When:
-    """Whom an item is for; an empty set means everyone."""
+    """Whom an item is for; an empty set means everyone.
+
+    `images` is when the images were made (under-18, adult), which is what chooses a
+    removal service, whatever the person's age now.
+    """
 
     regions: frozenset[Region] = frozenset()
     age_groups: frozenset[AgeGroup] = frozenset()
+    images: frozenset[str] = frozenset()
 
-    def applies(self, region: Region, age_group: AgeGroup | None) -> bool:
-        """For this region and age group; with no age group, age is not asked about."""
-        return (not self.regions or region in self.regions) and (
-            not self.age_groups or age_group is None or age_group in self.age_groups
+    def applies(
+        self, region: Region, age_group: AgeGroup | None, images: ImageAge | None = None
+    ) -> bool:
+        """For this region, age group and image age; what is not known (None) limits nothing."""
+        return (
+            (not self.regions or region in self.regions)
+            and (not self.age_groups or age_group is None or age_group in self.age_groups)
+            and (not self.images or images is None or bool(self.images & images.ages))
         )
 
 
@@ -139,20 +150,32 @@ class Checklist:
     path: Path
     crisis: Crisis | None = None
 
-    def narrowed(self, region: Region, age_group: AgeGroup | None) -> Checklist:
-        """Only the items for this region and age group (sections left empty are dropped)."""
+    def narrowed(
+        self, region: Region, age_group: AgeGroup | None, images: ImageAge | None = None
+    ) -> Checklist:
+        """Only the items for this region, age group and image age (empty sections dropped)."""
         sections = []
         for section in self.sections:
-            items = tuple(item for item in section.items if item.when.applies(region, age_group))
+            items = tuple(
+                item for item in section.items if item.when.applies(region, age_group, images)
+            )
             if items:
                 sections.append(replace(section, items=items))
         return replace(self, sections=tuple(sections))
 
     def as_remembered(self, settings: Mapping[str, Any]) -> Checklist:
-        """A plan with the steps of the person's saved region and age group; a checklist as is."""
+        """A plan with the steps of the person's saved region, age group and image age.
+
+        A checklist is returned as is. The plan saves what it narrows by whenever it
+        narrows (`flows.emergency.run_plan`), so its count and this one agree.
+        """
         if self.kind != "plan":
             return self
-        return self.narrowed(remembered_region(settings), remembered_age_group(settings))
+        return self.narrowed(
+            remembered_region(settings),
+            remembered_age_group(settings),
+            remembered_images(settings),
+        )
 
     def items(self) -> Iterator[tuple[Section, Item]]:
         for section in self.sections:
@@ -306,12 +329,16 @@ def _kinds(doc: Located, raw: object, loc: Loc, what: str) -> tuple[str, ...]:
 
 def _when(doc: Located, raw: object, loc: Loc, what: str) -> When:
     when = yamlfile.mapping(doc, raw, loc, f"{what} when")
-    yamlfile.no_unknown_keys(doc, when, {"region", "age_group"}, loc, f"{what} when")
+    keys = {"region", "age_group", "images"}
+    yamlfile.no_unknown_keys(doc, when, keys, loc, f"{what} when")
     regions = _one_or_more(doc, when, "region", [r.value for r in Region], loc, what)
     ages = _one_or_more(doc, when, "age_group", [a.value for a in AgeGroup], loc, what)
+    made = [a.value for a in ImageAge if a is not ImageAge.BOTH]
+    images = _one_or_more(doc, when, "images", made, loc, what)
     return When(
         regions=frozenset(Region(value) for value in regions),
         age_groups=frozenset(AgeGroup(value) for value in ages),
+        images=frozenset(images),
     )
 
 

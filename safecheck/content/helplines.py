@@ -16,7 +16,7 @@ from typing import Any
 from safecheck.content import yamlfile
 from safecheck.content.checklist import ID_PATTERN, REQUIRED_LANGS, TEXT_LANGS, Text, builtin_dir
 from safecheck.content.yamlfile import Loc, Located
-from safecheck.core.audience import COUNTRIES, HELPLINE_KINDS, INTERNATIONAL, AgeGroup
+from safecheck.core.audience import COUNTRIES, HELPLINE_KINDS, INTERNATIONAL, AgeGroup, ImageAge
 from safecheck.core.i18n import N_
 from safecheck.core.region import Region
 
@@ -67,15 +67,24 @@ class HelpLine:
     images: frozenset[str] = frozenset()  # when the images were made; empty: any
     langs: frozenset[str] = frozenset()  # the readers' languages; empty: every language
 
-    def serves(self, region: Region, age_group: AgeGroup | None, lang: str) -> bool:
-        """A line of this region (or an international one) for this age group and reader.
+    def serves(
+        self,
+        region: Region,
+        age_group: AgeGroup | None,
+        lang: str,
+        images: ImageAge | None = None,
+    ) -> bool:
+        """A line of this region (or an international one) for this age group, image age and
+        reader.
 
         A line marked for languages (a Flemish or a French-language line) is for readers of
         those languages; a reader of another language (English) gets every such line.
         """
         here = self.country == INTERNATIONAL or self.country == region.value
         shown = not self.langs or lang in self.langs or lang not in COMMUNITY_LANGS
-        return here and shown and (age_group is None or not self.ages or age_group in self.ages)
+        aged = age_group is None or not self.ages or age_group in self.ages
+        made = images is None or not self.images or bool(self.images & images.ages)
+        return here and shown and aged and made
 
     def claims(self) -> frozenset[str]:
         """Everything the line's sources say of it (free, 24/7, hours, cost)."""
@@ -93,10 +102,11 @@ def select(
     kinds: Iterable[str] | None = None,
     *,
     lang: str,
+    images: ImageAge | None = None,
 ) -> tuple[HelpLine, ...]:
-    """The lines for this region, age group and reader's language, of these kinds, in the
-    order asked for (in Belgium the language chooses the Flemish or French-language lines)."""
-    chosen = [line for line in lines if line.serves(region, age_group, lang)]
+    """The lines for this region, age group, image age and reader's language, of these kinds,
+    in the order asked for (in Belgium the language chooses the Flemish or French lines)."""
+    chosen = [line for line in lines if line.serves(region, age_group, lang, images)]
     if kinds is None:
         return tuple(chosen)
     return tuple(line for kind in kinds for line in chosen if line.kind == kind)
@@ -345,3 +355,66 @@ def _or(lang: str) -> str:
     from safecheck.core.i18n import t
 
     return t(lang, "or")
+
+
+# The README's help-line table is written from the data between these two lines
+# (`python tools/helpline_table.py`); tests/test_docs.py fails when they differ.
+TABLE_START = "<!-- helplines table: made from checklists/data/helplines.yaml -->"
+TABLE_END = "<!-- end of helplines table -->"
+_COUNTRY_NAMES = {"BE": "Belgium", "NL": "Netherlands", INTERNATIONAL: "anywhere"}
+
+
+def markdown_table(lines: Iterable[HelpLine], lang: str = "en") -> str:
+    """Every line as a Markdown table row, with its source and the day it was checked."""
+
+    def cell(text: str) -> str:
+        return " ".join(text.split()).replace("|", "\\|")
+
+    def whom(line: HelpLine) -> str:
+        parts = []
+        if line.ages:
+            parts.append(
+                " and ".join(sorted("under 18" if a == "minor" else "18+" for a in line.ages))
+            )
+        if line.images:
+            made = " or ".join(
+                "under 18" if i == "under-18" else "at 18+"
+                for i in sorted(line.images, reverse=True)
+            )
+            parts.append(f"images made {made}")
+        return "; ".join(parts) or "all"
+
+    rows = [
+        "| Country | Name | Kind | Contact | Hours | For | Source | Checked |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for line in lines:
+        sources = [
+            line.source,
+            *(source.url for source in line.sources if source.url != line.source),
+        ]
+        rows.append(
+            "| "
+            + " | ".join(
+                cell(value)
+                for value in (
+                    _COUNTRY_NAMES[line.country],
+                    line.name(lang),
+                    line.kind,
+                    contact(line, lang, separator="; "),
+                    line.hours(lang) if line.hours else "",
+                    whom(line),
+                    " ".join(f"<{url}>" for url in sources),
+                    line.checked,
+                )
+            )
+            + " |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def with_table(readme: str, lines: Iterable[HelpLine]) -> str:
+    """`readme` with the text between the table's two marker lines made from `lines`."""
+    start = readme.index(TABLE_START) + len(TABLE_START)
+    end = readme.index(TABLE_END, start)
+    return f"{readme[:start]}\n{markdown_table(lines)}{readme[end:]}"

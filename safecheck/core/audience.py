@@ -1,7 +1,8 @@
 """Who the help is for: a region (which help lines and law) and an age group.
 
-Both decide what the emergency plan shows: help lines of the person's own region,
-and Take It Down (under 18) or StopNCII (18 and older), never guessed. `Region`
+Both decide what the emergency plan shows: help lines of the person's own region and
+age. The removal service goes by when the images were made (`ImageAge`): Take It Down
+for images made under 18, at any age now; StopNCII for images made at 18 or older. `Region`
 itself and its default from the locale live in `safecheck.core.region`.
 """
 
@@ -17,6 +18,21 @@ from safecheck.core.region import Region, default_region, parse_region_code, reg
 class AgeGroup(StrEnum):
     MINOR = "minor"  # under 18
     ADULT = "adult"  # 18 or older
+
+
+class ImageAge(StrEnum):
+    """When the images were made: this, not the age now, chooses the removal service."""
+
+    UNDER_18 = "under-18"  # Take It Down, whatever the age now
+    ADULT = "adult"  # 18 or older: StopNCII
+    BOTH = "both"  # not sure, or some of each: both routes
+
+    @property
+    def ages(self) -> frozenset[str]:
+        """The `images` values (of a plan step's `when`, a help line) this answer covers."""
+        if self is ImageAge.BOTH:
+            return frozenset({ImageAge.UNDER_18.value, ImageAge.ADULT.value})
+        return frozenset({self.value})
 
 
 # Where a help line works: a region's own country, or anywhere.
@@ -43,6 +59,25 @@ def parse_region(value: object) -> Region | None:
 def remembered_region(settings: Mapping[str, Any]) -> Region:
     """The region chosen before, else the one of the locale."""
     return parse_region(settings.get("region")) or default_region()
+
+
+def remembered_images(settings: Mapping[str, Any]) -> ImageAge | None:
+    """When the images were made, as answered before; None when never asked.
+
+    Someone under 18 now can only have images made under 18 (states saved before the
+    question existed hold only the age group).
+    """
+    try:
+        if "images" in settings:
+            return ImageAge(settings["images"])
+    except ValueError:
+        return None
+    return ImageAge.UNDER_18 if remembered_age_group(settings) is AgeGroup.MINOR else None
+
+
+def images_for(age_group: AgeGroup | None, images: ImageAge | None) -> ImageAge | None:
+    """The image age to route by: someone under 18 now has images made under 18."""
+    return ImageAge.UNDER_18 if age_group is AgeGroup.MINOR else images
 
 
 def remembered_age_group(settings: Mapping[str, Any]) -> AgeGroup | None:

@@ -134,3 +134,10 @@ CHAIN_ACTION: dict[str, str] = {
     "edit": N_("edited"),
     "remove": N_("removed"),
 }
+
+# When the images were made (it chooses the removal service).
+IMAGES: dict[str, str] = {
+    "under-18": N_("When I was under 18"),
+    "adult": N_("When I was 18 or older"),
+    "both": N_("Not sure, or both"),
+}

@@ -16,7 +16,7 @@ from typing import Any
 
 from safecheck.content.checklist import Checklist
 from safecheck.core import labels
-from safecheck.core.audience import AgeGroup
+from safecheck.core.audience import AgeGroup, ImageAge
 from safecheck.core.i18n import N_, t
 from safecheck.core.region import Region
 from safecheck.evidence import log, model
@@ -69,12 +69,13 @@ class Report:
 
 
 def region_help_lines(
-    region: Region, lang: str, age_group: AgeGroup | None = None
+    region: Region, lang: str, age_group: AgeGroup | None = None, images: ImageAge | None = None
 ) -> tuple[HelpLineRow, ...]:
     """The help lines of `region` (and the removal services that work anywhere) as export rows.
 
     From the help-line data (`checklists/data/helplines.yaml`), which keeps each line's
-    source; with an age group, only the lines for that age (Take It Down or StopNCII).
+    source; with an age group and image age, only the lines for them (Take It Down for
+    images made under 18, StopNCII for images made at 18 or older).
     """
     from safecheck.content import helplines
 
@@ -103,7 +104,7 @@ def region_help_lines(
             who=line.who(lang),
             source=line.source,
         )
-        for line in helplines.select(helplines.load(), region, age_group, lang=lang)
+        for line in helplines.select(helplines.load(), region, age_group, lang=lang, images=images)
     )
 
 
@@ -149,19 +150,29 @@ def build_report(
     helplines: Sequence[HelpLineRow] = (),
     region: str | None = None,
     age_group: AgeGroup | None = None,
+    images: ImageAge | None = None,
     clock: Callable[[], datetime] = model.now,
 ) -> Report:
-    """What an export holds. With a `region` or `age_group`, the plan has only their steps
-    (as the help lines have only their lines); else the steps of what the person chose."""
+    """What an export holds. With a `region`, `age_group` or `images`, the plan has only
+    their steps (as the help lines have only their lines); else the steps of what the
+    person chose (`Checklist.as_remembered`, as `status` counts them)."""
     chosen = None
     if plan is not None:
         chosen = plan.as_remembered(state.settings)
-        if plan.kind == "plan" and (region is not None or age_group is not None):
-            from safecheck.core.audience import remembered_age_group, remembered_region
+        given = (region, age_group, images)
+        if plan.kind == "plan" and any(value is not None for value in given):
+            from safecheck.core.audience import (
+                images_for,
+                remembered_age_group,
+                remembered_images,
+                remembered_region,
+            )
 
+            age_group = age_group or remembered_age_group(state.settings)
             chosen = plan.narrowed(
                 Region(region) if region else remembered_region(state.settings),
-                age_group or remembered_age_group(state.settings),
+                age_group,
+                images_for(age_group, images or remembered_images(state.settings)),
             )
     return Report(
         lang=lang,
@@ -174,21 +185,33 @@ def build_report(
 
 
 def export_report(
-    state: State, lang: str, region: Region | None = None, age_group: AgeGroup | None = None
+    state: State,
+    lang: str,
+    region: Region | None = None,
+    age_group: AgeGroup | None = None,
+    images: ImageAge | None = None,
 ) -> Report:
-    """The report `safecheck export` writes: for `region` and `age_group`, else as chosen."""
+    """The report `safecheck export` writes: for `region`, `age_group` and `images` (when
+    the images were made), else as chosen."""
     from safecheck.content.checklist import builtin_dir
-    from safecheck.core.audience import remembered_age_group, remembered_region
+    from safecheck.core.audience import (
+        images_for,
+        remembered_age_group,
+        remembered_images,
+        remembered_region,
+    )
 
     region = region or remembered_region(state.settings)
     age_group = age_group or remembered_age_group(state.settings)
+    images = images_for(age_group, images or remembered_images(state.settings))
     return build_report(
         state,
         lang,
         plan=plan_checklist([builtin_dir()]),
-        helplines=region_help_lines(region, lang, age_group),
+        helplines=region_help_lines(region, lang, age_group, images),
         region=region.value,
         age_group=age_group,
+        images=images,
     )
 
 

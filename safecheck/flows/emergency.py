@@ -16,7 +16,13 @@ from safecheck.content import helplines as helpline_data
 from safecheck.content.checklist import Checklist, Item, Section
 from safecheck.content.helplines import HelpLine
 from safecheck.core import labels
-from safecheck.core.audience import AgeGroup, remembered_age_group
+from safecheck.core.audience import (
+    AgeGroup,
+    ImageAge,
+    images_for,
+    remembered_age_group,
+    remembered_images,
+)
 from safecheck.core.i18n import t
 from safecheck.core.region import Region, default_region, region_of
 from safecheck.flows.crisis import footer_text, known_region, lines_for
@@ -96,9 +102,23 @@ def ask_age_group(asker: Chooser, lang: str, given_before: AgeGroup | None) -> A
     """Always asked (never guessed); the answer given before is highlighted."""
     groups = [AgeGroup.MINOR, AgeGroup.ADULT]
     return asker.select(
-        t(lang, "How old are you? This chooses your help lines and removal service."),
+        t(lang, "How old are you? This chooses the help lines that fit you."),
         [(t(lang, labels.AGE[group.value]), group) for group in groups],
         default=groups.index(given_before) if given_before is not None else None,
+    )
+
+
+def ask_images(asker: Chooser, lang: str, given_before: ImageAge | None) -> ImageAge:
+    """When the images were made: under 18, 18 or older, or not sure (both routes)."""
+    answers = list(ImageAge)
+    return asker.select(
+        t(
+            lang,
+            "When were the images made? How old were you then? This chooses the service "
+            "that can have them taken down.",
+        ),
+        [(t(lang, labels.IMAGES[answer.value]), answer) for answer in answers],
+        default=answers.index(given_before) if given_before is not None else None,
     )
 
 
@@ -170,6 +190,7 @@ def run_plan(
     settings: Mapping[str, Any] | None = None,
     region: Region | None,
     age_group: AgeGroup | None,
+    images: ImageAge | None = None,
     restart: bool = False,
     clock: Callable[[], str] = now,
     unlock: PassphraseAsker | None = None,
@@ -178,9 +199,13 @@ def run_plan(
 
     Nothing is unlocked before the steps: the crisis screen uses the plain settings
     (`settings.toml`) and the locale. When no region is known, it shows every line we
-    know and asks for the region right after. The age group is always asked; it is
-    saved with the first tick. A state that cannot be unlocked never stops the plan
-    (see `Saver`). `settings` are the encrypted state's, when the caller has them.
+    know and asks for the region right after. The age group is always asked (it chooses
+    help lines); someone 18 or older is then asked when the images were made (it chooses
+    Take It Down or StopNCII; under 18 now means images made under 18). Both go into the
+    encrypted state at once when it opens without asking, else with the first tick, so
+    `status` counts the same steps as the plan. A state that cannot be unlocked never
+    stops the plan (see `Saver`). `settings` are the encrypted state's, when the caller
+    has them.
     """
     saver = store if isinstance(store, Saver) else Saver(store, unlock, lang=lang)
     saver.say = display.message
@@ -232,13 +257,20 @@ def run_plan(
     saved = settings if settings is not None else saver.load().settings
     if age_group is None:
         age_group = ask_age_group(asker, lang, remembered_age_group(saved))
-    if saved.get("age_group") != age_group.value:
-        chosen_age = age_group.value
+    images = images_for(age_group, images)
+    if images is None:
+        images = ask_images(asker, lang, remembered_images(saved))
+    chosen = {"age_group": age_group.value, "images": images.value}
+    if any(saved.get(key) != value for key, value in chosen.items()):
 
-        def with_age(state: State) -> State:
-            return state.with_setting("age_group", chosen_age)
+        def with_choices(state: State) -> State:
+            for key, value in chosen.items():
+                state = state.with_setting(key, value)
+            return state
 
-        saver.later(with_age)  # saved with the first tick: alone it is no reason to unlock
+        # Alone no reason to unlock: saved now if the state opens without asking, else
+        # with the first tick (so what status counts is what the plan narrows by).
+        saver.soon(with_choices)
     display.message(
         t(
             lang,
@@ -247,7 +279,7 @@ def run_plan(
             age=t(lang, labels.AGE[age_group.value]),
         )
     )
-    view = PlanView(display, lines, region, age_group)
+    view = PlanView(display, lines, region, age_group, images)
 
     def after_answer(item: Item, answer: Answer) -> None:
         # The evidence step offers to start the evidence log (asked with the same prompts).
@@ -265,7 +297,7 @@ def run_plan(
                 )
 
     summary = walk(
-        plan.narrowed(region, age_group),
+        plan.narrowed(region, age_group, images),
         saver,
         asker,
         view,
@@ -288,11 +320,13 @@ class PlanView:
         lines: Sequence[HelpLine],
         region: Region,
         age_group: AgeGroup,
+        images: ImageAge | None = None,
     ) -> None:
         self.display = display
         self.lines = lines
         self.region = region
         self.age_group = age_group
+        self.images = images
 
     def _footer(self, lang: str) -> None:
         self.display.footer(footer_text(self.lines, self.region, lang))
@@ -310,7 +344,12 @@ class PlanView:
         self.display.step(item, lang, answered=answered, total=total)
         if item.helplines:
             chosen = helpline_data.select(
-                self.lines, self.region, self.age_group, item.helplines, lang=lang
+                self.lines,
+                self.region,
+                self.age_group,
+                item.helplines,
+                lang=lang,
+                images=self.images,
             )
             if chosen:
                 self.display.helpline_list(t(lang, "Help for this step"), chosen, lang)

@@ -67,10 +67,12 @@ def ask_entry(
     *,
     base: Entry | None = None,
     clock: Callable[[], datetime] | None = None,
+    say: Callable[[str], None] | None = None,
 ) -> Entry:
     """Ask every field (an edit starts from `base`'s values); return the checked entry.
 
     Files are asked for at the end: new ones are added to those `base` already has.
+    `say` shows the warning about the intimate image right before (see `ask_files`).
     """
     from safecheck.evidence import model
     from safecheck.evidence.model import Demand, Entry, EvidenceError
@@ -125,7 +127,7 @@ def ask_entry(
         else:
             method = reference = None
     note = ask("note", lambda s: model.parse_note(s, lang), start.note)
-    files = start.files + ask_files(asker, lang, known=start.files)
+    files = start.files + ask_files(asker, lang, known=start.files, say=say)
     entry = replace(
         start,
         when=when,
@@ -147,12 +149,31 @@ def ask_entry(
 
 
 def ask_files(
-    asker: FormAsker, lang: str, *, known: Sequence[Attachment] = ()
+    asker: FormAsker,
+    lang: str,
+    *,
+    known: Sequence[Attachment] = (),
+    say: Callable[[str], None] | None = None,
 ) -> tuple[Attachment, ...]:
-    """Screenshots and other files, one path at a time, until an empty answer."""
+    """Screenshots and other files, one path at a time, until an empty answer.
+
+    Right before the first question, the warning: never the intimate image itself (for
+    someone under 18 even a copy of one's own is illegal); the messages, profile and
+    demand instead, and where the image is, written down. Without `say`, the warning
+    goes before the question in the question's own text.
+    """
     from safecheck.evidence import files as evidence_files
 
     added: list[Attachment] = []
+    warning = t(
+        lang,
+        "Before you add files: don't add the intimate image itself. Screenshot the "
+        "messages, the profile, the username and the payment demand. Where the image "
+        "is in view, leave it out and write down the link, the site and the date. "
+        "Don't forward the image to anyone, not even as evidence.",
+    )
+    if say is not None:
+        say(warning)
 
     def check_path(text: str) -> str | None:
         if not text.strip():
@@ -179,7 +200,10 @@ def ask_files(
             if not added and not known
             else N_("Another file? Type its path, or leave empty when you are done.")
         )
-        answer = asker.text(t(lang, key), check=check_path, path=True).strip()
+        question = t(lang, key)
+        if say is None and not added:
+            question = f"{warning}\n{question}"
+        answer = asker.text(question, check=check_path, path=True).strip()
         if not answer:
             return tuple(added)
         keep = asker.confirm(
@@ -232,7 +256,7 @@ def offer_log(asker: FormAsker, store: Store, view: Messages, lang: str) -> Entr
         )
     )
     try:
-        entry = ask_entry(asker, lang)
+        entry = ask_entry(asker, lang, say=view.message)
     except Interrupted:
         view.message(
             t(

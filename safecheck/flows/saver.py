@@ -62,6 +62,20 @@ class Saver:
         """Save `change` with the next save (a setting that alone is no reason to unlock)."""
         self._later.append(change)
 
+    def soon(self, change: Change) -> None:
+        """Save `change` now when the state opens without asking anything, else with the
+        first tick (what the plan narrows by: its count and `status`'s must agree)."""
+        if self.reason is None and not self._locked and self.store.path.exists():
+            try:
+                self.store.update(change)  # no passphrase asker yet: it never asks
+            except Interrupted:
+                raise
+            except SafecheckError:
+                pass  # a key that must be asked for: kept for the first tick
+            else:
+                return
+        self.later(change)
+
     def update(self, change: Change) -> State:
         """Save `change`, unlocking the state now if needed; kept for this run if it cannot."""
         if self.reason is None:

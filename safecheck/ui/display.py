@@ -107,9 +107,21 @@ class Display:
         self.console.print(t(lang, "The most important things still open:"))
         for number, item in enumerate(summary.next_steps, start=1):
             priority = t(lang, labels.PRIORITY[item.priority.value])
-            self.console.print(f"{number}. [bold]{item.title(lang)}[/bold] ({priority})")
-            first_step = item.how(lang).strip().splitlines()[0]
-            self.console.print(f"   {first_step}")
+            title = RichText(f"{number}. ")
+            title.append(item.title(lang), style="bold")
+            title.append(f" ({priority})")
+            self.console.print(title)
+            self.console.print(f"   {first_step(item, lang)}", markup=False)
+        if more_open(summary):
+            self.console.print(
+                tn(
+                    lang,
+                    "… and {count} more open (safecheck status shows them all).",
+                    "… and {count} more open (safecheck status shows them all).",
+                    more_open(summary),
+                ),
+                markup=False,
+            )
 
     # Emergency plan, help lines, start screen and discretion (issue 3)
 
@@ -321,6 +333,24 @@ def answer_word(answer: Answer | None, lang: str) -> str:
     return t(lang, labels.STATE[answer.value if answer is not None else "unanswered"])
 
 
+HINT_LIMIT = 110  # characters of an item's first step shown in a summary
+
+
+def first_step(item: Item, lang: str, limit: int = HINT_LIMIT) -> str:
+    """An item's first step, whole; a very long one is cut at a word, with "…"."""
+    lines = item.how(lang).strip().splitlines()
+    text = lines[0].strip().removeprefix("- ").strip() if lines else ""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:.-")
+    return f"{cut}…"
+
+
+def more_open(summary: Summary) -> int:
+    """How many open items a summary's short list leaves out."""
+    return len(summary.open_items) - len(summary.next_steps)
+
+
 def open_by_priority(summary: Summary, lang: str) -> str:
     parts = [
         f"{score.open} {t(lang, labels.PRIORITY[score.priority.value]).lower()}"
@@ -447,8 +477,18 @@ class PlainDisplay(Display):
         self._lines(t(lang, "The most important things still open:"))
         for number, item in enumerate(summary.next_steps, start=1):
             priority = t(lang, labels.PRIORITY[item.priority.value])
-            first_step = item.how(lang).strip().splitlines()[0]
-            self._lines(f"{number}. {item.title(lang)} ({priority})", f"   {first_step}")
+            self._lines(
+                f"{number}. {item.title(lang)} ({priority})", f"   {first_step(item, lang)}"
+            )
+        if more_open(summary):
+            self._lines(
+                tn(
+                    lang,
+                    "… and {count} more open (safecheck status shows them all).",
+                    "… and {count} more open (safecheck status shows them all).",
+                    more_open(summary),
+                )
+            )
 
     def status(self, summaries: Sequence[Summary], lang: str) -> None:
         if not summaries:
