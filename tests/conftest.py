@@ -197,15 +197,15 @@ class Tmux:
     def keys(self, *keys: str) -> None:
         self.tmux("send-keys", "-t", self.name, *keys)
 
-    def answer(self, key: str, answered: str) -> list[str]:
-        """Press `key` at a question until `answered` shows. On a loaded machine a key that
-        arrives while the question is still being set up can be lost; it is pressed again
+    def answer(self, key: str, *answered: str) -> list[str]:
+        """Press `key` at a question until one of `answered` shows. On a loaded machine a key
+        that arrives while the question is still being set up can be lost; it is pressed again
         only while the screen is the same unanswered question, so nothing is answered twice."""
         before = self.screen()
         self.keys(key)
         for _ in range(1200):  # up to a minute, as wait_for
             screen = self.screen()
-            if answered in "\n".join(screen):
+            if any(text in "\n".join(screen) for text in answered):
                 return screen
             if _ % 200 == 199 and screen == before:  # 10 s with nothing changed: lost
                 self.keys(key)

@@ -110,13 +110,17 @@ def test_every_plan_step_and_its_crisis_lines_fit_an_80x24_terminal(
     question = t(lang, "Where are you with this?")
     footer = footer_text(helplines.load(), Region(region), lang).splitlines()
     images = images_for(age_group, ImageAge.BOTH)
-    for _, item in plan.narrowed(Region(region), age_group, images).items():
+    steps = [item for _, item in plan.narrowed(Region(region), age_group, images).items()]
+    for number, item in enumerate(steps, 1):
         # Title, steps, help lines, both crisis lines, the question and every reply at once.
         start_of_title = " ".join(item.title(lang).split()[:4])
         last_reply = "5) " if item.platforms else "4) "
         screen = session.wait_for(start_of_title, *footer, question, "1) ", last_reply)
         assert all(len(line) <= 80 for line in screen)
-        session.answer("Enter", f"{question} {t(lang, 'Done')}")
+        # The answer's echo, or the next step's count: a next step that fills all 24 lines
+        # scrolls the echo away before it can be seen.
+        counted = t(lang, "{answered} of {total} answered", answered=number, total=len(steps))
+        session.answer("Enter", f"{question} {t(lang, 'Done')}", counted)
         if item.id == "evidence":  # the offer to start the evidence log: not now
             offer = " ".join(
                 t(
