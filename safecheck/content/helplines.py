@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from safecheck.content import yamlfile
-from safecheck.content.checklist import ID_PATTERN, REQUIRED_LANGS, TEXT_LANGS, Text, builtin_dir
+from safecheck.content.checklist import (
+    ID_PATTERN,
+    Text,
+    _required,
+    _text,
+    builtin_dir,
+)
 from safecheck.content.yamlfile import Loc, Located
 from safecheck.core.audience import COUNTRIES, HELPLINE_KINDS, INTERNATIONAL, AgeGroup, ImageAge
 from safecheck.core.i18n import N_
@@ -269,12 +275,6 @@ def _sources(doc: Located, entry: Mapping[str, Any], loc: Loc, what: str) -> tup
     return tuple(found)
 
 
-def _required(doc: Located, entry: Mapping[str, Any], key: str, loc: Loc, what: str) -> Any:
-    if key not in entry or entry[key] is None:
-        doc.fail(loc, N_('{what}: "{key}" is missing'), what=what, key=key)
-    return entry[key]
-
-
 def _string(doc: Located, entry: Mapping[str, Any], key: str, loc: Loc, what: str) -> str:
     value = _required(doc, entry, key, loc, what)
     return yamlfile.string(doc, value, (*loc, key), f"{what}: {key}")
@@ -300,27 +300,6 @@ def _name(doc: Located, entry: Mapping[str, Any], loc: Loc, what: str) -> Text:
         name = yamlfile.string(doc, raw, (*loc, "name"), f"{what}: name")
         return Text(nl=name, en=name, fr=name)
     return _text(doc, entry, "name", loc, what)
-
-
-def _text(doc: Located, entry: Mapping[str, Any], key: str, loc: Loc, what: str) -> Text:
-    value = yamlfile.mapping(
-        doc, _required(doc, entry, key, loc, what), (*loc, key), f"{what}: {key}"
-    )
-    yamlfile.no_unknown_keys(doc, value, set(TEXT_LANGS), (*loc, key), f"{what}: {key}")
-    texts = {}
-    for lang in TEXT_LANGS:
-        if lang not in value:
-            if lang in REQUIRED_LANGS:
-                doc.fail(
-                    (*loc, key),
-                    N_('{what}: {key} has no "{lang}" text'),
-                    what=what,
-                    key=key,
-                    lang=lang,
-                )
-            continue
-        texts[lang] = yamlfile.string(doc, value[lang], (*loc, key, lang), f"{what}: {key}.{lang}")
-    return Text(**texts)
 
 
 def contact(line: HelpLine, lang: str, separator: str = " · ") -> str:
