@@ -283,22 +283,32 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="runs per measurement (median)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON too")
+    parser.add_argument(
+        "--against",
+        type=Path,
+        metavar="CHECKOUT",
+        help="also time --help and the first question of another checkout (with its own .venv), "
+        "in turns with this one, and say whether this one is slower",
+    )
     args = parser.parse_args()
 
     scratch = Path(tempfile.mkdtemp(prefix="safecheck-bench-"))
     try:
-        return bench(args.runs, scratch, args.json)
+        code = bench(args.runs, scratch, args.json)
+        if args.against is not None:
+            code = max(code, compare(args.against.resolve(), args.runs, scratch))
+        return code
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def bench(runs: int, scratch: Path, as_json: bool) -> int:
-    home = scratch / "home"
+def child_env(home: Path) -> dict[str, str]:
+    """The environment of every timed command, with its own safecheck folder."""
     # As on a person's computer, where Python keeps compiled modules (a wheel's are compiled
     # when it is installed): PYTHONDONTWRITEBYTECODE would time compiling safecheck's own
     # modules on every run, and leave the crisis lines without their precompiled form.
     dropped = ("SAFECHECK_", "PYTHONDONTWRITEBYTECODE")
-    env = {
+    return {
         **{k: v for k, v in os.environ.items() if not k.startswith(dropped)},
         "SAFECHECK_HOME": str(home),
         "LANG": "en_GB.UTF-8",
@@ -306,14 +316,10 @@ def bench(runs: int, scratch: Path, as_json: bool) -> int:
         "COLUMNS": "80",
         "LINES": "24",
     }
-    safecheck = str(Path(PYTHON).parent / "safecheck")
-    checklist_file = scratch / "generated.yaml"
-    checklist_file.write_text(generated_checklist(1000), encoding="utf-8")
 
-    def python(code: str) -> list[str]:
-        return [PYTHON, "-c", code]
 
-    # Some saved answers, so status has a state to open and decrypt.
+def with_answers(safecheck: str, scratch: Path, env: dict[str, str]) -> None:
+    """Some saved answers, so the command has a state to open and decrypt."""
     answers = scratch / "answers.yaml"
     answers.write_text(
         "checklist: prevention\nanswers:\n  accounts-two-step: done\n"
@@ -321,6 +327,21 @@ def bench(runs: int, scratch: Path, as_json: bool) -> int:
         encoding="utf-8",
     )
     run_to_exit([safecheck, "check", "prevention", "--answers", str(answers), "--no-input"], env)
+
+
+FIRST_QUESTION = b"Where are you with this?"
+
+
+def bench(runs: int, scratch: Path, as_json: bool) -> int:
+    env = child_env(scratch / "home")
+    safecheck = str(Path(PYTHON).parent / "safecheck")
+    checklist_file = scratch / "generated.yaml"
+    checklist_file.write_text(generated_checklist(1000), encoding="utf-8")
+
+    def python(code: str) -> list[str]:
+        return [PYTHON, "-c", code]
+
+    with_answers(safecheck, scratch, env)
 
     export_home = scratch / "export-home"
     run_to_exit(python(EXPORT_SETUP.format(home=str(export_home), entries=10_000)), env)
@@ -337,7 +358,7 @@ def bench(runs: int, scratch: Path, as_json: bool) -> int:
         Case(
             "first question of check prevention",
             [safecheck, "check", "prevention"],
-            until=b"Where are you with this?",
+            until=FIRST_QUESTION,
         ),
         Case(
             "load + validate 1,000 items",
@@ -443,6 +464,56 @@ def bench(runs: int, scratch: Path, as_json: bool) -> int:
     if as_json:
         print(json.dumps({name: vars(r) for name, r in results.items()}, indent=2))
     return 0 if all(b.passed for b in budgets) else 1
+
+
+# Two timings of one machine minutes apart differ by more than a change costs, so a checkout is
+# compared with another in turns (A B, B A, ...): each pair saw the same load, and the median
+# of the pairs' ratios is the answer. Within 5 % is "no slower": closer than this can tell.
+NO_SLOWER = 1.05
+
+
+def compare(other: Path, runs: int, scratch: Path) -> int:
+    """Time --help and the first question here and in `other`, in turns; 1 if this is slower."""
+    other_safecheck = other / ".venv" / "bin" / "safecheck"
+    if not other_safecheck.is_file():
+        raise SystemExit(f"bench: {other_safecheck} is missing (run make -C {other} test first)")
+    sides = {}
+    for name, safecheck in (
+        ("this", str(Path(PYTHON).parent / "safecheck")),
+        ("other", str(other_safecheck)),
+    ):
+        env = child_env(scratch / f"compare-{name}")
+        with_answers(safecheck, scratch, env)
+        sides[name] = (safecheck, env)
+
+    def once(name: str, until: bytes | None) -> float:
+        safecheck, env = sides[name]
+        if until is None:
+            return run_to_exit([safecheck, "--help"], env)
+        return run_to_text([safecheck, "check", "prevention"], env, until)
+
+    print(f"\nagainst {other} (in turns, medians of {runs}):")
+    verdicts = []
+    for label, until in (
+        ("safecheck --help", None),
+        ("first question of check prevention", FIRST_QUESTION),
+    ):
+        once("this", until), once("other", until)  # warm both caches
+        pairs = []
+        for run in range(runs):
+            order = ("this", "other") if run % 2 == 0 else ("other", "this")
+            seconds = {name: once(name, until) for name in order}
+            pairs.append((seconds["this"], seconds["other"]))
+        ratio = statistics.median(this / other_seconds for this, other_seconds in pairs)
+        this_ms = statistics.median(p[0] for p in pairs) * 1000
+        other_ms = statistics.median(p[1] for p in pairs) * 1000
+        passed = ratio <= NO_SLOWER
+        verdicts.append(passed)
+        print(
+            f"{'PASS' if passed else 'FAIL'}  {label}: {this_ms:.1f} ms here, {other_ms:.1f} ms there, "
+            f"{ratio:.3f} x (limit {NO_SLOWER})"
+        )
+    return 0 if all(verdicts) else 1
 
 
 if __name__ == "__main__":
