@@ -201,14 +201,19 @@ class Tmux:
         """Press `key` at a question until one of `answered` shows. On a loaded machine a key
         that arrives while the question is still being set up can be lost; it is pressed again
         only while the screen is the same unanswered question, so nothing is answered twice."""
-        before = self.screen()
+        last, unchanged = self.screen(), 0
         self.keys(key)
         for _ in range(1200):  # up to a minute, as wait_for
             screen = self.screen()
             if any(text in "\n".join(screen) for text in answered):
                 return screen
-            if _ % 200 == 199 and screen == before:  # 10 s with nothing changed: lost
+            # A question can still redraw itself after the key (a full screen scrolls), so
+            # "the same" means the same for the last 10 s, not the same as before the key.
+            unchanged = unchanged + 1 if screen == last else 0
+            last = screen
+            if unchanged == 200:  # 10 s with nothing changed and no answer: the key was lost
                 self.keys(key)
+                unchanged = 0
             time.sleep(0.05)
         raise AssertionError(f"{answered!r} never appeared:\n" + "\n".join(self.screen()))
 
