@@ -125,7 +125,7 @@ def test_counts_have_real_plural_forms() -> None:
 
 def test_the_catalogues_are_read_at_run_time() -> None:
     assert t("nl", "Where are you with this?") == "Hoe ver ben je hiermee?"
-    assert t("fr", "Where are you with this?") == "Où en es-tu avec ceci ?"
+    assert t("fr", "Where are you with this?") == "Où en es-tu ?"
     assert t("en", "Where are you with this?") == "Where are you with this?"
     assert t("fr", "Part {number} of {count}: {title}", number=1, count=5, title="X") == (
         "Partie 1 sur 5 : X"
@@ -269,7 +269,7 @@ def test_a_french_terminal_asks_and_stops_in_french(home: Path) -> None:
     )
     screen = io.StringIO()
     child.logfile_read = screen
-    child.expect_exact("Où en es-tu avec ceci ?")
+    child.expect_exact("Où en es-tu ?")
     child.expect_exact("flèches ou un chiffre, puis Entrée")
     child.send("\x03")
     child.expect_exact("Arrêté. Tes réponses jusqu'ici sont enregistrées")

@@ -25,7 +25,7 @@ import pytest
 from safecheck.content import checklist, workshop
 from safecheck.core import labels
 from safecheck.core.audience import AgeGroup, ImageAge, images_for
-from safecheck.core.i18n import t, tn
+from safecheck.core.i18n import labelled, t, tn
 from safecheck.core.region import Region
 from tests.conftest import NETGUARD, ROOT, Tmux
 
@@ -116,7 +116,7 @@ def leftovers(lines: Iterable[str]) -> list[str]:
 
 def test_the_check_finds_dutch_and_english_leftovers() -> None:
     screen = [
-        "? Où en es-tu avec ceci ?",
+        "? Où en es-tu ?",
         " » 1) Volgende stap",
         "Press Enter for the next step",
         "(flèches ou un chiffre, then Enter; q + Entrée : quitter)",
@@ -139,7 +139,7 @@ def test_the_check_finds_dutch_and_english_leftovers() -> None:
 
 def test_french_words_that_look_english_or_dutch_are_not_leftovers() -> None:
     screen = [
-        "Tu penses au suicide ? Centre de Prévention du Suicide: 0800 32 123 (24 h/24, 7 j/7)",
+        "Tu penses au suicide ? Centre de Prévention du Suicide: 0800 32 123 (24h/24, 7j/7)",
         "Ce n'est pas ta faute. Si on te menace, parles-en : on est là le week-end aussi.",
         "Le 1er pas : une question, un message, des images, une photo de nu, un plan.",
     ]
@@ -312,7 +312,7 @@ def test_the_start_screen_and_the_prevention_check_in_french(
             question, "5) ", above=(counted(number, len(items)), start_of(item.title(LANG)))
         )
         screens.press("4", "» 4)")
-        screens.press("Enter", f"{fr('How')}: {start_of(item.title(LANG), 3)}")  # tell me how
+        screens.press("Enter", labelled(LANG, fr("How"), start_of(item.title(LANG), 3)))  # how
         screens.wait_for(question, "5) ")
         reply = REPLIES[number % len(REPLIES)]
         if reply != "1":

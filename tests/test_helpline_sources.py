@@ -28,7 +28,7 @@ WORDS = {
         r"(?<!niet )(?<!not )(?<!pas )\b(gratis|free|gratuite?s?|gratuitement)\b", re.IGNORECASE
     ),
     "24/7": re.compile(
-        r"24/7|24 uur|dag en nacht|day and night|24 hours|24 h/24|jour et nuit|24 heures",
+        r"24/7|24 uur|dag en nacht|day and night|24 hours|24 ?h/24|jour et nuit|24 heures",
         re.IGNORECASE,
     ),
     "cost": re.compile(

@@ -23,7 +23,7 @@ from safecheck.content.checklist import (
 )
 from safecheck.content.yamlfile import Loc, Located
 from safecheck.core.audience import COUNTRIES, HELPLINE_KINDS, INTERNATIONAL, AgeGroup, ImageAge
-from safecheck.core.i18n import N_
+from safecheck.core.i18n import N_, labelled
 from safecheck.core.region import Region
 
 PHONE_PATTERN = re.compile(r"^[0-9]+( [0-9]+)*$")
@@ -310,7 +310,7 @@ def contact(line: HelpLine, lang: str, separator: str = " · ") -> str:
     if line.phones:
         parts.append(f" {t(lang, 'or')} ".join(line.phones))
     if line.chat:
-        parts.append(f"{t(lang, 'chat')}: {line.chat}")
+        parts.append(labelled(lang, t(lang, "chat"), line.chat))
     if line.url and line.url != line.chat:
         parts.append(line.url)
     return separator.join(parts)
@@ -319,7 +319,7 @@ def contact(line: HelpLine, lang: str, separator: str = " · ") -> str:
 def one_line(line: HelpLine, lang: str) -> str:
     """Name, contact and hours: `Zelfmoordlijn 1813: 1813 · chat: zelfmoord1813.be (24/7)`."""
     hours = f" ({line.hours(lang)})" if line.hours else ""
-    return f"{line.name(lang)}: {contact(line, lang)}{hours}"
+    return labelled(lang, line.name(lang), contact(line, lang) + hours)
 
 
 def short_line(line: HelpLine, lang: str) -> str:
@@ -327,7 +327,7 @@ def short_line(line: HelpLine, lang: str) -> str:
     if not line.phones:
         return one_line(line, lang)
     hours = f" ({line.hours(lang)})" if line.hours else ""
-    return f"{line.name(lang)}: {f' {_or(lang)} '.join(line.phones)}{hours}"
+    return labelled(lang, line.name(lang), f" {_or(lang)} ".join(line.phones) + hours)
 
 
 def _or(lang: str) -> str:

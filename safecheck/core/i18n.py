@@ -67,6 +67,11 @@ def tn(lang: str, singular: str, plural: str, count: int, /, **values: object) -
     return text.format(count=count, **values)
 
 
+def labelled(lang: str, label: str, value: object, /) -> str:
+    """`label: value` as `lang` writes it: French puts a space before the colon."""
+    return t(lang, "{label}: {value}", label=label, value=value)
+
+
 def default_lang(environ: dict[str, str] | None = None) -> str:
     """The locale's language when safecheck speaks it (nl_BE, fr_BE, ...), else `en`."""
     env = os.environ if environ is None else environ

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from safecheck.content.checklist import Checklist, Item
 from safecheck.core import labels
-from safecheck.core.i18n import t
+from safecheck.core.i18n import labelled, t
 from safecheck.evidence import model
 from safecheck.evidence.markdown import file_facts
 from safecheck.evidence.model import Entry
@@ -115,7 +115,8 @@ def _html_body(report: Report) -> Iterator[str]:
             when = f" ({e(answered_at(step))})" if step.at else ""
             yield (
                 f'<li><span class="box" aria-hidden="true">{mark}</span>'
-                f"<span>{e(step.title)}: <b>{e(answer_label(step, lang))}</b>{when}</span></li>\n"
+                f"<span>{labelled(lang, e(step.title), f'<b>{e(answer_label(step, lang))}</b>')}{when}"
+                "</span></li>\n"
             )
         yield "</ul>\n</section>\n"
     yield from _html_helplines(report.helplines, lang)

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from safecheck.content.checklist import Checklist
 from safecheck.core import labels
-from safecheck.core.i18n import t
+from safecheck.core.i18n import labelled, t
 from safecheck.evidence import model
 from safecheck.evidence.model import Attachment
 from safecheck.evidence.report import (
@@ -68,7 +68,7 @@ def _markdown_parts(report: Report) -> Iterator[str]:
         for step in report.plan.steps:
             box = "x" if step.answer is Answer.DONE else " "
             when = f" ({md(answered_at(step))})" if step.at else ""
-            yield f"- [{box}] {md(step.title)}: {md(answer_label(step, lang))}{when}\n"
+            yield f"- [{box}] {labelled(lang, md(step.title), md(answer_label(step, lang)))}{when}\n"
         yield "\n"
     yield from _markdown_helplines(report.helplines, lang)
     yield f"## {md(t(lang, 'Checking that a file is unchanged'))}\n\n{md(t(lang, 'The SHA-256 of a file is its fingerprint: if one byte changes, it changes. To check a file, compute its SHA-256 and compare it with the one above: on Linux sha256sum FILE, on a Mac shasum -a 256 FILE, on Windows certutil -hashfile FILE SHA256.'))}\n"
@@ -111,7 +111,7 @@ def handout_markdown(checklist: Checklist, lang: str, helplines: Sequence[HelpLi
         for item in section.items:
             priority = t(lang, labels.PRIORITY[item.priority.value])
             parts.append(f"- [ ] **{md(item.title(lang))}** ({md(priority)})  \n")
-            parts.append(f"  {md(t(lang, 'Why'))}: {item.why(lang).strip()}\n\n")
+            parts.append(f"  {labelled(lang, md(t(lang, 'Why')), item.why(lang).strip())}\n\n")
             for line in item.how(lang).strip().splitlines():
                 parts.append(f"  {line}\n")
             parts.append("\n")

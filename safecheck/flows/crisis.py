@@ -16,7 +16,7 @@ from safecheck.content.checklist import Text
 from safecheck.content.helplines import HelpLine
 from safecheck.core import labels
 from safecheck.core import region as regions
-from safecheck.core.i18n import N_, t
+from safecheck.core.i18n import labelled, t
 from safecheck.core.region import Region
 from safecheck.storage.settings import Settings
 
@@ -62,7 +62,7 @@ def lines_for(
                         done.add(line.phones)
                         chosen.append(line)
                 else:
-                    chosen.append(labelled(line))
+                    chosen.append(with_country(line))
     return tuple(chosen)
 
 
@@ -78,13 +78,18 @@ def crisis_lines(
     return lines_for(known_region(settings, environ), lines, kinds, lang=lang)
 
 
-def labelled(line: HelpLine) -> HelpLine:
+def with_country(line: HelpLine) -> HelpLine:
     """The line with its country before its name: `Belgium: Zelfmoordlijn 1813`."""
 
     def label(lang: str) -> str:
-        return f"{t(lang, labels.COUNTRY[line.country])}: {line.name(lang)}"
+        return labelled(lang, t(lang, labels.COUNTRY[line.country]), line.name(lang))
 
     return replace(line, name=Text(nl=label("nl"), en=label("en"), fr=label("fr")))
+
+
+# The footer is read on an 80-column terminal too: its lines are laid out to 79 columns (some
+# terminals wrap as soon as the last column is written), a help line never cut in two.
+FOOTER_WIDTH = 79
 
 
 def footer_text(lines: Iterable[HelpLine], region: Region | None, lang: str) -> str:
@@ -98,12 +103,18 @@ def footer_text(lines: Iterable[HelpLine], region: Region | None, lang: str) -> 
             "In danger? Call the local emergency number (112 in Europe).\nThinking about "
             "suicide? Call a suicide-prevention line where you live.",
         )
-    separator = "\n" if region is None else "; "
-    return t(
-        lang,
-        N_("In danger? Call {emergency}.\nThinking about suicide? {suicide}")
-        if region is not None
-        else N_("In danger? Call {emergency}.\nThinking about suicide?\n{suicide}"),
-        emergency=f" {t(lang, 'or')} ".join(p for line in emergency for p in line.phones),
-        suicide=separator.join(helpline_data.short_line(line, lang) for line in suicide),
-    )
+    numbers = f" {t(lang, 'or')} ".join(p for line in emergency for p in line.phones)
+    shown = [t(lang, "In danger? Call {emergency}.", emergency=numbers)]
+    # One region's lines follow the question on its line while they fit; every country's
+    # lines (no region known) each start a line of their own, under the question.
+    row = t(lang, "Thinking about suicide?")
+    for index, line in enumerate(suicide):
+        text = helpline_data.short_line(line, lang)
+        joined = f"{row} {text}" if index == 0 else f"{row}; {text}"
+        if region is not None and len(joined) <= FOOTER_WIDTH:
+            row = joined
+        else:
+            shown.append(row)
+            row = text
+    shown.append(row)
+    return "\n".join(shown)

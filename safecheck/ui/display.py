@@ -16,7 +16,7 @@ from safecheck.content.checklist import PLATFORMS, Checklist, Item, Priority, Se
 from safecheck.content.helplines import HelpLine as LineData  # workshop.HelpLine is another
 from safecheck.content.helplines import contact, one_line
 from safecheck.core import labels
-from safecheck.core.i18n import t, tn
+from safecheck.core.i18n import labelled, t, tn
 from safecheck.progress.summary import Summary
 from safecheck.progress.verify import Verification
 from safecheck.ui.terminal import SafeRender
@@ -24,6 +24,7 @@ from safecheck.ui.terminal import plain_wanted as plain_wanted  # where callers 
 from safecheck.ui.words import HINT_LIMIT as HINT_LIMIT  # where callers look
 from safecheck.ui.words import (
     first_step,
+    in_rows,
     more_open,
     open_by_priority,
     verification_lines,
@@ -75,13 +76,13 @@ class Display:
         body = Group(
             RichText(item.title(lang), style="bold"),
             RichText(priority, style=PRIORITY_STYLE[item.priority]),
-            RichText(f"{t(lang, 'Why')}: {item.why(lang)}"),
+            RichText(labelled(lang, t(lang, "Why"), item.why(lang))),
         )
         self.console.print(Panel(body))
 
     def how(self, item: Item, lang: str) -> None:
         parts: list[RichText] = [
-            RichText(f"{t(lang, 'How')}: {item.title(lang)}", style="bold"),
+            RichText(labelled(lang, t(lang, "How"), item.title(lang)), style="bold"),
             RichText(item.how(lang).strip()),
         ]
         for name, steps in item.platforms:
@@ -174,20 +175,27 @@ class Display:
         self.console.print(Panel(Group(*parts), title=title, title_align="left"))
 
     def step(self, item: Item, lang: str, *, answered: int, total: int) -> None:
-        """A plan step: what to do, why and how, all at once."""
-        bar = Table.grid(padding=(0, 1))
-        bar.add_row(
-            ProgressBar(total=max(total, 1), completed=answered, width=30),
-            t(lang, "{answered} of {total} answered", answered=answered, total=total),
-        )
-        self.console.print(bar)
+        """A plan step: what to do, why and how, all at once.
+
+        The count goes in the panel's lower edge, not on a line of its own: with its help
+        lines, the crisis footer and the question, a step has to fit 24 rows of a terminal."""
         parts = [RichText(item.why(lang)), RichText(""), bullets(item.how(lang))]
-        self.console.print(Panel(Group(*parts), title=item.title(lang), title_align="left"))
+        count = t(lang, "{answered} of {total} answered", answered=answered, total=total)
+        self.console.print(
+            Panel(
+                Group(*parts),
+                title=item.title(lang),
+                title_align="left",
+                subtitle=count,
+                subtitle_align="right",
+            )
+        )
 
     def platforms(self, item: Item, lang: str) -> None:
         """A step's own steps on each platform, asked for after the step."""
         parts = [
-            RichText.assemble((PLATFORMS[name], "bold"), ": ", steps(lang).strip())
+            # labelled() with no label: just the colon, as the language writes it.
+            RichText.assemble((PLATFORMS[name], "bold"), labelled(lang, "", steps(lang).strip()))
             for name, steps in item.platforms
         ]
         self.console.print(Panel(Group(*parts), title=item.title(lang), title_align="left"))
@@ -195,7 +203,8 @@ class Display:
     def helpline_list(self, title: str, lines: Sequence[LineData], lang: str) -> None:
         """One line each, to keep a step on one screen (`safecheck helplines` tells more)."""
         self.console.print(RichText(title, style="bold"))
-        self.console.print(bullets("\n".join(f"- {one_line(line, lang)}" for line in lines)))
+        entries = [one_line(line, lang) for line in lines]
+        self.console.print(bullets("\n".join(in_rows(entries))))
 
     def helpline_table(self, title: str, lines: Sequence[LineData], lang: str) -> None:
         """Name and hours, every way to reach a line, whom it is for and its source.
@@ -211,7 +220,7 @@ class Display:
             if line.hours:
                 name.append(f"\n{line.hours(lang)}", style="")
             who = RichText(line.who(lang))
-            who.append(f"\n{t(lang, 'Source')}: {line.source}", style="dim")
+            who.append("\n" + labelled(lang, t(lang, "Source"), line.source), style="dim")
             table.add_row(name, RichText(contact(line, lang, separator="\n")), who)
         self.console.print(table)
 
@@ -378,14 +387,14 @@ class PlainDisplay(Display):
             "",
             t(lang, "{answered} of {total} answered", answered=answered, total=total) + ".",
             item.title(lang),
-            f"{t(lang, 'Priority')}: {priority}",
-            f"{t(lang, 'Why')}: {item.why(lang).strip()}",
+            labelled(lang, t(lang, "Priority"), priority),
+            labelled(lang, t(lang, "Why"), item.why(lang).strip()),
         )
 
     def how(self, item: Item, lang: str) -> None:
-        self._lines("", f"{t(lang, 'How')}: {item.title(lang)}", item.how(lang).strip())
+        self._lines("", labelled(lang, t(lang, "How"), item.title(lang)), item.how(lang).strip())
         for name, steps in item.platforms:
-            self._lines(f"{PLATFORMS[name]}: {steps(lang).strip()}")
+            self._lines(labelled(lang, PLATFORMS[name], steps(lang).strip()))
         self._lines("")
 
     def summary(self, summary: Summary, lang: str) -> None:
@@ -447,7 +456,7 @@ class PlainDisplay(Display):
                     done=summary.done,
                     score=summary.score,
                 ),
-                f"{t(lang, 'Still open')}: {open_by_priority(summary, lang)}",
+                labelled(lang, t(lang, "Still open"), open_by_priority(summary, lang)),
             )
 
     def verification(self, result: Verification, lang: str) -> None:
@@ -464,7 +473,7 @@ class PlainDisplay(Display):
             facts = [model.format_when(entry.when)]
             facts += [v for v in (entry.platform, entry.account or entry.phone) if v]
             facts += [t(lang, labels.DEMAND[d.value]) for d in entry.demands]
-            facts.append(f"{model.field_label(lang, 'files')}: {len(entry.files)}")
+            facts.append(labelled(lang, model.field_label(lang, "files"), len(entry.files)))
             self._lines(f"{entry.id}. " + ", ".join(facts))
 
     def evidence_entry(self, entry: Entry, checks: Sequence[FileCheck], lang: str) -> None:
@@ -472,7 +481,7 @@ class PlainDisplay(Display):
         from safecheck.evidence.report import entry_rows
 
         self._lines(t(lang, "Entry {id}", id=entry.id))
-        self._lines(*(f"{label}: {value}" for label, value in entry_rows(entry, lang)))
+        self._lines(*(labelled(lang, label, value) for label, value in entry_rows(entry, lang)))
         if entry.note:
             self._lines(f"{model.field_label(lang, 'note')}:", entry.note)
         for check in checks:
@@ -517,12 +526,12 @@ class PlainDisplay(Display):
 
     def platforms(self, item: Item, lang: str) -> None:
         for name, steps in item.platforms:
-            self._lines(f"{PLATFORMS[name]}: {steps(lang).strip()}")
+            self._lines(labelled(lang, PLATFORMS[name], steps(lang).strip()))
 
     def helpline_list(self, title: str, lines: Sequence[LineData], lang: str) -> None:
         self._lines(title)
         for line in lines:
-            self._lines(f"- {one_line(line, lang)}: {line.who(lang)}")
+            self._lines("- " + labelled(lang, one_line(line, lang), line.who(lang)))
 
     def helpline_table(self, title: str, lines: Sequence[LineData], lang: str) -> None:
         self._lines(title)
@@ -531,9 +540,9 @@ class PlainDisplay(Display):
             self._lines(
                 "",
                 f"{line.name(lang)}{hours}",
-                f"{t(lang, 'Contact')}: {contact(line, lang)}",
-                f"{t(lang, 'For')}: {line.who(lang)}",
-                f"{t(lang, 'Source')}: {line.source}",
+                labelled(lang, t(lang, "Contact"), contact(line, lang)),
+                labelled(lang, t(lang, "For"), line.who(lang)),
+                labelled(lang, t(lang, "Source"), line.source),
             )
         self._lines("")
 

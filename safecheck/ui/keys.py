@@ -78,7 +78,7 @@ def with_hint(instruction: str, lang: str, *, q_at_once: bool = False) -> str:
     inner = instruction.strip()
     if inner.startswith("(") and inner.endswith(")"):
         inner = inner[1:-1]
-    return f"({inner}; {leave_hint(lang, q_at_once=q_at_once)})"
+    return t(lang, "({keys}; {leave})", keys=inner, leave=leave_hint(lang, q_at_once=q_at_once))
 
 
 def columns() -> int:

@@ -13,7 +13,7 @@ from rich.text import Text as RichText
 
 from safecheck.content.workshop import NOTE, HelpLine, Part, Question, Quiz, Slide, Workshop
 from safecheck.core import labels
-from safecheck.core.i18n import t, tn
+from safecheck.core.i18n import labelled, t, tn
 from safecheck.core.region import Region
 from safecheck.ui.display import escaping
 
@@ -151,8 +151,11 @@ class PresenterDisplay:
     ) -> None:
         self._show(
             Group(*lines),
-            title=f"{quiz.title(lang)}: "
-            + t(lang, "Question {number} of {count}", number=number, count=len(quiz.questions)),
+            title=labelled(
+                lang,
+                quiz.title(lang),
+                t(lang, "Question {number} of {count}", number=number, count=len(quiz.questions)),
+            ),
             subtitle=t(lang, "Right so far: {right} of {asked}", right=right, asked=asked),
         )
 
@@ -263,7 +266,9 @@ class PlainPresenterDisplay:
         for line in slide.chat:
             text = line.text(lang).strip()
             lines.append(
-                f"({text})" if line.speaker == NOTE else f"{part.speakers[line.speaker]}: {text}"
+                f"({text})"
+                if line.speaker == NOTE
+                else labelled(lang, part.speakers[line.speaker], text)
             )
         if slide.helplines:
             if helplines is None:
@@ -277,7 +282,10 @@ class PlainPresenterDisplay:
                     )
                 )
             else:
-                lines += [f"- {line.name}: {line.contact}. {line.note}" for line in helplines]
+                lines += [
+                    "- " + labelled(lang, line.name, f"{line.contact}. {line.note}")
+                    for line in helplines
+                ]
         if slide.question is not None:
             lines.append(slide.question(lang).strip())
         if slide.reveal is not None and revealed:
@@ -286,7 +294,7 @@ class PlainPresenterDisplay:
 
     def _question(self, quiz: Quiz, question: Question, lang: str, number: int) -> list[str]:
         label = t(lang, "Question {number} of {count}", number=number, count=len(quiz.questions))
-        lines = ["", f"{quiz.title(lang)}: {label}", question.question(lang).strip()]
+        lines = ["", labelled(lang, quiz.title(lang), label), question.question(lang).strip()]
         lines += [
             f"{letter}. {choice(lang).strip()}"
             for letter, choice in zip("ABCD", question.choices, strict=False)

@@ -7,10 +7,29 @@ from __future__ import annotations
 
 from safecheck.content.checklist import Item
 from safecheck.core import labels
-from safecheck.core.i18n import N_, t
+from safecheck.core.i18n import N_, labelled, t
 from safecheck.progress.summary import Summary
 from safecheck.progress.verify import Verification
 from safecheck.storage.state import Answer
+
+# A step's help lines go one to a row; a longer list than this puts two short ones on a row,
+# so the step, its help and the crisis footer stay on one 80 x 24 screen.
+ONE_PER_ROW = 4
+ROW_WIDTH = 79
+
+
+def in_rows(entries: list[str], width: int = ROW_WIDTH) -> list[str]:
+    """`- entry` rows; past ONE_PER_ROW entries, two neighbours share a row when both fit."""
+    rows = [f"- {entry}" for entry in entries]
+    if len(rows) <= ONE_PER_ROW:
+        return rows
+    paired: list[str] = []
+    for row in rows:
+        if paired and "   - " not in paired[-1] and len(paired[-1]) + 3 + len(row) <= width:
+            paired[-1] += "   " + row
+        else:
+            paired.append(row)
+    return paired
 
 
 def answer_word(answer: Answer | None, lang: str) -> str:
@@ -75,5 +94,5 @@ def verification_lines(result: Verification, lang: str) -> list[str]:
             record = result.summary.answers.get(item.id)
             priority = t(lang, labels.PRIORITY[item.priority.value])
             word = answer_word(record.answer if record else None, lang)
-            lines.append(f"- {item.id}: {item.title(lang)} ({priority}, {word})")
+            lines.append("- " + labelled(lang, item.id, f"{item.title(lang)} ({priority}, {word})"))
     return lines
