@@ -141,6 +141,25 @@ def test_structure_errors_are_shown_in_the_persons_language() -> None:
     assert str(error) == "a.yaml:3: sections must be a list"
 
 
+def test_a_value_that_is_a_phrase_is_shown_in_the_same_language(tmp_path: Path) -> None:
+    """quote() of a list is "a list": in a French message, "une liste". The checklist's own
+    id and kind checks, once English f-strings, are message ids too."""
+    from safecheck.content import checklist
+
+    shown = {}
+    for name, text in {
+        "other": "id: wrong\ntitle: {nl: a, en: a, fr: a}\nsections: []\n",
+        "kinds": "id: kinds\nkind: [1]\ntitle: {nl: a, en: a, fr: a}\nsections: []\n",
+    }.items():
+        (tmp_path / f"{name}.yaml").write_text(text)
+        with pytest.raises(InputFileError) as raised:
+            checklist.load(tmp_path / f"{name}.yaml")
+        shown[name] = raised.value.text("fr")
+    assert shown["other"].endswith('l\'id "wrong" doit correspondre au nom du fichier "other.yaml"')
+    assert shown["kinds"].endswith("pas une liste")
+    assert not any(english in " ".join(shown.values()) for english in ("must", "a list"))
+
+
 def test_lint_speaks_the_chosen_language(tmp_path: Path) -> None:
     (tmp_path / "broken.yaml").write_text("id: broken\nkind: checklist\ntitle: 3\n")
     (tmp_path / "bad.yaml").write_bytes(b"id: bad\n\xff\n")

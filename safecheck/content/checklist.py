@@ -239,12 +239,26 @@ def load(
     _gather(problems, lambda: yamlfile.no_unknown_keys(doc, top, keys, (), "the checklist"))
     checklist_id = _id(doc, top, (), "the checklist")
     if checklist_id != path.stem:
-        message = f'the id "{checklist_id}" must match the file name "{path.stem}.yaml"'
-        _gather(problems, lambda: doc.fail(("id",), message))
+        _gather(
+            problems,
+            lambda: doc.fail(
+                ("id",),
+                N_('the id "{value}" must match the file name "{stem}.yaml"'),
+                value=checklist_id,
+                stem=path.stem,
+            ),
+        )
     kind = top.get("kind", "checklist")
     if kind not in KINDS:
-        message = f"kind must be one of {', '.join(KINDS)}, not {yamlfile.quote(kind)}"
-        _gather(problems, lambda: doc.fail(("kind",), message))
+        _gather(
+            problems,
+            lambda: doc.fail(
+                ("kind",),
+                N_("kind must be one of {known}, not {kind}"),
+                known=", ".join(KINDS),
+                kind=yamlfile.quote(kind),
+            ),
+        )
     title = _gather(problems, lambda: _text(doc, top, "title", ()))
     intro = _gather(problems, lambda: _text(doc, top, "intro", ()))
     crisis = _gather(problems, lambda: _crisis(doc, top["crisis"]) if "crisis" in top else None)

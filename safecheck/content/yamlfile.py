@@ -11,7 +11,7 @@ from typing import Any, NoReturn, Protocol, TypeVar
 import yaml
 
 from safecheck.core.errors import InputFileError
-from safecheck.core.i18n import N_
+from safecheck.core.i18n import N_, Phrase
 from safecheck.core.text import CONTROL, escaped, safe_text
 from safecheck.storage import safefile
 
@@ -155,15 +155,15 @@ def quote(value: object) -> str:
     Never `repr` or `str` of a list or mapping: an alias bomb expands to billions of values.
     """
     if isinstance(value, list):
-        return "a list"
+        return Phrase(N_("a list"))
     if isinstance(value, Mapping):
-        return "a mapping"
+        return Phrase(N_("a mapping"))
     if value is None or isinstance(value, bool | float | date):
         return str(value)
     if isinstance(value, int):
-        return str(value) if value.bit_length() < 128 else "a very large number"
+        return str(value) if value.bit_length() < 128 else Phrase(N_("a very large number"))
     if not isinstance(value, str):
-        return f"a value of type {type(value).__name__}"
+        return Phrase(N_("a value of another kind"))
     text = value if len(value) <= MAX_QUOTE else value[:MAX_QUOTE] + "…"
     return f'"{safe_text(text)}"'
 

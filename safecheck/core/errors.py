@@ -39,7 +39,7 @@ class SafecheckError(Exception):
     `message` is English: a message id of the catalogues (marked with `N_` where it is
     written) whose {placeholders} are filled from `values`, so `text(lang)` can show it
     in the person's language; `str(error)` is the English text. A value may itself be a
-    `SafecheckError` (a reason): it is shown in the same language.
+    `SafecheckError` (a reason) or a `Phrase` ("a list"): it is shown in the same language.
     """
 
     exit_code: ExitCode = ExitCode.ERROR
@@ -67,13 +67,14 @@ class SafecheckError(Exception):
         return self.text("en")
 
     def _message(self, lang: str) -> str:
-        from safecheck.core.i18n import t
+        from safecheck.core.i18n import Phrase, t
 
-        values = {
-            name: value.text(lang) if isinstance(value, SafecheckError) else value
-            for name, value in self.values.items()
-        }
-        return t(lang, self.msgid, **values)
+        def shown(value: object) -> object:
+            if isinstance(value, SafecheckError):
+                return value.text(lang)
+            return t(lang, value) if isinstance(value, Phrase) else value
+
+        return t(lang, self.msgid, **{name: shown(value) for name, value in self.values.items()})
 
     def text(self, lang: str) -> str:
         """The message in `lang`, after its file and line."""

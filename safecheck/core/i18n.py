@@ -30,6 +30,10 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 _catalogues: dict[str, NullTranslations] = {}
 
 
+class Phrase(str):
+    """A message id given as a value of another message ("a list"): shown in its language."""
+
+
 def N_(text: str) -> str:  # noqa: N802 - the name xgettext and Babel look for
     """Mark `text` for translation where it is defined (a table); `t` translates it later."""
     return text
