@@ -4,7 +4,8 @@
 
 Each command runs in a fresh process; its wall time is measured from start to exit (or, for
 the first question, to the moment the question is on the screen) and its peak memory is the
-child's maximum resident set size. Operations inside safecheck (loading a checklist, saving
+child's maximum resident set size. Every case runs once per round, so a baseline and the
+commands compared with it see the same load. Operations inside safecheck (loading a checklist, saving
 an answer, exporting) run in a child process that times the operation itself.
 Prints one table and a PASS/FAIL line per budget; exits 1 if any budget fails.
 """
@@ -130,18 +131,29 @@ class Case:
     operation: bool = False  # argv is [python, -c, script]: the script times itself
 
 
-def measure(case: Case, runs: int, env: dict[str, str]) -> Result:
-    def once() -> float:
-        if case.operation:
-            return run_operation(case.argv[2], env)
-        if case.until is not None:
-            return run_to_text(case.argv, env, case.until)
-        return run_to_exit(case.argv, env)
+def once(case: Case, env: dict[str, str]) -> float:
+    if case.operation:
+        return run_operation(case.argv[2], env)
+    if case.until is not None:
+        return run_to_text(case.argv, env, case.until)
+    return run_to_exit(case.argv, env)
 
-    once()  # warm the file cache and the bytecode cache
-    seconds = statistics.median(once() for _ in range(runs))
-    argv = [*case.argv, "/dev/null"] if case.operation else case.argv
-    return Result(case.name, seconds, peak_memory(argv, env, case.until))
+
+def measure(cases: list[Case], runs: int, env: dict[str, str]) -> dict[str, Result]:
+    """Every case once per round, `runs` rounds: a baseline and the commands compared with it
+    see the same load (timed case after case, a busy minute would land on one of them)."""
+    for case in cases:
+        once(case, env)  # warm the file cache and the bytecode cache
+    seconds: dict[str, list[float]] = {case.name: [] for case in cases}
+    for _ in range(runs):
+        for case in cases:
+            seconds[case.name].append(once(case, env))
+    results = {}
+    for case in cases:
+        argv = [*case.argv, "/dev/null"] if case.operation else case.argv
+        peak = peak_memory(argv, env, case.until)
+        results[case.name] = Result(case.name, statistics.median(seconds[case.name]), peak)
+    return results
 
 
 def generated_checklist(items: int) -> str:
@@ -394,7 +406,7 @@ def bench(runs: int, scratch: Path, as_json: bool) -> int:
             operation=True,
         ),
     ]
-    results = {case.name: measure(case, runs, env) for case in cases}
+    results = measure(cases, runs, env)
     typer_time = results['python -c "import typer"'].seconds
     questionary_time = results['python -c "import typer, questionary"'].seconds
     pass_time = results["python -c pass"].seconds
