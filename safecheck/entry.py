@@ -15,7 +15,6 @@ itself. This module has no words of its own: the lines are `crisis.footer_text`'
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -116,13 +115,26 @@ def show_first_lines(wanted: Wanted) -> str | None:
     """Print the crisis lines; the text printed, or None when nothing was."""
     try:
         text, discreet = first_lines(wanted)
-        width = shutil.get_terminal_size().columns  # COLUMNS, the terminal's, else 80
+        width = columns()
         screen = composed(text, discreet=discreet, plain=wanted.plain, width=width)
         sys.stdout.write(screen)
         sys.stdout.flush()
     except Exception:  # never in the way: then the start screen shows the lines itself
         return None
     return text
+
+
+def columns() -> int:
+    """COLUMNS, else the terminal's width, else 80: shutil.get_terminal_size's answer, without
+    importing shutil (with re, fnmatch, bz2 and lzma) before the first line is on screen."""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
 
 
 def composed(text: str, *, discreet: bool, plain: bool, width: int = 80) -> str:
