@@ -7,7 +7,7 @@ answers survive any change of wording.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import partial
@@ -363,17 +363,24 @@ def _one_or_more(
         return []
     raw = mapping[key]
     values = raw if isinstance(raw, list) else [raw]
+    _all_allowed(doc, values, allowed, (*loc, key), what)
+    return values
+
+
+def _all_allowed(
+    doc: Located, values: list[Any], allowed: Sequence[str], loc: Loc, what: str
+) -> None:
+    """Stop at the first of `values` (of the key at the end of `loc`) not in `allowed`."""
     for value in values:
         if value not in allowed:
             doc.fail(
-                (*loc, key),
+                loc,
                 N_("{what}: {key} must be one of {known}, not {value}"),
                 what=what,
-                key=key,
+                key=loc[-1],
                 known=", ".join(allowed),
                 value=yamlfile.quote(value),
             )
-    return values
 
 
 def _section(

@@ -17,6 +17,7 @@ from safecheck.content import yamlfile
 from safecheck.content.checklist import (
     ID_PATTERN,
     Text,
+    _all_allowed,
     _required,
     _text,
     builtin_dir,
@@ -211,16 +212,7 @@ def _choices(
     doc: Located, entry: Mapping[str, Any], key: str, allowed: tuple[str, ...], loc: Loc, what: str
 ) -> list[str]:
     values = _strings(doc, entry, key, loc, what)
-    for value in values:
-        if value not in allowed:
-            doc.fail(
-                (*loc, key),
-                N_("{what}: {key} must be one of {known}, not {value}"),
-                what=what,
-                key=key,
-                known=", ".join(allowed),
-                value=value,
-            )
+    _all_allowed(doc, values, allowed, (*loc, key), what)
     return values
 
 
