@@ -43,6 +43,22 @@ class PlainPrompter:
         self._stdout = stdout
         self._quick_exit = quick_exit
 
+    def _out(self) -> IO[str]:
+        return self._stdout if self._stdout is not None else sys.stdout
+
+    def _terminal(self) -> tuple[IO[str], IO[str]]:
+        """Standard input and output for a question; input must be a terminal."""
+        stdin = self._stdin if self._stdin is not None else sys.stdin
+        if not stdin_is_terminal(stdin):
+            raise NotInteractiveError(
+                t(
+                    self._lang,
+                    "safecheck asks its questions in a terminal, and standard input is not one. "
+                    "Run it in a terminal; safecheck COMMAND --help lists what works without one.",
+                )
+            )
+        return stdin, self._out()
+
     def select(
         self,
         message: str,
@@ -55,16 +71,7 @@ class PlainPrompter:
 
         `instant` has no meaning here: a line is always ended with Enter.
         """
-        stdin = self._stdin if self._stdin is not None else sys.stdin
-        out = self._stdout if self._stdout is not None else sys.stdout
-        if not stdin_is_terminal(stdin):
-            raise NotInteractiveError(
-                t(
-                    self._lang,
-                    "safecheck asks its questions in a terminal, and standard input is not one. "
-                    "Run it in a terminal; safecheck COMMAND --help lists what works without one.",
-                )
-            )
+        stdin, out = self._terminal()
         count = len(choices)
         lines = [message] + [f"  {number}. {label}" for number, (label, _) in enumerate(choices, 1)]
         with interrupts(out):
@@ -128,7 +135,7 @@ class PlainPrompter:
                 else t(self._lang, "That is not one of the choices. Type {keys}.", keys=allowed)
             )
 
-        out = self._stdout if self._stdout is not None else sys.stdout
+        out = self._out()
         out.write("\n".join(lines) + "\n")
         typed = self._line(
             t(self._lang, "(q: leave) Type {keys} and press Enter:", keys=allowed), "", check
@@ -151,16 +158,7 @@ class PlainPrompter:
 
     def password(self, message: str, *, problem: Callable[[str], str | None] | None = None) -> str:
         """Hidden text, read as a whole line without echo; asked again while `problem` says why."""
-        stdin = self._stdin if self._stdin is not None else sys.stdin
-        out = self._stdout if self._stdout is not None else sys.stdout
-        if not stdin_is_terminal(stdin):
-            raise NotInteractiveError(
-                t(
-                    self._lang,
-                    "safecheck asks its questions in a terminal, and standard input is not one. "
-                    "Run it in a terminal; safecheck COMMAND --help lists what works without one.",
-                )
-            )
+        stdin, out = self._terminal()
         with interrupts(out):
             while True:
                 if stdin is sys.stdin:
@@ -178,16 +176,7 @@ class PlainPrompter:
     def confirm(self, message: str, *, default: bool = False) -> bool:
         """Yes or no as a typed line: y, yes, j, ja, o or oui is yes; an empty line takes `default`;
         anything else is no."""
-        stdin = self._stdin if self._stdin is not None else sys.stdin
-        out = self._stdout if self._stdout is not None else sys.stdout
-        if not stdin_is_terminal(stdin):
-            raise NotInteractiveError(
-                t(
-                    self._lang,
-                    "safecheck asks its questions in a terminal, and standard input is not one. "
-                    "Run it in a terminal; safecheck COMMAND --help lists what works without one.",
-                )
-            )
+        stdin, out = self._terminal()
         with interrupts(out):
             hint = t(
                 self._lang,
@@ -220,16 +209,7 @@ class PlainPrompter:
         *,
         hint: str = "",
     ) -> str:
-        stdin = self._stdin if self._stdin is not None else sys.stdin
-        out = self._stdout if self._stdout is not None else sys.stdout
-        if not stdin_is_terminal(stdin):
-            raise NotInteractiveError(
-                t(
-                    self._lang,
-                    "safecheck asks its questions in a terminal, and standard input is not one. "
-                    "Run it in a terminal; safecheck COMMAND --help lists what works without one.",
-                )
-            )
+        stdin, out = self._terminal()
         prompt = f"{message} [{default}] " if default else f"{message} "
         prompt += f"{hint} " if hint else ""
         with interrupts(out):
@@ -265,7 +245,7 @@ class PlainPrompter:
                 )
             )
 
-        out = self._stdout if self._stdout is not None else sys.stdout
+        out = self._out()
         out.write("\n".join([message, *labels]) + "\n")
         answer = self._line(
             t(
