@@ -238,16 +238,7 @@ def load(
     keys = {"id", "kind", "title", "intro", "sections", "crisis"}
     _gather(problems, lambda: yamlfile.no_unknown_keys(doc, top, keys, (), "the checklist"))
     checklist_id = _id(doc, top, (), "the checklist")
-    if checklist_id != path.stem:
-        _gather(
-            problems,
-            lambda: doc.fail(
-                ("id",),
-                N_('the id "{value}" must match the file name "{stem}.yaml"'),
-                value=checklist_id,
-                stem=path.stem,
-            ),
-        )
+    _gather(problems, lambda: _named_as_file(doc, checklist_id, path))
     kind = top.get("kind", "checklist")
     if kind not in KINDS:
         _gather(
@@ -354,6 +345,17 @@ def _when(doc: Located, raw: object, loc: Loc, what: str) -> When:
         age_groups=frozenset(AgeGroup(value) for value in ages),
         images=frozenset(images),
     )
+
+
+def _named_as_file(doc: Located, value: str, path: Path) -> None:
+    """A file's own id is its file name: `prevention` in prevention.yaml."""
+    if value != path.stem:
+        doc.fail(
+            ("id",),
+            N_('the id "{value}" must match the file name "{stem}.yaml"'),
+            value=value,
+            stem=path.stem,
+        )
 
 
 def _one_or_more(

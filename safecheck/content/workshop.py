@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from safecheck.content import yamlfile
-from safecheck.content.checklist import Text, _id, _required, _text, builtin_dir
+from safecheck.content.checklist import (
+    Text,
+    _id,
+    _named_as_file,
+    _required,
+    _text,
+    builtin_dir,
+)
 from safecheck.content.yamlfile import Loc, Located
 from safecheck.core.i18n import N_, t
 from safecheck.core.region import Region
@@ -150,13 +157,7 @@ def _top(doc: Located, kind: str, keys: set[str]) -> Mapping[str, Any]:
 
 def _own_id(doc: Located, top: Mapping[str, Any], path: Path) -> str:
     value = _id(doc, top, (), "the file")
-    if value != path.stem:
-        doc.fail(
-            ("id",),
-            N_('the id "{value}" must match the file name "{stem}.yaml"'),
-            value=value,
-            stem=path.stem,
-        )
+    _named_as_file(doc, value, path)
     return value
 
 
