@@ -7,7 +7,7 @@ answers survive any change of wording.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import partial
@@ -240,16 +240,7 @@ def load(
     checklist_id = _id(doc, top, (), "the checklist")
     _gather(problems, lambda: _named_as_file(doc, checklist_id, path))
     kind = top.get("kind", "checklist")
-    if kind not in KINDS:
-        _gather(
-            problems,
-            lambda: doc.fail(
-                ("kind",),
-                N_("kind must be one of {known}, not {kind}"),
-                known=", ".join(KINDS),
-                kind=yamlfile.quote(kind),
-            ),
-        )
+    _gather(problems, lambda: known_kind(doc, kind, KINDS))
     title = _gather(problems, lambda: _text(doc, top, "title", ()))
     intro = _gather(problems, lambda: _text(doc, top, "intro", ()))
     crisis = _gather(problems, lambda: _crisis(doc, top["crisis"]) if "crisis" in top else None)
@@ -345,6 +336,17 @@ def _when(doc: Located, raw: object, loc: Loc, what: str) -> When:
         age_groups=frozenset(AgeGroup(value) for value in ages),
         images=frozenset(images),
     )
+
+
+def known_kind(doc: Located, kind: object, kinds: Iterable[str]) -> None:
+    """The file's `kind` is one of `kinds`, or a problem at its line."""
+    if not isinstance(kind, str) or kind not in kinds:
+        doc.fail(
+            ("kind",),
+            N_("kind must be one of {known}, not {kind}"),
+            known=", ".join(kinds),
+            kind=yamlfile.quote(kind),
+        )
 
 
 def _named_as_file(doc: Located, value: str, path: Path) -> None:

@@ -85,14 +85,8 @@ def kind_of(path: Path) -> str:
     """The `kind` a file names (a checklist when it names none); a problem when unknown."""
     doc = yamlfile.load(path)
     kind = doc.data.get("kind", "checklist") if isinstance(doc.data, dict) else "checklist"
-    if not isinstance(kind, str) or kind not in LOADERS:
-        doc.fail(
-            ("kind",),
-            N_("kind must be one of {known}, not {kind}"),
-            known=", ".join(LOADERS),
-            kind=yamlfile.quote(kind),
-        )
-    return kind
+    checklist.known_kind(doc, kind, LOADERS)
+    return str(kind)
 
 
 def _expand(path: Path) -> tuple[list[Path], list[InputFileError]]:
