@@ -24,11 +24,14 @@ def in_rows(entries: list[str], width: int = ROW_WIDTH) -> list[str]:
     if len(rows) <= ONE_PER_ROW:
         return rows
     paired: list[str] = []
+    single = False  # the last row holds one entry, so it may take a second
     for row in rows:
-        if paired and "   - " not in paired[-1] and len(paired[-1]) + 3 + len(row) <= width:
+        if single and len(paired[-1]) + 3 + len(row) <= width:
             paired[-1] += "   " + row
+            single = False
         else:
             paired.append(row)
+            single = True
     return paired
 
 
