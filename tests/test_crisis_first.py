@@ -29,7 +29,7 @@ QUESTION = t("en", "Where are you with this?")
 MENU = "What do you need?"
 
 
-def test_first_screen_crisis_screen_and_one_key_region_at_80x24(
+def test_first_screen_crisis_screen_and_the_region_at_80x24(
     tmux: type[Tmux], home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An empty state folder and LANG=C.UTF-8: no region is known."""
@@ -46,7 +46,7 @@ def test_first_screen_crisis_screen_and_one_key_region_at_80x24(
     for text in ("112", "Belgium: Zelfmoordlijn 1813", "Netherlands: 113 Zelfmoordpreventie"):
         assert text in crisis, crisis
     assert "0800 0113" in crisis
-    screen.keys("2")  # one key: the Netherlands
+    screen.keys("2", "Enter")  # a number and Enter, as at every question: the Netherlands
     screen.wait_for("When you are ready")
     assert plain_settings.read(home).region == "NL"
     assert not (home / "state").exists()  # nothing was unlocked or saved
@@ -109,7 +109,7 @@ def test_a_forgotten_passphrase_never_stands_between_a_person_and_the_plan(
         child.send(keys.ENTER)
     assert steps >= 8
     assert "safecheck reset" in child.before
-    child.send("5")  # quit
+    child.send("5" + keys.ENTER)  # quit: a number, then Enter
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == ExitCode.OK

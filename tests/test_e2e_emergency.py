@@ -46,7 +46,7 @@ def spawn(home: Path, *args: str, lang: str = "nl_BE.UTF-8") -> pexpect.spawn:
         ("nl_NL.UTF-8", "Nederland", ["113 Zelfmoordpreventie", "113 of 0800 0113"]),
     ],
 )
-def test_one_key_from_the_start_screen_then_yes_shows_112_and_the_suicide_line(
+def test_1_enter_from_the_start_screen_then_yes_shows_112_and_the_suicide_line(
     home: Path, locale: str, region: str, suicide_line: list[str]
 ) -> None:
     child = spawn(home, lang=locale)
@@ -54,7 +54,7 @@ def test_one_key_from_the_start_screen_then_yes_shows_112_and_the_suicide_line(
     child.expect_exact("Ik word nu bedreigd")
     child.expect_exact("Stoppen")  # the whole menu is on screen
 
-    child.send("1")  # one key press, no Enter
+    child.send("1" + keys.ENTER)  # a number and Enter, as at every question
     child.expect_exact("Noodplan: iemand bedreigt je nu")
     child.expect_exact("Dit is niet jouw schuld")
     child.expect_exact("Ben je nu in acuut gevaar")
@@ -220,7 +220,7 @@ def test_without_a_keyring_the_crisis_screen_comes_before_any_passphrase(home: P
     child = spawn(home, lang="nl_BE.UTF-8")
     child.expect_exact("Ik word nu bedreigd")
     child.expect_exact("Stoppen")
-    child.send("1")
+    child.send("1" + keys.ENTER)
     child.expect_exact("Ben je nu in acuut gevaar")
     child.expect_exact("Nee")
     child.send(keys.ENTER)  # yes

@@ -296,14 +296,18 @@ def test_the_start_screen_and_the_prevention_check_in_french(
     screens = run(tmux, f"fr1-{tmp_path.name}", monkeypatch, "--region", "BE")
     menu = (fr("What do you need?"), "5) " + fr("Quit"))
     screens.wait_for(*menu)
-    screens.press("3", fr("Another region: --region BE, NL or OTHER."))  # help lines
+    screens.press("3", "» 3)")  # a number points, Enter answers: the help lines
+    screens.press("Enter", fr("Another region: --region BE, NL or OTHER."))
     screens.wait_for(*menu)
-    screens.press("4", fr("Where do you live? This chooses your help lines."))  # region
+    screens.press("4", "» 4)")
+    screens.press("Enter", fr("Where do you live? This chooses your help lines."))  # region
     screens.wait_for("3) " + fr("another country"))
     region = fr("Region: {region}. The help lines shown are chosen by it.", region=fr("Belgium"))
-    screens.press("1", region)  # Belgium: the start screen again
+    screens.type("1")  # Belgium is highlighted already: 1 changes nothing on screen
+    screens.press("Enter", region)  # Belgium: the start screen again
     screens.wait_for(*menu)
-    screens.press("2", start_of(PREVENTION.title(LANG)))  # the prevention check
+    screens.press("2", "» 2)")
+    screens.press("Enter", start_of(PREVENTION.title(LANG)))  # the prevention check
 
     items = [item for _, item in PREVENTION.items()]
     question = fr("Where are you with this?")
@@ -331,7 +335,8 @@ def test_the_start_screen_and_the_prevention_check_in_french(
         total=0,
         open=2,
     )
-    screens.press("2", start_of(welcome, 2))
+    screens.press("2", "» 2)")
+    screens.press("Enter", start_of(welcome, 2))
     screens.wait_for(question, "5) ")
     screens.type("q")
     screens.press("Enter", f"{ENDED}0")
@@ -360,7 +365,8 @@ def test_the_emergency_plan_and_the_evidence_form_in_french(
     screens.wait_for(crisis.question(LANG), "2) " + crisis.no(LANG))
     screens.press("Enter", fr("Help right now"))  # yes, in danger: the crisis screen
     screens.wait_for(fr("Where do you live? This chooses your help lines."), "3) ")
-    screens.press("1", fr("When you are ready:"))  # Belgium
+    screens.type("1")  # highlighted already
+    screens.press("Enter", fr("When you are ready:"))  # Belgium
     screens.wait_for("2) " + fr("Stop here for now"))
     screens.press("Enter", fr("How old are you? This chooses the help lines that fit you."))
     screens.wait_for("2) " + fr("18 or older"))

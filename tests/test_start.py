@@ -37,62 +37,61 @@ def test_one_enter_reaches_the_emergency_plan(pipe: PipeInput) -> None:
     assert code == ExitCode.INTERRUPTED
 
 
-def test_the_key_1_reaches_the_emergency_plan_at_once(pipe: PipeInput) -> None:
-    # If 1 only moved the pointer, Ctrl-C would end the menu before the plan showed.
-    code, out = start(pipe, "1" + keys.CTRL_C)
+def test_1_and_enter_reach_the_emergency_plan_and_1_alone_does_not(pipe: PipeInput) -> None:
+    code, out = start(pipe, "1" + keys.ENTER + keys.CTRL_C)
     assert PLAN_TITLE in out
     assert "This is not your fault" in out
+    code, out = start(pipe, "1" + keys.CTRL_C)  # a number only points, as everywhere
+    assert PLAN_TITLE not in out
 
 
 def test_the_start_screen_shows_the_region_and_the_crisis_lines(pipe: PipeInput) -> None:
-    code, out = start(pipe, "5")
+    code, out = start(pipe, "5" + keys.ENTER)
     assert code == 0
     assert "Region: Belgium" in out
-    assert "Press 1 or Enter" in out
+    assert "Press Enter." in out
     assert "Thinking about suicide? Zelfmoordlijn 1813: 1813 (phone 24/7; chat 17–24 h)" in out
     assert PLAN_TITLE not in out
 
 
 def test_the_start_screen_in_dutch(pipe: PipeInput) -> None:
-    code, out = start(pipe, "5", "--lang", "nl")
+    code, out = start(pipe, "5" + keys.ENTER, "--lang", "nl")
     assert "Regio: België" in out
     assert "Denk je aan zelfdoding? Zelfmoordlijn 1813: 1813 (bellen 24/7; chat 17–24 u)" in out
 
 
 def test_the_region_option_of_the_start_screen(pipe: PipeInput) -> None:
-    code, out = start(pipe, "5", "--region", "NL")
+    code, out = start(pipe, "5" + keys.ENTER, "--region", "NL")
     assert "Region: the Netherlands" in out
     assert "113 or 0800 0113" in out
 
 
 def test_help_lines_then_back_to_the_menu(pipe: PipeInput) -> None:
-    code, out = start(pipe, "3" + "5")
+    code, out = start(pipe, "3" + keys.ENTER + "5" + keys.ENTER)
     assert code == 0
     assert "Help lines: Belgium" in out
     assert out.count("Region: Belgium") == 2  # the menu came back
 
 
 def test_the_region_is_changed_and_remembered(pipe: PipeInput, home: Path) -> None:
-    code, out = start(pipe, "4" + keys.DOWN + keys.ENTER + "5")
+    code, out = start(pipe, "4" + keys.ENTER + keys.DOWN + keys.ENTER + "5" + keys.ENTER)
     assert code == 0
     assert "Region: the Netherlands" in out
     assert Store(home).load().settings["region"] == "NL"
 
-    code, out = start(pipe, "5")
+    code, out = start(pipe, "5" + keys.ENTER)
     assert "Region: the Netherlands" in out
 
 
 def test_the_plan_from_the_start_screen_uses_its_region(pipe: PipeInput) -> None:
     # Region NL is already chosen: after the crisis screen comes the age question.
-    code, out = start(
-        pipe, "1" + keys.ENTER + keys.ENTER + keys.ENTER + keys.CTRL_C, "--region", "NL"
-    )
+    code, out = start(pipe, "1" + keys.ENTER * 4 + keys.CTRL_C, "--region", "NL")
     assert "113 or 0800 0113" in out
     assert "Steps for: the Netherlands · Under 18" in out
 
 
 def test_the_prevention_check_from_the_start_screen(pipe: PipeInput) -> None:
-    code, out = start(pipe, "2" + keys.CTRL_C)
+    code, out = start(pipe, "2" + keys.ENTER + keys.CTRL_C)
     assert "Prevention" in out
     assert PLAN_TITLE not in out
 
@@ -118,10 +117,9 @@ def test_discreet_quick_exit_works_inside_the_plan(pipe: PipeInput, home: Path) 
     assert "Talk to someone you trust" in result.output  # the plan's first step
 
 
-def test_the_prompter_takes_a_digit_at_once_only_when_asked(pipe: PipeInput) -> None:
-    pipe.send_text("2")
-    assert Prompter("no terminal").select("?", CHOICES, instant=True) == "b"
-    pipe.send_text("2" + keys.ENTER)
+def test_a_digit_only_points_and_enter_answers(pipe: PipeInput) -> None:
+    pipe.send_text("2" + "3" + keys.ENTER + "2" + keys.ENTER)
+    assert Prompter("no terminal").select("?", CHOICES) == "c"  # 2 alone answered nothing
     assert Prompter("no terminal").select("?", CHOICES) == "b"
 
 
@@ -160,18 +158,19 @@ def test_the_plain_prompter_takes_the_default_on_enter_and_quits_on_q() -> None:
         prompter.select("?", CHOICES)
 
 
-def test_an_unknown_region_shows_every_line_then_one_key_sets_it(
+def test_an_unknown_region_shows_every_line_then_the_region_is_asked(
     pipe: PipeInput, monkeypatch: pytest.MonkeyPatch, home: Path
 ) -> None:
     monkeypatch.setenv("LANG", "en_US.UTF-8")  # names neither Belgium nor the Netherlands
-    # Start, yes: the crisis screen; one key (1, no Enter) answers the region question;
+    # Start, yes: the crisis screen; 1 and Enter answer the region question;
     # then go on, and under 18.
-    code, out = start(pipe, "1" + keys.ENTER + "1" + keys.ENTER + keys.ENTER + keys.CTRL_C)
+    typed = "1" + keys.ENTER * 2 + "1" + keys.ENTER * 3 + keys.CTRL_C
+    code, out = start(pipe, typed)
     flat = " ".join(out.split())
     crisis = flat[flat.index("Help right now") :]
     for text in ("112", "Belgium: Zelfmoordlijn 1813", "Netherlands: 113 Zelfmoordpreventie"):
         assert text in flat[: flat.index(PLAN_TITLE)]  # the start screen
         assert text in crisis
-    assert "Steps for: Belgium" in crisis  # the one key chose the region
+    assert "Steps for: Belgium" in crisis  # 1 and Enter chose the region
     assert plain_settings.read(home).region == "BE"
     assert not (home / "state").exists()  # nothing unlocked or saved for this

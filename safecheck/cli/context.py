@@ -20,10 +20,13 @@ from safecheck.core.errors import (
     NotInteractiveError,
     QuickExit,
     SafecheckError,
+    answers_not_saved,
+    note_not_saved,
 )
 from safecheck.core.i18n import N_
 
 STOPPED = N_("Stopped. Your answers so far are saved; run the same command to go on.")
+NOT_SAVED = N_("Stopped. This time's answers were not saved; your saved file is unchanged.")
 
 if TYPE_CHECKING:
     from safecheck.storage.sealing import PassphraseAsker
@@ -158,17 +161,21 @@ def run_of(ctx: typer.Context, lang: Any = None, plain: bool = False) -> Run:
 @contextlib.contextmanager
 def reporting(lang: str, stopped: str = STOPPED) -> Iterator[None]:
     """The one interrupt boundary: safecheck's own errors, Ctrl-C and quick exit become
-    one calm paragraph and a documented exit code. `stopped` is the message for Ctrl-C.
+    one calm paragraph and a documented exit code. `stopped` is the message for Ctrl-C
+    and for leaving (q + Enter, Esc twice); when this run's answers could not be saved,
+    the message says that instead.
     """
+    note_not_saved(False)
     try:
         yield
-    except QuickExit:  # left on purpose (q, Esc twice), at once and without a word:
-        raise typer.Exit(ExitCode.OK) from None  # every answer given is saved already
-    except Interrupted:
+    except (QuickExit, Interrupted) as left:  # left on purpose, or Ctrl-C: the same line
         from safecheck.core.i18n import t
 
-        typer.echo(t(lang, stopped), err=True)
-        raise typer.Exit(ExitCode.INTERRUPTED) from None
+        said = NOT_SAVED if answers_not_saved() and stopped == STOPPED else stopped
+        if not getattr(left, "quietly", False):  # discreet mode leaves without a word
+            typer.echo(t(lang, said), err=True)
+        code = ExitCode.OK if isinstance(left, QuickExit) else ExitCode.INTERRUPTED
+        raise typer.Exit(code) from None
     except SafecheckError as error:
         typer.echo(f"safecheck: {error.text(lang)}", err=True)
         raise typer.Exit(error.exit_code) from None

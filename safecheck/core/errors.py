@@ -7,6 +7,7 @@ exits with its code. Anything else is a bug and may show a traceback.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
@@ -126,9 +127,26 @@ class Interrupted(SafecheckError):
 
 
 class QuickExit(SafecheckError):
-    """The person asked to leave at once (discreet mode: Esc twice or `q`)."""
+    """The person asked to leave (q and Enter, Esc twice; in discreet mode q alone).
+
+    `quietly`: in discreet mode, leave without a word (the screen is wiped)."""
 
     exit_code = ExitCode.OK
 
-    def __init__(self) -> None:
+    def __init__(self, *, quietly: bool = False) -> None:
         super().__init__("quick exit")
+        self.quietly = quietly
+
+
+# Whether this run's answers could not be saved (a forgotten passphrase, a damaged file):
+# the line shown on leaving (q, Esc twice, Ctrl-C) then says so instead of "saved".
+_NOT_SAVED: ContextVar[bool] = ContextVar("safecheck_not_saved", default=False)
+
+
+def note_not_saved(not_saved: bool = True) -> None:
+    """Mark this run's answers as not saved (or, at the start of a command, as saved)."""
+    _NOT_SAVED.set(not_saved)
+
+
+def answers_not_saved() -> bool:
+    return _NOT_SAVED.get()

@@ -48,7 +48,6 @@ class Chooser(Protocol):
         choices: Sequence[tuple[str, T]],
         *,
         default: int | None = None,
-        instant: bool = False,
     ) -> T: ...
 
 
@@ -75,13 +74,12 @@ def region_name(region: Region, lang: str) -> str:
 
 
 def ask_region(asker: Chooser, lang: str, current: Region | None) -> Region:
-    """Belgium, the Netherlands or another country: one key (1, 2, 3) answers it."""
+    """Belgium, the Netherlands or another country: a number or the arrows, then Enter."""
     regions = list(Region)
     return asker.select(
         t(lang, "Where do you live? This chooses your help lines."),
         [(region_name(region, lang), region) for region in regions],
         default=regions.index(current) if current is not None else None,
-        instant=True,
     )
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from safecheck.content.checklist import Checklist
-from safecheck.core.errors import Interrupted, SafecheckError
+from safecheck.core.errors import Interrupted, QuickExit, SafecheckError
 from safecheck.flows.walk import now, walk
 from safecheck.progress.summary import Summary
 from safecheck.storage.store import Store
@@ -23,7 +23,7 @@ def saved_settings(store: Store) -> Mapping[str, Any]:
     """The remembered settings; none when the state cannot be read (help must still work)."""
     try:
         return store.load().settings
-    except Interrupted:  # Ctrl-C at a passphrase question still stops
+    except (Interrupted, QuickExit):  # Ctrl-C or q at a passphrase question still stops
         raise
     except SafecheckError:
         return {}

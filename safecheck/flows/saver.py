@@ -13,7 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from safecheck.core.errors import Interrupted, NoKeyError, SafecheckError
+from safecheck.core.errors import (
+    Interrupted,
+    NoKeyError,
+    QuickExit,
+    SafecheckError,
+    note_not_saved,
+)
 from safecheck.core.i18n import t
 from safecheck.storage.sealing import PASSPHRASE_ENV, PassphraseAsker, Source, peek
 from safecheck.storage.state import State
@@ -49,7 +55,7 @@ class Saver:
             return self._memory
         try:
             return self.store.load()
-        except Interrupted:
+        except (Interrupted, QuickExit):  # leaving is never a reason not to save
             raise
         except NoKeyError:
             self._locked = True  # a passphrase or the keyring: tried when something is saved
@@ -68,7 +74,7 @@ class Saver:
         if self.reason is None and not self._locked and self.store.path.exists():
             try:
                 self.store.update(change)  # no passphrase asker yet: it never asks
-            except Interrupted:
+            except (Interrupted, QuickExit):  # leaving is never a reason not to save
                 raise
             except SafecheckError:
                 pass  # a key that must be asked for: kept for the first tick
@@ -89,7 +95,7 @@ class Saver:
 
             try:
                 new = self.store.update(everything)
-            except Interrupted:
+            except (Interrupted, QuickExit):  # leaving is never a reason not to save
                 raise
             except SafecheckError as error:
                 self._fail(error)
@@ -134,6 +140,7 @@ class Saver:
 
     def _fail(self, error: SafecheckError) -> None:
         self.reason = error.text(self.lang)
+        note_not_saved()
         self.say(
             t(
                 self.lang,

@@ -1,7 +1,7 @@
 """The start screen, crisis first, and the few settings it remembers.
 
 `safecheck` with no command opens a menu whose first choice, already highlighted,
-is the emergency plan: one Enter, or the key 1, reaches it.
+is the emergency plan: one Enter, or the key 1 and Enter, reaches it.
 """
 
 from __future__ import annotations
@@ -61,7 +61,6 @@ def choose(
             (t(lang, "Quit"), Action.QUIT),
         ],
         default=0,
-        instant=True,
     )
 
 

@@ -151,9 +151,7 @@ class Display:
             RichText(
                 t(lang, "Region: {region}. The help lines shown are chosen by it.", region=region)
             ),
-            RichText(
-                t(lang, "Is someone threatening you right now? Press 1 or Enter."), style="bold"
-            ),
+            RichText(t(lang, "Is someone threatening you right now? Press Enter."), style="bold"),
         )
         self.console.print(
             Panel(body, title=t(lang, "safecheck: against sextortion"), title_align="left")
@@ -503,7 +501,7 @@ class PlainDisplay(Display):
             t(lang, "safecheck: against sextortion"),
             t(lang, "Region: {region}. The help lines shown are chosen by it.", region=region),
         )
-        self._lines(t(lang, "Is someone threatening you right now? Press 1 or Enter."))
+        self._lines(t(lang, "Is someone threatening you right now? Press Enter."))
         if footer:  # empty: the crisis lines are on screen already, right above
             self._lines(footer)
 

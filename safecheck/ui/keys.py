@@ -37,10 +37,11 @@ def interrupts(out: IO[str] | None = None) -> Iterator[None]:
         raise Interrupted() from None
 
 
-def answered(answer: Any) -> Any:
-    """A widget's answer: leaving is `QuickExit`; no answer at all (Ctrl-D) is `Interrupted`."""
+def answered(answer: Any, *, quietly: bool = False) -> Any:
+    """A widget's answer: leaving is `QuickExit`; no answer at all (Ctrl-D) is `Interrupted`.
+    `quietly`: discreet mode, where leaving says nothing."""
     if answer is LEAVE:
-        raise QuickExit()
+        raise QuickExit(quietly=quietly)
     if answer is None:
         raise Interrupted()
     return answer

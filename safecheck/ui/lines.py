@@ -65,12 +65,8 @@ class PlainPrompter:
         choices: Sequence[tuple[str, T]],
         *,
         default: int | None = None,
-        instant: bool = False,
     ) -> T:
-        """With a `default`, an empty line takes it; q (or Esc twice) and Enter leave.
-
-        `instant` has no meaning here: a line is always ended with Enter.
-        """
+        """With a `default`, an empty line takes it; q (or Esc twice) and Enter leave."""
         stdin, out = self._terminal()
         count = len(choices)
         lines = [message] + [f"  {number}. {label}" for number, (label, _) in enumerate(choices, 1)]

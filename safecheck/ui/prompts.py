@@ -33,8 +33,7 @@ from safecheck.ui.terminal import stdin_is_terminal as stdin_is_terminal
 # question is really asked, so commands that ask nothing (status --json) start fast.
 if TYPE_CHECKING:
     import questionary
-    from prompt_toolkit.key_binding import KeyBindings, KeyBindingsBase, KeyPressEvent
-    from prompt_toolkit.key_binding.key_bindings import Binding
+    from prompt_toolkit.key_binding import KeyPressEvent
 
 T = TypeVar("T")
 
@@ -79,15 +78,14 @@ class Prompter:
         choices: Sequence[tuple[str, T]],
         *,
         default: int | None = None,
-        instant: bool = False,
     ) -> T:
         """One choice from a list; keys 1..9 jump to a choice, Enter takes it.
 
-        `default` is the choice highlighted at first (else the first). With `instant`,
-        a digit key takes its choice at once, without Enter.
+        `default` is the choice highlighted at first (else the first). The same rule holds
+        for every question: a digit or the arrows point, only Enter answers, so a digit
+        never answers one question while its Enter answers the next.
         """
         import questionary
-        from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
         self._require_terminal()
         values = [value for _, value in choices]
@@ -106,13 +104,6 @@ class Prompter:
             style=_style(),
             qmark="?",
         )
-        app = question.application
-        if instant and shortcuts:
-            own = app.key_bindings or KeyBindings()
-            extra = KeyBindings()
-            for index in range(len(choices)):
-                _take_at_once(extra, own, str(index + 1), index)
-            app.key_bindings = merge_key_bindings([own, extra])
         self._leave_keys(question)
         return values[self._ask(question)]
 
@@ -200,7 +191,9 @@ class Prompter:
         )
         redraw_cleanly_on_resize(session.app)
         with interrupts():
-            answer = answered(questionary.Question(session.app).unsafe_ask())
+            answer = answered(
+                questionary.Question(session.app).unsafe_ask(), quietly=self._quick_exit
+            )
         if not isinstance(answer, Move):
             raise Interrupted()
         return answer
@@ -339,16 +332,14 @@ class Prompter:
         add_leave_keys(question.application, q_at_once=self._quick_exit, q_is_typed=q_is_typed)
         redraw_cleanly_on_resize(question.application)
 
-    @staticmethod
-    def _typed(answer: str) -> str:
+    def _typed(self, answer: str) -> str:
         if answer.strip() == LEAVE_WORD:
-            raise QuickExit()
+            raise QuickExit(quietly=self._quick_exit)
         return answer
 
-    @staticmethod
-    def _run(question: questionary.Question) -> Any:
+    def _run(self, question: questionary.Question) -> Any:
         with interrupts():
-            return answered(question.unsafe_ask())
+            return answered(question.unsafe_ask(), quietly=self._quick_exit)
 
     def _require_terminal(self) -> None:
         if not input_is_interactive():
@@ -360,10 +351,9 @@ class Prompter:
                 )
             )
 
-    @staticmethod
-    def _ask(question: questionary.Question) -> int:
+    def _ask(self, question: questionary.Question) -> int:
         with interrupts():
-            answer = answered(question.unsafe_ask())
+            answer = answered(question.unsafe_ask(), quietly=self._quick_exit)
         if not isinstance(answer, int):
             raise Interrupted()
         return answer
@@ -374,21 +364,3 @@ def make_prompter(lang: str, *, plain: bool, quick_exit: bool = False) -> Prompt
     if plain:
         return PlainPrompter(lang, quick_exit=quick_exit)
     return Prompter(lang, quick_exit=quick_exit)
-
-
-def _take_at_once(bindings: KeyBindings, own: KeyBindingsBase, key: str, index: int) -> None:
-    """Bind `key` to point at choice `index` and take it, as the key and then Enter would."""
-
-    def own_handlers(keys: tuple[str, ...]) -> list[Binding]:
-        return [binding for binding in own.get_bindings_for_keys(keys) if binding.keys == keys]
-
-    from prompt_toolkit.keys import Keys
-
-    @bindings.add(key, eager=True)
-    def take(event: KeyPressEvent) -> None:
-        point, enter = own_handlers((key,)), own_handlers((Keys.ControlM,))
-        if not point or not enter:  # questionary changed: take the choice directly
-            event.app.exit(result=index)
-            return
-        point[-1].call(event)
-        enter[-1].call(event)

@@ -1,0 +1,168 @@
+"""One key model for every question: a number (or the arrows) points, only Enter answers.
+
+In a real terminal of 80x24 (tmux on its own socket), each kind of question gets a digit and
+then Enter; the Enter must answer that question and never the next one. q + Enter and Esc
+twice leave every question, the passphrase question too, with the line Ctrl-C shows.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from safecheck.storage import settings as plain_settings
+from safecheck.storage.store import Store
+from tests.conftest import Tmux
+from tests.test_crisis_first import make_passphrase_state
+from tests.test_plain import SAFECHECK
+
+STOPPED = "Stopped. Your answers so far are saved; run the same command to go on."
+NOT_SAVED = "Stopped. This time's answers were not saved; your saved file is unchanged."
+
+# Every kind of question, one after the other; each prints its answer once answered.
+EVERY_KIND = """
+from safecheck.ui.prompts import Prompter
+ask = Prompter("en")
+print("select:", ask.select("First select?", [("One", 1), ("Two", 2), ("Three", 3)]))
+print("confirm:", ask.confirm("A confirm?"))
+print("checkbox:", ask.checkbox("A checkbox?", [("One", 1), ("Two", 2)]))
+print("menu:", ask.menu("A menu?", [("One", 1), ("Two", 2)]))
+print("text:", ask.text("A text?"))
+print("password:", ask.password("A password?"))
+print("advance:", ask.advance("An advance"))
+print("last:", ask.select("Last select?", [("One", 1), ("Two", 2)]))
+"""
+QUESTIONS = [
+    ("First select?", "select: 2"),
+    ("A confirm?", "confirm: False"),  # a digit types nothing there: Enter takes the default
+    ("A checkbox?", "checkbox: []"),
+    ("A menu?", "menu: 2"),
+    ("A text?", "text: 2"),
+    ("A password?", "password: 2"),
+    ("An advance", "advance: next"),
+    ("Last select?", "last: 2"),
+]
+
+
+def settled(session: Tmux) -> str:
+    """The screen once it has stopped changing for a while (an answer taken too early shows)."""
+    last, same = "", 0
+    while same < 6:
+        time.sleep(0.1)
+        screen = "\n".join(session.screen())
+        same = same + 1 if screen == last else 0
+        last = screen
+    return last
+
+
+def test_a_digit_then_enter_answers_each_kind_of_question_and_never_the_next(
+    tmux: type[Tmux], tmp_path: Path
+) -> None:
+    script = tmp_path / "every_kind.py"
+    script.write_text(EVERY_KIND, encoding="utf-8")
+    session = tmux(f"sc25k-{tmp_path.name}", ["sh", "-c", f"{sys.executable} {script}; sleep 60"])
+    for number, (question, echo) in enumerate(QUESTIONS):
+        session.wait_for(question)
+        session.keys("2")
+        screen = settled(session)
+        assert echo not in screen, f"a digit alone answered {question!r}:\n{screen}"
+        session.keys("Enter")
+        session.wait_for(echo)
+        if number + 1 < len(QUESTIONS):
+            following, next_echo = QUESTIONS[number + 1]
+            session.wait_for(following)
+            screen = settled(session)
+            assert next_echo not in screen, f"the Enter reached {following!r}:\n{screen}"
+
+
+def test_on_the_start_screen_2_enter_opens_the_check_and_answers_no_item(
+    tmux: type[Tmux], tmp_path: Path, home: Path
+) -> None:
+    plain_settings.update(home, region="BE")
+    command = f"{SAFECHECK} --lang en; echo ended-$?; sleep 60"
+    session = tmux(f"sc25s-{tmp_path.name}", ["sh", "-c", command])
+    session.wait_for("What do you need?", "Quit")
+    session.keys("2")
+    assert "Where are you with this?" not in settled(session)  # 2 alone answers nothing
+    session.keys("Enter")
+    session.wait_for("Where are you with this?", "0 of")
+    settled(session)
+    session.keys("q", "Enter")
+    screen = "\n".join(session.wait_for("ended-0"))
+    assert STOPPED in " ".join(screen.split())
+    state = home / "state"
+    assert not state.exists() or Store(home).load().answers_for("prevention") == {}
+
+
+def test_at_the_region_question_2_enter_leaves_the_age_question_unanswered(
+    tmux: type[Tmux], tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "en_US.UTF-8")  # names neither Belgium nor the Netherlands
+    command = f"{SAFECHECK} plan --lang en; echo ended-$?; sleep 60"
+    session = tmux(f"sc25r-{tmp_path.name}", ["sh", "-c", command])
+    session.wait_for("Are you in acute danger")
+    session.keys("2", "Enter")  # no
+    session.wait_for("Where do you live?")
+    session.keys("2")
+    assert "How old are you?" not in settled(session)
+    session.keys("Enter")
+    session.wait_for("How old are you?")
+    screen = settled(session)
+    assert "Steps for" not in screen  # the age question waits for its own answer
+    session.keys("Escape", "Escape")
+    screen = "\n".join(session.wait_for("ended-0"))
+    assert STOPPED in " ".join(screen.split())
+    assert plain_settings.read(home).region == "NL"
+    assert not (home / "state").exists()  # no age group was answered or saved
+
+
+@pytest.mark.usefixtures("no_keyring")
+@pytest.mark.parametrize("leave", [("q", "Enter"), ("Escape", "Escape")])
+def test_the_passphrase_question_is_left_like_any_other(
+    tmux: type[Tmux],
+    tmp_path: Path,
+    home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    leave: tuple[str, str],
+) -> None:
+    before = make_passphrase_state(home, monkeypatch)
+    args = "plan --lang en --region BE --age-group adult --images adult"
+    command = f"{SAFECHECK} {args}; echo ended-$?; sleep 60"
+    session = tmux(f"sc25p-{tmp_path.name}", ["sh", "-c", command])
+    session.wait_for("Are you in acute danger")
+    session.keys("2", "Enter")  # no
+    session.wait_for("Where are you with this?")
+    session.keys("Enter")  # done: saving it asks for the passphrase
+    session.wait_for("Passphrase for your saved answers")
+    session.keys(*leave)
+    screen = " ".join(" ".join(session.wait_for("ended-0")).split())
+    assert STOPPED in screen
+    assert "quick exit" not in screen
+    assert "not saved this time" not in screen
+    assert (home / "state").read_bytes() == before
+
+
+@pytest.mark.usefixtures("no_keyring")
+def test_leaving_after_the_answers_could_not_be_saved_says_so(
+    tmux: type[Tmux], tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_passphrase_state(home, monkeypatch)
+    args = "plan --lang en --region BE --age-group adult --images adult"
+    command = f"{SAFECHECK} {args}; echo ended-$?; sleep 60"
+    session = tmux(f"sc25n-{tmp_path.name}", ["sh", "-c", command])
+    session.wait_for("Are you in acute danger")
+    session.keys("2", "Enter")  # no
+    session.wait_for("Where are you with this?")
+    session.keys("Enter")  # done: the passphrase is asked
+    for _ in range(3):  # forgotten: three empty tries
+        session.wait_for("assphrase")
+        session.keys("Enter")
+        time.sleep(0.5)
+    session.wait_for("not saved this time")
+    session.keys("q", "Enter")
+    screen = " ".join(" ".join(session.wait_for("ended-0")).split())
+    assert NOT_SAVED in screen
+    assert STOPPED not in screen
