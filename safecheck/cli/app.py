@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from safecheck.cli import backup, checks, evidence, export, housekeeping, own, plan
+from safecheck.cli.anywhere import OptionsAnywhere
 from safecheck.cli.context import Run, remember_choices, reporting, run_of
 from safecheck.cli.options import LangOption, PlainOption, RegionOption
 from safecheck.core.errors import ExitCode
@@ -20,6 +21,7 @@ app = typer.Typer(
     no_args_is_help=False,
     pretty_exceptions_enable=False,  # never print local variables (answers) in a traceback
     rich_markup_mode=None,
+    cls=OptionsAnywhere,  # --plain, --lang, --region, --discreet also after the command
 )
 app.command()(checks.check)
 app.command()(checks.status)
@@ -88,7 +90,9 @@ def start(
     chosen_lang = lang.value if lang else saved.lang or default_lang()
     # What the entry point printed before typer loaded (see safecheck/entry.py).
     shown = ctx.obj.crisis_shown if isinstance(ctx.obj, Run) else None
-    ctx.obj = Run(lang=chosen_lang, encryption=encryption, region=region, crisis_shown=shown)
+    ctx.obj = Run(
+        lang=chosen_lang, plain=plain, encryption=encryption, region=region, crisis_shown=shown
+    )
     run = run_of(ctx, lang, plain)
     with reporting(run.lang):
         from safecheck.core.errors import NotInteractiveError

@@ -35,8 +35,9 @@ LangOption = Annotated[
         help=f"Language: {', '.join(LANGUAGES)}, in any case (default: as chosen before, else your locale).",
     ),
 ]
-# --plain and --json are options of each command (`safecheck check prevention --plain`),
-# so they go where people type them; SAFECHECK_PLAIN=1 and TERM=dumb also give plain output.
+# --plain and --json are options of each command (`safecheck check prevention --plain`; the
+# top-level --plain works after any command too: cli/anywhere.py); SAFECHECK_PLAIN=1 and
+# TERM=dumb also give plain output.
 PlainOption = Annotated[
     bool,
     typer.Option(
