@@ -57,7 +57,7 @@ def test_answer_quit_with_ctrl_c_and_resume_at_the_right_item(home: Path) -> Non
     child = spawn(home, "check", "prevention", "--lang", "en")
     shown = io.StringIO()
     child.logfile_read = shown  # everything this second run writes
-    child.expect_exact(f"You had done 2 of {len(items)}")
+    child.expect_exact(f"You had done 1 of {len(items)}")  # done means done: not "not for me"
     child.expect_exact(items[1].title.en)  # "not yet" comes back (all three are essential)
     child.expect_exact(QUESTION)
     assert items[0].title.en not in shown.getvalue()  # a done item is not asked again

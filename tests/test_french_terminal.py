@@ -317,6 +317,7 @@ def test_the_start_screen_and_the_prevention_check_in_french(
         )
         screens.press("4", "» 4)")
         screens.press("Enter", labelled(LANG, fr("How"), start_of(item.title(LANG), 3)))  # how
+        go_past_more(screens, question)
         screens.wait_for(question, "5) ")
         reply = REPLIES[number % len(REPLIES)]
         if reply != "1":
@@ -388,14 +389,26 @@ def test_the_emergency_plan_and_the_evidence_form_in_french(
     screens = run(tmux, f"fr2b-{tmp_path.name}", monkeypatch, "plan", "--restart")
     screens.wait_for(crisis.question(LANG), "2) " + crisis.no(LANG))
     screens.press("2", "» 2)")
-    screens.press("Enter", fr("Where do you live? This chooses your help lines."))
-    screens.wait_for("3) ")  # the region chosen before is highlighted: Belgium
+    # The region chosen before (Belgium) is known: not asked again; the age question is next.
     screens.press("Enter", fr("How old are you? This chooses the help lines that fit you."))
     screens.wait_for("2) " + fr("18 or older"))
     screens.press("1", "» 1)")
     screens.press("Enter", steps_for(fr("Under 18")))
     walk_the_steps(screens, AgeGroup.MINOR, None)
     assert_all_french(screens)
+
+
+def go_past_more(screens: Screens, question: str) -> None:
+    """A screen too tall for 80x24 pauses at "more: Enter" (its title stays in view): Enter."""
+    more, question = as_shown(fr("more: Enter")), as_shown(question)
+    for _ in range(1200):
+        screen = "\n".join(screens.session.screen())
+        if more in screen:
+            screens.press("Enter", question)
+            return
+        if question in screen:
+            return
+        time.sleep(0.05)
 
 
 def steps_for(age: str) -> str:
@@ -425,11 +438,12 @@ def walk_the_steps(
         if screenshot is None and number + 1 == len(steps):
             screens.press("C-c", f"{ENDED}130")
             stopped = fr("Stopped. Your answers so far are saved; run the same command to go on.")
-            screens.wait_for(above=[stopped])
+            screens.wait_for(above=[start_of(stopped, 8)])  # wrapped between words
             return
         if item.platforms:  # how on each platform, then the question again
             screens.press("4", "» 4)")
             screens.press("Enter", title)
+            go_past_more(screens, question)
             screens.wait_for(question, "5) ")
         reply = "1" if item.id == "evidence" else REPLIES[number % len(REPLIES)]
         if reply == "5" and not item.platforms:

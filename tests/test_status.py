@@ -13,12 +13,16 @@ from tests.conftest import ROOT
 runner = CliRunner()
 
 
-def test_status_shows_every_builtin_checklist_with_nothing_answered() -> None:
+def test_status_says_not_started_for_every_checklist_never_opened() -> None:
     prevention = checklist.load(ROOT / "checklists" / "prevention.yaml")
     result = runner.invoke(app, ["status", "--plain"])
     assert result.exit_code == 0, result.output
     assert f"{prevention.title.en} (prevention)" in result.output
-    assert f"0 of {prevention.item_count} answered, 0 done, score 0%" in result.output
+    assert "not started" in result.output  # never opened: no count, no score of 0%
+    assert "score 0%" not in result.output
+    rich = runner.invoke(app, ["status", "--lang", "en"]).output
+    assert "not started" in rich
+    assert "0%" not in rich
 
 
 def test_status_counts_answers_and_open_items_by_priority(
@@ -53,7 +57,7 @@ def test_status_of_several_checklists(tmp_path: Path, small_checklist: Path) -> 
 def test_status_in_dutch(small_checklist: Path) -> None:
     result = runner.invoke(app, ["status", str(small_checklist), "--lang", "nl", "--plain"])
     assert "Je voortgang" in result.output
-    assert "0 van 4 beantwoord" in result.output
+    assert "nog niet begonnen" in result.output
     assert "Nog open: 2 essentieel, 1 aanbevolen, 1 gevorderd" in result.output
 
 

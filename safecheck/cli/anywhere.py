@@ -20,10 +20,49 @@ VALUED = frozenset({"--lang", "--region"})
 
 
 class OptionsAnywhere(TyperGroup):
-    """The top-level group: it reads the shared options wherever they were written."""
+    """The top-level group: it reads the shared options wherever they were written, and
+    writes --help and usage errors in the reader's language (`help.py`)."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         return super().parse_args(ctx, hoisted(self, ctx, args))
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        import sys
+
+        from typer._click.exceptions import ClickException, UsageError
+
+        from safecheck.cli import help as translated
+        from safecheck.core.i18n import t
+
+        given = list(sys.argv[1:] if args is None else args)
+        lang = translated.reader_language(given)
+        translated.translate(self, lang)
+
+        def run() -> Any:
+            return super(OptionsAnywhere, self).main(
+                given, prog_name, complete_var, False, windows_expand_args, **extra
+            )
+
+        if not standalone_mode:
+            return run()
+        try:
+            code = run()
+        except UsageError as error:
+            translated.usage_error(error, lang, lambda text: print(text, file=sys.stderr))
+            sys.exit(error.exit_code)
+        except ClickException as error:  # a file option click could not open, and the like
+            message = translated.problem_text(error.format_message(), lang)
+            print(t(lang, "Error: {message}", message=message), file=sys.stderr)
+            sys.exit(error.exit_code)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
 def hoisted(group: TyperGroup, ctx: Any, args: Sequence[str]) -> list[str]:

@@ -146,7 +146,14 @@ class Run:
 
 
 def warn(text: str) -> None:
-    typer.echo(f"safecheck: {text}", err=True)
+    say(f"safecheck: {text}")
+
+
+def say(text: str) -> None:
+    """A message on stderr, wrapped between words in a terminal."""
+    from safecheck.ui.terminal import fitted
+
+    typer.echo(fitted(text), err=True)
 
 
 def run_of(ctx: typer.Context, lang: Any = None, plain: bool = False) -> Run:
@@ -173,11 +180,11 @@ def reporting(lang: str, stopped: str = STOPPED) -> Iterator[None]:
 
         said = NOT_SAVED if answers_not_saved() and stopped == STOPPED else stopped
         if not getattr(left, "quietly", False):  # discreet mode leaves without a word
-            typer.echo(t(lang, said), err=True)
+            say(t(lang, said))
         code = ExitCode.OK if isinstance(left, QuickExit) else ExitCode.INTERRUPTED
         raise typer.Exit(code) from None
     except SafecheckError as error:
-        typer.echo(f"safecheck: {error.text(lang)}", err=True)
+        say(f"safecheck: {error.text(lang)}")
         raise typer.Exit(error.exit_code) from None
 
 

@@ -249,6 +249,12 @@ def run_plan(
             )
             if not go_on:
                 return None
+    if (
+        region is None
+        and known not in (None, Region.OTHER)
+        and plain_settings.read(saver.home).region
+    ):
+        region = known  # chosen before: not asked again (the start screen changes it)
     if region is None:
         region = ask_region(asker, lang, known or default_region())
         remember_region(saver.home, region)

@@ -145,7 +145,12 @@ def walk(
     total = checklist.item_count
     answered = sum(1 for _, item in checklist.items() if item.id in answers)
     todo = open_items(checklist, answers)
-    done_before = total - len(todo)
+    # Done means done, as in the summary: "not for me" is closed but not counted as done.
+    done_before = sum(
+        1
+        for _, item in checklist.items()
+        if item.id in answers and answers[item.id].answer is Answer.DONE
+    )
 
     view.checklist_intro(checklist, lang)
     if not todo:

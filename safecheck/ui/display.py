@@ -6,9 +6,8 @@ import sys
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, cast
 
-from rich.console import Console, Group, RenderableType, RenderHook
+from rich.console import Console, RenderHook
 from rich.panel import Panel
-from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text as RichText
 
@@ -16,15 +15,33 @@ from safecheck.content.checklist import PLATFORMS, Checklist, Item, Priority, Se
 from safecheck.content.helplines import HelpLine as LineData  # workshop.HelpLine is another
 from safecheck.content.helplines import contact, one_line
 from safecheck.core import labels
+from safecheck.core.errors import Interrupted, QuickExit
 from safecheck.core.i18n import labelled, t, tn
 from safecheck.progress.summary import Summary
 from safecheck.progress.verify import Verification
-from safecheck.ui.terminal import SafeRender
+from safecheck.ui.blocks import (
+    Block,
+    Box,
+    Bullets,
+    Field,
+    Heading,
+    HelpLines,
+    KeyValues,
+    Paragraph,
+    Progress,
+    Rule,
+)
+from safecheck.ui.blocks import Entry as TableEntry  # evidence.model.Entry is another
+from safecheck.ui.blocks import (
+    Table as Facts,
+)
+from safecheck.ui.keys import LEAVE_WORD, interrupts
+from safecheck.ui.render import PlainRenderer, RichRenderer
+from safecheck.ui.terminal import SafeRender, stdin_is_terminal
 from safecheck.ui.terminal import plain_wanted as plain_wanted  # where callers look
 from safecheck.ui.words import HINT_LIMIT as HINT_LIMIT  # where callers look
 from safecheck.ui.words import (
     first_step,
-    in_rows,
     more_open,
     open_by_priority,
     verification_lines,
@@ -33,6 +50,7 @@ from safecheck.ui.words import (
 if TYPE_CHECKING:  # the evidence module loads only for the evidence views
     from safecheck.evidence.model import Entry, FileCheck
 
+QUESTION_ROWS = 8  # a question after a screen: its line, its hint and up to six choices
 PRIORITY_STYLE = {
     Priority.ESSENTIAL: "bold",
     Priority.RECOMMENDED: "",
@@ -47,48 +65,78 @@ def escaping(console: Console) -> Console:
 
 
 class Display:
+    """What a person sees, described once as blocks (`blocks.py`) and drawn by a renderer:
+    rich here, plain text in `PlainDisplay`."""
+
     def __init__(self, console: Console | None = None) -> None:
         self.console = escaping(console or Console(highlight=False))
+        self.renderer: RichRenderer | PlainRenderer = self._renderer(self.console)
+
+    @staticmethod
+    def _renderer(console: Console) -> RichRenderer | PlainRenderer:
+        return RichRenderer(console)
 
     @classmethod
     def to(cls, file: IO[str] = sys.stdout) -> Display:
         return cls(Console(file=file, highlight=False))
 
+    def draw(self, *blocks: Block) -> None:
+        self.renderer.draw(*blocks)
+
+    def paged(self, lang: str, *blocks: Block) -> None:
+        """Draw `blocks`; in a terminal where they and the question after them would not
+        fit, the first screenful, then "more: Enter", then the rest: no title scrolls away
+        unread. Plain output is never paged (a screen reader reads it line by line)."""
+        console = self.console
+        if isinstance(self.renderer, PlainRenderer) or not console.is_terminal:
+            self.draw(*blocks)
+            return
+        with console.capture() as captured:
+            self.draw(*blocks)
+        rows = captured.get().splitlines(keepends=True)
+        if len(rows) + QUESTION_ROWS <= console.height or not stdin_is_terminal():
+            console.file.write("".join(rows))
+            console.file.flush()
+            return
+        first = max(console.height - 2, 1)
+        console.file.write("".join(rows[:first]) + t(lang, "more: Enter") + " ")
+        console.file.flush()
+        with interrupts(console.file):
+            typed = sys.stdin.readline()
+        if not typed:
+            raise Interrupted()
+        if typed.strip() == LEAVE_WORD:
+            raise QuickExit()
+        console.file.write("".join(rows[first:]))
+        console.file.flush()
+
     def message(self, text: str) -> None:
-        self.console.print(text)
+        self.draw(Paragraph(text))
 
     def checklist_intro(self, checklist: Checklist, lang: str) -> None:
-        self.console.print(
-            Panel(checklist.intro(lang), title=checklist.title(lang), title_align="left")
-        )
+        self.draw(Box(checklist.title(lang), (Paragraph(checklist.intro(lang).strip()),)))
 
     def section(self, section: Section, lang: str) -> None:
-        self.console.rule(section.title(lang), align="left")
+        self.draw(Rule(section.title(lang)))
 
     def item(self, item: Item, lang: str, *, answered: int, total: int) -> None:
-        bar = Table.grid(padding=(0, 1))
-        bar.add_row(
-            ProgressBar(total=max(total, 1), completed=answered, width=30),
-            t(lang, "{answered} of {total} answered", answered=answered, total=total),
-        )
-        self.console.print(bar)
+        count = t(lang, "{answered} of {total} answered", answered=answered, total=total)
         priority = t(lang, labels.PRIORITY[item.priority.value])
-        body = Group(
-            RichText(item.title(lang), style="bold"),
-            RichText(priority, style=PRIORITY_STYLE[item.priority]),
-            RichText(labelled(lang, t(lang, "Why"), item.why(lang))),
+        facts = ((t(lang, "Priority"), priority), (t(lang, "Why"), item.why(lang).strip()))
+        self.draw(
+            Progress(answered, total, count),
+            Box("", (Heading(item.title(lang)), KeyValues(facts, lang))),
         )
-        self.console.print(Panel(body))
 
     def how(self, item: Item, lang: str) -> None:
-        parts: list[RichText] = [
-            RichText(labelled(lang, t(lang, "How"), item.title(lang)), style="bold"),
-            RichText(item.how(lang).strip()),
+        parts: list[Block] = [
+            Heading(labelled(lang, t(lang, "How"), item.title(lang))),
+            Bullets(tuple(item.how(lang).strip().splitlines())),
         ]
-        for name, steps in item.platforms:
-            parts.append(RichText(f"\n{PLATFORMS[name]}", style="bold"))
-            parts.append(RichText(steps(lang).strip()))
-        self.console.print(Panel(Group(*parts)))
+        rows = tuple((PLATFORMS[name], steps(lang).strip()) for name, steps in item.platforms)
+        if rows:
+            parts.append(KeyValues(rows, lang))
+        self.paged(lang, Box("", tuple(parts)))
 
     def summary(self, summary: Summary, lang: str) -> None:
         table = Table(title=t(lang, "Your summary"), title_justify="left")
@@ -147,102 +195,84 @@ class Display:
         self.console.set_window_title(title)
 
     def start_screen(self, lang: str, region: str, footer: str) -> None:
-        body = Group(
-            RichText(
-                t(lang, "Region: {region}. The help lines shown are chosen by it.", region=region)
-            ),
-            RichText(t(lang, "Is someone threatening you right now? Press Enter."), style="bold"),
+        region_line = t(
+            lang, "Region: {region}. The help lines shown are chosen by it.", region=region
         )
-        self.console.print(
-            Panel(body, title=t(lang, "safecheck: against sextortion"), title_align="left")
-        )
+        threat = t(lang, "Is someone threatening you right now? Press Enter.")
+        body = (Paragraph(region_line), Paragraph(threat, strong=True))
+        self.draw(Box(t(lang, "safecheck: against sextortion"), body))
         if footer:  # empty: the crisis lines are on screen already, right above
             self.footer(footer)
 
     def footer(self, text: str) -> None:
         """The line that keeps emergency and suicide-prevention help in sight."""
-        self.console.print(RichText(text, style="bold"))
+        self.draw(HelpLines(tuple(text.splitlines())))
 
     def crisis(self, title: str, message: str, lines: Sequence[LineData], lang: str) -> None:
-        parts: list[RichText] = [RichText(message.strip())]
+        """The message, then each line: how to reach it (bold) and whom it is for."""
+        parts: list[Block] = [Paragraph(message.strip())]
         for line in lines:
-            parts.append(RichText(f"\n{line.name(lang)}", style="bold"))
-            hours = f" ({line.hours(lang)})" if line.hours else ""
-            parts.append(RichText(f"{contact(line, lang)}{hours}", style="bold"))
-            parts.append(RichText(line.who(lang)))
-        self.console.print(Panel(Group(*parts), title=title, title_align="left"))
+            parts += [Paragraph(one_line(line, lang), strong=True), Paragraph(line.who(lang))]
+        self.paged(lang, Box(title, tuple(parts)))
 
     def step(self, item: Item, lang: str, *, answered: int, total: int) -> None:
         """A plan step: what to do, why and how, all at once.
 
-        The count goes in the panel's lower edge, not on a line of its own: with its help
+        The count goes in the box's lower edge, not on a line of its own: with its help
         lines, the crisis footer and the question, a step has to fit 24 rows of a terminal."""
-        parts = [RichText(item.why(lang)), RichText(""), bullets(item.how(lang))]
         count = t(lang, "{answered} of {total} answered", answered=answered, total=total)
-        self.console.print(
-            Panel(
-                Group(*parts),
-                title=item.title(lang),
-                title_align="left",
-                subtitle=count,
-                subtitle_align="right",
-            )
-        )
+        how = Bullets(tuple(item.how(lang).strip().splitlines()))
+        body = (Paragraph(item.why(lang).strip()), Paragraph(""), how)
+        self.draw(Box(item.title(lang), body, note=count))
 
     def platforms(self, item: Item, lang: str) -> None:
         """A step's own steps on each platform, asked for after the step."""
-        parts = [
-            # labelled() with no label: just the colon, as the language writes it.
-            RichText.assemble((PLATFORMS[name], "bold"), labelled(lang, "", steps(lang).strip()))
-            for name, steps in item.platforms
-        ]
-        self.console.print(Panel(Group(*parts), title=item.title(lang), title_align="left"))
+        rows = tuple((PLATFORMS[name], steps(lang).strip()) for name, steps in item.platforms)
+        self.paged(lang, Box(item.title(lang), (KeyValues(rows, lang),)))
 
     def helpline_list(self, title: str, lines: Sequence[LineData], lang: str) -> None:
         """One line each, to keep a step on one screen (`safecheck helplines` tells more)."""
-        self.console.print(RichText(title, style="bold"))
-        entries = [one_line(line, lang) for line in lines]
-        self.console.print(bullets("\n".join(in_rows(entries))))
+        entries = tuple(f"- {one_line(line, lang)}" for line in lines)
+        self.draw(Heading(title), Bullets(entries, compact=True))
 
     def helpline_table(self, title: str, lines: Sequence[LineData], lang: str) -> None:
         """Name and hours, every way to reach a line, whom it is for and its source.
 
-        Nothing is cut off: a narrow terminal folds a long address instead.
-        """
-        table = Table(title=title, title_justify="left", show_lines=True)
-        table.add_column(t(lang, "Name"), min_width=15, max_width=18, overflow="fold")
-        table.add_column(t(lang, "Contact"), min_width=24, overflow="fold")
-        table.add_column(t(lang, "For"), ratio=1, overflow="fold")
-        for line in lines:
-            name = RichText(line.name(lang), style="bold")
-            if line.hours:
-                name.append(f"\n{line.hours(lang)}", style="")
-            who = RichText(line.who(lang))
-            who.append("\n" + labelled(lang, t(lang, "Source"), line.source), style="dim")
-            table.add_row(name, RichText(contact(line, lang, separator="\n")), who)
-        self.console.print(table)
+        Nothing is cut off: below 80 columns each line is a stacked list of its facts."""
+        entries = tuple(
+            TableEntry(
+                line.name(lang),
+                line.hours(lang) if line.hours else "",
+                (
+                    Field(
+                        t(lang, "Contact"), tuple(contact(line, lang, separator="\n").split("\n"))
+                    ),
+                    Field(t(lang, "For"), (line.who(lang),)),
+                    Field(t(lang, "Source"), (line.source,), under=True),
+                ),
+            )
+            for line in lines
+        )
+        self.draw(Facts(title, t(lang, "Name"), entries, lang))
 
     def plan_summary(self, summary: Summary, lang: str) -> None:
-        self.console.rule()
-        self.console.print(
-            tn(
-                lang,
-                "You have done {done} of {total} step.",
-                "You have done {done} of {total} steps.",
-                summary.total,
-                done=summary.done,
-                total=summary.total,
-            )
+        done = tn(
+            lang,
+            "You have done {done} of {total} step.",
+            "You have done {done} of {total} steps.",
+            summary.total,
+            done=summary.done,
+            total=summary.total,
         )
+        self.draw(Rule(), Paragraph(done))
         still_open = [item for _, item in summary.checklist.items() if item in summary.open_items]
         if not still_open:
-            self.console.print(
+            self.message(
                 t(lang, "You have done every step. Keep asking for help whenever you need it.")
             )
             return
-        self.console.print(t(lang, "Still open, in the order to take them:"))
-        for number, item in enumerate(still_open, start=1):
-            self.console.print(f"{number}. {item.title(lang)}", markup=False)
+        numbered = tuple(f"{n}. {item.title(lang)}" for n, item in enumerate(still_open, 1))
+        self.draw(Paragraph(t(lang, "Still open, in the order to take them:")), Bullets(numbered))
 
     def status(self, summaries: Sequence[Summary], lang: str) -> None:
         if not summaries:
@@ -255,12 +285,13 @@ class Display:
         table.add_column(t(lang, "Still open"))
         table.add_column(t(lang, "Score"), justify="right")
         for summary in summaries:
+            started = summary.answered > 0  # never opened: no count and no score to tell
             table.add_row(
                 f"{summary.checklist.title(lang)} ({summary.checklist.id})",
-                f"{summary.answered} / {summary.total}",
-                str(summary.done),
+                f"{summary.answered} / {summary.total}" if started else t(lang, "not started"),
+                str(summary.done) if started else "",
                 open_by_priority(summary, lang),
-                f"{summary.score}%",
+                f"{summary.score}%" if started else "",
             )
         self.console.print(table)
 
@@ -363,37 +394,17 @@ def plain_console(file: IO[str] | None = None) -> Console:
 class PlainDisplay(Display):
     """Linear text for screen readers and dumb terminals: no boxes, colour or bars.
 
-    Every method of `Display` has a plain form here (a test checks that).
+    The screens described as blocks are drawn by the plain renderer; the others have a
+    plain form here.
     """
+
+    @staticmethod
+    def _renderer(console: Console) -> RichRenderer | PlainRenderer:
+        return PlainRenderer(console)
 
     def _lines(self, *lines: str) -> None:
         for line in lines:
             self.console.print(line, markup=False, highlight=False)
-
-    def message(self, text: str) -> None:
-        self._lines(text)
-
-    def checklist_intro(self, checklist: Checklist, lang: str) -> None:
-        self._lines(checklist.title(lang), checklist.intro(lang).strip())
-
-    def section(self, section: Section, lang: str) -> None:
-        self._lines("", section.title(lang))
-
-    def item(self, item: Item, lang: str, *, answered: int, total: int) -> None:
-        priority = t(lang, labels.PRIORITY[item.priority.value])
-        self._lines(
-            "",
-            t(lang, "{answered} of {total} answered", answered=answered, total=total) + ".",
-            item.title(lang),
-            labelled(lang, t(lang, "Priority"), priority),
-            labelled(lang, t(lang, "Why"), item.why(lang).strip()),
-        )
-
-    def how(self, item: Item, lang: str) -> None:
-        self._lines("", labelled(lang, t(lang, "How"), item.title(lang)), item.how(lang).strip())
-        for name, steps in item.platforms:
-            self._lines(labelled(lang, PLATFORMS[name], steps(lang).strip()))
-        self._lines("")
 
     def summary(self, summary: Summary, lang: str) -> None:
         self._lines("", t(lang, "Your summary"))
@@ -453,7 +464,9 @@ class PlainDisplay(Display):
                     total=summary.total,
                     done=summary.done,
                     score=summary.score,
-                ),
+                )
+                if summary.answered
+                else t(lang, "not started"),
                 labelled(lang, t(lang, "Still open"), open_by_priority(summary, lang)),
             )
 
@@ -495,89 +508,3 @@ class PlainDisplay(Display):
 
     def set_title(self, title: str) -> None:
         """Plain output writes no escape sequences, so the title stays."""
-
-    def start_screen(self, lang: str, region: str, footer: str) -> None:
-        self._lines(
-            t(lang, "safecheck: against sextortion"),
-            t(lang, "Region: {region}. The help lines shown are chosen by it.", region=region),
-        )
-        self._lines(t(lang, "Is someone threatening you right now? Press Enter."))
-        if footer:  # empty: the crisis lines are on screen already, right above
-            self._lines(footer)
-
-    def footer(self, text: str) -> None:
-        self._lines(text)
-
-    def crisis(self, title: str, message: str, lines: Sequence[LineData], lang: str) -> None:
-        self._lines("", title, message.strip())
-        for line in lines:
-            self._lines(one_line(line, lang), line.who(lang))
-
-    def step(self, item: Item, lang: str, *, answered: int, total: int) -> None:
-        self._lines(
-            "",
-            t(lang, "{answered} of {total} answered", answered=answered, total=total) + ".",
-            item.title(lang),
-            item.why(lang).strip(),
-            item.how(lang).strip(),
-        )
-
-    def platforms(self, item: Item, lang: str) -> None:
-        for name, steps in item.platforms:
-            self._lines(labelled(lang, PLATFORMS[name], steps(lang).strip()))
-
-    def helpline_list(self, title: str, lines: Sequence[LineData], lang: str) -> None:
-        self._lines(title)
-        for line in lines:
-            self._lines("- " + labelled(lang, one_line(line, lang), line.who(lang)))
-
-    def helpline_table(self, title: str, lines: Sequence[LineData], lang: str) -> None:
-        self._lines(title)
-        for line in lines:
-            hours = f" ({line.hours(lang)})" if line.hours else ""
-            self._lines(
-                "",
-                f"{line.name(lang)}{hours}",
-                labelled(lang, t(lang, "Contact"), contact(line, lang)),
-                labelled(lang, t(lang, "For"), line.who(lang)),
-                labelled(lang, t(lang, "Source"), line.source),
-            )
-        self._lines("")
-
-    def plan_summary(self, summary: Summary, lang: str) -> None:
-        self._lines(
-            "",
-            tn(
-                lang,
-                "You have done {done} of {total} step.",
-                "You have done {done} of {total} steps.",
-                summary.total,
-                done=summary.done,
-                total=summary.total,
-            ),
-        )
-        still_open = [item for _, item in summary.checklist.items() if item in summary.open_items]
-        if not still_open:
-            self._lines(
-                t(lang, "You have done every step. Keep asking for help whenever you need it.")
-            )
-            return
-        self._lines(t(lang, "Still open, in the order to take them:"))
-        for number, item in enumerate(still_open, start=1):
-            self._lines(f"{number}. {item.title(lang)}")
-
-
-def bullets(text: str) -> RenderableType:
-    """Text whose lines may start with "- ", set as a list with hanging indents."""
-    lines = text.strip().splitlines()
-    if not any(line.startswith("- ") for line in lines):
-        return RichText(text.strip())
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column()
-    for line in lines:
-        if line.startswith("- "):
-            grid.add_row("-", RichText(line[2:]))
-        else:
-            grid.add_row("", RichText(line))
-    return grid

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
 from safecheck.core.text import CONTROL, safe_text
+from safecheck.ui.blocks import JOIN, whole, written
 
 
 def plain_wanted(flag: bool = False, environ: Mapping[str, str] | None = None) -> bool:
@@ -38,6 +39,8 @@ class _Escaped:
 
     def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
         for segment in console.render(self.inner, options):
+            if JOIN in segment.text:  # a space that was not to break a line: now a space
+                segment = segment._replace(text=segment.text.replace(JOIN, " "))
             if segment.control or CONTROL.search(segment.text) is None:
                 yield segment
             else:
@@ -53,3 +56,28 @@ def stdin_is_terminal(stdin: IO[str] | None = None) -> bool:
         return stream.isatty()
     except (ValueError, OSError):  # closed
         return False
+
+
+def fitted(text: str, stream: IO[str] | None = None) -> str:
+    """`text` wrapped between words to the terminal's width when `stream` is a terminal (a
+    terminal wraps a long line anywhere, even inside a word or a phone number); unchanged
+    for a pipe or a file, where each message stays one line."""
+
+    stream = sys.stderr if stream is None else stream
+    try:
+        if stream is None or not stream.isatty():
+            return text
+    except (ValueError, OSError):
+        return text
+    import shutil
+    import textwrap
+
+    width = max(shutil.get_terminal_size((80, 24)).columns - 1, 20)
+    return "\n".join(
+        written(line)
+        for paragraph in text.split("\n")
+        for line in textwrap.wrap(
+            whole(paragraph), width, break_long_words=False, break_on_hyphens=False
+        )
+        or [""]
+    )

@@ -1,0 +1,120 @@
+"""One description of a screen: a few kinds of block, drawn by a rich or a plain renderer.
+
+A view builds a tuple of blocks (a heading, paragraphs, a list, key-value rows, a table, a
+progress count, help lines, a box around some of them); `render.RichRenderer` draws it with
+boxes and styles, `render.PlainRenderer` as linear text for screen readers. Width belongs
+to the renderers: they wrap on words, never split a phone number (`whole`), and fold a
+table into stacked key-value rows when the screen is narrow. No rich here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Stands for a space that must not break a line ("0800 32 123"): no renderer takes it for
+# a space while it lays out text, and each turns it back into one when it writes.
+JOIN = "\ue000"
+_BETWEEN_DIGITS = re.compile(r"(?<=\d) (?=\d)")
+
+
+def whole(text: str) -> str:
+    """`text` with the spaces inside numbers joined, so a phone number stays on one line."""
+    return _BETWEEN_DIGITS.sub(JOIN, text)
+
+
+def written(text: str) -> str:
+    """What is really written: joined spaces become spaces again."""
+    return text.replace(JOIN, " ")
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    strong: bool = False
+    dim: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Bullets:
+    """A list; each entry may run over several lines, with a hanging indent."""
+
+    items: tuple[str, ...]
+    strong: bool = False
+    compact: bool = False  # a rich screen may put two short entries on one row
+
+
+@dataclass(frozen=True, slots=True)
+class KeyValues:
+    """`key: value` rows, written as `lang` writes them (the key bold when drawn rich)."""
+
+    rows: tuple[tuple[str, str], ...]
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One cell of a table row: its column's name and its lines. `under` puts it in the
+    column before, below that cell, when the columns stand side by side."""
+
+    key: str
+    lines: tuple[str, ...]
+    under: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A table row: a title (bold) with a note under it, then its fields."""
+
+    title: str
+    note: str
+    fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """Columns side by side on a wide screen; each entry as a stacked key-value list on a
+    narrow one (`min_width`), and always in plain text: nothing is cut or left out."""
+
+    title: str
+    first: str  # the name of the column of the titles
+    entries: tuple[Entry, ...]
+    lang: str  # how `key: value` is written
+    min_width: int = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    done: int
+    total: int
+    label: str  # "3 of 14 answered": a plain renderer shows only this
+
+
+@dataclass(frozen=True, slots=True)
+class HelpLines:
+    """Lines that keep help in sight (emergency and suicide-prevention numbers): bold."""
+
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """Blocks in a frame with a title (and a note in its lower edge): a plain renderer
+    writes the title, the blocks and the note as lines."""
+
+    title: str
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
+    note: str = ""
+
+
+Block = Heading | Paragraph | Bullets | KeyValues | Table | Progress | HelpLines | Rule | Box

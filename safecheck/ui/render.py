@@ -1,0 +1,199 @@
+"""The two renderers of a screen's blocks (`blocks.py`): rich, and plain linear text.
+
+Both wrap on words at the console's width and keep numbers whole (`blocks.whole`). The rich
+renderer draws boxes, bars and tables, and stacks a table's rows below its `min_width`; the
+plain one writes lines only, with no escape sequences, wrapped on words in a terminal and
+left whole in a pipe (so scripts and screen readers get each line as one).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.progress_bar import ProgressBar
+from rich.rule import Rule as RichRule
+from rich.table import Table as RichTable
+from rich.text import Text as RichText
+
+from safecheck.core.i18n import labelled
+from safecheck.ui.blocks import (
+    Block,
+    Box,
+    Bullets,
+    Entry,
+    Heading,
+    HelpLines,
+    KeyValues,
+    Paragraph,
+    Progress,
+    Rule,
+    Table,
+    whole,
+    written,
+)
+from safecheck.ui.words import in_rows
+
+
+def stacked(table: Table) -> list[Block]:
+    """A table as stacked blocks: each entry's title, then its fields as key-value rows."""
+    blocks: list[Block] = [Heading(table.title)] if table.title else []
+    for entry in table.entries:
+        title = f"{entry.title} ({entry.note})" if entry.note else entry.title
+        rows = tuple((field.key, " · ".join(field.lines)) for field in entry.fields)
+        blocks += [Paragraph(""), Heading(title), KeyValues(rows, table.lang)]
+    return blocks
+
+
+class RichRenderer:
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    def draw(self, *blocks: Block) -> None:
+        for block in blocks:
+            if isinstance(block, Table) and self.console.width < block.min_width:
+                self.draw(*stacked(block))
+            else:
+                self.console.print(self.renderable(block))
+
+    def width(self) -> int:
+        return self.console.width - 1
+
+    def renderable(self, block: Block) -> RenderableType:
+        if isinstance(block, Heading):
+            return RichText(whole(block.text), style="bold")
+        if isinstance(block, Paragraph):
+            return RichText(whole(block.text), style="bold" if block.strong else "")
+        if isinstance(block, HelpLines):
+            return RichText(whole("\n".join(block.lines)), style="bold")
+        if isinstance(block, Bullets):
+            return self._bullets(block)
+        if isinstance(block, KeyValues):
+            return RichText("\n").join(
+                RichText.assemble((whole(key), "bold"), whole(labelled(block.lang, "", value)))
+                for key, value in block.rows
+            )
+        if isinstance(block, Progress):
+            bar = RichTable.grid(padding=(0, 1))
+            bar.add_row(
+                ProgressBar(total=max(block.total, 1), completed=block.done, width=30),
+                block.label,
+            )
+            return bar
+        if isinstance(block, Rule):
+            return RichRule(block.title, align="left") if block.title else RichRule()
+        if isinstance(block, Box):
+            return Panel(
+                Group(*self._inside(block.blocks)),
+                title=whole(block.title) or None,
+                title_align="left",
+                subtitle=block.note or None,
+                subtitle_align="right",
+            )
+        return self._table(block)
+
+    def _inside(self, blocks: Iterable[Block]) -> list[RenderableType]:
+        """What a box holds: a table in it is always stacked (a box is narrower)."""
+        inside: list[RenderableType] = []
+        for block in blocks:
+            parts = stacked(block) if isinstance(block, Table) else [block]
+            inside += [self.renderable(part) for part in parts]
+        return inside
+
+    def _bullets(self, block: Bullets) -> RenderableType:
+        grid = RichTable.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        style = "bold" if block.strong else ""
+        items = block.items
+        if block.compact:  # short neighbours share a row when both fit the width
+            items = tuple(in_rows([item.removeprefix("- ") for item in items], self.width()))
+        for item in items:
+            marker, text = ("-", item[2:]) if item.startswith("- ") else ("", item)
+            grid.add_row(marker, RichText(whole(text), style=style))
+        return grid
+
+    @staticmethod
+    def _table(block: Table) -> RenderableType:
+        table = RichTable(title=block.title, title_justify="left", show_lines=True)
+        table.add_column(block.first, min_width=15, max_width=18, overflow="fold")
+        columns = [field.key for field in block.entries[0].fields if not field.under]
+        for number, key in enumerate(columns):
+            last = number == len(columns) - 1
+            table.add_column(key, ratio=1 if last else None, min_width=24, overflow="fold")
+        for entry in block.entries:
+            table.add_row(*_cells(entry, block.lang))
+        return table
+
+
+def _cells(entry: Entry, lang: str) -> list[RichText]:
+    name = RichText(whole(entry.title), style="bold")
+    if entry.note:
+        name.append("\n" + whole(entry.note), style="")
+    cells = [name]
+    for field in entry.fields:
+        if field.under:
+            cells[-1].append(
+                "\n" + whole(labelled(lang, field.key, " ".join(field.lines))), style="dim"
+            )
+        else:
+            cells.append(RichText(whole("\n".join(field.lines))))
+    return cells
+
+
+class PlainRenderer:
+    """Lines of text: no boxes, colour or bars; what a screen reader reads in order."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    def draw(self, *blocks: Block) -> None:
+        for block in blocks:
+            for line in self.lines(block):
+                self.console.print(line, markup=False, highlight=False)
+
+    def lines(self, block: Block) -> list[str]:
+        if isinstance(block, Heading | Paragraph):
+            return self._wrap(block.text)
+        if isinstance(block, HelpLines):
+            return [part for line in block.lines for part in self._wrap(line)]
+        if isinstance(block, Bullets):
+            indent = "  " if any(item.startswith("- ") for item in block.items) else ""
+            return [part for item in block.items for part in self._wrap(item, indent=indent)]
+        if isinstance(block, KeyValues):
+            return [
+                part
+                for key, value in block.rows
+                for part in self._wrap(labelled(block.lang, key, value))
+            ]
+        if isinstance(block, Progress):
+            return ["", block.label + "."]
+        if isinstance(block, Rule):
+            return [""] + ([block.title] if block.title else [])
+        if isinstance(block, Box):
+            inner = [line for each in block.blocks for line in self.lines(each)]
+            note = [block.note + "."] if block.note else []
+            title = self._wrap(block.title) if block.title else []
+            return ([""] if note or title else []) + note + title + inner
+        return [line for part in stacked(block) for line in self.lines(part)] + [""]
+
+    def _wrap(self, text: str, indent: str = "") -> list[str]:
+        """Each line of `text` wrapped on words in a terminal (whole in a pipe)."""
+        lines = whole(text.strip("\n")).split("\n") if text.strip() else [""]
+        if not self.console.is_terminal:
+            return [written(line) for line in lines]
+        width = max(self.console.width - 1, 20)
+        return [
+            written(part)
+            for line in lines
+            for part in textwrap.wrap(
+                line,
+                width,
+                subsequent_indent=indent,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            or [""]
+        ]
