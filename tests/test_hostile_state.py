@@ -6,9 +6,11 @@ traceback, no hang, nothing lost, nothing private left behind.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from typer.testing import CliRunner
@@ -16,6 +18,7 @@ from typer.testing import CliRunner
 from safecheck.cli.app import app
 from safecheck.core.errors import ExitCode
 from safecheck.core.text import CONTROL
+from safecheck.storage import sealing
 from safecheck.storage import settings as plain_settings
 from tests.conftest import TEST_PASSPHRASE, Tmux, child_env, default_sigint
 
@@ -173,3 +176,144 @@ def test_a_json_document_survives_a_legacy_encoding(home: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.decode("latin-1"))
+
+
+# --- 6. the chain's head: rollback and truncation ------------------------------------------
+
+
+def add_entries(tmp_path: Path, count: int) -> None:
+    shot = tmp_path / "chat.png"
+    shot.write_bytes(b"a screenshot of the chat" * 50)
+    for number in range(count):
+        files = ["--file", str(shot)] if number == 0 else []
+        result = runner.invoke(
+            app,
+            [
+                "evidence",
+                "add",
+                "--account",
+                f"acc{number}.x",
+                "--when",
+                "2026-03-01 10:00",
+                *files,
+            ],
+        )
+        assert result.exit_code == 0, result.output
+
+
+def verify() -> tuple[int, str]:
+    result = runner.invoke(app, ["evidence", "verify"])
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+def plain_document(home: Path) -> dict[str, Any]:
+    return cast(dict[str, Any], json.loads(sealing.parse((home / "state").read_bytes()).body))
+
+
+def write_plain(home: Path, document: dict[str, Any]) -> None:
+    data = json.dumps(document).encode("utf-8")
+    (home / "state").write_bytes(sealing.seal_plain(data))
+
+
+@pytest.fixture
+def plain(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAFECHECK_NO_ENCRYPTION", "1")
+
+
+def test_an_untouched_log_holds_with_its_head(home: Path, tmp_path: Path) -> None:
+    add_entries(tmp_path, 3)
+    assert runner.invoke(app, ["evidence", "remove", "2", "--yes"]).exit_code == 0
+    assert (home / "state.head").exists()
+    code, out = verify()
+    assert code == ExitCode.OK, out
+
+
+def test_the_last_record_taken_off_is_reported(home: Path, tmp_path: Path, plain: None) -> None:
+    add_entries(tmp_path, 3)
+    document = plain_document(home)
+    document["evidence"] = document["evidence"][:-1]
+    write_plain(home, document)
+    code, out = verify()
+    assert code == ExitCode.NOT_AS_RECORDED, out
+    assert "CUT OFF" in out
+    assert "3 records" in out
+
+
+def test_every_record_taken_off_is_reported(home: Path, tmp_path: Path, plain: None) -> None:
+    add_entries(tmp_path, 2)
+    document = plain_document(home)
+    document["evidence"] = []
+    write_plain(home, document)
+    code, out = verify()
+    assert code == ExitCode.NOT_AS_RECORDED, out
+
+
+def test_an_older_encrypted_state_put_back_is_reported(home: Path, tmp_path: Path) -> None:
+    add_entries(tmp_path, 2)
+    older = (home / "state").read_bytes()
+    add_entries(tmp_path, 1)
+    (home / "state").write_bytes(older)  # no key needed to do this
+    code, out = verify()
+    assert code == ExitCode.NOT_AS_RECORDED, out
+
+
+def test_an_older_state_with_as_many_records_is_reported(
+    home: Path, tmp_path: Path, plain: None
+) -> None:
+    add_entries(tmp_path, 2)
+    document = plain_document(home)
+    last = document["evidence"][-1]
+    last["at"] = "2020-01-01T00:00:00+00:00"  # another last record, its content intact
+    write_plain(home, document)
+    code, out = verify()
+    assert code == ExitCode.NOT_AS_RECORDED, out
+
+
+@pytest.mark.parametrize("schema", [1, 2])
+def test_the_schema_set_back_is_reported(
+    home: Path, tmp_path: Path, plain: None, schema: int
+) -> None:
+    add_entries(tmp_path, 2)
+    document = plain_document(home)
+    document["schema"] = schema
+    write_plain(home, document)
+    code, out = verify()
+    assert code in (ExitCode.NOT_AS_RECORDED, ExitCode.BAD_STATE), out
+    assert code != ExitCode.OK
+
+
+@pytest.mark.parametrize("bad", [b"", b"garbage", b"SAFECHECK\x00\x01\x00\x00\x00\x00\x02{}"])
+def test_a_head_that_is_not_one_is_reported(home: Path, tmp_path: Path, bad: bytes) -> None:
+    add_entries(tmp_path, 1)
+    (home / "state.head").write_bytes(bad)
+    code, out = verify()
+    assert code == ExitCode.NOT_AS_RECORDED, out
+
+
+def test_a_head_that_is_a_folder_or_fifo_is_reported_without_waiting(
+    home: Path, tmp_path: Path
+) -> None:
+    add_entries(tmp_path, 1)
+    (home / "state.head").unlink()
+    os.mkfifo(home / "state.head")
+    code, out = verify()
+    assert code == ExitCode.NOT_AS_RECORDED, out
+
+
+@pytest.mark.parametrize("bad_id", [[1], {"a": 1}, "1", None, True, 1.5])
+def test_a_record_whose_id_is_not_a_number_ends_calmly(
+    home: Path, tmp_path: Path, plain: None, bad_id: object
+) -> None:
+    add_entries(tmp_path, 2)
+    assert runner.invoke(app, ["evidence", "remove", "2", "--yes"]).exit_code == 0
+    document = plain_document(home)
+    document["evidence"][-1]["id"] = bad_id
+    write_plain(home, document)
+    code, out = verify()
+    assert code == ExitCode.NOT_AS_RECORDED, out
+    for args in (["evidence", "list"], ["evidence", "add", "--account", "z.z"], ["status"]):
+        result = runner.invoke(app, args)
+        assert result.exception is None or isinstance(result.exception, SystemExit), args
+        assert result.exit_code in (ExitCode.OK, ExitCode.BAD_STATE), result.output

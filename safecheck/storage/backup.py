@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from safecheck.core.errors import ExitCode, NoKeyError, SafecheckError, StateError
 from safecheck.core.i18n import N_, t
 from safecheck.storage import settings as settings_file
+from safecheck.storage.chain import entry_id
 from safecheck.storage.copies import SHA256_PATTERN, files_dir, read_copy, write_copy
 from safecheck.storage.files import atomic_writer, ensure_private_dir, fsync_dir
 from safecheck.storage.sealing import MIN_PASSPHRASE, SCRYPT_COST, Cost, PassphraseAsker
@@ -229,12 +230,12 @@ def _derive(secret: str, salt: bytes, cost: Cost) -> bytes:
 
 
 def _entry_count(state: State) -> int:
-    live: set[object] = set()
+    live: set[int | None] = set()
     for record in state.evidence:
         if record.get("action") == "remove":
-            live.discard(record.get("id"))
+            live.discard(entry_id(record))
         else:
-            live.add(record.get("id"))
+            live.add(entry_id(record))
     return len(live)
 
 

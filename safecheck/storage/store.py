@@ -6,6 +6,9 @@ swapped; `open_store()` is the one place that decides it for the commands.
 
 Files in the state folder (all made private: folder 0700, files 0600):
 - `state`: the saved state (see safecheck.storage.sealing for its format);
+- `state.head`: where the evidence chain ended at the last save (its record count and last
+  hash, `storage.chain.Head`), sealed like the state: `evidence verify` reports a state
+  file put back from earlier, or records cut off the chain's end;
 - `settings.toml`: the settings that reveal nothing, readable without a key
   (safecheck.storage.settings);
 - `state.lock`: the lock two running copies of safecheck take turns on;
@@ -30,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from safecheck.core.errors import DamagedStateError, ExitCode, SafecheckError, StateError
 from safecheck.core.i18n import N_
 from safecheck.storage import settings as plain_settings
+from safecheck.storage.chain import Head, head_of
 from safecheck.storage.copies import COPY_TEMP_PATTERN, FILES_DIR, reseal_copies
 from safecheck.storage.files import ensure_private_dir, fsync_dir, write_atomic
 from safecheck.storage.safefile import STATE_LIMIT, Refused, read_bytes
@@ -40,6 +44,8 @@ if TYPE_CHECKING:
     from safecheck.storage.sealing import PassphraseAsker
 
 STATE_FILE = "state"
+HEAD_FILE = "state.head"
+HEAD_LIMIT = 4096
 LOCK_FILE = "state.lock"
 ASIDE_PREFIX = "state.unreadable-"
 TEMP_PATTERN = f".{STATE_FILE}.*.tmp"
@@ -285,8 +291,36 @@ class Store:
         with self.locked():
             new = change(self.load())
             self._write(self.codec.seal(encode(_without_plain_settings(new))))
+            self._anchor(new)
             self._plain_settings_follow(new)
             return new
+
+    def _anchor(self, state: State) -> None:
+        """Keep the chain's head beside the state (after it: a crash leaves it behind, never
+        ahead, and a head behind the chain still holds)."""
+        try:
+            write_atomic(self.home / HEAD_FILE, self.codec.seal(head_of(state.evidence).to_bytes()))
+        except OSError:
+            pass  # the state is saved; the head catches up at the next save
+
+    def head(self) -> Head | None:
+        """The head kept at the last save; None when none was kept yet (an older safecheck).
+
+        A head that is there but cannot be read or opened is a `StateError`.
+        """
+        path = self.home / HEAD_FILE
+        try:
+            sealed = read_bytes(path, HEAD_LIMIT)
+        except Refused as refused:
+            if refused.missing:
+                return None
+            raise StateError(
+                N_("the saved state cannot be read ({reason})"), reason=refused.problem, path=path
+            ) from None
+        head = Head.from_bytes(self.codec.open(sealed))
+        if head is None:
+            raise StateError(N_("it is not the head of an evidence chain"), path=path)
+        return head
 
     def _with_plain_settings(self, state: State) -> State:
         """The state with the settings of the plain file (moved there on first open)."""
@@ -323,6 +357,7 @@ class Store:
         """Save an empty state without reading the old one (`safecheck reset`)."""
         with self.locked():
             self._write(self.codec.seal(encode(State())))
+            self._anchor(State())
 
     def move_aside(self) -> Path | None:
         """Keep the state file aside as `state.unreadable-<time>`; None when there is none."""
@@ -436,10 +471,10 @@ def own_files(home: Path) -> list[Path]:
     """Every file safecheck makes in its folder, that is there now."""
     if not home.is_dir():
         return []
-    names = [home / STATE_FILE, home / SETTINGS_FILE, home / LOCK_FILE]
+    names = [home / STATE_FILE, home / HEAD_FILE, home / SETTINGS_FILE, home / LOCK_FILE]
     found = [path for path in names if path.exists() or path.is_symlink()]
     found += sorted(home.glob(f"{ASIDE_PREFIX}*")) + sorted(home.glob(TEMP_PATTERN))
-    found += sorted(home.glob(f".{SETTINGS_FILE}.*.tmp"))
+    found += sorted(home.glob(f".{SETTINGS_FILE}.*.tmp")) + sorted(home.glob(f".{HEAD_FILE}.*.tmp"))
     files = home / FILES_DIR
     if files.is_dir() and not files.is_symlink():
         found += sorted(path for path in files.iterdir() if path.is_file() or path.is_symlink())
