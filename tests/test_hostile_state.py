@@ -5,6 +5,8 @@ traceback, no hang, nothing lost, nothing private left behind.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import subprocess
@@ -18,8 +20,10 @@ from typer.testing import CliRunner
 from safecheck.cli.app import app
 from safecheck.core.errors import ExitCode
 from safecheck.core.text import CONTROL
-from safecheck.storage import sealing
+from safecheck.storage import backup, sealing
 from safecheck.storage import settings as plain_settings
+from safecheck.storage import store as store_module
+from safecheck.storage.keystore import Keystore, KeystoreUnavailable
 from tests.conftest import TEST_PASSPHRASE, Tmux, child_env, default_sigint
 
 runner = CliRunner()
@@ -317,3 +321,251 @@ def test_a_record_whose_id_is_not_a_number_ends_calmly(
         result = runner.invoke(app, args)
         assert result.exception is None or isinstance(result.exception, SystemExit), args
         assert result.exit_code in (ExitCode.OK, ExitCode.BAD_STATE), result.output
+
+
+# --- 1. a restore that cannot lose; 11. crafted backups ------------------------------------
+
+BACKUP_PASSPHRASE = "a long backup passphrase"
+
+
+@pytest.fixture
+def backup_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(backup.PASSPHRASE_ENV, BACKUP_PASSPHRASE)
+
+
+def made_backup(tmp_path: Path, entries: int = 2) -> Path:
+    """A backup of `entries` entries (a kept copy with the first), made in another home."""
+    other = tmp_path / "other-home"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SAFECHECK_HOME", str(other))
+        add_entries(tmp_path, entries)
+        file = tmp_path / f"made-{entries}.backup"
+        result = runner.invoke(app, ["backup", "create", str(file)])
+        assert result.exit_code == 0, result.output
+        with contextlib.suppress(KeystoreUnavailable):  # leave no entry in the test keyring
+            Keystore(other).delete()
+    return file
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != "state.lock"
+    }
+
+
+def beside(home: Path) -> list[str]:
+    return sorted(path.name for path in home.parent.iterdir() if path.name != home.name)
+
+
+def restore(file: Path, *extra: str) -> Any:
+    result = runner.invoke(app, ["backup", "restore", str(file), *extra])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    return result
+
+
+def test_a_forced_restore_swaps_the_folders_and_names_the_old_one(
+    home: Path, tmp_path: Path, backup_env: None
+) -> None:
+    file = made_backup(tmp_path, 1)
+    add_entries(tmp_path, 3)
+    before = snapshot(home)
+    others = beside(home)
+    result = restore(file, "--force")
+    assert result.exit_code == 0, result.output
+    (aside,) = [name for name in beside(home) if name not in others]
+    assert aside.startswith(f"{home.name}.before-restore-")
+    assert snapshot(home.parent / aside) == before  # the old home, whole
+    assert "kept aside" in result.output
+    code, out = verify()
+    assert code == ExitCode.OK, out
+
+
+@pytest.mark.usefixtures("no_keyring")
+def test_no_key_for_the_new_state_leaves_the_old_home(
+    home: Path, tmp_path: Path, backup_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SAFECHECK_PASSPHRASE", TEST_PASSPHRASE)
+    file = made_backup(tmp_path, 1)
+    add_entries(tmp_path, 2)
+    before, others = snapshot(home), beside(home)
+    monkeypatch.delenv("SAFECHECK_PASSPHRASE")
+    result = restore(file, "--force")
+    assert result.exit_code == ExitCode.NO_KEY, result.output
+    assert snapshot(home) == before
+    assert beside(home) == others
+
+
+@pytest.mark.parametrize("where", ["copy", "state", "settings", "swap"])
+@pytest.mark.parametrize("number", [errno.ENOSPC, errno.EBUSY, errno.EXDEV, errno.EDQUOT])
+def test_a_failure_while_restoring_leaves_the_old_home_and_nothing_beside_it(
+    home: Path,
+    tmp_path: Path,
+    backup_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+    where: str,
+    number: int,
+) -> None:
+    file = made_backup(tmp_path, 1)
+    add_entries(tmp_path, 2)
+    before, others = snapshot(home), beside(home)
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError(number, os.strerror(number))
+
+    target = {
+        "copy": (backup, "write_copy"),
+        "state": (store_module, "write_atomic"),
+        "settings": (plain_settings, "write_atomic"),
+        "swap": (backup, "exchange"),
+    }[where]
+    monkeypatch.setattr(*target, fail)
+    result = restore(file, "--force")
+    assert result.exit_code in (ExitCode.BAD_INPUT, ExitCode.BAD_STATE), result.output
+    assert "Nothing was changed" in result.output or "saved before" in result.output
+    monkeypatch.undo()
+    assert snapshot(home) == before
+    assert beside(home) == others
+    code, out = verify()
+    assert code == ExitCode.OK, out
+
+
+KILLED = """
+import os, sys
+from safecheck.storage import backup
+real = backup.{name}
+def killed(*args, **kwargs):
+    if {after}:
+        real(*args, **kwargs)
+    os.kill(os.getpid(), 9)
+backup.{name} = killed
+sys.argv = ["safecheck", "backup", "restore", sys.argv[1], "--force"]
+from safecheck.entry import main
+sys.exit(main())
+"""
+
+
+@pytest.mark.parametrize(("name", "after"), [("write_copy", False), ("exchange", True)])
+def test_killed_while_restoring_nothing_is_lost_and_the_folder_aside_is_named_and_wiped(
+    home: Path, tmp_path: Path, backup_env: None, name: str, after: bool
+) -> None:
+    file = made_backup(tmp_path, 1)
+    add_entries(tmp_path, 2)
+    before = snapshot(home)
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED.format(name=name, after=after), str(file)],
+        env=child_env(home, **{backup.PASSPHRASE_ENV: BACKUP_PASSPHRASE}),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=120,
+        preexec_fn=default_sigint,
+    )
+    assert done.returncode == -9, done.stderr
+    (left,) = [path for path in home.parent.iterdir() if ".restoring-" in path.name]
+    if after:  # swapped, not yet renamed: the old home is the folder beside
+        assert snapshot(left) == before
+    else:  # the old home never moved
+        assert snapshot(home) == before
+    where = runner.invoke(app, ["where"])
+    assert str(left) in where.output
+    wiped = runner.invoke(app, ["wipe", "--yes"])
+    assert wiped.exit_code == 0, wiped.output
+    assert not left.exists()
+    assert not home.exists()
+
+
+def test_an_empty_log_names_the_folder_a_restore_set_aside(
+    home: Path, tmp_path: Path, backup_env: None
+) -> None:
+    file = made_backup(tmp_path, 0)
+    add_entries(tmp_path, 2)
+    assert restore(file, "--force").exit_code == 0
+    (aside,) = [p for p in home.parent.iterdir() if ".before-restore-" in p.name]
+    for args in (["evidence", "list"], ["evidence", "list", "--json"], ["status"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        assert str(aside) in result.output, args
+    assert runner.invoke(app, ["wipe", "--yes"]).exit_code == 0
+    assert not aside.exists()
+
+
+def crafted(tmp_path: Path, index: object, state: bytes, name: str = "crafted") -> Path:
+    """A backup with the right passphrase around whatever index and state it is given."""
+    from safecheck.storage import crypto
+
+    salt = b"\x01" * backup.SALT_BYTES
+    cost = sealing.SCRYPT_COST
+    key = backup._derive(BACKUP_PASSPHRASE, salt, cost)
+    header = (
+        backup.MAGIC + bytes([backup.BACKUP_VERSION, cost.log2_n, cost.r, cost.p]) + salt
+        + crypto.key_check(key)
+    )  # fmt: skip
+    head = index if isinstance(index, bytes) else json.dumps(index).encode("utf-8")
+    plain = iter([backup._LENGTH.pack(len(head)) + head, state])
+    path = tmp_path / f"{name}.backup"
+    with path.open("wb") as out:
+        out.write(header)
+        for number, (chunk, last) in enumerate(backup._rechunk(plain)):
+            sealed = crypto.encrypt(key, chunk, backup._associated(header, number, last))
+            out.write(backup._LENGTH.pack(len(sealed)) + sealed)
+    return path
+
+
+def state_bytes(evidence: list[Any], settings: dict[str, Any] | None = None) -> bytes:
+    document = {"schema": 3, "answers": {}, "settings": settings or {}, "evidence": evidence}
+    return json.dumps(document).encode("utf-8")
+
+
+RECORD = {"seq": 1, "action": "add", "id": 1, "at": "2026-01-01T10:00:00", "prev": "0" * 64}
+DEEP = "[" * 30000 + "]" * 30000
+
+
+def crafted_cases() -> dict[str, tuple[object, bytes]]:
+    good = state_bytes([])
+    id_list = state_bytes([{**RECORD, "id": [1]}])
+    id_bool = state_bytes([{**RECORD, "id": True}])
+    action = state_bytes([{**RECORD, "action": ["add"]}])
+    deep_state = b'{"schema": 3, "answers": {}, "settings": {}, "evidence": ' + DEEP.encode() + b"}"
+    return {
+        "deep-index": ((b'{"copies": [], "state": 2, "settings": ' + DEEP.encode() + b"}"), good),
+        "lang-list": ({"copies": [], "state": len(good), "settings": {"lang": ["nl"]}}, good),
+        "region-table": ({"copies": [], "state": len(good), "settings": {"region": {}}}, good),
+        "discreet-text": ({"copies": [], "state": len(good), "settings": {"discreet": "y"}}, good),
+        "unknown-setting": ({"copies": [], "state": len(good), "settings": {"key": "x"}}, good),
+        "index-list": ([], good),
+        "copies-dict": ({"copies": {}, "state": len(good)}, good),
+        "size-negative": ({"copies": [{"sha256": "a" * 64, "size": -1}], "state": 0}, b""),
+        "size-bool": ({"copies": [{"sha256": "a" * 64, "size": True}], "state": len(good)}, good),
+        "sha-number": ({"copies": [{"sha256": 5, "size": 0}], "state": len(good)}, good),
+        "state-float": ({"copies": [], "state": 2.5}, good),
+        "id-list": ({"copies": [], "state": len(id_list)}, id_list),
+        "id-bool": ({"copies": [], "state": len(id_bool)}, id_bool),
+        "action-list": ({"copies": [], "state": len(action)}, action),
+        "deep-state": ({"copies": [], "state": len(deep_state)}, deep_state),
+        "settings-in-state": (
+            {"copies": [], "state": len(state_bytes([], {"x": [[1]]}))},
+            state_bytes([], {"x": [[1]]}),
+        ),
+    }
+
+
+CRAFTED = crafted_cases()
+
+
+@pytest.mark.parametrize("name", sorted(CRAFTED))
+@pytest.mark.parametrize("force", [False, True])
+def test_a_crafted_backup_is_refused_before_anything_is_written(
+    home: Path, tmp_path: Path, backup_env: None, name: str, force: bool
+) -> None:
+    index, state = CRAFTED[name]
+    file = crafted(tmp_path, index, state, name)
+    if force:
+        add_entries(tmp_path, 1)
+    before, others = (snapshot(home) if home.exists() else {}), beside(home)
+    result = restore(file, *(["--force"] if force else []))
+    assert result.exit_code == ExitCode.BAD_INPUT, result.output
+    assert "Nothing was changed" in result.output
+    assert (snapshot(home) if home.exists() else {}) == before
+    assert beside(home) == others

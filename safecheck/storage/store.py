@@ -211,6 +211,7 @@ class Store:
         self._lock: Any = None
         self._damage: DamagedStateError | None = None  # what the last move aside was for
         self._key_noted: Any = None  # the key source last written to the settings file
+        self._aside_told = False  # whether folders a restore set aside were looked for
 
     def load(self) -> State:
         """The saved state, or an empty one if nothing was saved yet.
@@ -242,7 +243,7 @@ class Store:
                         ),
                         kept=kept[-1],
                     ) from None
-                return self._with_plain_settings(State())
+                return self._told_aside(self._with_plain_settings(State()))
             except OSError as error:
                 raise StateError(
                     N_("the saved state cannot be read ({reason})"),
@@ -250,7 +251,7 @@ class Store:
                     path=self.path,
                 ) from None
             try:
-                return self._with_plain_settings(decode(self.codec.open(sealed)))
+                return self._told_aside(self._with_plain_settings(decode(self.codec.open(sealed))))
             except DamagedStateError as error:
                 if not self.quarantine:
                     raise
@@ -281,6 +282,26 @@ class Store:
             reason="it keeps changing",
             path=self.path,
         )
+
+    def _told_aside(self, state: State) -> State:
+        """An empty log while a restore has set an earlier folder aside: the folder is named."""
+        if self._aside_told or state.evidence or self.opening is None:
+            return state
+        self._aside_told = True
+        from safecheck.core.i18n import t
+        from safecheck.storage.swap import aside_folders
+
+        for folder in aside_folders(self.home):
+            self.opening.warn(
+                t(
+                    self.lang,
+                    "An earlier safecheck folder is kept aside in {path}: what was saved before a "
+                    "restore (evidence too) may be there. `safecheck where` lists it, and "
+                    "`safecheck wipe` removes it too.",
+                    path=folder,
+                )
+            )
+        return state
 
     def update(self, change: Callable[[State], State]) -> State:
         """Apply `change` to the newest saved state and save it, under the lock.
