@@ -569,3 +569,144 @@ def test_a_crafted_backup_is_refused_before_anything_is_written(
     assert "Nothing was changed" in result.output
     assert (snapshot(home) if home.exists() else {}) == before
     assert beside(home) == others
+
+
+# --- 8. a shared home; 10. odd homes and locks; 12. umask 000 ------------------------------
+
+
+@pytest.mark.parametrize("mode", [0o1777, 0o777, 0o770, 0o757, 0o1733])
+def test_a_home_others_can_change_is_refused_and_never_chmodded(tmp_path: Path, mode: int) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(mode)
+    for args in (["status"], ["evidence", "add", "--account", "a.b"], ["check", "emergency"]):
+        done = run(shared, *args, "--no-input" if args[0] == "check" else "--lang=en")
+        out = calm(done, ExitCode.BAD_STATE)
+        assert "other users can change this folder" in out, out
+        assert oct(shared.stat().st_mode & 0o7777) == oct(mode)
+    assert list(shared.iterdir()) == []  # nothing private was left there
+    out = calm(run(shared, "helplines"), ExitCode.OK)
+    assert "112" in out  # help is never refused
+    assert list(shared.iterdir()) == []
+
+
+def odd_home(tmp_path: Path, kind: str) -> Path:
+    home = tmp_path / "odd"
+    if kind == "home-file":
+        home.write_text("mine", encoding="utf-8")
+        return home
+    if kind == "parent-file":
+        home.write_text("mine", encoding="utf-8")
+        return home / "inside"
+    home.mkdir(mode=0o700)
+    lock = home / "state.lock"
+    if kind == "lock-folder":
+        lock.mkdir()
+    elif kind == "lock-dangling-link":
+        lock.symlink_to(tmp_path / "nowhere" / "x")
+    elif kind == "lock-link-to-a-file":
+        (tmp_path / "precious").write_text("precious", encoding="utf-8")
+        lock.symlink_to(tmp_path / "precious")
+    elif kind == "lock-loop":
+        lock.symlink_to(lock)
+    elif kind == "lock-fifo":
+        os.mkfifo(lock)
+    return home
+
+
+ODD = [
+    "home-file",
+    "parent-file",
+    "lock-folder",
+    "lock-dangling-link",
+    "lock-link-to-a-file",
+    "lock-loop",
+    "lock-fifo",
+]
+
+
+@pytest.mark.parametrize("kind", ODD)
+def test_odd_homes_and_locks_end_calmly(tmp_path: Path, kind: str) -> None:
+    home = odd_home(tmp_path, kind)
+    for args in (["evidence", "add", "--account", "a.b"], ["status"], ["evidence", "list"]):
+        out = calm(run(home, *args), ExitCode.OK, ExitCode.BAD_STATE)
+        assert not CONTROL.search(out)
+    calm(run(home, "wipe", "--yes"), ExitCode.OK, ExitCode.BAD_STATE)
+    calm(run(home, "where"), ExitCode.OK)
+    if kind == "lock-link-to-a-file":
+        assert (tmp_path / "precious").read_text(encoding="utf-8") == "precious"
+    if kind in ("home-file", "parent-file"):
+        assert (tmp_path / "odd").read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.parametrize("where", ["temp", "lock"])
+def test_no_free_inode_ends_calmly_and_loses_nothing(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    add_entries(tmp_path, 1)
+    before = snapshot(home)
+
+    def full(*args: object, **kwargs: object) -> Any:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    if where == "temp":
+        monkeypatch.setattr("safecheck.storage.files.tempfile.mkstemp", full)
+    else:
+        monkeypatch.setattr("filelock.FileLock.acquire", full)
+    result = runner.invoke(app, ["evidence", "add", "--account", "new.one"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == ExitCode.BAD_STATE, result.output
+    monkeypatch.undo()
+    assert snapshot(home) == before
+
+
+def test_garbage_collection_removes_only_what_safecheck_made(home: Path, tmp_path: Path) -> None:
+    add_entries(tmp_path, 1)
+    files = home / "files"
+    (files / "a folder").mkdir()
+    (files / ("b" * 64)).mkdir()  # a folder with a copy's name
+    (files / "my-notes.txt").write_text("mine", encoding="utf-8")
+    (files / ".copy.x.tmp").mkdir()
+    result = runner.invoke(app, ["evidence", "remove", "1", "--yes"])
+    assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in files.iterdir()) == sorted(
+        [".copy.x.tmp", "a folder", "b" * 64, "my-notes.txt"]
+    )
+    assert runner.invoke(app, ["evidence", "add", "--account", "x.y"]).exit_code == 0
+    assert (files / "my-notes.txt").exists()
+
+
+def test_under_umask_000_every_folder_made_for_the_home_is_private(tmp_path: Path) -> None:
+    home = tmp_path / "made" / "by" / "safecheck" / "home"
+    done = subprocess.run(
+        [
+            "sh",
+            "-c",
+            'umask 000 && exec "$0" -m safecheck evidence add --account a.b',
+            sys.executable,
+        ],
+        env=child_env(home, SAFECHECK_PASSPHRASE=TEST_PASSPHRASE),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=TIMEOUT,
+    )
+    assert done.returncode == 0, done.stderr
+    for folder in (home, home.parent, home.parent.parent, tmp_path / "made"):
+        assert oct(folder.stat().st_mode & 0o777) == oct(0o700), folder
+
+
+def test_under_umask_000_a_restore_target_is_private(
+    tmp_path: Path, backup_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file = made_backup(tmp_path, 1)
+    home = tmp_path / "new" / "place" / "home"
+    monkeypatch.setenv("SAFECHECK_HOME", str(home))
+    old = os.umask(0)
+    try:
+        assert restore(file).exit_code == 0
+    finally:
+        os.umask(old)
+    for folder in (home, home / "files", home.parent, home.parent.parent):
+        assert oct(folder.stat().st_mode & 0o777) == oct(0o700), folder
+    with contextlib.suppress(KeystoreUnavailable):
+        Keystore(home).delete()

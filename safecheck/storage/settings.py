@@ -20,6 +20,7 @@ refused before the TOML parser sees it. Only the standard library is used (and
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
@@ -156,7 +157,15 @@ def _toml_value(value: object) -> str:
 
 
 def write(home: Path, settings: Settings) -> None:
-    """Save the settings whole or not at all (0600, in the private folder)."""
+    """Save the settings whole or not at all (0600, in the private folder).
+
+    Never into a folder other users may change (`PermissionError`): safecheck refuses it.
+    """
+    from safecheck.storage.files import shared_with_others
+
+    mode = shared_with_others(home)
+    if mode is not None:
+        raise PermissionError(errno.EACCES, f"other users can change this folder ({mode})")
     ensure_private_dir(home)
     write_atomic(settings_path(home), dumps(settings).encode("utf-8"))
 

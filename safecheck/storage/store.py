@@ -21,6 +21,7 @@ Files in the state folder (all made private: folder 0700, files 0600):
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 from collections.abc import Callable, Iterator
@@ -35,7 +36,12 @@ from safecheck.core.i18n import N_
 from safecheck.storage import settings as plain_settings
 from safecheck.storage.chain import Head, head_of
 from safecheck.storage.copies import COPY_TEMP_PATTERN, FILES_DIR, reseal_copies
-from safecheck.storage.files import ensure_private_dir, fsync_dir, write_atomic
+from safecheck.storage.files import (
+    ensure_private_dir,
+    fsync_dir,
+    shared_with_others,
+    write_atomic,
+)
 from safecheck.storage.safefile import STATE_LIMIT, Refused, read_bytes
 from safecheck.storage.settings import SETTINGS_FILE, default_home
 from safecheck.storage.state import State, decode, encode
@@ -153,7 +159,7 @@ def settle(
     if switch and not opening.switched and current is not None:
         opening.switched = True
         if (current is Source.PLAIN) != opening.plain:
-            store.update(lambda state: state)
+            store._anchor(store.update(lambda state: state))  # the head follows the state's form
             _reseal_copies(store)
             opening.warn(
                 t(
@@ -222,6 +228,8 @@ class Store:
         left in place and reported. Either way the message names the way on:
         `safecheck reset`.
         """
+        if os.path.lexists(self.home) and not self.home.is_dir():
+            raise _home_error(self.home, FileExistsError(errno.EEXIST, "", str(self.home)))
         for _ in range(3):
             try:
                 sealed = read_bytes(self.path, STATE_LIMIT)  # never a FIFO, device or 1 GB
@@ -285,22 +293,11 @@ class Store:
 
     def _told_aside(self, state: State) -> State:
         """An empty log while a restore has set an earlier folder aside: the folder is named."""
-        if self._aside_told or state.evidence or self.opening is None:
-            return state
-        self._aside_told = True
-        from safecheck.core.i18n import t
-        from safecheck.storage.swap import aside_folders
+        if not self._aside_told and not state.evidence and self.opening is not None:
+            self._aside_told = True
+            from safecheck.storage.swap import tell_aside
 
-        for folder in aside_folders(self.home):
-            self.opening.warn(
-                t(
-                    self.lang,
-                    "An earlier safecheck folder is kept aside in {path}: what was saved before a "
-                    "restore (evidence too) may be there. `safecheck where` lists it, and "
-                    "`safecheck wipe` removes it too.",
-                    path=folder,
-                )
-            )
+            tell_aside(self.home, self.lang, self.opening.warn)
         return state
 
     def update(self, change: Callable[[State], State]) -> State:
@@ -310,9 +307,11 @@ class Store:
         because the state is read again after the lock is taken.
         """
         with self.locked():
-            new = change(self.load())
+            old = self.load()
+            new = change(old)
             self._write(self.codec.seal(encode(_without_plain_settings(new))))
-            self._anchor(new)
+            if new.evidence != old.evidence or not (self.home / HEAD_FILE).exists():
+                self._anchor(new)  # only when the chain changed: answers save as fast as before
             self._plain_settings_follow(new)
             return new
 
@@ -397,7 +396,11 @@ class Store:
         if self._lock is None:
             from filelock import FileLock
 
-            ensure_private_dir(self.home)
+            refuse_shared(self.home)
+            try:
+                ensure_private_dir(self.home)
+            except OSError as error:
+                raise _home_error(self.home, error) from None
             self._lock = FileLock(
                 str(self.home / LOCK_FILE), timeout=LOCK_TIMEOUT_SECONDS, mode=0o600
             )
@@ -408,6 +411,16 @@ class Store:
         except Timeout:
             raise LockedError(
                 N_("another safecheck is still saving; close it and try again"),
+                path=self.home / LOCK_FILE,
+            ) from None
+        except OSError as error:  # a link or a folder in its place, no free inode, ...
+            raise StateError(
+                N_(
+                    "the lock file cannot be made or opened ({reason}). If something other than "
+                    "a file is at its place (a link, a folder), move it away: safecheck makes "
+                    "the lock file again"
+                ),
+                reason=error.strerror or error,
                 path=self.home / LOCK_FILE,
             ) from None
         try:
@@ -439,10 +452,12 @@ class Store:
 
     def _remove_leftovers(self) -> None:
         """A temporary file seen while holding the lock is from a save that crashed."""
-        for temp in self.home.glob(TEMP_PATTERN):
-            temp.unlink(missing_ok=True)
-        for temp in (self.home / FILES_DIR).glob(COPY_TEMP_PATTERN):
-            temp.unlink(missing_ok=True)
+        leftovers = [*self.home.glob(TEMP_PATTERN), *self.home.glob(f".{HEAD_FILE}.*.tmp")]
+        leftovers += (self.home / FILES_DIR).glob(COPY_TEMP_PATTERN)
+        for temp in leftovers:
+            if temp.is_file() and not temp.is_symlink():  # only what a save of safecheck's made
+                with contextlib.suppress(OSError):
+                    temp.unlink()
 
     def _write(self, data: bytes) -> None:
         try:
@@ -493,21 +508,53 @@ def own_files(home: Path) -> list[Path]:
     if not home.is_dir():
         return []
     names = [home / STATE_FILE, home / HEAD_FILE, home / SETTINGS_FILE, home / LOCK_FILE]
-    found = [path for path in names if path.exists() or path.is_symlink()]
-    found += sorted(home.glob(f"{ASIDE_PREFIX}*")) + sorted(home.glob(TEMP_PATTERN))
+    found = names + sorted(home.glob(f"{ASIDE_PREFIX}*")) + sorted(home.glob(TEMP_PATTERN))
     found += sorted(home.glob(f".{SETTINGS_FILE}.*.tmp")) + sorted(home.glob(f".{HEAD_FILE}.*.tmp"))
     files = home / FILES_DIR
     if files.is_dir() and not files.is_symlink():
-        found += sorted(path for path in files.iterdir() if path.is_file() or path.is_symlink())
-    return found
+        found += sorted(files.iterdir())
+    return [path for path in found if path.is_symlink() or path.is_file()]  # never a folder
+
+
+def _home_error(home: Path, error: OSError) -> StateError:
+    if isinstance(error, FileExistsError | NotADirectoryError):
+        return StateError(
+            N_(
+                "this is not a folder, so safecheck cannot keep its files here. Set "
+                "SAFECHECK_HOME to a folder (safecheck makes it), or move this file away"
+            ),
+            path=Path(error.filename) if error.filename else home,
+        )
+    return StateError(
+        N_("the folder cannot be made ({reason})"), reason=error.strerror or error, path=home
+    )
+
+
+def refuse_shared(home: Path) -> None:
+    """A home other users may change is never used, nor changed (a shared folder like /tmp)."""
+    mode = shared_with_others(home)
+    if mode is not None:
+        raise StateError(
+            N_(
+                "other users can change this folder (mode {mode}), so safecheck keeps nothing "
+                "private here and leaves it as it is. Set SAFECHECK_HOME to a new folder of your "
+                "own: safecheck makes it, private"
+            ),
+            mode=mode,
+            path=home,
+        )
 
 
 def check_private(home: Path, warn: Callable[[str], None], lang: str = "en") -> None:
-    """Folder 0700 and files 0600: anything looser is fixed, and the person is told."""
+    """Folder 0700 and files 0600: anything looser is fixed, and the person is told.
+
+    A home other users can change is refused (`refuse_shared`) and never changed.
+    """
     if os.name != "posix" or not home.is_dir():
         return
     from safecheck.core.i18n import t
 
+    refuse_shared(home)
     for folder in (home, home / FILES_DIR):
         if not folder.is_dir() or folder.is_symlink():
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from safecheck.storage.files import fsync_dir
@@ -81,3 +82,19 @@ def aside_folders(home: Path) -> list[Path]:
     except OSError:
         return []
     return sorted(path for path in found if path.is_dir() and not path.is_symlink())
+
+
+def tell_aside(home: Path, lang: str, warn: Callable[[str], None]) -> None:
+    """Name every folder a restore set aside beside `home` (for a screen with an empty log)."""
+    from safecheck.core.i18n import t
+
+    for folder in aside_folders(home):
+        warn(
+            t(
+                lang,
+                "An earlier safecheck folder is kept aside in {path}: what was saved before a "
+                "restore (evidence too) may be there. `safecheck where` lists it, and "
+                "`safecheck wipe` removes it too.",
+                path=folder,
+            )
+        )
