@@ -9,8 +9,10 @@ import contextlib
 import errno
 import json
 import os
+import re
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, cast
 
@@ -24,7 +26,7 @@ from safecheck.storage import backup, sealing
 from safecheck.storage import settings as plain_settings
 from safecheck.storage import store as store_module
 from safecheck.storage.keystore import Keystore, KeystoreUnavailable
-from tests.conftest import TEST_PASSPHRASE, Tmux, child_env, default_sigint
+from tests.conftest import SMALL_CHECKLIST, TEST_PASSPHRASE, Tmux, child_env, default_sigint
 
 runner = CliRunner()
 TIMEOUT = 20.0  # a loaded machine; a hang is what is caught, not slowness
@@ -710,3 +712,144 @@ def test_under_umask_000_a_restore_target_is_private(
         assert oct(folder.stat().st_mode & 0o777) == oct(0o700), folder
     with contextlib.suppress(KeystoreUnavailable):
         Keystore(home).delete()
+
+
+# --- 12. export onto the state, a hostile handout, YAML keys that are not text ------------
+
+
+@pytest.mark.parametrize("name", ["state", "state.head", "settings.toml", "new.md", "files/x.md"])
+@pytest.mark.parametrize("force", [False, True])
+def test_export_never_writes_into_safecheck_s_own_folder(
+    home: Path, tmp_path: Path, name: str, force: bool
+) -> None:
+    add_entries(tmp_path, 1)
+    before = snapshot(home)
+    target = home / name
+    args = ["export", "--output", str(target), "--format", "markdown"]
+    result = runner.invoke(app, [*args, *(["--force"] if force else [])])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code != 0, result.output
+    assert snapshot(home) == before
+    code, out = verify()
+    assert code == ExitCode.OK, out
+
+
+def test_export_through_a_link_into_safecheck_s_folder_is_refused(
+    home: Path, tmp_path: Path
+) -> None:
+    add_entries(tmp_path, 1)
+    before = snapshot(home)
+    link = tmp_path / "report.md"
+    link.symlink_to(home / "state")
+    result = runner.invoke(app, ["export", "--output", str(link), "--force"])
+    assert result.exit_code != 0, result.output
+    assert snapshot(home) == before
+    (tmp_path / "via").symlink_to(home)
+    result = runner.invoke(app, ["export", "--output", str(tmp_path / "via" / "r.md")])
+    assert result.exit_code != 0, result.output
+    assert snapshot(home) == before
+
+
+HOSTILE_MARKDOWN = [
+    "<img src=x onerror=alert(1)>",
+    "<script>alert(1)</script>",
+    "[click](javascript:alert(1))",
+    "[click]( JavaScript :alert(1))",
+    "[click](vbscript:msgbox(1))",
+    "[click](data:text/html;base64,PHNjcmlwdD4=)",
+    "<javascript:alert(1)>",
+    "[e](java&#115;cript:alert(1))",
+    "[x](<javascript:alert(1)>)",
+    "<a href='javascript:alert(1)'>x</a>",
+    "<iframe src=//example.org></iframe>",
+    "<svg onload=alert(1)>",
+]
+
+
+def hostile_checklist(folder: Path, text: str) -> None:
+    folder.mkdir(exist_ok=True)
+    quoted = "{nl: " + json.dumps(text) + ", en: " + json.dumps(text) + "}"
+    body = SMALL_CHECKLIST.replace("{nl: Omdat alfa telt., en: Because alpha matters.}", quoted)
+    body = body.replace("{nl: Een korte lijst., en: A short list.}", quoted)
+    body = body.replace("{nl: Zo doe je beta., en: This is how you do beta.}", quoted)
+    (folder / "small.yaml").write_text(body, encoding="utf-8")
+
+
+@pytest.mark.parametrize("text", HOSTILE_MARKDOWN)
+def test_the_markdown_handout_carries_no_html_and_no_code_link(
+    home: Path, tmp_path: Path, text: str
+) -> None:
+    import markdown_it
+
+    folder = tmp_path / "shared"
+    hostile_checklist(folder, text)
+    out = tmp_path / "handout.md"
+    args = ["export", "--handout", "small", "--checklists", str(folder), "-o", str(out)]
+    result = runner.invoke(app, [*args, "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    written = out.read_text(encoding="utf-8")
+    # Not every Markdown reader blocks such links itself (markdown-it does; pandoc does not).
+    assert not re.search(r"\]\(\s*<?\s*(java|vb)script\s*:", written, re.I), written
+    assert not re.search(r"\]\(\s*<?\s*data\s*:", written, re.I), written
+    page = markdown_it.MarkdownIt("commonmark").render(written)
+    tags = Tags()
+    tags.feed(page)  # as a browser's parser reads the rendered page
+    assert tags.names <= {"h1", "h2", "p", "ul", "li", "strong", "em", "a", "br", "code"}, page
+    for name, value in tags.attributes:
+        assert not name.startswith("on"), page
+        if name == "href":
+            assert not re.match(r"\s*(javascript|vbscript|data|file)\s*:", value, re.I), page
+
+
+class Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+        self.attributes: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.names.add(tag)
+        self.attributes += [(name, value or "") for name, value in attrs]
+
+
+def test_the_markdown_handout_keeps_ordinary_formatting(home: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "plain"
+    hostile_checklist(folder, "**Block** first & [report](https://childfocus.be) it: a < b")
+    out = tmp_path / "handout.md"
+    args = ["export", "--handout", "small", "--checklists", str(folder), "-o", str(out)]
+    assert runner.invoke(app, [*args, "--lang", "en"]).exit_code == 0
+    import markdown_it
+
+    page = markdown_it.MarkdownIt("commonmark").render(out.read_text(encoding="utf-8"))
+    assert "<strong>Block</strong>" in page
+    assert '<a href="https://childfocus.be">report</a>' in page
+    assert "first &amp; " in page
+    assert "a &lt; b" in page
+
+
+NULL_KEYS = {
+    "explicit-empty": "? : x\n",
+    "flow-empty": "{ : b}\n",
+    "tilde": "~: x\n",
+    "null-word": "null: x\n",
+    "empty-string": '"": x\n',
+    "nested-null": "id: small\nsections:\n  - {id: a, ~: b}\n",
+    "explicit-in-list": "items:\n  - ? \n    : value\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NULL_KEYS))
+def test_a_null_or_empty_mapping_key_is_refused_with_its_line(tmp_path: Path, name: str) -> None:
+    from safecheck.content import yamlfile
+    from safecheck.core.errors import InputFileError
+
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(NULL_KEYS[name], encoding="utf-8")
+    with pytest.raises(InputFileError) as raised:
+        yamlfile.load(path)
+    shown = raised.value.text("en")
+    assert re.search(re.escape(str(path)) + r":\d+: ", shown), shown
+    assert "key" in shown or "not valid YAML" in shown
+    done = run(tmp_path / "home", "lint", str(path))
+    out = calm(done, ExitCode.BAD_INPUT)
+    assert f"{path.name}:" in out
