@@ -853,3 +853,55 @@ def test_a_null_or_empty_mapping_key_is_refused_with_its_line(tmp_path: Path, na
     done = run(tmp_path / "home", "lint", str(path))
     out = calm(done, ExitCode.BAD_INPUT)
     assert f"{path.name}:" in out
+
+
+# --- more of our own: special files where safecheck's own files belong -------------------
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "folder", "loop", "huge"])
+def test_a_special_settings_file_never_hangs_and_never_hides_help(home: Path, kind: str) -> None:
+    home.mkdir(mode=0o700, parents=True)
+    path = home / "settings.toml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "dev-zero":
+        path.symlink_to("/dev/zero")
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "loop":
+        path.symlink_to(path)
+    else:
+        path.write_text('lang = "nl"\n' + "#" * (plain_settings.MAX_BYTES + 10), encoding="utf-8")
+    assert plain_settings.read(home) == plain_settings.Settings()
+    out = calm(run(home, "helplines"), ExitCode.OK)
+    assert "112" in out
+
+
+@pytest.mark.parametrize("kind", ["dev-zero", "folder", "huge"])
+def test_a_special_head_is_reported_not_read(home: Path, tmp_path: Path, kind: str) -> None:
+    add_entries(tmp_path, 1)
+    head = home / "state.head"
+    head.unlink()
+    if kind == "dev-zero":
+        head.symlink_to("/dev/zero")
+    elif kind == "folder":
+        head.mkdir()
+    else:
+        head.write_bytes(b"x" * (1 << 20))
+    done = run(home, "evidence", "verify")
+    assert calm(done, ExitCode.NOT_AS_RECORDED)
+
+
+def test_wipe_leaves_a_person_s_own_file_in_a_folder_set_aside_and_names_it(
+    home: Path, tmp_path: Path, backup_env: None
+) -> None:
+    file = made_backup(tmp_path, 1)
+    add_entries(tmp_path, 1)
+    assert restore(file, "--force").exit_code == 0
+    (aside,) = [p for p in home.parent.iterdir() if ".before-restore-" in p.name]
+    (aside / "my letter.txt").write_text("mine", encoding="utf-8")
+    wiped = runner.invoke(app, ["wipe", "--yes"])
+    assert wiped.exit_code == 0, wiped.output
+    assert (aside / "my letter.txt").read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in aside.iterdir()) == ["my letter.txt"]
+    assert "my letter.txt" in wiped.output

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from safecheck.core import labels
-from safecheck.core.errors import StateError
+from safecheck.core.errors import SafecheckError, StateError
 from safecheck.core.i18n import N_, t, tn
 from safecheck.evidence.model import Entry, FileStatus, from_dict, now, to_dict
 from safecheck.storage.chain import (
@@ -254,7 +254,7 @@ def anchored(store: Store, records: Sequence[Record], lang: str) -> list[Finding
     """
     try:
         head = store.head()
-    except (StateError, ValueError):
+    except (SafecheckError, ValueError):  # damaged, changed, or its key is not at hand
         return [
             Finding(
                 False,

@@ -510,8 +510,11 @@ def restore(
             ) from None
         raise
     aside = free_name(home.with_name(f"{home.name}{ASIDE_SUFFIX}{stamp}"))
-    fresh.rename(aside)  # it holds the old home now
-    fsync_dir(home.parent)
+    try:
+        fresh.rename(aside)  # it holds the old home now
+        fsync_dir(home.parent)
+    except OSError:
+        aside = fresh  # kept under the name it has: named all the same (swap.aside_folders)
     return Summary(source, _entry_count(state), count, aside)
 
 
