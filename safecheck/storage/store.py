@@ -433,8 +433,8 @@ class Store:
     def _move_aside(self, sealed: bytes) -> Path | None:
         with self.locked():
             try:
-                current = self.path.read_bytes()
-            except FileNotFoundError:
+                current = read_bytes(self.path, STATE_LIMIT)
+            except Refused:  # gone, or no longer a regular file: nothing of ours to move
                 return None
             if current != sealed:
                 return None
