@@ -882,3 +882,20 @@ def test_wipe_leaves_a_person_s_own_file_in_a_folder_set_aside_and_names_it(
     assert (aside / "my letter.txt").read_text(encoding="utf-8") == "mine"
     assert sorted(p.name for p in aside.iterdir()) == ["my letter.txt"]
     assert "my letter.txt" in wiped.output
+
+
+def test_a_keyring_gone_at_restore_time_leaves_the_old_home(
+    home: Path, tmp_path: Path, backup_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The state's key was in a keyring that no longer answers, and no passphrase is given."""
+    from tests.conftest import NO_KEYRING_BACKEND
+
+    file = made_backup(tmp_path, 1)
+    add_entries(tmp_path, 2)
+    before, others = snapshot(home), beside(home)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", NO_KEYRING_BACKEND)
+    monkeypatch.delenv("SAFECHECK_PASSPHRASE", raising=False)
+    result = restore(file, "--force")
+    assert result.exit_code == ExitCode.NO_KEY, result.output
+    assert snapshot(home) == before
+    assert beside(home) == others
