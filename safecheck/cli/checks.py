@@ -56,13 +56,13 @@ def check(
     Example: safecheck check prevention --answers answers.yaml --no-input --json
     """
     run = run_of(ctx, lang, plain)
-    with reporting(run.lang):
+    with reporting(run.lang, json_output=json_output):
         from safecheck.content import answers as answers_file
         from safecheck.content import checklist as checklists
         from safecheck.content import custom
         from safecheck.core import jsonout
         from safecheck.core.errors import NotInteractiveError
-        from safecheck.core.i18n import t, tn
+        from safecheck.core.i18n import N_, tn
         from safecheck.flows.runner import run_checklist
         from safecheck.flows.walk import apply_answers
         from safecheck.progress.status import summary_data
@@ -80,11 +80,10 @@ def check(
             # Decided before the state is opened, so nothing can wait on a closed input.
             if given is None:
                 raise NotInteractiveError(
-                    t(
-                        run.lang,
+                    N_(
                         "safecheck asks its questions in a terminal, and standard input is not one. "
                         "Run it in a terminal, give your answers in a file with --answers FILE, or add "
-                        "--no-input to see your progress without questions (see the README).",
+                        "--no-input to see your progress without questions (see the README)."
                     )
                 )
             ask = False  # a script gave its answers: save them, ask nothing
@@ -154,7 +153,7 @@ def status(
     Example: safecheck status --json
     """
     run = run_of(ctx, lang, plain)
-    with reporting(run.lang):
+    with reporting(run.lang, json_output=json_output):
         from safecheck.content import custom
         from safecheck.core import jsonout
         from safecheck.progress.status import load_checklists, status_data, summaries
@@ -210,7 +209,7 @@ def verify(
             "give --min-score, --require-priority, or both", param_hint="requirement"
         )
     run = run_of(ctx, lang, plain)
-    with reporting(run.lang):
+    with reporting(run.lang, json_output=json_output):
         from safecheck.content import checklist as checklists
         from safecheck.content import custom
         from safecheck.content.checklist import Priority
