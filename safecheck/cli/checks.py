@@ -195,6 +195,15 @@ def verify(
             show_default=False,
         ),
     ] = None,
+    junit: Annotated[
+        Path | None,
+        typer.Option(
+            "--junit",
+            metavar="FILE",
+            help="Also write the result as JUnit XML for CI systems and graders: a test case "
+            "per item and one for the requirement (FILE is replaced).",
+        ),
+    ] = None,
     lang: LangOption = None,
     json_output: JsonOption = False,
     plain: PlainOption = False,
@@ -203,6 +212,8 @@ def verify(
     """For graders: exit 0 when the requirement holds, else exit 6 and list what is missing.
 
     Example: safecheck verify --min-score 80 --require-priority essential
+
+    Example: safecheck verify --min-score 80 --junit report.xml
     """
     if min_score is None and not require_priority:
         raise typer.BadParameter(
@@ -229,6 +240,11 @@ def verify(
             min_score=min_score,
             priorities=[Priority(name.value) for name in require_priority or []],
         )
+        if junit is not None:
+            from safecheck.evidence.export import save
+            from safecheck.ui.junit import junit_xml
+
+            save(junit, junit_xml(result, run.lang).decode("utf-8"), run.lang, force=True)
         if json_output:
             jsonout.emit("verify", verification_data(result, run.lang))
         else:
