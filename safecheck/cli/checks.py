@@ -42,6 +42,14 @@ def check(
         bool,
         typer.Option("--no-input", help="Never ask; unanswered items stay open. For scripts."),
     ] = False,
+    answers_template: Annotated[
+        bool,
+        typer.Option(
+            "--answers-template",
+            help="Print an answers file to fill in (every item id, its title as a comment, the "
+            "answer empty) and stop. For instructors to hand out.",
+        ),
+    ] = False,
     json_output: JsonOption = False,
     plain: PlainOption = False,
     checklist_dirs: ChecklistsOption = None,
@@ -54,6 +62,8 @@ def check(
     Example: safecheck check prevention --lang nl
 
     Example: safecheck check prevention --answers answers.yaml --no-input --json
+
+    Example: safecheck check prevention --answers-template > answers.yaml
     """
     run = run_of(ctx, lang, plain)
     with reporting(run.lang, json_output=json_output):
@@ -62,7 +72,7 @@ def check(
         from safecheck.content import custom
         from safecheck.core import jsonout
         from safecheck.core.errors import NotInteractiveError
-        from safecheck.core.i18n import N_, tn
+        from safecheck.core.i18n import N_, t, tn
         from safecheck.flows.runner import run_checklist
         from safecheck.flows.walk import apply_answers
         from safecheck.progress.status import summary_data
@@ -74,6 +84,17 @@ def check(
         # built in, so for those the state is still opened after the decision below.
         path = custom.find(checklist, checklist_dirs or [], settings)
         loaded = checklists.load(path)
+        if answers_template:  # nothing is opened, asked or saved
+            header = [
+                t(run.lang, "Answers for: safecheck check {id} --answers FILE", id=loaded.id),
+                t(
+                    run.lang,
+                    "Write after each item: done, not_yet, not_for_me or skipped "
+                    "(left empty: not answered).",
+                ),
+            ]
+            typer.echo(answers_file.template(loaded, run.lang, header), nl=False)
+            return
         given = answers_file.load(answers, loaded) if answers is not None else None
         ask = not (no_input or json_output)
         if ask and not run.interactive:
