@@ -45,7 +45,9 @@ def class_summary(
     ] = False,
     html: Annotated[
         Path | None,
-        typer.Option("--html", metavar="FILE", help="Also write a printable page with a chart."),
+        typer.Option(
+            "--html", metavar="FILE", help="Write a printable page with a chart per item instead."
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace the --html file if it is there.")
@@ -75,13 +77,15 @@ def class_summary(
 
         loaded = checklists.load(custom.find(checklist, checklist_dirs or [], settings))
         summary = summarise(loaded, results, min_score=min_score)
-        if html is not None:
+        if html is not None:  # the page instead of the table; with --json, as well
+            from safecheck.core.i18n import t
             from safecheck.evidence.export import save
 
             page = class_summary_html(summary, run.lang, names=names)
-            save(html, page, run.lang, force=force)
+            written = save(html, page, run.lang, force=force)
+            typer.echo(t(run.lang, "Wrote {path}.", path=written), err=json_output)
         if json_output:
             jsonout.emit("class-summary", class_summary_data(summary, run.lang, names=names))
-            return
-        for line in screen_lines(summary, run.lang, plain=run.plain, names=names):
-            typer.echo(line)
+        elif html is None:
+            for line in screen_lines(summary, run.lang, plain=run.plain, names=names):
+                typer.echo(line)
