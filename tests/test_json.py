@@ -201,3 +201,29 @@ def test_every_json_kind_is_in_the_schema_and_the_readme() -> None:
     assert json_commands() <= kinds
     table = set(re.findall(r"^\| `([a-z-]+)` \| `safecheck ", README, flags=re.MULTILINE))
     assert table == kinds
+
+
+def test_every_command_with_json_prints_an_error_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new command with --json needs its case here, and `reporting(..., json_output=...)`."""
+    gone = str(tmp_path / "gone.yaml")
+    cases = {
+        "check": ["check", gone],
+        "status": ["status", "no-such-checklist"],
+        "verify": ["verify", "--checklist", gone, "--min-score", "1"],
+        "class-summary": ["class-summary", str(tmp_path / "gone.json")],
+        "helplines": ["helplines"],
+    }
+    assert set(cases) == json_commands()
+    from safecheck.content import helplines
+    from safecheck.core.errors import InputFileError
+
+    def broken() -> None:  # the help-line data cannot break in a release; the boundary can
+        raise InputFileError("there is no such file", path=tmp_path / "helplines.yaml")
+
+    monkeypatch.setattr(helplines, "load", broken)
+    for name, args in cases.items():
+        result, document = invoke_error(*args)
+        assert result.exit_code == ExitCode.BAD_INPUT, name
+        assert document["message"].strip(), name
