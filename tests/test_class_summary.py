@@ -231,3 +231,31 @@ def test_a_status_result_counts_too(small_checklist: Path, tmp_path: Path) -> No
     assert document["results"] == 1
     two_step = next(i for i in document["items"] if i["id"] == "accounts-two-step")
     assert two_step["done"] == 1
+
+
+def test_the_page_replaces_the_table_and_an_old_page_needs_force(
+    results: Path, small_checklist: Path, tmp_path: Path
+) -> None:
+    page = tmp_path / "class.html"
+    args = ["class-summary", str(results), "--checklist", str(small_checklist), "--html", str(page)]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert first.stdout.strip() == f"Wrote {page}."
+    before = page.read_bytes()
+    again = runner.invoke(app, args)
+    assert again.exit_code != 0
+    assert "--force" in again.stderr
+    assert page.read_bytes() == before
+    assert runner.invoke(app, [*args, "--force"]).exit_code == 0
+
+
+def test_the_screen_speaks_dutch(results: Path, small_checklist: Path) -> None:
+    shown = runner.invoke(
+        app,
+        ["class-summary", str(results), "--checklist", str(small_checklist), "--lang", "nl"]
+        + ["--plain"],
+    )
+    assert shown.exit_code == 0, shown.output
+    assert "5 resultaten" in shown.stdout
+    assert "gedaan 3, nog niet 1" in shown.stdout
+    assert "Alfa doen (alpha)" in shown.stdout
