@@ -259,3 +259,15 @@ def test_the_screen_speaks_dutch(results: Path, small_checklist: Path) -> None:
     assert "5 resultaten" in shown.stdout
     assert "gedaan 3, nog niet 1" in shown.stdout
     assert "Alfa doen (alpha)" in shown.stdout
+
+
+def test_a_half_median_is_written_with_the_reader_s_decimal_mark(
+    small_checklist: Path, tmp_path: Path
+) -> None:
+    first = result_of(small_checklist, {"alpha": "done", "beta": "done"}, tmp_path, 10)  # 50
+    second = result_of(small_checklist, {"alpha": "done"}, tmp_path, 11)  # 25
+    args = ["class-summary", str(first), str(second), "--checklist", str(small_checklist)]
+    _, document = summary_json(*args[1:])
+    assert document["scores"]["median"] == 37.5
+    assert "median 37.5%" in runner.invoke(app, [*args, "--plain"]).stdout
+    assert "médiane 37,5 %" in runner.invoke(app, [*args, "--plain", "--lang", "fr"]).stdout

@@ -31,9 +31,15 @@ def _scores_line(summary: ClassSummary, lang: str) -> str:
         lang,
         "Scores: lowest {lowest}%, median {median}%, highest {highest}%.",
         lowest=scores.lowest,
-        median=scores.median,
+        median=_number(scores.median, lang),
         highest=scores.highest,
     )
+
+
+def _number(value: float, lang: str) -> str:
+    """A median such as 62.5, with the decimal comma of Dutch and French."""
+    text = str(value)
+    return text.replace(".", ",") if lang in ("nl", "fr") else text
 
 
 def _meeting_line(summary: ClassSummary, lang: str) -> str | None:
