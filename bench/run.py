@@ -278,6 +278,42 @@ Path(sys.argv[1]).write_text(str(time.perf_counter() - start))
 assert done.entries == {entries}
 """
 
+# 1,000 students' results of the prevention check (set-up, not timed): each answers the items
+# in its own way. The operation is what `safecheck class-summary FOLDER --json` does.
+CLASS_SETUP = """
+import json
+from pathlib import Path
+from safecheck.content import checklist
+from safecheck.progress.status import item_data
+prevention = checklist.load(checklist.find("prevention", [checklist.builtin_dir()]))
+answers = ["done", "not_yet", "not_for_me", "skipped", None]
+folder = Path({folder!r})
+folder.mkdir()
+for n in range({results}):
+    items = [
+        {{"id": item.id, "section": section.id, "title": item.title("en"),
+          "priority": item.priority.value, "answer": answers[(n + k) % 5]}}
+        for k, (section, item) in enumerate(prevention.items())
+    ]
+    document = {{"schema": 1, "kind": "check", "lang": "en",
+                "checklist": {{"id": "prevention", "kind": "checklist", "items": items}}}}
+    (folder / f"student-{{n:04}}.json").write_text(json.dumps(document, indent=2))
+"""
+
+CLASS_SCRIPT = """
+import sys, time
+from pathlib import Path
+from safecheck.content import checklist
+from safecheck.core import jsonout
+from safecheck.progress.class_summary import class_summary_data, summarise
+start = time.perf_counter()
+prevention = checklist.load(checklist.find("prevention", [checklist.builtin_dir()]))
+summary = summarise(prevention, [Path({folder!r})], min_score=80)
+text = jsonout.dumps("class-summary", class_summary_data(summary, "en"))
+Path(sys.argv[1]).write_text(str(time.perf_counter() - start))
+assert len(summary.results) == {results}
+"""
+
 
 @dataclass(frozen=True)
 class Budget:
@@ -358,6 +394,9 @@ def bench(runs: int, scratch: Path, as_json: bool) -> int:
     export_home = scratch / "export-home"
     run_to_exit(python(EXPORT_SETUP.format(home=str(export_home), entries=10_000)), env)
 
+    class_folder = scratch / "class"
+    run_to_exit(python(CLASS_SETUP.format(folder=str(class_folder), results=1000)), env)
+
     cases = [
         Case("python -c pass", python("pass")),
         Case('python -c "import typer"', python("import typer")),
@@ -403,6 +442,11 @@ def bench(runs: int, scratch: Path, as_json: bool) -> int:
                     home=str(export_home), out=str(scratch / "bundle"), entries=10_000
                 )
             ),
+            operation=True,
+        ),
+        Case(
+            "class-summary of 1,000 results",
+            python(CLASS_SCRIPT.format(folder=str(class_folder), results=1000)),
             operation=True,
         ),
     ]
@@ -458,6 +502,14 @@ def bench(runs: int, scratch: Path, as_json: bool) -> int:
             "ms",
         ),
     ]
+    budgets.append(
+        Budget(
+            "class-summary of 1,000 results under 1 s",
+            results["class-summary of 1,000 results"].seconds,
+            1.0,
+            "s",
+        )
+    )
     budgets += [
         Budget(f"{name} under 2 s", results[name].seconds, 2.0, "s")
         for name in ("evidence verify, 10,000 entries", "export --bundle, 10,000 entries")

@@ -220,7 +220,7 @@ def evidence_list(
     Example: safecheck evidence list
     """
     run = run_of(ctx, lang, plain)
-    with reporting(run.lang):
+    with reporting(run.lang, json_output=json_output):
         from safecheck.evidence import log, model
 
         if json_output:
