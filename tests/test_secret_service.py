@@ -6,6 +6,8 @@ and keyring, not through the client."""
 from __future__ import annotations
 
 import base64
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +18,7 @@ import secretstorage
 from safecheck.storage import secret_service
 from safecheck.storage.keystore import SERVICE, Keystore
 from safecheck.storage.store import open_store
-from tests.conftest import needs_secret_service
+from tests.conftest import ROOT, child_env, needs_secret_service
 
 pytestmark = needs_secret_service
 
@@ -92,3 +94,45 @@ def test_a_folder_with_no_key_has_none(home: Path, tmp_path: Path) -> None:
 def test_no_secret_service_on_the_bus_gives_no_client(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
     assert secret_service.SecretService.connect() is None
+
+
+# In a keyring of its own (a nested private session): a locked keyring stays locked for
+# the rest of its session, as the desktop's unlock prompt cannot be answered here.
+LOCKED = """
+import sys
+from pathlib import Path
+import secretstorage
+from safecheck.storage.keystore import Keystore, KeystoreUnavailable
+home = Path(sys.argv[1])
+Keystore(home).put(bytes(32))
+connection = secretstorage.dbus_init()
+secretstorage.get_default_collection(connection).lock()
+try:
+    Keystore(home).get()
+except KeystoreUnavailable as error:
+    print("unavailable:", error.reason, error.no_keyring)
+"""
+
+
+def test_a_locked_keyring_whose_prompt_is_dismissed_is_said_in_words(
+    home: Path, tmp_path: Path
+) -> None:
+    """The locked path goes through secretstorage's unlock prompt; here none can be shown
+    (no display), as when a person dismisses it: one clear reason, no traceback."""
+    done = subprocess.run(
+        [
+            "sh",
+            str(ROOT / "tests" / "run-with-keyring.sh"),
+            sys.executable,
+            "-c",
+            LOCKED,
+            str(home),
+        ],
+        cwd=ROOT,
+        env=child_env(home, DISPLAY="", WAYLAND_DISPLAY=""),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.stdout.strip() == "unavailable: the keyring entry is locked False", done.stderr
+    assert "Traceback" not in done.stderr
