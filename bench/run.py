@@ -301,7 +301,8 @@ def main() -> int:
         "--against",
         type=Path,
         metavar="CHECKOUT",
-        help="also time --help and the first question of another checkout (with its own .venv), "
+        help="also time --help, status --json and the first question of another checkout "
+        "(with its own .venv), "
         "in turns with this one, and say whether this one is slower",
     )
     args = parser.parse_args()
@@ -542,7 +543,8 @@ NO_SLOWER = 1.05
 
 
 def compare(other: Path, runs: int, scratch: Path) -> int:
-    """Time --help and the first question here and in `other`, in turns; 1 if this is slower."""
+    """Time --help, status --json and the first question here and in `other`, in turns; 1 if
+    this is slower."""
     other_safecheck = other / ".venv" / "bin" / "safecheck"
     if not other_safecheck.is_file():
         raise SystemExit(f"bench: {other_safecheck} is missing (run make -C {other} test first)")
@@ -555,23 +557,24 @@ def compare(other: Path, runs: int, scratch: Path) -> int:
         with_answers(safecheck, scratch, env)
         sides[name] = (safecheck, env)
 
-    def once(name: str, until: bytes | None) -> float:
+    def once(name: str, args: list[str], until: bytes | None) -> float:
         safecheck, env = sides[name]
         if until is None:
-            return run_to_exit([safecheck, "--help"], env)
-        return run_to_text([safecheck, "check", "prevention"], env, until)
+            return run_to_exit([safecheck, *args], env)
+        return run_to_text([safecheck, *args], env, until)
 
     print(f"\nagainst {other} (in turns, medians of {runs}):")
     verdicts = []
-    for label, until in (
-        ("safecheck --help", None),
-        ("first question of check prevention", FIRST_QUESTION),
+    for label, args, until in (
+        ("safecheck --help", ["--help"], None),
+        ("safecheck status --json", ["status", "--json"], None),
+        ("first question of check prevention", ["check", "prevention"], FIRST_QUESTION),
     ):
-        once("this", until), once("other", until)  # warm both caches
+        once("this", args, until), once("other", args, until)  # warm both caches
         pairs = []
         for run in range(runs):
             order = ("this", "other") if run % 2 == 0 else ("other", "this")
-            seconds = {name: once(name, until) for name in order}
+            seconds = {name: once(name, args, until) for name in order}
             pairs.append((seconds["this"], seconds["other"]))
         ratio = statistics.median(this / other_seconds for this, other_seconds in pairs)
         this_ms = statistics.median(p[0] for p in pairs) * 1000
