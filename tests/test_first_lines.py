@@ -206,7 +206,8 @@ def test_the_built_lines_are_footer_text_for_every_language_and_region(tmp_path:
     built = first_lines.build(tmp_path / "first_lines.marshal")
     assert first_lines.read(built) is not None
     # The install (or make) built the package's own, from today's data.
-    assert first_lines.read(first_lines.data_path()) == first_lines.read(built)
+    own = first_lines.read(first_lines.data_path())
+    assert own == first_lines.read(built), "stale or missing: run `make catalogues`"
     for lang in LANGUAGES:
         for region in first_lines.REGIONS:
             wanted = footer_text(lines, Region(region) if region else None, lang)
