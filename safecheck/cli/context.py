@@ -166,11 +166,14 @@ def run_of(ctx: typer.Context, lang: Any = None, plain: bool = False) -> Run:
 
 
 @contextlib.contextmanager
-def reporting(lang: str, stopped: str = STOPPED) -> Iterator[None]:
+def reporting(lang: str, stopped: str = STOPPED, *, json_output: bool = False) -> Iterator[None]:
     """The one interrupt boundary: safecheck's own errors, Ctrl-C and quick exit become
     one calm paragraph and a documented exit code. `stopped` is the message for Ctrl-C
     and for leaving (q + Enter, Esc twice); when this run's answers could not be saved,
     the message says that instead.
+
+    Under `--json` (`json_output`) an error is also one JSON document on stdout (kind
+    `error`), so a script that reads stdout always gets a document; the exit code is the same.
     """
     note_not_saved(False)
     try:
@@ -181,11 +184,42 @@ def reporting(lang: str, stopped: str = STOPPED) -> Iterator[None]:
         said = NOT_SAVED if answers_not_saved() and stopped == STOPPED else stopped
         if not getattr(left, "quietly", False):  # discreet mode leaves without a word
             say(t(lang, said))
-        code = ExitCode.OK if isinstance(left, QuickExit) else ExitCode.INTERRUPTED
-        raise typer.Exit(code) from None
+        if isinstance(left, QuickExit):
+            raise typer.Exit(ExitCode.OK) from None
+        if json_output:
+            _emit_error(left, lang, said)
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
     except SafecheckError as error:
         say(f"safecheck: {error.text(lang)}")
+        if json_output:
+            _emit_error(error, lang)
         raise typer.Exit(error.exit_code) from None
+
+
+def _emit_error(error: SafecheckError, lang: str, msgid: str | None = None) -> None:
+    """The `error` document of the README: the code, the message id, the text and details."""
+    from safecheck.core import jsonout
+    from safecheck.core.i18n import t
+
+    problems = getattr(error, "problems", ()) or ((error,) if error.path is not None else ())
+    jsonout.emit(
+        "error",
+        {
+            "lang": lang,
+            "code": int(error.exit_code),
+            "error": msgid or error.msgid,
+            "message": t(lang, msgid) if msgid else error.text(lang),
+            "details": [
+                {
+                    "file": None if problem.path is None else str(problem.path),
+                    "line": problem.line,
+                    "error": problem.msgid,
+                    "message": problem.text(lang),
+                }
+                for problem in problems
+            ],
+        },
+    )
 
 
 def remember_choices(lang: str | None, region: str | None) -> None:

@@ -29,7 +29,12 @@ TRANSLATED = (
         "Walk through a checklist item by item; answers are saved as you go.\n\nWithout a "
         "terminal on standard input, give --answers FILE or --no-input;\notherwise safecheck "
         "stops at once with exit code 5.\n\nExample: safecheck check prevention --lang nl\n\n"
-        "Example: safecheck check prevention --answers answers.yaml --no-input --json"
+        "Example: safecheck check prevention --answers answers.yaml --no-input --json\n\n"
+        "Example: safecheck check prevention --answers-template > answers.yaml"
+    ),
+    N_(
+        "Print an answers file to fill in (every item id, its title as a comment, the answer "
+        "empty) and stop. For instructors to hand out."
     ),
     N_("A checklist id (prevention) or the path of a checklist file."),
     N_("Forget earlier answers and start from the top."),
