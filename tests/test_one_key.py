@@ -12,9 +12,14 @@ import time
 from pathlib import Path
 
 import pytest
+from prompt_toolkit.input import PipeInput
+from typer.testing import CliRunner
 
+from safecheck.cli.app import app
+from safecheck.content import checklist
 from safecheck.storage import settings as plain_settings
-from safecheck.storage.store import Store
+from safecheck.storage.store import Store, open_store
+from tests import keys
 from tests.conftest import Tmux
 from tests.test_crisis_first import make_passphrase_state
 from tests.test_plain import SAFECHECK
@@ -167,3 +172,55 @@ def test_leaving_after_the_answers_could_not_be_saved_says_so(
     screen = " ".join(" ".join(session.wait_for("ended-0")).split())
     assert NOT_SAVED in screen
     assert STOPPED not in screen
+
+
+@pytest.mark.usefixtures("no_keyring")
+def test_the_first_tick_without_a_keyring_offers_to_go_on_without_saving(
+    tmux: type[Tmux], tmp_path: Path, home: Path
+) -> None:
+    args = "plan --lang en --region BE --age-group adult --images adult"
+    command = f"{SAFECHECK} {args}; echo ended-$?; sleep 60"
+    session = tmux(f"sc25g-{tmp_path.name}", ["sh", "-c", command])
+    session.wait_for("Are you in acute danger")
+    session.keys("2", "Enter")  # no
+    session.wait_for("Where are you with this?")
+    session.keys("Enter")  # done: the first tick to save, and no keyring
+    screen = " ".join(" ".join(session.wait_for("Go on without saving")).split())
+    assert "no safe place to keep a key" in screen
+    assert "keyring" not in screen.lower()  # plain words, not the word for the mechanism
+    assert "Passphrase" not in screen  # nothing is asked before the person chooses
+    session.keys("2", "Enter")  # go on without saving
+    session.wait_for("Keep your ticks? Go on without saving", "Skip for now")
+    settled(session)
+    session.keys("q", "Enter")
+    screen = " ".join(" ".join(session.wait_for("ended-0")).split())
+    assert NOT_SAVED in screen
+    assert not (home / "state").exists()  # nothing was kept
+
+
+@pytest.mark.usefixtures("no_keyring")
+def test_a_count_that_leaves_out_answers_it_cannot_open_says_so_and_offers_to_try_again(
+    pipe: PipeInput, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_passphrase_state(home, monkeypatch)
+    items = checklist.load(checklist.find("prevention", [checklist.builtin_dir()])).item_count
+    typed = "2" + keys.ENTER  # the prevention check
+    typed += keys.DONE + keys.ENTER * 3  # a tick to save: three wrong (empty) passphrases
+    typed += keys.SKIP * (items - 1)  # the rest, skipped: back to the start screen
+    typed += "2" + keys.ENTER  # the check again: its count cannot hold the saved answers
+    typed += "1" + keys.ENTER  # "Type the passphrase again?" yes
+    typed += "a long and private passphrase" + keys.ENTER  # remembered after all
+    typed += keys.DONE + keys.CTRL_C  # this tick is saved; then stop
+    pipe.send_text(typed)
+    result = CliRunner().invoke(app, ["--lang", "en"])
+    shown = " ".join(result.output.split())
+    notice = (
+        "Your saved answers cannot be opened this time: they are not counted here, and what "
+        "you answer now is not saved."
+    )
+    assert shown.count(notice) == 1, shown[-3000:]  # the second walk says it, before its count
+    assert shown.index(notice) < shown.rindex(f"of {items} answered")
+    monkeypatch.setenv("SAFECHECK_PASSPHRASE", "a long and private passphrase")
+    saved = open_store(home).load()
+    assert len(saved.answers_for("prevention")) == 1  # unlocked again: the tick was saved
+    assert len(saved.answers_for("emergency")) == 1  # and nothing saved before was lost

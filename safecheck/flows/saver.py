@@ -21,6 +21,7 @@ from safecheck.core.errors import (
     note_not_saved,
 )
 from safecheck.core.i18n import t
+from safecheck.storage.keystore import KeystoreUnavailable
 from safecheck.storage.sealing import PASSPHRASE_ENV, PassphraseAsker, Source, peek
 from safecheck.storage.state import State
 from safecheck.storage.store import Store
@@ -64,6 +65,30 @@ class Saver:
             self._fail(error)
             return self._memory
 
+    @property
+    def can_try_again(self) -> bool:
+        """Answers saved before could not be opened, and a passphrase could be asked again."""
+        keys = getattr(self.store.codec, "keys", None)
+        return (
+            self.reason is not None
+            and keys is not None
+            and self.store.path.exists()
+            and self._passphrase_file()
+            and self.asker is not None
+            and self.asker.can_ask()
+        )
+
+    def try_again(self) -> None:
+        """Try the passphrase once more (the person asked): the next read or save asks it."""
+        keys = getattr(self.store.codec, "keys", None)
+        if keys is None:
+            return
+        keys.try_again()
+        keys.asker = self.asker
+        self.reason = None
+        self._locked = False
+        note_not_saved(False)
+
     def later(self, change: Change) -> None:
         """Save `change` with the next save (a setting that alone is no reason to unlock)."""
         self._later.append(change)
@@ -84,6 +109,9 @@ class Saver:
 
     def update(self, change: Change) -> State:
         """Save `change`, unlocking the state now if needed; kept for this run if it cannot."""
+        if self.reason is None and self._without_saving():
+            self.reason = t(self.lang, "you chose to go on without saving.")
+            note_not_saved()
         if self.reason is None:
             self._allow_asking()
             later = list(self._later)
@@ -117,6 +145,39 @@ class Saver:
                     "aside and starts a new one.",
                 )
             )
+
+    def _without_saving(self) -> bool:
+        """Before the first save on a computer with no keyring: say in plain words why a
+        passphrase is needed, and let the person go on without saving instead."""
+        keys = getattr(self.store.codec, "keys", None)
+        choose = getattr(self.asker, "select", None)
+        if keys is None or choose is None or self.store.path.exists():
+            return False
+        if keys.environ.get(PASSPHRASE_ENV) or not self.asker or not self.asker.can_ask():
+            return False
+        try:
+            keys.keystore.get()
+        except KeystoreUnavailable:
+            pass  # no keyring: a passphrase would be asked now
+        else:
+            return False
+        self.say(
+            t(
+                self.lang,
+                "To keep your ticks, safecheck needs a passphrase: this computer has no safe "
+                "place to keep a key for you. You type the passphrase each time you open "
+                "safecheck; if you forget it, your saved ticks are lost. You can also go on "
+                "without saving: the plan is the same, and nothing is kept.",
+            )
+        )
+        keep: bool = choose(
+            t(self.lang, "Keep your ticks?"),
+            [
+                (t(self.lang, "Choose a passphrase and keep them"), True),
+                (t(self.lang, "Go on without saving"), False),
+            ],
+        )
+        return not keep
 
     def _allow_asking(self) -> None:
         keys = getattr(self.store.codec, "keys", None)

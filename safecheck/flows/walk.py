@@ -117,6 +117,25 @@ def open_items(checklist: Checklist, answers: Mapping[str, Record]) -> list[tupl
     return sorted(still, key=lambda pair: pair[1].priority.rank)
 
 
+def unsaved_notice(store: Saves, asker: Asker, view: View, lang: str) -> None:
+    """When saved answers cannot be opened this time, a count would silently leave them out:
+    say so before counting, and offer to type the passphrase again."""
+    if getattr(store, "saving", True):
+        return
+    view.message(
+        t(
+            lang,
+            "Your saved answers cannot be opened this time: they are not counted here, and "
+            "what you answer now is not saved.",
+        )
+    )
+    if getattr(store, "can_try_again", False) and asker.select(
+        t(lang, "Type the passphrase again?"),
+        [(t(lang, "Yes, try again"), True), (t(lang, "No, go on without them"), False)],
+    ):
+        store.try_again()  # type: ignore[attr-defined]
+
+
 def walk(
     checklist: Checklist,
     store: Saves,
@@ -136,6 +155,7 @@ def walk(
     `after_answer` runs once an answer is saved, before the item's reminder (the
     emergency plan offers the evidence log there).
     """
+    unsaved_notice(store, asker, view, lang)
     if restart:
         answers = store.update(lambda state: state.without_checklist(checklist.id)).answers_for(
             checklist.id

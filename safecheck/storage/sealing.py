@@ -294,6 +294,10 @@ class Keys:
         self._known.append(key)
         return key
 
+    def try_again(self) -> None:
+        """Forget which files no passphrase opened this run: the person asked to try again."""
+        self._refused.clear()
+
     def new(self) -> Key:
         passphrase = self.environ.get(PASSPHRASE_ENV)
         if passphrase:
