@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from safecheck.cli.app import app
 from safecheck.content import workshop
 from safecheck.content.checklist import Text
+from safecheck.content.workshop import SlideView
 from safecheck.core.errors import ExitCode, InputFileError
 from safecheck.core.region import Region, default_region
 from safecheck.ui.presenter import PresenterDisplay
@@ -155,15 +156,17 @@ def test_every_slide_fits_an_80_by_24_screen(lang: str) -> None:
         for index, slide in enumerate(part.slides, start=1):
             out = rendered(
                 lambda view, part=part, slide=slide, number=number, index=index: view.slide(
-                    part,
-                    slide,
+                    SlideView(
+                        part,
+                        slide,
+                        part_number=number,
+                        part_count=5,
+                        slide_number=index,
+                        revealed=True,
+                        helplines=FAKE_HELPLINES if slide.helplines else None,
+                        region=Region.BE,
+                    ),
                     lang,
-                    part_number=number,
-                    part_count=5,
-                    slide_number=index,
-                    revealed=True,
-                    helplines=FAKE_HELPLINES if slide.helplines else None,
-                    region=Region.BE,
                 )
             )
             assert out.count("\n") <= SCREEN_LINES, f"{part.id} slide {index} ({lang})"
@@ -191,15 +194,17 @@ def test_part_four_shows_the_help_lines_it_is_given() -> None:
     lines = (workshop.HelpLine("Some line", "0000 00", "free and anonymous"),)
     out = rendered(
         lambda view: view.slide(
-            part,
-            slide,
+            SlideView(
+                part,
+                slide,
+                part_number=4,
+                part_count=5,
+                slide_number=1,
+                revealed=False,
+                helplines=lines,
+                region=Region.BE,
+            ),
             "en",
-            part_number=4,
-            part_count=5,
-            slide_number=1,
-            revealed=False,
-            helplines=lines,
-            region=Region.BE,
         )
     )
     assert "Some line" in out
@@ -222,15 +227,17 @@ def test_without_help_line_data_part_four_points_to_the_help_line_command() -> N
     slide = next(slide for slide in part.slides if slide.helplines)
     out = rendered(
         lambda view: view.slide(
-            part,
-            slide,
+            SlideView(
+                part,
+                slide,
+                part_number=4,
+                part_count=5,
+                slide_number=1,
+                revealed=False,
+                helplines=None,
+                region=Region.BE,
+            ),
             "nl",
-            part_number=4,
-            part_count=5,
-            slide_number=1,
-            revealed=False,
-            helplines=None,
-            region=Region.BE,
         )
     )
     assert "safecheck helplines --region BE" in out

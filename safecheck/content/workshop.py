@@ -316,6 +316,20 @@ class HelpLine:
     note: str
 
 
+@dataclass(frozen=True, slots=True)
+class SlideView:
+    """One slide as it is shown: where it is in the workshop, and what is shown with it."""
+
+    part: Part
+    slide: Slide
+    part_number: int
+    part_count: int
+    slide_number: int
+    revealed: bool  # the answer of a slide that asks something
+    helplines: tuple[HelpLine, ...] | None  # None: the region's lines are not known
+    region: Region
+
+
 def helplines_for(region: Region, lang: str) -> tuple[HelpLine, ...] | None:
     """The help lines of `region`, from the help-line data (checklists/data/helplines.yaml).
 

@@ -9,10 +9,9 @@ from safecheck.content.workshop import (
     QUIZ_LETTERS,
     HelpLine,
     Move,
-    Part,
     Question,
     Quiz,
-    Slide,
+    SlideView,
     Workshop,
     helplines_for,
 )
@@ -42,19 +41,7 @@ class Stage(Protocol):
 
     def title_screen(self, workshop: Workshop, region: Region, lang: str) -> None: ...
 
-    def slide(
-        self,
-        part: Part,
-        slide: Slide,
-        lang: str,
-        *,
-        part_number: int,
-        part_count: int,
-        slide_number: int,
-        revealed: bool,
-        helplines: tuple[HelpLine, ...] | None,
-        region: Region,
-    ) -> None: ...
+    def slide(self, view: SlideView, lang: str) -> None: ...
 
     def quiz_question(
         self, quiz: Quiz, question: Question, lang: str, *, number: int, right: int, asked: int
@@ -136,15 +123,17 @@ def show_part(
     while position < len(part.slides):
         slide = part.slides[position]
         stage.slide(
-            part,
-            slide,
+            SlideView(
+                part,
+                slide,
+                part_number=index + 1,
+                part_count=len(workshop.parts),
+                slide_number=position + 1,
+                revealed=revealed,
+                helplines=helplines if slide.helplines else None,
+                region=region,
+            ),
             lang,
-            part_number=index + 1,
-            part_count=len(workshop.parts),
-            slide_number=position + 1,
-            revealed=revealed,
-            helplines=helplines if slide.helplines else None,
-            region=region,
         )
         hidden = slide.reveal is not None and not revealed
         if hidden:

@@ -38,6 +38,7 @@ class Paragraph:
     text: str
     strong: bool = False
     dim: bool = False
+    aside: bool = False  # a remark (italic when drawn rich)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,16 @@ class Box:
     title: str
     blocks: tuple[Block, ...] = field(default_factory=tuple)
     note: str = ""
+    projected: bool = False  # a workshop screen: on a cleared screen, large and heavy
 
 
-Block = Heading | Paragraph | Bullets | KeyValues | Table | Progress | HelpLines | Rule | Box
+@dataclass(frozen=True, slots=True)
+class Chat:
+    """Lines of a conversation: (who, what); who is "" for a note that nobody says."""
+
+    lines: tuple[tuple[str, str], ...]
+    lang: str
+    them: str = ""  # the speaker drawn in bold (the other one in bold italic)
+
+
+Block = Chat | Heading | Paragraph | Bullets | KeyValues | Table | Progress | HelpLines | Rule | Box

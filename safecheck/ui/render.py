@@ -11,6 +11,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 
+from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.progress_bar import ProgressBar
@@ -23,6 +24,7 @@ from safecheck.ui.blocks import (
     Block,
     Box,
     Bullets,
+    Chat,
     Entry,
     Heading,
     HelpLines,
@@ -65,7 +67,10 @@ class RichRenderer:
         if isinstance(block, Heading):
             return RichText(whole(block.text), style="bold")
         if isinstance(block, Paragraph):
-            return RichText(whole(block.text), style="bold" if block.strong else "")
+            style = "bold" if block.strong else "italic" if block.aside else ""
+            return RichText(whole(block.text), style=style)
+        if isinstance(block, Chat):
+            return self._chat(block)
         if isinstance(block, HelpLines):
             return RichText(whole("\n".join(block.lines)), style="bold")
         if isinstance(block, Bullets):
@@ -84,6 +89,16 @@ class RichRenderer:
             return bar
         if isinstance(block, Rule):
             return RichRule(block.title, align="left") if block.title else RichRule()
+        if isinstance(block, Box) and block.projected:
+            return Panel(
+                Group(*self._inside(block.blocks)),
+                title=RichText(f" {block.title} ", style="bold"),
+                title_align="left",
+                subtitle=RichText(f" {block.note} ") if block.note else None,
+                subtitle_align="right",
+                box=box.HEAVY,
+                padding=(1, 2),
+            )
         if isinstance(block, Box):
             return Panel(
                 Group(*self._inside(block.blocks)),
@@ -113,6 +128,19 @@ class RichRenderer:
         for item in items:
             marker, text = ("-", item[2:]) if item.startswith("- ") else ("", item)
             grid.add_row(marker, RichText(whole(text), style=style))
+        return grid
+
+    @staticmethod
+    def _chat(block: Chat) -> RenderableType:
+        grid = RichTable.grid(padding=(0, 1))
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_column()
+        for who, text in block.lines:
+            if not who:
+                grid.add_row(RichText(""), RichText(f"({text})", style="italic"))
+                continue
+            style = "bold" if who == block.them else "bold italic"
+            grid.add_row(RichText(f"{who} >", style=style), RichText(whole(text)))
         return grid
 
     @staticmethod
@@ -172,11 +200,20 @@ class PlainRenderer:
             return ["", block.label + "."]
         if isinstance(block, Rule):
             return [""] + ([block.title] if block.title else [])
+        if isinstance(block, Chat):
+            return [
+                part
+                for who, text in block.lines
+                for part in self._wrap(labelled(block.lang, who, text) if who else f"({text})")
+            ]
         if isinstance(block, Box):
             inner = [line for each in block.blocks for line in self.lines(each)]
-            note = [block.note + "."] if block.note else []
+            if block.projected:  # "Part 1 of 5: Title (1/9)"
+                note = f" ({block.note.replace(' / ', '/')})" if block.note else ""  # (1/5)
+                return ["", *self._wrap(block.title + note), *inner]
+            note_lines = [block.note + "."] if block.note else []
             title = self._wrap(block.title) if block.title else []
-            return ([""] if note or title else []) + note + title + inner
+            return ([""] if note_lines or title else []) + note_lines + title + inner
         return [line for part in stacked(block) for line in self.lines(part)] + [""]
 
     def _wrap(self, text: str, indent: str = "") -> list[str]:
