@@ -132,3 +132,31 @@ def test_the_crisis_screen_with_no_region_pages_at_80x24(
     assert "Where do you live?" not in "\n".join(screen)
     session.keys("Enter")
     session.wait_for("Where do you live?")
+
+
+PROBLEM = (
+    '"x" is not a date and time safecheck understands; write it like 2026-05-01 21:30, or '
+    "leave it empty for now and add it later with safecheck evidence edit, lastword."
+)
+TEXT = f"""
+from safecheck.ui.prompts import Prompter
+problem = {PROBLEM!r}
+print("typed:", Prompter("en").text("When?", check=lambda text: None if text == "ok" else problem))
+"""
+
+
+def test_what_is_wrong_with_an_answer_is_shown_whole_and_wrapped_on_words(
+    tmux: type[Tmux], tmp_path: Path
+) -> None:
+    script = tmp_path / "text.py"
+    script.write_text(TEXT, encoding="utf-8")
+    session = tmux(f"sc25v-{tmp_path.name}", ["sh", "-c", f"{sys.executable} {script}; sleep 60"])
+    session.wait_for("When?")
+    session.keys("x", "Enter")
+    rows = session.wait_for("lastword.")  # the end of the message: nothing cut off
+    words = set(PROBLEM.split())
+    first = next(number for number, row in enumerate(rows) if row.startswith('"x" is not'))
+    last = next(number for number, row in enumerate(rows) if "lastword." in row)
+    for row in rows[first : last + 1]:  # every word on these rows is a whole word
+        assert set(row.split()) <= words, row
+    assert " ".join(" ".join(rows[first : last + 1]).split()) == PROBLEM

@@ -117,9 +117,23 @@ def leaving_check(
         if text.strip() == LEAVE_WORD:
             return True
         problem = check(text) if check is not None else None
-        return True if problem is None else problem
+        if problem is None:
+            return True
+        width = columns() - 1  # wrapped between words: the toolbar shows every line
+        return "\n".join(textwrap.wrap(problem, width, break_on_hyphens=False) or [problem])
 
     return validate
+
+
+def show_whole_problems(app: Application[Any]) -> None:
+    """Let the line under a question that says what is wrong with an answer take as many
+    rows as the message needs (prompt_toolkit gives it one, and cuts the rest off)."""
+    from prompt_toolkit.layout import Window
+
+    for window in app.layout.find_all_windows():
+        text = getattr(window.content, "text", None)
+        if isinstance(window, Window) and "ValidationToolbar" in getattr(text, "__qualname__", ""):
+            window.height = None
 
 
 def yes_no_app(

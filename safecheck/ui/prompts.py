@@ -23,6 +23,7 @@ from safecheck.ui.keys import (
     leave_hint,
     leaving_check,
     redraw_cleanly_on_resize,
+    show_whole_problems,
     with_hint,
     yes_no_app,
 )
@@ -331,6 +332,7 @@ class Prompter:
         """How to leave this question, and a clean redraw when the terminal is resized."""
         add_leave_keys(question.application, q_at_once=self._quick_exit, q_is_typed=q_is_typed)
         redraw_cleanly_on_resize(question.application)
+        show_whole_problems(question.application)
 
     def _typed(self, answer: str) -> str:
         if answer.strip() == LEAVE_WORD:
