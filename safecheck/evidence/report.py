@@ -27,8 +27,6 @@ FORMAT_NAME = "safecheck-export"
 FORMAT_VERSION = 1
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schemas" / "export-v1.json"
 PLAN_ID = "emergency"  # the emergency plan's checklist id
-# 112 reaches the emergency services in every EU member state (since Bulgaria, 2009).
-OTHER_EMERGENCY_SOURCE = "ec.europa.eu, as reported by news.lt (2009-02-12)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,23 +77,7 @@ def region_help_lines(
     """
     from safecheck.content import helplines
 
-    emergency: tuple[HelpLineRow, ...] = ()
-    if region is Region.OTHER:  # no line of its own: the emergency number, with its source
-        emergency = (
-            HelpLineRow(
-                name=t(lang, "Emergency"),
-                country=t(lang, "any country"),
-                contact=t(lang, "your local emergency number; 112 in every EU country"),
-                hours=None,
-                who=t(
-                    lang,
-                    "Acute danger. safecheck knows only the help lines of Belgium and the "
-                    "Netherlands.",
-                ),
-                source=OTHER_EMERGENCY_SOURCE,
-            ),
-        )
-    return emergency + tuple(
+    return tuple(
         HelpLineRow(
             name=line.name(lang),
             country=country(line.country, lang),

@@ -151,10 +151,9 @@ def show_helplines(
             display.helpline_table(
                 t(lang, "Help lines: {region}", region=region_name(country, lang)), own, lang
             )
-        region = Region.OTHER
-        chosen = helpline_data.select(lines, region, age_group, lang=lang)
-        if chosen:
-            display.helpline_table(t(lang, "Removing images (any country)"), chosen, lang)
+        removal = helpline_data.anywhere(lines, age_group, lang)
+        if removal:
+            display.helpline_table(t(lang, "Removing images (any country)"), removal, lang)
         display.message(t(lang, "Another region: --region BE, NL or OTHER."))
         return
     chosen = helpline_data.select(lines, region, age_group, lang=lang)
