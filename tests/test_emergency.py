@@ -147,6 +147,9 @@ def test_the_crisis_screen_for_another_country_is_honest(pipe: PipeInput) -> Non
     assert "local emergency number" in screen
     assert "1813" not in screen
     assert "0800 0113" not in screen
+    # A way to find a line where the person lives, and not to stay alone with it.
+    assert "findahelpline.com" in screen
+    assert "Don't stay alone" in screen
 
 
 def test_no_to_acute_danger_goes_straight_to_the_steps(pipe: PipeInput) -> None:
