@@ -22,6 +22,7 @@ from safecheck.core.i18n import LANGUAGES
 from safecheck.core.region import Region
 from safecheck.flows import first_lines
 from safecheck.flows.crisis import footer_text, lines_for
+from safecheck.flows.emergency import step_images
 
 runner = CliRunner()
 LINES = helplines.load()
@@ -154,8 +155,9 @@ def test_every_line_a_step_names_is_on_its_screen(
     missing = []
     for section in PLAN.narrowed(region, age_group, images).sections:
         for item in section.items:
+            made = step_images(item, images)
             shown = helplines.select(
-                LINES, region, age_group, item.helplines, lang=lang, images=images
+                LINES, region, age_group, item.helplines, lang=lang, images=made
             )
             visible = on_screen(shown + footer, lang)
             for name in named(texts(item, lang)) - visible:
