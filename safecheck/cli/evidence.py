@@ -220,7 +220,7 @@ def evidence_list(
     Example: safecheck evidence list
     """
     run = run_of(ctx, lang, plain)
-    with reporting(run.lang):
+    with reporting(run.lang, json_output=json_output):
         from safecheck.evidence import log, model
 
         if json_output:
@@ -393,6 +393,7 @@ def evidence_restore(
     run = run_of(ctx, lang)
     with reporting(run.lang):
         from safecheck.core.i18n import t
+        from safecheck.core.text import safe_text
         from safecheck.evidence import files as evidence_files
         from safecheck.evidence import log, model
 
@@ -406,7 +407,7 @@ def evidence_restore(
         for attachment in kept:
             target = output.expanduser() / attachment.name
             evidence_files.restore_copy(store, attachment, target, run.lang)
-            typer.echo(t(run.lang, "Written: {path}", path=target))
+            typer.echo(safe_text(t(run.lang, "Written: {path}", path=target)))
         typer.echo(
             t(
                 run.lang,
@@ -430,12 +431,13 @@ def evidence_verify(ctx: typer.Context, lang: LangOption = None) -> None:
     with reporting(run.lang):
         from safecheck.core.errors import ExitCode
         from safecheck.core.i18n import t, tn
+        from safecheck.core.text import safe_text
         from safecheck.evidence import chain
 
         store = run.asking_store(saving=False)
         result = chain.verify(store, store.load().evidence, run.lang)
         for finding in result.findings:
-            typer.echo(finding.text)
+            typer.echo(safe_text(finding.text))  # names in it are a file's, chosen by anyone
         if result.holds:
             typer.echo(
                 t(
