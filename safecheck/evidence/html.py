@@ -21,6 +21,7 @@ from safecheck.evidence.report import (
     Report,
     answer_label,
     answered_at,
+    copy_problem_text,
     entry_heading,
     entry_rows,
 )
@@ -107,6 +108,11 @@ def _html_body(report: Report) -> Iterator[str]:
     for entry in report.entries:
         yield from _html_entry(entry, lang)
     yield "</section>\n"
+    if report.copy_problems:
+        yield f"<section>\n<h2>{e(t(lang, 'Files not as they were kept'))}</h2>\n<ul>\n"
+        for problem in report.copy_problems:
+            yield f"<li>{e(copy_problem_text(problem, lang))}</li>\n"
+        yield "</ul>\n</section>\n"
     if report.plan is not None:
         yield f"<section>\n<h2>{e(t(lang, '{title}: what has been done', title=report.plan.title))}</h2>\n"
         yield '<ul class="steps">\n'

@@ -219,9 +219,9 @@ class _Importer:
             )
         return parse_amount(value, self.lang)
 
-    def paid(self, value: Any) -> bool:
+    def paid(self, value: Any) -> bool | None:
         if value is None:
-            return False
+            return None
         if not isinstance(value, bool):
             raise EvidenceError(
                 t(self.lang, "{field} must be true or false.", field=field_label(self.lang, "paid"))

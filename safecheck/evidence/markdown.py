@@ -15,6 +15,7 @@ from safecheck.evidence.report import (
     Report,
     answer_label,
     answered_at,
+    copy_problem_text,
     entry_heading,
     entry_rows,
     size,
@@ -62,6 +63,11 @@ def _markdown_parts(report: Report) -> Iterator[str]:
                 yield f"    SHA-256: `{attachment.sha256}`\n"
         if entry.note:
             yield f"\n**{md(model.field_label(lang, 'note'))}:**\n\n{_fence(entry.note)}\n"
+        yield "\n"
+    if report.copy_problems:
+        yield f"## {md(t(lang, 'Files not as they were kept'))}\n\n"
+        for problem in report.copy_problems:
+            yield f"- {md(copy_problem_text(problem, lang))}\n"
         yield "\n"
     if report.plan is not None:
         yield f"## {md(t(lang, '{title}: what has been done', title=report.plan.title))}\n\n"

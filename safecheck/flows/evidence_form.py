@@ -117,7 +117,7 @@ def ask_entry(
                 return code
 
             currency = ask("currency", required_currency, start.currency or "EUR")
-        paid = asker.confirm(t(lang, "Did you pay?"), default=paid)
+        paid = asker.confirm(t(lang, "Did you pay?"), default=bool(paid))
         if paid:
             line = model.parse_line
             method = ask("payment_method", lambda s: line(s, lang, "payment_method"), method)
@@ -163,15 +163,10 @@ def ask_files(
     goes before the question in the question's own text.
     """
     from safecheck.evidence import files as evidence_files
+    from safecheck.evidence import model
 
     added: list[Attachment] = []
-    warning = t(
-        lang,
-        "Before you add files: don't add the intimate image itself. Screenshot the "
-        "messages, the profile, the username and the payment demand. Where the image "
-        "is in view, leave it out and write down the link, the site and the date. "
-        "Don't forward the image to anyone, not even as evidence.",
-    )
+    warning = model.image_warning(lang)
     if say is not None:
         say(warning)
 
