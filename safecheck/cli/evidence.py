@@ -350,6 +350,9 @@ def evidence_edit(
 
             run.go_discreet(ctx)
             entry = ask_entry(run.prompter(), run.lang, base=base, say=run.display().message)
+        if entry == base:  # no record of a change that is none
+            run.display().message(t(run.lang, "Nothing changed in entry {id}.", id=entry.id))
+            return
         log.update(store, entry, run.lang)
         run.display().message(t(run.lang, "Entry {id} is changed.", id=entry.id))
 
