@@ -279,3 +279,20 @@ def test_a_killed_bundle_leaves_no_plain_copies_behind(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".for")) == [
         someone_elses.name
     ]
+
+
+def test_a_file_with_the_same_content_is_recorded_and_kept_once(tmp_path: Path) -> None:
+    one, other = tmp_path / "chat.png", tmp_path / "again" / "chat-copy.png"
+    other.parent.mkdir()
+    for path in (one, other):
+        path.write_bytes(b"the same bytes" * 50)
+    add("--file", str(one), "--file", str(other), "--file", str(one))  # one path twice
+    listed = json.loads(runner.invoke(app, ["evidence", "list", "--json"]).stdout)
+    files = listed["entries"][0]["files"]
+    assert [Path(f["path"]).name for f in files] == ["chat.png", "chat-copy.png"]
+    assert files[0]["sha256"] == files[1]["sha256"]
+    target = tmp_path / "b"
+    assert runner.invoke(app, ["export", "--bundle", str(target)]).exit_code == 0
+    assert [p.name for p in (target / "files").iterdir()] == ["chat.png"]
+    for name in ("report.html", "report.md"):
+        assert "same content as chat.png" in (target / name).read_text(encoding="utf-8")

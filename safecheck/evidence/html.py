@@ -16,7 +16,7 @@ from safecheck.content.checklist import Checklist, Item
 from safecheck.core import labels
 from safecheck.core.i18n import labelled, t
 from safecheck.evidence import model
-from safecheck.evidence.markdown import file_facts
+from safecheck.evidence.markdown import file_facts, same_content
 from safecheck.evidence.model import Entry
 from safecheck.evidence.report import (
     HelpLineRow,
@@ -160,9 +160,9 @@ def _html_entry(entry: Entry, lang: str) -> Iterator[str]:
     yield "</dl>\n"
     if entry.files:
         yield f'<p><b>{e(model.field_label(lang, "files"))}</b></p>\n<ul class="files">\n'
-        for attachment in entry.files:
+        for attachment, same in zip(entry.files, same_content(entry.files), strict=True):
             yield (
-                f"<li><b>{e(attachment.name)}</b> ({e(file_facts(attachment, lang))})<br>"
+                f"<li><b>{e(attachment.name)}</b> ({e(file_facts(attachment, lang, same))})<br>"
                 f'<span class="hash">SHA-256: {e(attachment.sha256)}</span></li>\n'
             )
         yield "</ul>\n"

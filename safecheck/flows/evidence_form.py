@@ -210,8 +210,10 @@ def ask_files(
             default=True,
         )
         attachment = evidence_files.fingerprint(Path(answer), lang, keep=keep)
-        if any(a.sha256 == attachment.sha256 for a in (*known, *added)):
-            continue  # the same file twice adds nothing
+        if any(
+            a.sha256 == attachment.sha256 and a.path == attachment.path for a in (*known, *added)
+        ):
+            continue  # the same file twice adds nothing; the same content elsewhere is recorded
         added.append(attachment)
 
 
