@@ -1,4 +1,5 @@
-"""The police bundle: one new folder (or one zip file) to hand to the police, a bank or a lawyer.
+"""The police bundle: one new folder (or one zip file) to hand to the police (never to a bank:
+it needs only the payment details).
 
     report.html     the printable report: timeline, emergency plan, help lines
     report.md       the same in Markdown

@@ -237,8 +237,7 @@ def offer_log(asker: FormAsker, store: Store, view: Messages, lang: str) -> Entr
         else t(
             lang,
             "Do you want to write it down in safecheck's evidence log now? It keeps the "
-            "account, payment details, dates and screenshots together, for the police or "
-            "your bank.",
+            "account, payment details, dates and screenshots together, for the police.",
         )
     )
     if not asker.confirm(question, default=True):
