@@ -8,8 +8,10 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -202,3 +204,42 @@ def test_evidence_restore_uses_the_original_and_never_leaves_an_empty_folder(
     assert "chat.png" in gone.stderr
     assert "safecheck evidence verify" in gone.stderr
     assert not empty.exists()
+
+
+def test_a_bundle_killed_with_kill_9_leaves_plain_copies_only_until_the_next_run(
+    home: Path, tmp_path: Path
+) -> None:
+    video = tmp_path / "call.mp4"
+    with video.open("wb") as out:
+        for _ in range(96):
+            out.write(os.urandom(1 << 20))
+    added = safecheck(home, "evidence", "add", "--account", "someone", "--file", str(video))
+    assert added.returncode == 0, added.stderr
+    target = tmp_path / "for-the-police"
+    child = subprocess.Popen(
+        [str(SAFECHECK), "export", "--bundle", str(target)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=child_env(home),
+    )
+    try:
+        for _ in range(6000):  # until the plain report is written in the temporary folder
+            partial = [
+                p for p in tmp_path.glob(".for-the-police.*.tmp") if (p / "report.html").exists()
+            ]
+            if partial or child.poll() is not None:
+                break
+            time.sleep(0.01)
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.wait(timeout=HANG_GUARD)
+    if not partial:
+        pytest.skip("the bundle was done before it could be killed")
+    assert partial[0].exists()  # what kill -9 leaves: plain copies under a dot name
+
+    again = safecheck(home, "export", "--bundle", str(target))
+    assert again.returncode == 0, again.stderr
+    assert str(partial[0]) in again.stderr
+    assert not partial[0].exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".for-the-police")] == []
