@@ -296,3 +296,18 @@ def test_a_file_with_the_same_content_is_recorded_and_kept_once(tmp_path: Path) 
     assert [p.name for p in (target / "files").iterdir()] == ["chat.png"]
     for name in ("report.html", "report.md"):
         assert "same content as chat.png" in (target / name).read_text(encoding="utf-8")
+
+
+def test_a_killed_zip_bundle_leaves_no_plain_copies_behind(tmp_path: Path) -> None:
+    add("--account", "someone")
+    target = tmp_path / "bundle.zip"
+    killed = tmp_path / ".bundle.zip.ab12cd_3.tmp"  # what atomic_writer leaves on kill -9
+    with zipfile.ZipFile(killed, "w") as archive:
+        archive.writestr("bundle/report.html", "plain evidence")
+    not_ours = tmp_path / ".bundle.zip.zz99zz99.tmp"
+    not_ours.write_bytes(b"someone else's")
+    done = runner.invoke(app, ["export", "--bundle", str(target), "--zip"])
+    assert done.exit_code == 0, done.output
+    assert not killed.exists()
+    assert str(killed) in done.stderr
+    assert not_ours.exists()

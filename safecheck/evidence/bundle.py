@@ -203,11 +203,33 @@ def remove_leftovers(target: Path) -> tuple[Path, ...]:
     )
     with contextlib.suppress(OSError):
         for path in target.parent.iterdir():
-            if pattern.fullmatch(path.name) and not path.is_symlink() and path.is_dir():
-                if (path / _TEMP_MARK).is_file():
-                    shutil.rmtree(path, ignore_errors=True)
-                    removed.append(path)
+            if not pattern.fullmatch(path.name) or path.is_symlink():
+                continue
+            if path.is_dir() and (path / _TEMP_MARK).is_file():
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path)
+            elif path.is_file() and _our_zip(path, _zip_top(target)):
+                path.unlink()
+                removed.append(path)
     return tuple(removed)
+
+
+def _our_zip(path: Path, top: str) -> bool:
+    """Whether `path` is an unfinished zip bundle: its first entry is `top/report.html`."""
+    expected = f"{top}/report.html".encode()
+    with contextlib.suppress(OSError), path.open("rb") as handle:
+        head = handle.read(30 + len(expected))
+        return (
+            head[:4] == b"PK\x03\x04"
+            and int.from_bytes(head[26:28], "little") == len(expected)
+            and head[30:] == expected
+        )
+    return False
+
+
+def _zip_top(target: Path) -> str:
+    """The one folder a zip bundle's entries are in: never "..", so no entry leaves it."""
+    return safe_name(target.stem).strip(".") or "safecheck-bundle"
 
 
 def _write_folder(store: Store, state: State, report: Report, target: Path) -> Written:
@@ -231,7 +253,7 @@ def _write_folder(store: Store, state: State, report: Report, target: Path) -> W
 
 
 def _write_zip(store: Store, state: State, report: Report, target: Path) -> Written:
-    top = safe_name(target.stem).strip(".") or "safecheck-bundle"  # never "..": no ../ entries
+    top = _zip_top(target)
     with (
         atomic_writer(target, replace=False) as handle,
         zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive,
