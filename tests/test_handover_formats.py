@@ -311,3 +311,11 @@ def test_a_killed_zip_bundle_leaves_no_plain_copies_behind(tmp_path: Path) -> No
     assert not killed.exists()
     assert str(killed) in done.stderr
     assert not_ours.exists()
+
+
+def test_a_minor_is_told_to_hand_evidence_to_the_police_in_person(home: Path) -> None:
+    add("--account", "someone")  # the state exists
+    Store(home).update(lambda state: state.with_setting("age_group", "minor"))
+    said = " ".join(add("--account", "another", "--lang", "fr").split())  # as wrapped
+    assert "avec un adulte de confiance" in said
+    assert "banque n'a besoin que des détails du paiement" in said

@@ -222,6 +222,16 @@ def evidence_add(
                 "details (amount, date, reference, account), never the screenshots or files.",
             )
         )
+        from safecheck.core.audience import AgeGroup, remembered_age_group
+
+        if remembered_age_group(store.load().settings) is AgeGroup.MINOR:
+            display.message(
+                t(
+                    run.lang,
+                    "You are under 18: give the evidence to the police in person, together "
+                    "with an adult you trust.",
+                )
+            )
         if json_output:
             from safecheck.core import jsonout
 
