@@ -219,7 +219,7 @@ def walk_with_image_answer(pipe: PipeInput, home: Path, answer: str, *args: str)
 
 
 def test_an_adult_whose_images_were_made_under_18_is_led_to_take_it_down(
-    pipe: PipeInput, home: Path
+    pipe: PipeInput, home: Path, tmp_path: Path
 ) -> None:
     out = walk_with_image_answer(pipe, home, MADE_UNDER_18)
     assert "Have images taken down with Take It Down" in out
@@ -238,7 +238,7 @@ def test_an_adult_whose_images_were_made_under_18_is_led_to_take_it_down(
     check = runner.invoke(app, ["check", "emergency", "--no-input", "--json"])
     assert "stopncii" not in check.stdout.lower()
     assert "removal-take-it-down" in check.stdout
-    export = home / "report.json"
+    export = tmp_path / "report.json"  # never inside safecheck's own folder (issue 26)
     result = runner.invoke(app, ["export", "--output", str(export), "--format", "json"])
     assert result.exit_code == 0, result.output
     text = export.read_text(encoding="utf-8")

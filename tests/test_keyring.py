@@ -27,7 +27,7 @@ from tests.conftest import ROOT, child_env, needs_secret_service
 
 pytestmark = needs_secret_service
 runner = CliRunner()
-DIRECT = "safecheck.storage.keystore.SecretService"
+DIRECT = "safecheck.storage.secret_service.SecretService"
 
 
 @pytest.fixture
@@ -144,7 +144,7 @@ def test_keys_stored_through_keyring_and_through_secretstorage_are_the_same_entr
     home: Path, tmp_path: Path
 ) -> None:
     """An older safecheck stored its key through keyring; this one talks to the Secret
-    Service directly. Each finds, replaces and deletes what the other stored."""
+    Service with its own client. Each finds and deletes what the other stored."""
     from keyring.backends.SecretService import Keyring
 
     through_keyring: Any = Keyring()  # type: ignore[no-untyped-call]
@@ -162,6 +162,7 @@ def test_keys_stored_through_keyring_and_through_secretstorage_are_the_same_entr
     assert through_keyring.get_password(SERVICE, other.user) == base64.urlsafe_b64encode(
         key
     ).decode("ascii")
+    assert other.get() == key
     assert other.delete() is True
     assert through_keyring.get_password(SERVICE, other.user) is None
     assert other.delete() is False

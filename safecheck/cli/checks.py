@@ -42,6 +42,14 @@ def check(
         bool,
         typer.Option("--no-input", help="Never ask; unanswered items stay open. For scripts."),
     ] = False,
+    answers_template: Annotated[
+        bool,
+        typer.Option(
+            "--answers-template",
+            help="Print an answers file to fill in (every item id, its title as a comment, the "
+            "answer empty) and stop. For instructors to hand out.",
+        ),
+    ] = False,
     json_output: JsonOption = False,
     plain: PlainOption = False,
     checklist_dirs: ChecklistsOption = None,
@@ -54,15 +62,17 @@ def check(
     Example: safecheck check prevention --lang nl
 
     Example: safecheck check prevention --answers answers.yaml --no-input --json
+
+    Example: safecheck check prevention --answers-template > answers.yaml
     """
     run = run_of(ctx, lang, plain)
-    with reporting(run.lang):
+    with reporting(run.lang, json_output=json_output):
         from safecheck.content import answers as answers_file
         from safecheck.content import checklist as checklists
         from safecheck.content import custom
         from safecheck.core import jsonout
         from safecheck.core.errors import NotInteractiveError
-        from safecheck.core.i18n import t, tn
+        from safecheck.core.i18n import N_, t, tn
         from safecheck.flows.runner import run_checklist
         from safecheck.flows.walk import apply_answers
         from safecheck.progress.status import summary_data
@@ -74,17 +84,27 @@ def check(
         # built in, so for those the state is still opened after the decision below.
         path = custom.find(checklist, checklist_dirs or [], settings)
         loaded = checklists.load(path)
+        if answers_template:  # nothing is opened, asked or saved
+            header = [
+                t(run.lang, "Answers for: safecheck check {id} --answers FILE", id=loaded.id),
+                t(
+                    run.lang,
+                    "Write after each item: done, not_yet, not_for_me or skipped "
+                    "(left empty: not answered).",
+                ),
+            ]
+            typer.echo(answers_file.template(loaded, run.lang, header), nl=False)
+            return
         given = answers_file.load(answers, loaded) if answers is not None else None
         ask = not (no_input or json_output)
         if ask and not run.interactive:
             # Decided before the state is opened, so nothing can wait on a closed input.
             if given is None:
                 raise NotInteractiveError(
-                    t(
-                        run.lang,
+                    N_(
                         "safecheck asks its questions in a terminal, and standard input is not one. "
                         "Run it in a terminal, give your answers in a file with --answers FILE, or add "
-                        "--no-input to see your progress without questions (see the README).",
+                        "--no-input to see your progress without questions (see the README)."
                     )
                 )
             ask = False  # a script gave its answers: save them, ask nothing
@@ -154,7 +174,7 @@ def status(
     Example: safecheck status --json
     """
     run = run_of(ctx, lang, plain)
-    with reporting(run.lang):
+    with reporting(run.lang, json_output=json_output):
         from safecheck.content import custom
         from safecheck.core import jsonout
         from safecheck.progress.status import load_checklists, status_data, summaries
@@ -196,6 +216,15 @@ def verify(
             show_default=False,
         ),
     ] = None,
+    junit: Annotated[
+        Path | None,
+        typer.Option(
+            "--junit",
+            metavar="FILE",
+            help="Also write the result as JUnit XML for CI systems and graders: a test case "
+            "per item and one for the requirement (FILE is replaced).",
+        ),
+    ] = None,
     lang: LangOption = None,
     json_output: JsonOption = False,
     plain: PlainOption = False,
@@ -204,13 +233,15 @@ def verify(
     """For graders: exit 0 when the requirement holds, else exit 6 and list what is missing.
 
     Example: safecheck verify --min-score 80 --require-priority essential
+
+    Example: safecheck verify --min-score 80 --junit report.xml
     """
     if min_score is None and not require_priority:
         raise typer.BadParameter(
             "give --min-score, --require-priority, or both", param_hint="requirement"
         )
     run = run_of(ctx, lang, plain)
-    with reporting(run.lang):
+    with reporting(run.lang, json_output=json_output):
         from safecheck.content import checklist as checklists
         from safecheck.content import custom
         from safecheck.content.checklist import Priority
@@ -230,6 +261,11 @@ def verify(
             min_score=min_score,
             priorities=[Priority(name.value) for name in require_priority or []],
         )
+        if junit is not None:
+            from safecheck.evidence.export import save
+            from safecheck.ui.junit import junit_xml
+
+            save(junit, junit_xml(result, run.lang).decode("utf-8"), run.lang, force=True)
         if json_output:
             jsonout.emit("verify", verification_data(result, run.lang))
         else:

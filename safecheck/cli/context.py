@@ -156,22 +156,55 @@ def run_of(ctx: typer.Context, lang: Any = None, plain: bool = False) -> Run:
 
 
 @contextlib.contextmanager
-def reporting(lang: str, stopped: str = STOPPED) -> Iterator[None]:
+def reporting(lang: str, stopped: str = STOPPED, *, json_output: bool = False) -> Iterator[None]:
     """The one interrupt boundary: safecheck's own errors, Ctrl-C and quick exit become
     one calm paragraph and a documented exit code. `stopped` is the message for Ctrl-C.
+
+    Under `--json` (`json_output`) an error is also one JSON document on stdout (kind
+    `error`), so a script that reads stdout always gets a document; the exit code is the same.
     """
     try:
         yield
     except QuickExit:  # left on purpose (q, Esc twice), at once and without a word:
         raise typer.Exit(ExitCode.OK) from None  # every answer given is saved already
-    except Interrupted:
+    except Interrupted as error:
         from safecheck.core.i18n import t
 
         typer.echo(t(lang, stopped), err=True)
+        if json_output:
+            _emit_error(error, lang, stopped)
         raise typer.Exit(ExitCode.INTERRUPTED) from None
     except SafecheckError as error:
         typer.echo(f"safecheck: {error.text(lang)}", err=True)
+        if json_output:
+            _emit_error(error, lang)
         raise typer.Exit(error.exit_code) from None
+
+
+def _emit_error(error: SafecheckError, lang: str, msgid: str | None = None) -> None:
+    """The `error` document of the README: the code, the message id, the text and details."""
+    from safecheck.core import jsonout
+    from safecheck.core.i18n import t
+
+    problems = getattr(error, "problems", ()) or ((error,) if error.path is not None else ())
+    jsonout.emit(
+        "error",
+        {
+            "lang": lang,
+            "code": int(error.exit_code),
+            "error": msgid or error.msgid,
+            "message": t(lang, msgid) if msgid else error.text(lang),
+            "details": [
+                {
+                    "file": None if problem.path is None else str(problem.path),
+                    "line": problem.line,
+                    "error": problem.msgid,
+                    "message": problem.text(lang),
+                }
+                for problem in problems
+            ],
+        },
+    )
 
 
 def remember_choices(lang: str | None, region: str | None) -> None:

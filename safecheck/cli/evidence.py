@@ -251,7 +251,7 @@ def evidence_list(
     Example: safecheck evidence list
     """
     run = run_of(ctx, lang, plain)
-    with reporting(run.lang):
+    with reporting(run.lang, json_output=json_output):
         from safecheck.evidence import log, model
 
         if json_output:
@@ -498,12 +498,13 @@ def evidence_verify(ctx: typer.Context, lang: LangOption = None) -> None:
     with reporting(run.lang):
         from safecheck.core.errors import ExitCode
         from safecheck.core.i18n import t, tn
+        from safecheck.core.text import safe_text
         from safecheck.evidence import chain
 
         store = run.asking_store(saving=False)
         result = chain.verify(store, store.load().evidence, run.lang)
         for finding in result.findings:
-            typer.echo(finding.text)
+            typer.echo(safe_text(finding.text))  # names in it are a file's, chosen by anyone
         if result.holds:
             typer.echo(
                 t(

@@ -8,6 +8,7 @@ from safecheck.cli.options import (
     YesOption,
 )
 from safecheck.core.i18n import N_
+from safecheck.core.text import safe_text
 
 # --- private, durable state (issue 4) ---
 
@@ -23,7 +24,7 @@ def where(ctx: typer.Context, lang: LangOption = None) -> None:
         from safecheck.storage.settings import default_home
 
         for line in where_lines(default_home(), run.lang):
-            typer.echo(line)
+            typer.echo(safe_text(line))  # names of files anyone may have put there
 
 
 def wipe(ctx: typer.Context, yes: YesOption = False, lang: LangOption = None) -> None:
@@ -58,7 +59,7 @@ def wipe(ctx: typer.Context, yes: YesOption = False, lang: LangOption = None) ->
             return
         outcome = wipe_all(home, run.lang)
         for line in outcome.lines:
-            typer.echo(line)
+            typer.echo(safe_text(line))  # names of files anyone may have put there
         if outcome.error is not None:
             raise outcome.error
 
@@ -89,4 +90,4 @@ def reset(ctx: typer.Context, yes: YesOption = False, lang: LangOption = None) -
             ),
         )
         for line in outcome.lines:
-            typer.echo(line)
+            typer.echo(safe_text(line))  # names of files anyone may have put there

@@ -97,7 +97,7 @@ def helplines(
     Example: safecheck helplines --region NL
     """
     run = run_of(ctx, lang, plain)
-    with reporting(run.lang):
+    with reporting(run.lang, json_output=json_output):
         from safecheck.content import helplines as helpline_data
         from safecheck.core.region import region_of
         from safecheck.flows.crisis import known_region

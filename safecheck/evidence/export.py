@@ -105,11 +105,29 @@ def render_handout(
 # --- writing -----------------------------------------------------------------------------
 
 
+def _inside_home(target: Path) -> bool:
+    """Whether `target` (links followed) is safecheck's folder or in it: never written over."""
+    from safecheck.storage.safefile import real_path
+    from safecheck.storage.settings import default_home
+
+    home, where = real_path(default_home()), real_path(target)
+    return where == home or home in where.parents
+
+
 def save(path: Path, text: str, lang: str, *, force: bool = False) -> Path:
     """Write `text` to `path` (mode 0600), all or nothing; never over a file without `force`."""
     target = path.expanduser()
     if target.is_dir():
         raise ExportError(t(lang, "{path} is a folder; give the name of a file.", path=path))
+    if _inside_home(target):
+        raise ExportError(
+            t(
+                lang,
+                "{path} is in safecheck's own folder, where it keeps your saved state; write the "
+                "export somewhere else.",
+                path=path,
+            )
+        )
     if target.exists() and not force:
         raise ExportError(
             t(

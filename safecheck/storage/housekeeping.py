@@ -27,6 +27,7 @@ from safecheck.storage.store import (
     Store,
     own_files,
 )
+from safecheck.storage.swap import aside_folders
 
 Confirm = Callable[[str], bool]
 
@@ -60,6 +61,10 @@ def where(home: Path, lang: str) -> list[str]:
     lines += [
         t(lang, "Left over from an interrupted save: {path}", path=path)
         for path in sorted(home.glob(TEMP_PATTERN))
+    ]
+    lines += [
+        t(lang, "Kept aside by a restore (`safecheck wipe` removes it too): {path}", path=path)
+        for path in aside_folders(home)
     ]
     copies = [path for path in own_files(home) if path.parent.name == FILES_DIR]
     if copies:
@@ -113,18 +118,17 @@ def wipe(home: Path, lang: str, *, keystore: Keystore | None = None) -> Outcome:
         found = [path for path in found if path != lock] + [lock]
     removed = found
     outcome.lines += [t(lang, "Removed {path}", path=path) for path in removed]
-    if not removed:
+    aside = aside_folders(home)
+    if not removed and not aside:
         outcome.lines.append(t(lang, "There were no safecheck files in {folder}.", folder=home))
-    if home.is_dir():
-        left = sorted(home.iterdir())
-        if left:
-            outcome.lines += [
-                t(lang, "Left in place, because safecheck did not make it: {path}", path=path)
-                for path in left
-            ]
-        else:
-            home.rmdir()
-            outcome.lines.append(t(lang, "Removed the folder {path}", path=home))
+    outcome.lines += _remove_folder(home, lang)
+    for folder in aside:  # an earlier home a restore set aside: the same files, the same key
+        gone = own_files(folder)
+        for path in gone:
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+        outcome.lines += [t(lang, "Removed {path}", path=path) for path in gone]
+        outcome.lines += _remove_folder(folder, lang)
 
     service, user = keystore.service, keystore.user
     try:
@@ -156,6 +160,25 @@ def wipe(home: Path, lang: str, *, keystore: Keystore | None = None) -> Outcome:
                 user=user,
             )
     return outcome
+
+
+def _remove_folder(folder: Path, lang: str) -> list[str]:
+    """The folder removed when nothing is left in it; else what is left, named."""
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    with contextlib.suppress(OSError):  # kept copies' folder, when nothing else is in it
+        (folder / FILES_DIR).rmdir()
+    left = sorted(folder.iterdir())
+    if left:
+        return [
+            t(lang, "Left in place, because safecheck did not make it: {path}", path=path)
+            for path in left
+        ]
+    try:
+        folder.rmdir()
+    except OSError:  # a mount point, or a folder this user may not change
+        return []
+    return [t(lang, "Removed the folder {path}", path=folder)]
 
 
 def reset(store: Store, lang: str, confirm: Confirm) -> Outcome:

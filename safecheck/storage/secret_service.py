@@ -1,0 +1,115 @@
+"""safecheck's own Secret Service client (Linux): the key of a state folder in the desktop's
+keyring (GNOME Keyring, KWallet's Secret Service), through secretstorage.
+
+Why not keyring's API: fetching a key through keyring's Secret Service backend took 136 ms
+as a whole process against 73 ms through this module, and 222 ms with keyring's discovery of
+its backends (README, "Speed and memory"); the key sits before the first question and
+`status --json`. keyring stays the interface everywhere else (macOS, Windows, a backend
+named in PYTHON_KEYRING_BACKEND or keyringrc.cfg): see `keystore.py`, which chooses.
+
+What is stored: one item per state folder in the default collection, labelled
+"safecheck key for FOLDER", with the attributes
+
+    application = "safecheck"   service = "safecheck"   username = the folder's full path
+
+`service` and `username` are the attributes keyring searches by, so keyring (and safecheck
+versions that used it) still find, replace and delete the entry.
+
+Migration: safecheck up to issue 28 stored its entry as keyring does, under keyring's
+application id ("Python keyring library"). Such an entry is still read; the first time it
+is, it is stored again under safecheck's id and the old item deleted (when the keyring
+refuses, the old entry stays and is read as before). `delete` removes both kinds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+APPLICATION = "safecheck"
+OLD_APPLICATION = "Python keyring library"  # keyring's SecretService backend's appid
+
+
+class Locked(Exception):
+    """The keyring or the entry stays locked (the person dismissed the desktop's prompt)."""
+
+
+class SecretService:
+    """Get, store and delete secrets by service and user name, on one D-Bus connection."""
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection  # jeepney's; closed when safecheck ends
+
+    @classmethod
+    def connect(cls) -> SecretService | None:
+        """A client on the session bus, or None when no Secret Service answers there."""
+        try:
+            import secretstorage
+
+            connection = secretstorage.dbus_init()
+        except Exception:  # no D-Bus session, or secretstorage missing
+            return None
+        try:
+            if secretstorage.check_service_availability(connection):
+                return cls(connection)  # the one connection of this run
+        except Exception:
+            pass
+        connection.close()
+        return None
+
+    def get_password(self, service: str, username: str) -> str | None:
+        """The secret (text), or None when there is none."""
+        found = self._items(service, username, APPLICATION)
+        if found:
+            return self._secret(found[0])
+        old = self._items(service, username, OLD_APPLICATION)
+        if not old:
+            return None
+        secret = self._secret(old[0])
+        with contextlib.suppress(Exception):  # stored again next time
+            self.set_password(service, username, secret)
+            for item in old:
+                item.delete()
+        return secret
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        """Store the secret, replacing safecheck's entry for the same service and user."""
+        attributes = {"application": APPLICATION, "service": service, "username": username}
+        label = f"safecheck key for {username}"
+        self._collection().create_item(label, attributes, password, replace=True)
+
+    def delete_password(self, service: str, username: str) -> bool:
+        """Remove every entry for the service and user (safecheck's and older ones); False
+        when there was none."""
+        import secretstorage
+
+        query = {"service": service, "username": username}
+        found = list(secretstorage.search_items(self.connection, query))
+        for item in found:
+            item.delete()
+        return bool(found)
+
+    def _items(self, service: str, username: str, application: str) -> list[Any]:
+        import secretstorage
+
+        query = {"application": application, "service": service, "username": username}
+        return list(secretstorage.search_items(self.connection, query))
+
+    def _secret(self, item: Any) -> str:
+        if item.is_locked():
+            item.unlock()
+            if item.is_locked():
+                raise Locked("the keyring entry is locked")
+        secret: bytes = item.get_secret()
+        return secret.decode("utf-8")
+
+    def _collection(self) -> Any:
+        """The default collection, unlocked (which may show the desktop's prompt)."""
+        import secretstorage
+
+        collection = secretstorage.get_default_collection(self.connection)
+        if collection.is_locked():
+            collection.unlock()
+            if collection.is_locked():
+                raise Locked("the keyring is locked")
+        return collection
