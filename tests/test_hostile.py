@@ -42,7 +42,7 @@ from safecheck.storage.store import STATE_FILE
 from safecheck.ui.display import Display, PlainDisplay, plain_console
 from tests import hostile_corpus as corpus
 from tests import keys
-from tests.conftest import SMALL_CHECKLIST, TEST_PASSPHRASE, Tmux, child_env
+from tests.conftest import SMALL_CHECKLIST, TEST_PASSPHRASE, Tmux, child_env, default_sigint, spawn
 
 MEMORY_LIMIT = 400 * 1024 * 1024
 TIMEOUT = 5.0
@@ -52,11 +52,7 @@ QUESTION = "Where are you with this?"
 def limited() -> None:
     """In the child: at most 400 MB of address space, and Ctrl-C as it is by default."""
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
-def default_sigint() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    default_sigint()
 
 
 @dataclass(frozen=True)
@@ -144,6 +140,7 @@ def run_all(jobs: list[Callable[[], list[str]]]) -> list[str]:
         return [problem for found in pool.map(lambda job: job(), jobs) for problem in found]
 
 
+@pytest.mark.slow
 def test_lint_refuses_every_hostile_file_calmly(hostile: Path, home: Path) -> None:
     def job(name: str) -> Callable[[], list[str]]:
         def one() -> list[str]:
@@ -155,6 +152,7 @@ def test_lint_refuses_every_hostile_file_calmly(hostile: Path, home: Path) -> No
     assert run_all([job(name) for name in NAMES]) == []
 
 
+@pytest.mark.slow
 def test_check_refuses_every_hostile_checklist_calmly(
     hostile: Path, home: Path, tmp_path: Path
 ) -> None:
@@ -170,6 +168,7 @@ def test_check_refuses_every_hostile_checklist_calmly(
     assert run_all([job(name) for name in NAMES]) == []
 
 
+@pytest.mark.slow
 def test_answers_refuses_every_hostile_answers_file_calmly(
     hostile: Path, home: Path, tmp_path: Path
 ) -> None:
@@ -188,6 +187,7 @@ def test_answers_refuses_every_hostile_answers_file_calmly(
     assert run_all([job(name) for name in NAMES]) == []
 
 
+@pytest.mark.slow
 def test_evidence_import_refuses_every_hostile_file_calmly(hostile: Path, home: Path) -> None:
     def job(name: str) -> Callable[[], list[str]]:
         def one() -> list[str]:
@@ -341,6 +341,7 @@ READERS: dict[str, Callable[[str], object]] = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("reader", sorted(READERS))
 @FUZZ
 @given(document=nodes())
@@ -359,15 +360,11 @@ def test_any_yaml_with_anchors_tags_and_controls_is_read_or_refused_calmly(
 # -- secrets: no core dumps -------------------------------------------------------------
 
 
+@pytest.mark.terminal
 def test_core_dumps_are_off_while_safecheck_waits_at_a_question(home: Path) -> None:
-    child = pexpect.spawn(
-        sys.executable,
+    child = spawn(
         ["-m", "safecheck", "check", "prevention", "--lang", "en"],
-        env=child_env(home, SAFECHECK_PASSPHRASE=TEST_PASSPHRASE),
-        dimensions=(24, 80),
-        encoding="utf-8",
-        timeout=30,
-        preexec_fn=default_sigint,
+        child_env(home, SAFECHECK_PASSPHRASE=TEST_PASSPHRASE),
     )
     try:
         child.expect_exact(QUESTION)
@@ -396,18 +393,14 @@ def test_disable_core_dumps_sets_the_limit_to_zero() -> None:
 # -- hard stops --------------------------------------------------------------------------
 
 
+@pytest.mark.terminal
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
 def test_a_stop_signal_at_a_question_keeps_the_answers_and_exits_calmly(
     home: Path, signum: int, code: int
 ) -> None:
-    child = pexpect.spawn(
-        sys.executable,
+    child = spawn(
         ["-m", "safecheck", "check", "prevention", "--lang", "en"],
-        env=child_env(home, SAFECHECK_PASSPHRASE=TEST_PASSPHRASE),
-        dimensions=(24, 80),
-        encoding="utf-8",
-        timeout=30,
-        preexec_fn=default_sigint,
+        child_env(home, SAFECHECK_PASSPHRASE=TEST_PASSPHRASE),
     )
     child.expect_exact(QUESTION)
     child.send(keys.DONE)

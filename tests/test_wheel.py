@@ -8,10 +8,12 @@ import zipfile
 from pathlib import Path
 
 import pexpect
+import pytest
 
-from tests.conftest import ROOT, child_env, default_sigint
+from tests.conftest import ROOT, child_env, spawn
 
 
+@pytest.mark.terminal
 def test_the_installed_wheel_finds_its_checklists(tmp_path: Path, home: Path) -> None:
     dist = tmp_path / "dist"
     subprocess.run(
@@ -42,15 +44,11 @@ def test_the_installed_wheel_finds_its_checklists(tmp_path: Path, home: Path) ->
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    child = pexpect.spawn(
-        str(venv / "bin" / "safecheck"),
+    child = spawn(
         ["check", "prevention", "--lang", "en"],
-        cwd=str(elsewhere),
-        env=child_env(home),
-        preexec_fn=default_sigint,
-        dimensions=(24, 80),
-        encoding="utf-8",
-        timeout=30,
+        child_env(home),
+        program=str(venv / "bin" / "safecheck"),
+        cwd=elsewhere,
     )
     child.expect_exact("Where are you with this?")
     child.send("\x03")
