@@ -45,13 +45,19 @@ from tests import keys
 from tests.conftest import SMALL_CHECKLIST, TEST_PASSPHRASE, Tmux, child_env, default_sigint, spawn
 
 MEMORY_LIMIT = 400 * 1024 * 1024
-TIMEOUT = 5.0
+# What one hostile file may cost: 5 s of CPU (the kernel stops the run after that, however
+# loaded the machine is), and a hang guard in wall time for a run that waits on something.
+CPU_LIMIT = 5
+TIMEOUT = 60.0
+CORPUS_HANG_GUARD = 600  # seconds for a whole corpus: about 50 programs, two at a time
 QUESTION = "Where are you with this?"
 
 
 def limited() -> None:
-    """In the child: at most 400 MB of address space, and Ctrl-C as it is by default."""
+    """In the child: at most 400 MB of address space and 5 s of CPU, and Ctrl-C as it is by
+    default."""
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    resource.setrlimit(resource.RLIMIT_CPU, (CPU_LIMIT, CPU_LIMIT + 1))
     default_sigint()
 
 
@@ -119,6 +125,8 @@ def problems(result: Run, shown_name: str, *, line: bool, every: bool = False) -
     found = []
     if result.code is None:
         return [f"{result.name}: did not end within {TIMEOUT} s"]
+    if result.code == -signal.SIGXCPU:
+        return [f"{result.name}: used more than {CPU_LIMIT} s of CPU"]
     if result.code != ExitCode.BAD_INPUT:
         found.append(f"exit code {result.code}, not 3")
     if "Traceback" in result.out or "Error:" in result.out:
@@ -141,6 +149,7 @@ def run_all(jobs: list[Callable[[], list[str]]]) -> list[str]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(CORPUS_HANG_GUARD)
 def test_lint_refuses_every_hostile_file_calmly(hostile: Path, home: Path) -> None:
     def job(name: str) -> Callable[[], list[str]]:
         def one() -> list[str]:
@@ -153,6 +162,7 @@ def test_lint_refuses_every_hostile_file_calmly(hostile: Path, home: Path) -> No
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(CORPUS_HANG_GUARD)
 def test_check_refuses_every_hostile_checklist_calmly(
     hostile: Path, home: Path, tmp_path: Path
 ) -> None:
@@ -169,6 +179,7 @@ def test_check_refuses_every_hostile_checklist_calmly(
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(CORPUS_HANG_GUARD)
 def test_answers_refuses_every_hostile_answers_file_calmly(
     hostile: Path, home: Path, tmp_path: Path
 ) -> None:
@@ -188,6 +199,7 @@ def test_answers_refuses_every_hostile_answers_file_calmly(
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(CORPUS_HANG_GUARD)
 def test_evidence_import_refuses_every_hostile_file_calmly(hostile: Path, home: Path) -> None:
     def job(name: str) -> Callable[[], list[str]]:
         def one() -> list[str]:
