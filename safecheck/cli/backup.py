@@ -29,14 +29,23 @@ def backup_create(ctx: typer.Context, file: BackupFile, lang: LangOption = None)
     """
     run = run_of(ctx, lang)
     with reporting(run.lang):
+        from safecheck.core.errors import ExitCode
         from safecheck.core.i18n import t, tn
+        from safecheck.evidence import log
         from safecheck.storage import backup
 
         store = run.asking_store(saving=False)
-        store.load()  # the state opens (and its passphrase is asked) before the backup's
+        state = store.load()  # the state opens (and its passphrase is asked) before the backup's
         asker = run.prompter(quick_exit=False) if run.interactive else None
         secret = backup.passphrase(run.lang, asker, new=True, warn=warn)
-        done = backup.create(store, file, secret, run.lang)
+        originals: dict[str, list[Path]] = {}
+        names: dict[str, str] = {}
+        for entry in log.entries(state):
+            for attachment in entry.files:
+                if attachment.kept:
+                    originals.setdefault(attachment.sha256, []).append(Path(attachment.path))
+                    names.setdefault(attachment.sha256, attachment.name)
+        done = backup.create(store, file, secret, run.lang, originals)
         typer.echo(
             t(
                 run.lang,
@@ -48,6 +57,25 @@ def backup_create(ctx: typer.Context, file: BackupFile, lang: LangOption = None)
             ),
             err=True,
         )
+        if done.problems:
+            from safecheck.evidence.report import CopyProblem, copy_problem_text
+
+            for source in done.problems:
+                problem = CopyProblem(
+                    names.get(source.sha256, source.sha256),
+                    source.sha256,
+                    source.copy.value,
+                    source.original is not None,
+                )
+                warn(copy_problem_text(problem, run.lang))
+            warn(
+                t(
+                    run.lang,
+                    "The backup was made. To see what changed in your evidence: safecheck "
+                    "evidence verify",
+                )
+            )
+            raise typer.Exit(ExitCode.INCOMPLETE)
 
 
 @backup_app.command("restore")

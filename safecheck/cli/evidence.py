@@ -140,6 +140,7 @@ def evidence_add(
     ] = None,
     lang: LangOption = None,
     plain: PlainOption = False,
+    json_output: JsonOption = False,
 ) -> None:
     """Write down what happened. Without options, safecheck asks, one question at a time.
 
@@ -147,11 +148,13 @@ def evidence_add(
     """
     run = run_of(ctx, lang, plain)
     with reporting(run.lang):
+        import sys
+
         from safecheck.core.errors import NotInteractiveError
         from safecheck.core.i18n import t
         from safecheck.evidence import importer, log, model
 
-        display = run.display()
+        display = run.display(sys.stderr if json_output else None)
         values = _entry_values(
             when=when, platform=platform, account=account, profile_url=profile_url, url=url,
             phone=phone,
@@ -159,6 +162,14 @@ def evidence_add(
             payment_method=payment_method, payment_reference=payment_reference, note=note,
         )  # fmt: skip
         scripted = from_file is not None or importer.has_values(values) or bool(file)
+        if json_output and not scripted:
+            raise NotInteractiveError(
+                t(
+                    run.lang,
+                    "--json goes with --from FILE or the fields as options: the questions "
+                    "need a terminal of their own.",
+                )
+            )
         if from_file is not None and (importer.has_values(values) or file):
             raise model.EvidenceError(
                 t(
@@ -195,6 +206,10 @@ def evidence_add(
                 )
             )
             drafts = [ask_entry(run.prompter(), run.lang, say=display.message)]
+        with_files = any(draft.files for draft in drafts)
+        warning = model.image_warning(run.lang) if with_files else None
+        if warning is not None and scripted:  # the questions showed it before the first file
+            display.message(warning)
         added = log.add(store, drafts, run.lang)
         for entry in added:
             display.message(t(run.lang, "Saved as entry {id}.", id=entry.id))
@@ -203,9 +218,25 @@ def evidence_add(
                 run.lang,
                 "Well done: keeping the evidence is an important step. Remember, it is not "
                 "your fault. Next: block and report the account on the platform. To make a "
-                "report for the police, your bank or a help line: safecheck export.",
+                "report for the police: safecheck export. A bank needs only the payment "
+                "details (amount, date, reference, account), never the screenshots or files.",
             )
         )
+        from safecheck.core.audience import AgeGroup, remembered_age_group
+
+        if remembered_age_group(store.load().settings) is AgeGroup.MINOR:
+            display.message(
+                t(
+                    run.lang,
+                    "You are under 18: give the evidence to the police in person, together "
+                    "with an adult you trust.",
+                )
+            )
+        if json_output:
+            from safecheck.core import jsonout
+
+            data = {"lang": run.lang, "added": [e.id for e in added], "warning": warning}
+            jsonout.emit("evidence-added", data)
 
 
 @evidence_app.command("list")
@@ -329,6 +360,9 @@ def evidence_edit(
 
             run.go_discreet(ctx)
             entry = ask_entry(run.prompter(), run.lang, base=base, say=run.display().message)
+        if entry == base:  # no record of a change that is none
+            run.display().message(t(run.lang, "Nothing changed in entry {id}.", id=entry.id))
+            return
         log.update(store, entry, run.lang)
         run.display().message(t(run.lang, "Entry {id} is changed.", id=entry.id))
 
@@ -392,31 +426,64 @@ def evidence_restore(
     """
     run = run_of(ctx, lang)
     with reporting(run.lang):
+        import contextlib
+
+        from safecheck.cli.context import warn
+        from safecheck.core.errors import ExitCode
         from safecheck.core.i18n import t
         from safecheck.core.text import safe_text
         from safecheck.evidence import files as evidence_files
         from safecheck.evidence import log, model
+        from safecheck.evidence.bundle import safe_name, unique_name
+        from safecheck.evidence.report import CopyProblem, copy_problem_text
+        from safecheck.storage.copies import CopyStatus, find_source
 
         store = run.asking_store(saving=False)
-        entry = log.find(store.load(), entry_id, run.lang)
+        state = store.load()
+        entry = log.find(state, entry_id, run.lang)
         kept = [a for a in entry.files if a.kept]
         if not kept:
             raise model.EvidenceError(
                 t(run.lang, "Entry {id} has no kept copies of files.", id=entry_id)
             )
-        for attachment in kept:
-            target = output.expanduser() / attachment.name
-            evidence_files.restore_copy(store, attachment, target, run.lang)
-            typer.echo(safe_text(t(run.lang, "Written: {path}", path=target)))
-        typer.echo(
-            t(
-                run.lang,
-                "Careful: this file is NOT encrypted. Anyone who can open it can read it. Keep "
-                "it somewhere safe, share it only with people you trust (the police, your "
-                "bank, a help line), and delete it when you no longer need it.",
-            ),
-            err=True,
-        )
+        planned = [(a, find_source(store, a.sha256, [Path(a.path)])) for a in kept]
+        problems = [
+            CopyProblem(a.name, a.sha256, source.copy.value, source.original is not None)
+            for a, source in planned
+            if source.copy is not CopyStatus.INTACT
+        ]
+        usable = [(a, source) for a, source in planned if source.usable]
+        folder = output.expanduser()
+        made = not folder.exists()
+        taken: set[str] = set()
+        written = 0
+        try:
+            for attachment, source in usable:
+                name = unique_name(safe_name(attachment.name), taken)
+                taken.add(name.lower())
+                target = folder / name
+                evidence_files.restore_copy(store, attachment, target, run.lang, source)
+                written += 1
+                typer.echo(t(run.lang, "Written: {path}", path=safe_text(str(target))))
+        finally:
+            if made and written == 0 and folder.is_dir():  # never an empty folder left behind
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
+        if written:
+            typer.echo(_closing(run.lang, state), err=True)
+        for problem in problems:
+            warn(copy_problem_text(problem, run.lang))
+        if problems:
+            warn(t(run.lang, "To see what changed in your evidence: safecheck evidence verify"))
+            raise typer.Exit(ExitCode.INCOMPLETE)
+
+
+def _closing(lang: str, state: Any) -> str:
+    from safecheck.core.audience import AgeGroup, remembered_age_group
+    from safecheck.evidence.export import closing_notice
+
+    minor = remembered_age_group(state.settings) is AgeGroup.MINOR
+    return closing_notice(lang, minor=minor)
 
 
 @evidence_app.command("verify")

@@ -1,13 +1,13 @@
 """Exports: the report, and printable handouts."""
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from safecheck.cli.context import reporting, run_of
+from safecheck.cli.context import reporting, run_of, warn
 from safecheck.cli.options import (
     AgeGroupOption,
     ChecklistsOption,
@@ -16,6 +16,13 @@ from safecheck.cli.options import (
     RegionOption,
 )
 from safecheck.core.i18n import N_
+from safecheck.core.text import safe_text
+
+if TYPE_CHECKING:
+    from safecheck.cli.context import Run
+    from safecheck.core.audience import AgeGroup
+    from safecheck.evidence.report import CopyProblem
+    from safecheck.storage.state import State
 
 
 class FormatName(StrEnum):
@@ -108,12 +115,22 @@ def export_command(
                 )
             )
         if bundle is not None:
-            from safecheck.evidence.bundle import write_bundle
+            from safecheck.evidence import bundle as bundles
 
             store = run.asking_store(saving=False)
             state = store.load()
             built = report.export_report(state, run.lang, chosen_region(), age_group, images)
-            done = write_bundle(store, state, built, bundle, as_zip=as_zip)
+            _show_contents(run, bundles.planned_names(store, built.entries))
+            done = bundles.write_bundle(store, state, built, bundle, as_zip=as_zip)
+            for leftover in done.leftovers:
+                warn(
+                    t(
+                        run.lang,
+                        "Removed {path}: the unfinished copy of an earlier bundle that was "
+                        "stopped midway (it held plain copies of your evidence).",
+                        path=leftover,
+                    )
+                )
             key = (
                 N_("Written: {path} ({entries}, {files}).")
                 if as_zip
@@ -125,15 +142,8 @@ def export_command(
             entries = tn(run.lang, "{count} entry", "{count} entries", done.entries)
             files = tn(run.lang, "{count} file", "{count} files", done.files)
             typer.echo(t(run.lang, key, path=done.path, entries=entries, files=files), err=True)
-            typer.echo(
-                t(
-                    run.lang,
-                    "Careful: this file is NOT encrypted. Anyone who can open it can read it. Keep "
-                    "it somewhere safe, share it only with people you trust (the police, your "
-                    "bank, a help line), and delete it when you no longer need it.",
-                ),
-                err=True,
-            )
+            typer.echo(_closing(run.lang, state, age_group), err=True)
+            _report_problems(run.lang, done.problems)
             return
         assert output is not None
         fmt = export.format_for(
@@ -164,12 +174,58 @@ def export_command(
             ),
             err=True,
         )
-        typer.echo(
+        typer.echo(_closing(run.lang, state, age_group), err=True)
+
+
+def _closing(lang: str, state: "State", age_group: "AgeGroup | None") -> str:
+    """Not encrypted; files to the police only; for a minor, in person with a trusted adult."""
+    from safecheck.core.audience import AgeGroup, remembered_age_group
+    from safecheck.evidence.export import closing_notice
+
+    group = age_group or remembered_age_group(state.settings)
+    return closing_notice(lang, minor=group is AgeGroup.MINOR)
+
+
+def _show_contents(run: "Run", names: "list[str]") -> None:
+    """The kept files a bundle will hold, with the warning; in a terminal, asked first."""
+    from safecheck.core.i18n import t
+    from safecheck.evidence.export import ExportError
+    from safecheck.evidence.model import image_warning
+
+    if not names:
+        return
+    typer.echo(t(run.lang, "The bundle will hold these files:"), err=True)
+    for name in names:
+        typer.echo(f"  files/{safe_text(name)}", err=True)
+    typer.echo(image_warning(run.lang), err=True)
+    prompter = run.prompter(quick_exit=False)
+    if not prompter.can_ask():  # a script: the list and the warning are on its error output
+        return
+    if not prompter.confirm(t(run.lang, "None of these shows the intimate image?")):
+        raise ExportError(
             t(
                 run.lang,
-                "Careful: this file is NOT encrypted. Anyone who can open it can read it. Keep "
-                "it somewhere safe, share it only with people you trust (the police, your "
-                "bank, a help line), and delete it when you no longer need it.",
-            ),
-            err=True,
+                "Nothing was written. Remove the file that shows the image from its entry "
+                "(safecheck evidence edit N --drop-file M), then make the bundle again.",
+            )
         )
+
+
+def _report_problems(lang: str, problems: "Sequence[CopyProblem]") -> None:
+    """Name every kept copy that was damaged or missing; exit 10: made, but not complete."""
+    from safecheck.core.errors import ExitCode
+    from safecheck.core.i18n import t
+    from safecheck.evidence.report import copy_problem_text
+
+    if not problems:
+        return
+    for problem in problems:
+        warn(copy_problem_text(problem, lang))
+    warn(
+        t(
+            lang,
+            "The bundle was made; it is listed in manifest.json and the report. To see what "
+            "changed in your evidence: safecheck evidence verify",
+        )
+    )
+    raise typer.Exit(ExitCode.INCOMPLETE)

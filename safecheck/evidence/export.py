@@ -53,6 +53,24 @@ def format_for(path: Path, given: Format | None, lang: str) -> Format:
     return found
 
 
+def closing_notice(lang: str, *, minor: bool) -> str:
+    """What to do with an export: it is not encrypted; files go to the police only."""
+    text = t(
+        lang,
+        "Careful: what was written is NOT encrypted. Anyone who can open it can read it. Keep "
+        "it somewhere safe, and delete it when you no longer need it. Give the files to the "
+        "police only. A bank needs only the payment details (amount, date, reference, "
+        "account), never the screenshots or files.",
+    )
+    if minor:
+        text += " " + t(
+            lang,
+            "You are under 18: give the evidence to the police in person, together with an "
+            "adult you trust.",
+        )
+    return text
+
+
 # --- what goes in ------------------------------------------------------------------------
 
 

@@ -219,9 +219,9 @@ class _Importer:
             )
         return parse_amount(value, self.lang)
 
-    def paid(self, value: Any) -> bool:
+    def paid(self, value: Any) -> bool | None:
         if value is None:
-            return False
+            return None
         if not isinstance(value, bool):
             raise EvidenceError(
                 t(self.lang, "{field} must be true or false.", field=field_label(self.lang, "paid"))
@@ -257,8 +257,8 @@ class _Importer:
                 attachment = fingerprint(path, self.lang, keep=keep)
             except EvidenceError as error:
                 doc.fail((*file_loc, "path"), error.message)
-            if all(a.sha256 != attachment.sha256 for a in attachments):
-                attachments.append(attachment)
+            if not any(same_file(a, attachment) for a in attachments):
+                attachments.append(attachment)  # the same content at another path is recorded
         return tuple(attachments)
 
 
@@ -309,9 +309,15 @@ def from_options(
         del files[number - 1]
     for path in add_files:
         attachment = fingerprint(path, lang, keep=keep)
-        if all(a.sha256 != attachment.sha256 for a in files):
-            files.append(attachment)
+        if not any(same_file(a, attachment) for a in files):
+            files.append(attachment)  # the same content at another path is recorded
     return check(replace(entry, **changes, files=tuple(files)), lang)
+
+
+def same_file(one: Attachment, other: Attachment) -> bool:
+    """The same path with the same content: adding it twice adds nothing. The same content
+    at another path is recorded (with "same content as"); its copy is kept once."""
+    return one.sha256 == other.sha256 and one.path == other.path
 
 
 def has_values(values: Mapping[str, Any]) -> bool:

@@ -33,7 +33,7 @@ import json
 import os
 import shutil
 import struct
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -43,8 +43,17 @@ from safecheck.core.errors import ExitCode, NoKeyError, SafecheckError, StateErr
 from safecheck.core.i18n import N_, t
 from safecheck.storage import settings as settings_file
 from safecheck.storage.chain import entry_id
-from safecheck.storage.copies import SHA256_PATTERN, files_dir, read_copy, write_copy
+from safecheck.storage.copies import (
+    SHA256_PATTERN,
+    CopyStatus,
+    Source,
+    files_dir,
+    find_source,
+    source_chunks,
+    write_copy,
+)
 from safecheck.storage.files import atomic_writer, fsync_dir
+from safecheck.storage.safefile import open_regular
 from safecheck.storage.sealing import MIN_PASSPHRASE, SCRYPT_COST, Cost, PassphraseAsker
 from safecheck.storage.state import State, decode, encode
 from safecheck.storage.swap import ASIDE_SUFFIX, RESTORING_SUFFIX, exchange, free_name
@@ -81,6 +90,7 @@ class Summary:
     entries: int  # records in the evidence chain that hold an entry now (for the message)
     copies: int
     aside: Path | None = None
+    problems: tuple[Source, ...] = ()  # kept copies damaged or missing (see `create`)
 
 
 # --- the passphrase --------------------------------------------------------------------------
@@ -142,15 +152,26 @@ def passphrase(
 # --- writing ---------------------------------------------------------------------------------
 
 
-def create(store: Store, target: Path, secret: str, lang: str) -> Summary:
-    """Write the whole state and every kept copy to `target` (a new file), encrypted."""
+def create(
+    store: Store,
+    target: Path,
+    secret: str,
+    lang: str,
+    originals: Mapping[str, Sequence[Path]] | None = None,
+) -> Summary:
+    """Write the whole state and every kept copy to `target` (a new file), encrypted.
+
+    A kept copy that is damaged or missing is taken from its original file (one of
+    `originals[sha256]`) when that still has the SHA-256, and left out otherwise; either
+    way it is named in `Summary.problems`, and the backup is still made.
+    """
     from safecheck.storage import crypto
 
     target = target.expanduser()
     with store.locked():
         state = store.load()
         state_bytes = encode(state)
-        copies = _kept_copies(store)
+        copies, sources, problems = _kept_copies(store, originals or {})
         salt = os.urandom(SALT_BYTES)
         cost = SCRYPT_COST
         key = _derive(secret, salt, cost)
@@ -170,8 +191,8 @@ def create(store: Store, target: Path, secret: str, lang: str) -> Summary:
             head = json.dumps(index, sort_keys=True).encode("utf-8")
             yield _LENGTH.pack(len(head)) + head
             yield state_bytes
-            for copy in copies:
-                yield from read_copy(store, str(copy["sha256"]))
+            for source in sources:
+                yield from source_chunks(store, source)
 
         try:
             with atomic_writer(target, replace=False) as out:
@@ -192,19 +213,31 @@ def create(store: Store, target: Path, secret: str, lang: str) -> Summary:
             raise BackupError(
                 t(lang, "{path} cannot be written ({reason}).", path=target, reason=error.strerror)
             ) from None
-    return Summary(target, _entry_count(state), len(copies))
+    return Summary(target, _entry_count(state), len(copies), problems=problems)
 
 
-def _kept_copies(store: Store) -> list[dict[str, object]]:
+def _kept_copies(
+    store: Store, originals: Mapping[str, Sequence[Path]]
+) -> tuple[list[dict[str, object]], list[Source], tuple[Source, ...]]:
+    """The copies that go in (index rows and where their bytes come from), and the problems."""
     folder = files_dir(store)
-    if not folder.is_dir():
-        return []
-    found = []
-    for path in sorted(folder.iterdir()):
-        if SHA256_PATTERN.match(path.name):
-            size = sum(len(chunk) for chunk in read_copy(store, path.name))
-            found.append({"sha256": path.name, "size": size})
-    return found
+    wanted = set(originals)
+    if folder.is_dir():
+        wanted |= {path.name for path in folder.iterdir() if SHA256_PATTERN.match(path.name)}
+    found: list[dict[str, object]] = []
+    sources: list[Source] = []
+    problems: list[Source] = []
+    for sha256 in sorted(wanted):
+        source = find_source(store, sha256, originals.get(sha256, ()))
+        if source.copy is CopyStatus.MISSING and sha256 not in originals:
+            continue  # a name that vanished meanwhile, of no entry
+        if source.copy is not CopyStatus.INTACT:
+            problems.append(source)
+        if source.usable:
+            size = sum(len(chunk) for chunk in source_chunks(store, source))
+            found.append({"sha256": sha256, "size": size})
+            sources.append(source)
+    return found, sources, tuple(problems)
 
 
 def _rechunk(parts: Iterator[bytes]) -> Iterator[tuple[bytes, bool]]:
@@ -255,7 +288,7 @@ class _Reader:
         self.path = path
         self.lang = lang
         try:
-            with path.open("rb") as handle:
+            with open_regular(path) as handle:  # a FIFO is never waited on
                 self.header = handle.read(_HEADER_BYTES)
         except OSError as error:
             raise BackupError(
@@ -306,7 +339,7 @@ class _Reader:
     def chunks(self) -> Iterator[bytes]:
         from safecheck.storage import crypto
 
-        with self.path.open("rb") as handle:
+        with open_regular(self.path) as handle:
             handle.seek(_HEADER_BYTES)
             number = 0
             frame = self._frame(handle)
