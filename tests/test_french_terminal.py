@@ -397,14 +397,13 @@ def test_the_emergency_plan_and_the_evidence_form_in_french(
 def go_past_more(screens: Screens, question: str) -> None:
     """A screen too tall for 80x24 pauses at "more: Enter" (its title stays in view): Enter."""
     more, question = as_shown(fr("more: Enter")), as_shown(question)
-    for _ in range(1200):
+
+    def look() -> str | None:
         screen = "\n".join(screens.session.screen())
-        if more in screen:
-            screens.press("Enter", question)
-            return
-        if question in screen:
-            return
-        time.sleep(0.05)
+        return more if more in screen else question if question in screen else None
+
+    if poll(look, screens.capture) == more:
+        screens.press("Enter", question)
 
 
 def steps_for(age: str) -> str:

@@ -65,14 +65,14 @@ class RichRenderer:
 
     def renderable(self, block: Block) -> RenderableType:
         if isinstance(block, Heading):
-            return RichText(whole(block.text), style="bold")
+            return RichText(whole(block.text), style="bold", overflow="fold")
         if isinstance(block, Paragraph):
             style = "bold" if block.strong else "italic" if block.aside else ""
-            return RichText(whole(block.text), style=style)
+            return RichText(whole(block.text), style=style, overflow="fold")
         if isinstance(block, Chat):
             return self._chat(block)
         if isinstance(block, HelpLines):
-            return RichText(whole("\n".join(block.lines)), style="bold")
+            return RichText(whole("\n".join(block.lines)), style="bold", overflow="fold")
         if isinstance(block, Bullets):
             return self._bullets(block)
         if isinstance(block, KeyValues):
@@ -127,7 +127,7 @@ class RichRenderer:
             items = tuple(in_rows([item.removeprefix("- ") for item in items], self.width()))
         for item in items:
             marker, text = ("-", item[2:]) if item.startswith("- ") else ("", item)
-            grid.add_row(marker, RichText(whole(text), style=style))
+            grid.add_row(marker, RichText(whole(text), style=style, overflow="fold"))
         return grid
 
     @staticmethod
