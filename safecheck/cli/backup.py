@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from safecheck.cli.context import reporting, run_of, warn
+from safecheck.cli.context import finish, run_of
 from safecheck.cli.options import LangOption
 
 backup_app = typer.Typer(
@@ -27,27 +27,10 @@ def backup_create(ctx: typer.Context, file: BackupFile, lang: LangOption = None)
 
     Example: safecheck backup create /media/usb/safecheck.backup
     """
-    run = run_of(ctx, lang)
-    with reporting(run.lang):
-        from safecheck.core.i18n import t, tn
-        from safecheck.storage import backup
+    from safecheck.app.backup import create
 
-        store = run.asking_store(saving=False)
-        store.load()  # the state opens (and its passphrase is asked) before the backup's
-        asker = run.prompter(quick_exit=False) if run.interactive else None
-        secret = backup.passphrase(run.lang, asker, new=True, warn=warn)
-        done = backup.create(store, file, secret, run.lang)
-        typer.echo(
-            t(
-                run.lang,
-                "Backup written: {path} ({entries}, {copies}). It is encrypted with your "
-                "backup passphrase: without it, nobody can open it, you neither.",
-                path=done.path,
-                entries=tn(run.lang, "{count} entry", "{count} entries", done.entries),
-                copies=tn(run.lang, "{count} kept copy", "{count} kept copies", done.copies),
-            ),
-            err=True,
-        )
+    run = run_of(ctx, lang)
+    finish(run, create(run, file))
 
 
 @backup_app.command("restore")
@@ -67,37 +50,7 @@ def backup_restore(
 
     Example: safecheck backup restore /media/usb/safecheck.backup
     """
-    run = run_of(ctx, lang)
-    with reporting(run.lang):
-        from safecheck.core.i18n import t, tn
-        from safecheck.storage import backup
-        from safecheck.storage.settings import default_home
+    from safecheck.app.backup import restore
 
-        if backup.has_state(default_home()) and not force:  # before any passphrase
-            raise backup.StateThere(
-                t(
-                    run.lang,
-                    "There is already a saved state in {path}. To replace it with the backup, add "
-                    "--force: the current state is then kept aside first.",
-                    path=default_home(),
-                )
-            )
-        asker = run.prompter(quick_exit=False) if run.interactive else None
-        secret = backup.passphrase(run.lang, asker, new=False)
-        store = run.store(asker=asker, prepare=False, readonly=True)
-        done = backup.restore(store, file, secret, run.lang, force=force)
-        if done.aside is not None:
-            typer.echo(
-                t(run.lang, "Your earlier state is kept aside in {path}.", path=done.aside),
-                err=True,
-            )
-        typer.echo(
-            t(
-                run.lang,
-                "Restored from {path}: {entries}, {copies}, sealed with this computer's key.",
-                path=done.path,
-                entries=tn(run.lang, "{count} entry", "{count} entries", done.entries),
-                copies=tn(run.lang, "{count} kept copy", "{count} kept copies", done.copies),
-            ),
-            err=True,
-        )
+    run = run_of(ctx, lang)
+    finish(run, restore(run, file, force=force))

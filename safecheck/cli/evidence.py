@@ -6,14 +6,13 @@ from typing import Annotated, Any
 
 import typer
 
-from safecheck.cli.context import reporting, run_of
+from safecheck.cli.context import finish, run_of
 from safecheck.cli.options import (
     JsonOption,
     LangOption,
     PlainOption,
     YesOption,
 )
-from safecheck.core.i18n import N_
 
 # --- evidence log and exports (issue 5) ---------------------------------------------------
 
@@ -110,9 +109,17 @@ KeepCopy = Annotated[
 ]
 
 
-def _entry_values(**values: Any) -> dict[str, Any]:
-    demands = values.pop("demands")
-    values["demands"] = [d.value for d in demands] if demands else None
+FIELDS = (
+    "when", "platform", "account", "profile_url", "url", "phone", "demand", "amount",
+    "currency", "paid", "payment_method", "payment_reference", "note",
+)  # fmt: skip
+
+
+def _entry_values(params: dict[str, Any]) -> dict[str, Any]:
+    """The entry's fields among a command's options (--demand is the field `demands`)."""
+    values = {name: params[name] for name in FIELDS}
+    demands = values.pop("demand")
+    values["demands"] = [str(getattr(d, "value", d)) for d in demands] if demands else None
     return values
 
 
@@ -145,67 +152,11 @@ def evidence_add(
 
     Example: safecheck evidence add --platform Instagram --account someone --demand money --file shot.png
     """
+    from safecheck.app.evidence import EntryRequest, add
+
     run = run_of(ctx, lang, plain)
-    with reporting(run.lang):
-        from safecheck.core.errors import NotInteractiveError
-        from safecheck.core.i18n import t
-        from safecheck.evidence import importer, log, model
-
-        display = run.display()
-        values = _entry_values(
-            when=when, platform=platform, account=account, profile_url=profile_url, url=url,
-            phone=phone,
-            demands=demand, amount=amount, currency=currency, paid=paid,
-            payment_method=payment_method, payment_reference=payment_reference, note=note,
-        )  # fmt: skip
-        scripted = from_file is not None or importer.has_values(values) or bool(file)
-        if from_file is not None and (importer.has_values(values) or file):
-            raise model.EvidenceError(
-                t(
-                    run.lang,
-                    "--from adds the entries of a file; give the other options in that file instead.",
-                )
-            )
-        if not scripted and not run.interactive:  # before any output
-            raise NotInteractiveError(
-                t(
-                    run.lang,
-                    "safecheck asks what happened in a terminal, and standard input is not one. "
-                    "Run it in a terminal, give the entries in a file with --from FILE, or give "
-                    "the fields as options: --when, --platform, --account, --demand, --amount, "
-                    "--note, --file and the others in safecheck evidence add --help.",
-                )
-            )
-        # Files and values are checked before the state is opened (and a passphrase asked).
-        if from_file is not None:
-            drafts = importer.load_file(from_file, run.lang)
-        elif scripted:
-            drafts = [importer.from_options(run.lang, values, add_files=file or (), keep=keep_copy)]
-        store = run.asking_store(saving=True)
-        if not scripted:
-            from safecheck.flows.evidence_form import ask_entry
-
-            run.go_discreet(ctx)
-            display.message(
-                t(
-                    run.lang,
-                    "Write down what happened, while you still remember it well. Leave a question "
-                    "empty when you don't know the answer; you can add it later with safecheck "
-                    "evidence edit.",
-                )
-            )
-            drafts = [ask_entry(run.prompter(), run.lang, say=display.message)]
-        added = log.add(store, drafts, run.lang)
-        for entry in added:
-            display.message(t(run.lang, "Saved as entry {id}.", id=entry.id))
-        display.message(
-            t(
-                run.lang,
-                "Well done: keeping the evidence is an important step. Remember, it is not "
-                "your fault. Next: block and report the account on the platform. To make a "
-                "report for the police, your bank or a help line: safecheck export.",
-            )
-        )
+    request = EntryRequest(_entry_values(ctx.params), file or (), keep_copy, from_file)
+    finish(run, add(run, request))
 
 
 @evidence_app.command("list")
@@ -219,20 +170,10 @@ def evidence_list(
 
     Example: safecheck evidence list
     """
+    from safecheck.app.evidence import entries
+
     run = run_of(ctx, lang, plain)
-    with reporting(run.lang):
-        from safecheck.evidence import log, model
-
-        if json_output:
-            from safecheck.core import jsonout
-
-            state = run.store(asker=None, prepare=False).load()
-            entries = model.timeline(log.entries(state))
-            data = {"lang": run.lang, "entries": [model.to_dict(e) for e in entries]}
-            jsonout.emit("evidence", data)
-            return
-        state = run.asking_store(saving=False).load()
-        run.display().evidence_table(model.timeline(log.entries(state)), run.lang)
+    finish(run, entries(run, json=json_output), json=json_output)
 
 
 @evidence_app.command("show")
@@ -244,15 +185,10 @@ def evidence_show(
 
     Example: safecheck evidence show 3
     """
-    run = run_of(ctx, lang, plain)
-    with reporting(run.lang):
-        from safecheck.evidence import files as evidence_files
-        from safecheck.evidence import log
+    from safecheck.app.evidence import show
 
-        store = run.asking_store(saving=False)
-        entry = log.find(store.load(), entry_id, run.lang)
-        checks = [evidence_files.check_file(store, attachment) for attachment in entry.files]
-        run.display().evidence_entry(entry, checks, run.lang)
+    run = run_of(ctx, lang, plain)
+    finish(run, show(run, entry_id))
 
 
 @evidence_app.command("edit")
@@ -290,47 +226,12 @@ def evidence_edit(
 
     Example: safecheck evidence edit 3 --payment-reference NL12-3456
     """
+    from safecheck.app.evidence import EntryRequest, edit
+
     run = run_of(ctx, lang, plain)
-    with reporting(run.lang):
-        from safecheck.core.errors import NotInteractiveError
-        from safecheck.core.i18n import t
-        from safecheck.evidence import importer, log
-
-        values = _entry_values(
-            when=when, platform=platform, account=account, profile_url=profile_url, url=url,
-            phone=phone,
-            demands=demand, amount=amount, currency=currency, paid=paid,
-            payment_method=payment_method, payment_reference=payment_reference, note=note,
-        )  # fmt: skip
-        scripted = importer.has_values(values) or bool(file) or bool(drop_file)
-        if not scripted and not run.interactive:
-            raise NotInteractiveError(
-                t(
-                    run.lang,
-                    "safecheck asks its questions again in a terminal, and standard input is not "
-                    "one. Run it in a terminal, or give the fields to change as options: --when, "
-                    "--platform, --account, --note, --file, --drop-file and the others in "
-                    "safecheck evidence edit --help.",
-                )
-            )
-        store = run.asking_store(saving=True)
-        base = log.find(store.load(), entry_id, run.lang)
-        if scripted:
-            entry = importer.from_options(
-                run.lang,
-                values,
-                base=base,
-                add_files=file or (),
-                drop_files=drop_file or (),
-                keep=keep_copy,
-            )
-        else:
-            from safecheck.flows.evidence_form import ask_entry
-
-            run.go_discreet(ctx)
-            entry = ask_entry(run.prompter(), run.lang, base=base, say=run.display().message)
-        log.update(store, entry, run.lang)
-        run.display().message(t(run.lang, "Entry {id} is changed.", id=entry.id))
+    values = _entry_values(ctx.params)
+    request = EntryRequest(values, file or (), keep_copy, drop_files=drop_file or ())
+    finish(run, edit(run, entry_id, request))
 
 
 @evidence_app.command("remove")
@@ -345,33 +246,10 @@ def evidence_remove(
 
     Example: safecheck evidence remove 3
     """
-    run = run_of(ctx, lang, plain)
-    with reporting(run.lang):
-        from safecheck.core.i18n import t
-        from safecheck.evidence import log, model
+    from safecheck.app.evidence import remove
 
-        display = run.display()
-        store = run.asking_store(saving=True)
-        entry = log.find(store.load(), entry_id, run.lang)
-        if not yes:
-            when_text = model.format_when(entry.when)
-            question = t(
-                run.lang,
-                "Remove entry {id} ({when})? Copies of its files that no other entry uses are "
-                "removed too.",
-                id=entry.id,
-                when=when_text,
-            )
-            if not run.confirmer(
-                N_(
-                    "safecheck asks before it removes an entry, and standard input is not a "
-                    "terminal. Add --yes to remove it without asking."
-                )
-            )(question):
-                display.message(t(run.lang, "Nothing removed; entry {id} stays.", id=entry.id))
-                return
-        log.remove(store, entry_id, run.lang)
-        display.message(t(run.lang, "Entry {id} is removed.", id=entry_id))
+    run = run_of(ctx, lang, plain)
+    finish(run, remove(run, entry_id, yes=yes))
 
 
 @evidence_app.command("restore")
@@ -390,32 +268,10 @@ def evidence_restore(
 
     Example: safecheck evidence restore 3 --output evidence-copies
     """
-    run = run_of(ctx, lang)
-    with reporting(run.lang):
-        from safecheck.core.i18n import t
-        from safecheck.evidence import files as evidence_files
-        from safecheck.evidence import log, model
+    from safecheck.app.evidence import restore
 
-        store = run.asking_store(saving=False)
-        entry = log.find(store.load(), entry_id, run.lang)
-        kept = [a for a in entry.files if a.kept]
-        if not kept:
-            raise model.EvidenceError(
-                t(run.lang, "Entry {id} has no kept copies of files.", id=entry_id)
-            )
-        for attachment in kept:
-            target = output.expanduser() / attachment.name
-            evidence_files.restore_copy(store, attachment, target, run.lang)
-            typer.echo(t(run.lang, "Written: {path}", path=target))
-        typer.echo(
-            t(
-                run.lang,
-                "Careful: this file is NOT encrypted. Anyone who can open it can read it. Keep "
-                "it somewhere safe, share it only with people you trust (the police, your "
-                "bank, a help line), and delete it when you no longer need it.",
-            ),
-            err=True,
-        )
+    run = run_of(ctx, lang)
+    finish(run, restore(run, entry_id, output))
 
 
 @evidence_app.command("verify")
@@ -426,33 +282,7 @@ def evidence_verify(ctx: typer.Context, lang: LangOption = None) -> None:
 
     Example: safecheck evidence verify
     """
-    run = run_of(ctx, lang)
-    with reporting(run.lang):
-        from safecheck.core.errors import ExitCode
-        from safecheck.core.i18n import t, tn
-        from safecheck.evidence import chain
+    from safecheck.app.evidence import verify
 
-        store = run.asking_store(saving=False)
-        result = chain.verify(store, store.load().evidence, run.lang)
-        for finding in result.findings:
-            typer.echo(finding.text)
-        if result.holds:
-            typer.echo(
-                t(
-                    run.lang,
-                    "Everything holds. The chain's last hash: {hash}",
-                    hash=result.last_hash,
-                )
-            )
-            return
-        count = len(result.problems)
-        typer.echo(
-            tn(
-                run.lang,
-                "{count} thing does not hold (see above). The chain's last hash: {hash}",
-                "{count} things do not hold (see above). The chain's last hash: {hash}",
-                count,
-                hash=result.last_hash,
-            )
-        )
-        raise typer.Exit(ExitCode.NOT_AS_RECORDED)
+    run = run_of(ctx, lang)
+    finish(run, verify(run))

@@ -32,6 +32,7 @@ from safecheck.core.i18n import N_
 from safecheck.storage import settings as plain_settings
 from safecheck.storage.copies import COPY_TEMP_PATTERN, FILES_DIR, reseal_copies
 from safecheck.storage.files import ensure_private_dir, fsync_dir, write_atomic
+from safecheck.storage.intent import Intent
 from safecheck.storage.safefile import STATE_LIMIT, Refused, read_bytes
 from safecheck.storage.settings import SETTINGS_FILE, default_home
 from safecheck.storage.state import State, decode, encode
@@ -75,9 +76,7 @@ def open_store(
     encryption: bool | None = None,
     asker: PassphraseAsker | None = None,
     warn: Callable[[str], None] | None = None,
-    prepare: bool = True,
-    switch: bool = True,
-    readonly: bool = False,
+    intent: Intent = Intent.WRITE,
 ) -> Store:
     """The store the commands use: the one place that decides how state is protected.
 
@@ -94,9 +93,9 @@ def open_store(
     plain = encryption is False or (encryption is None and current is Source.PLAIN)
     keys = Keys(home, lang=lang, asker=asker, warn=say)
     store = Store(home, Sealer(keys, encrypt=not plain), lang=lang)
-    store.opening = Opening(warn=say, plain=plain)
+    store.opening = Opening(warn=say, plain=plain, switch=encryption is not None)
     store.quarantine = False
-    settle(store, prepare=prepare, switch=switch, readonly=readonly)
+    settle(store, intent)
     return store
 
 
@@ -106,28 +105,22 @@ class Opening:
 
     warn: Callable[[str], None]
     plain: bool
+    switch: bool = False  # --encryption or --no-encryption was given
     switched: bool = False
     warned: bool = False
     checked: bool = False
 
 
-def settle(
-    store: Store,
-    *,
-    asker: PassphraseAsker | None = None,
-    prepare: bool = False,
-    switch: bool = False,
-    readonly: bool = False,
-) -> None:
-    """Finish opening a store made by `open_store`; calling it again does only what is new.
+def settle(store: Store, intent: Intent, *, asker: PassphraseAsker | None = None) -> None:
+    """Finish opening a store made by `open_store` for `intent`; again does only what is new.
 
-    `readonly` only reads: it moves no damaged file aside and fixes no permission
-    (for reading a setting on the way to another command). Otherwise the folder's
-    permissions are checked once. With `asker`, passphrases can be asked from now
-    on. With `switch`, a state file in the other form (plain or encrypted) than
-    asked is re-saved at once. With `prepare`, the key for saving is found now (a
-    passphrase asked, or `NoKeyError`), before any question. A plain state is
-    warned about, once.
+    PEEK and CRISIS only read (the crisis screens switch the file's form when --encryption
+    or --no-encryption was given); a damaged file is then reported and left where it is.
+    Otherwise the folder's permissions are checked once and a damaged file is moved aside.
+    With `asker`, passphrases can be asked from now on. A state file in the other form
+    (plain or encrypted) than asked is re-saved at once, except to REPAIR. To WRITE, the key
+    for saving is found now (a passphrase asked, or `NoKeyError`), before any question. A
+    plain state is warned about, once.
     """
     from safecheck.core.i18n import t
     from safecheck.storage.sealing import Sealer, Source, peek
@@ -135,16 +128,16 @@ def settle(
     opening, codec = store.opening, store.codec
     if opening is None or not isinstance(codec, Sealer):
         return
-    if readonly:
+    if asker is not None and codec.keys is not None and codec.keys.asker is None:
+        codec.keys.asker = asker
+    if intent is Intent.PEEK or (intent is Intent.CRISIS and not opening.switch):
         return
-    store.quarantine = True
+    store.quarantine = intent is not Intent.CRISIS
     if not opening.checked:
         opening.checked = True
         check_private(store.home, opening.warn, store.lang)
-    if asker is not None and codec.keys is not None and codec.keys.asker is None:
-        codec.keys.asker = asker
     current = _peek_file(store.path, peek)
-    if switch and not opening.switched and current is not None:
+    if intent is not Intent.REPAIR and not opening.switched and current is not None:
         opening.switched = True
         if (current is Source.PLAIN) != opening.plain:
             store.update(lambda state: state)
@@ -158,6 +151,7 @@ def settle(
                 )
             )
             current = _peek_file(store.path, peek)
+    prepare = intent is Intent.WRITE
     if prepare and not store.path.exists():
         store.prepare()
     if not opening.warned and (current is Source.PLAIN or (prepare and opening.plain)):
