@@ -52,10 +52,10 @@ def add(run: Run, request: EntryRequest) -> Result:
         )
     # Files and values are checked before the state is opened (and a passphrase asked).
     if request.from_file is not None:
-        drafts = importer.load_file(request.from_file, run.lang)
+        drafts = importer.load_file(request.from_file)
     elif scripted:
         values, files = request.values, request.files
-        drafts = [importer.from_options(run.lang, values, add_files=files, keep=request.keep_copy)]
+        drafts = [importer.from_options(values, add_files=files, keep=request.keep_copy)]
     store = run.asking_store(Intent.WRITE)
     if not scripted:
         from safecheck.flows.evidence_form import ask_entry
@@ -72,7 +72,7 @@ def add(run: Run, request: EntryRequest) -> Result:
             )
         )
         drafts = [ask_entry(run.prompter(), run.lang, say=display.message)]
-    added = log.add(store, drafts, run.lang)
+    added = log.add(store, drafts)
     saved = [msg("Saved as entry {id}.", id=entry.id) for entry in added]
     well_done = msg(
         "Well done: keeping the evidence is an important step. Remember, it is not "
@@ -99,7 +99,7 @@ def show(run: Run, entry_id: int) -> Result:
     from safecheck.evidence import log
 
     store = run.asking_store(Intent.READ)
-    entry = log.find(store.load(), entry_id, run.lang)
+    entry = log.find(store.load(), entry_id)
     checks = [evidence_files.check_file(store, attachment) for attachment in entry.files]
     return Result("evidence-entry", None, (Screen("evidence_entry", (entry, checks)),))
 
@@ -119,10 +119,9 @@ def edit(run: Run, entry_id: int, request: EntryRequest) -> Result:
             )
         )
     store = run.asking_store(Intent.WRITE)
-    base = log.find(store.load(), entry_id, run.lang)
+    base = log.find(store.load(), entry_id)
     if scripted:
         entry = importer.from_options(
-            run.lang,
             request.values,
             base=base,
             add_files=request.files,
@@ -134,7 +133,7 @@ def edit(run: Run, entry_id: int, request: EntryRequest) -> Result:
 
         run.go_discreet()
         entry = ask_entry(run.prompter(), run.lang, base=base, say=run.display().message)
-    log.update(store, entry, run.lang)
+    log.update(store, entry)
     return Result(
         "evidence-edit", None, said(msg("Entry {id} is changed.", id=entry.id), to=To.SCREEN)
     )
@@ -145,7 +144,7 @@ def remove(run: Run, entry_id: int, *, yes: bool) -> Result:
     from safecheck.evidence import log, model
 
     store = run.asking_store(Intent.WRITE)
-    entry = log.find(store.load(), entry_id, run.lang)
+    entry = log.find(store.load(), entry_id)
     if not yes:
         question = N_(
             "Remove entry {id} ({when})? Copies of its files that no other entry uses are "
@@ -160,7 +159,7 @@ def remove(run: Run, entry_id: int, *, yes: bool) -> Result:
         if not confirm(run.text(question, id=entry.id, when=model.format_when(entry.when))):
             stays = msg("Nothing removed; entry {id} stays.", id=entry.id)
             return Result("evidence-remove", None, said(stays, to=To.SCREEN))
-    log.remove(store, entry_id, run.lang)
+    log.remove(store, entry_id)
     removed = msg("Entry {id} is removed.", id=entry_id)
     return Result("evidence-remove", None, said(removed, to=To.SCREEN))
 
@@ -171,14 +170,14 @@ def restore(run: Run, entry_id: int, output: Path) -> Result:
     from safecheck.evidence import log, model
 
     store = run.asking_store(Intent.READ)
-    entry = log.find(store.load(), entry_id, run.lang)
+    entry = log.find(store.load(), entry_id)
     kept = [attachment for attachment in entry.files if attachment.kept]
     if not kept:
         raise model.EvidenceError(N_("Entry {id} has no kept copies of files."), id=entry_id)
     written = []
     for attachment in kept:
         target = output.expanduser() / attachment.name
-        evidence_files.restore_copy(store, attachment, target, run.lang)
+        evidence_files.restore_copy(store, attachment, target)
         written.append(msg("Written: {path}", path=target))
     return Result("evidence-restore", None, (*said(*written), Said(msg(UNENCRYPTED), To.ERR)))
 
@@ -188,8 +187,8 @@ def verify(run: Run) -> Result:
     from safecheck.evidence import chain
 
     store = run.asking_store(Intent.READ)
-    result = chain.verify(store, store.load().evidence, run.lang)
-    findings = said(*(finding.text for finding in result.findings))
+    result = chain.verify(store, store.load().evidence)
+    findings = said(*(finding.message for finding in result.findings))
     if result.holds:
         holds = msg("Everything holds. The chain's last hash: {hash}", hash=result.last_hash)
         return Result("evidence-verify", None, (*findings, *said(holds)))

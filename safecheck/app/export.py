@@ -87,9 +87,7 @@ def _handout(run: Run, request: ExportRequest, output: Path, name: str) -> Resul
     from safecheck.evidence import export, report
     from safecheck.flows.runner import saved_settings
 
-    fmt = export.format_for(
-        output, export.Format(request.format) if request.format else None, run.lang
-    )
+    fmt = export.format_for(output, export.Format(request.format) if request.format else None)
 
     def settings() -> Mapping[str, object]:
         return saved_settings(run.store(Intent.PEEK))
@@ -97,20 +95,18 @@ def _handout(run: Run, request: ExportRequest, output: Path, name: str) -> Resul
     path = custom.find(name, request.folders, settings)
     lines = report.region_help_lines(_region(run, request), run.lang)
     text = export.render_handout(checklists.load(path), run.lang, fmt, lines)
-    written = export.save(output, text, run.lang, force=request.force)
+    written = export.save(output, text, force=request.force)
     return Result("export", None, said(msg("Written: {path}", path=written), to=To.ERR))
 
 
 def _report(run: Run, request: ExportRequest, output: Path) -> Result:
     from safecheck.evidence import export, report
 
-    fmt = export.format_for(
-        output, export.Format(request.format) if request.format else None, run.lang
-    )
+    fmt = export.format_for(output, export.Format(request.format) if request.format else None)
     state = run.asking_store(Intent.READ).load()
     region, age, images = _region(run, request), request.age_group, request.images
     built = report.export_report(state, run.lang, region, age, images)
-    written = export.save(output, export.render(built, fmt), run.lang, force=request.force)
+    written = export.save(output, export.render(built, fmt), force=request.force)
     wrote = msg(
         "Written: {path} (entries in the evidence log: {count}).",
         path=written,

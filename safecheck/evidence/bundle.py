@@ -33,7 +33,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from safecheck import __version__
 from safecheck.core.errors import StateError
-from safecheck.core.i18n import t
+from safecheck.core.i18n import msg
 from safecheck.evidence import model
 from safecheck.evidence.export import ExportError, Format, render
 from safecheck.evidence.model import Attachment, Entry
@@ -134,33 +134,30 @@ def write_bundle(
     as_zip: bool = False,
 ) -> Written:
     """Write the bundle to `target`, a folder (or zip file) that must not exist yet."""
-    lang = report.lang
     target = target.expanduser()
     if target.exists() or target.is_symlink():
         raise ExportError(
-            t(
-                lang,
+            msg(
                 "{path} is already there. A bundle goes into a new folder: choose another name.",
                 path=target,
             )
         )
     if not target.parent.is_dir():
-        raise ExportError(t(lang, "The folder {path} does not exist.", path=target.parent))
+        raise ExportError(msg("The folder {path} does not exist.", path=target.parent))
     try:
         if as_zip:
             return _write_zip(store, state, report, target)
         return _write_folder(store, state, report, target)
     except FileExistsError:
         raise ExportError(
-            t(
-                lang,
+            msg(
                 "{path} is already there. A bundle goes into a new folder: choose another name.",
                 path=target,
             )
         ) from None
     except OSError as error:
         raise ExportError(
-            t(lang, "{path} cannot be written ({reason}).", path=target, reason=error.strerror)
+            msg("{path} cannot be written ({reason}).", path=target, reason=error.strerror)
         ) from None
 
 
@@ -202,7 +199,7 @@ def _fill(sink: _Sink, store: Store, state: State, report: Report) -> int:
     sink.write("report.md", text(render(report, Format.markdown)))
     sink.write("evidence.json", text(render(report, Format.json)))
     sink.write("evidence.csv", text(to_csv(report.entries)))
-    copies = _write_copies(sink, store, report.entries, report.lang)
+    copies = _write_copies(sink, store, report.entries)
     records = list(state.evidence)
     manifest = manifest_document(sink.listed, report, last_hash(records), len(records))
     sink.write("manifest.json", text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"))
@@ -211,7 +208,11 @@ def _fill(sink: _Sink, store: Store, state: State, report: Report) -> int:
     return copies
 
 
-def _write_copies(sink: _Sink, store: Store, entries: Sequence[Entry], lang: str) -> int:
+def _write_copies(
+    sink: _Sink,
+    store: Store,
+    entries: Sequence[Entry],
+) -> int:
     written: dict[str, str] = {}  # sha256 -> name in files/
     taken: set[str] = set()
     for entry in entries:
@@ -220,11 +221,10 @@ def _write_copies(sink: _Sink, store: Store, entries: Sequence[Entry], lang: str
                 continue
             name = unique_name(safe_name(attachment.name), taken)
             taken.add(name.lower())
-            listed = sink.write(f"files/{name}", _copy_chunks(store, attachment, lang))
+            listed = sink.write(f"files/{name}", _copy_chunks(store, attachment))
             if listed.sha256 != attachment.sha256:
                 raise StateError(
-                    t(
-                        lang,
+                    msg(
                         "the kept copy of {name} is damaged: it no longer has its SHA-256.",
                         name=attachment.name,
                     )
@@ -233,13 +233,14 @@ def _write_copies(sink: _Sink, store: Store, entries: Sequence[Entry], lang: str
     return len(written)
 
 
-def _copy_chunks(store: Store, attachment: Attachment, lang: str) -> Iterator[bytes]:
+def _copy_chunks(
+    store: Store,
+    attachment: Attachment,
+) -> Iterator[bytes]:
     try:
         yield from read_copy(store, attachment.sha256)
     except FileNotFoundError:
-        raise StateError(
-            t(lang, "the kept copy of {name} is missing.", name=attachment.name)
-        ) from None
+        raise StateError(msg("the kept copy of {name} is missing.", name=attachment.name)) from None
 
 
 def safe_name(name: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from safecheck.content.checklist import Checklist
 from safecheck.core.errors import ExitCode, SafecheckError
-from safecheck.core.i18n import t
+from safecheck.core.i18n import msg
 from safecheck.evidence.html import handout_html, to_html
 from safecheck.evidence.markdown import handout_markdown, to_markdown
 from safecheck.evidence.report import HelpLineRow, Report, to_json
@@ -36,15 +36,17 @@ SUFFIXES = {".md": Format.markdown, ".markdown": Format.markdown, ".json": Forma
 SUFFIXES |= {".html": Format.html, ".htm": Format.html}
 
 
-def format_for(path: Path, given: Format | None, lang: str) -> Format:
+def format_for(
+    path: Path,
+    given: Format | None,
+) -> Format:
     """The format asked for, or the one the file name ends in."""
     if given is not None:
         return given
     found = SUFFIXES.get(path.suffix.lower())
     if found is None:
         raise ExportError(
-            t(
-                lang,
+            msg(
                 "{path}: say which format with --format markdown, json or html (or end the "
                 "name in .md, .json or .html).",
                 path=path,
@@ -78,7 +80,7 @@ def render_handout(
     """A printable checklist with a tick box per item (HTML or Markdown)."""
     fmt = Format(fmt)
     if fmt is Format.json:
-        raise ExportError(t(lang, "the handout comes as html or markdown."))
+        raise ExportError(msg("the handout comes as html or markdown."))
     if fmt is Format.markdown:
         return handout_markdown(checklist, lang, helplines)
     return handout_html(checklist, lang, helplines)
@@ -87,34 +89,32 @@ def render_handout(
 # --- writing -----------------------------------------------------------------------------
 
 
-def save(path: Path, text: str, lang: str, *, force: bool = False) -> Path:
+def save(path: Path, text: str, *, force: bool = False) -> Path:
     """Write `text` to `path` (mode 0600), all or nothing; never over a file without `force`."""
     target = path.expanduser()
     if target.is_dir():
-        raise ExportError(t(lang, "{path} is a folder; give the name of a file.", path=path))
+        raise ExportError(msg("{path} is a folder; give the name of a file.", path=path))
     if target.exists() and not force:
         raise ExportError(
-            t(
-                lang,
+            msg(
                 "{path} is already there; choose another name, or add --force to replace it.",
                 path=path,
             )
         )
     if not target.parent.is_dir():
-        raise ExportError(t(lang, "the folder of {path} does not exist.", path=path))
+        raise ExportError(msg("the folder of {path} does not exist.", path=path))
     try:
         with atomic_writer(target, replace=force) as handle:
             handle.write(text.encode("utf-8"))
     except FileExistsError:  # made meanwhile: never replaced without `force`
         raise ExportError(
-            t(
-                lang,
+            msg(
                 "{path} is already there; choose another name, or add --force to replace it.",
                 path=path,
             )
         ) from None
     except OSError as error:
         raise ExportError(
-            t(lang, "{path} cannot be written ({reason}).", path=path, reason=error.strerror)
+            msg("{path} cannot be written ({reason}).", path=path, reason=error.strerror)
         ) from None
     return target

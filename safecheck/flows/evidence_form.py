@@ -86,12 +86,12 @@ def ask_entry(
         )
         return parse(answer)
 
-    when = ask("when", lambda s: model.parse_when(s, lang, clock), model.format_when(start.when))
-    platform = ask("platform", lambda s: model.parse_line(s, lang, "platform"), start.platform)
-    account = ask("account", lambda s: model.parse_line(s, lang, "account"), start.account)
-    profile_url = ask("profile_url", lambda s: model.parse_url(s, lang), start.profile_url)
-    url = ask("url", lambda s: model.parse_url(s, lang, "url"), start.url)
-    phone = ask("phone", lambda s: model.parse_phone(s, lang), start.phone)
+    when = ask("when", lambda s: model.parse_when(s, clock), model.format_when(start.when))
+    platform = ask("platform", lambda s: model.parse_line(s, "platform"), start.platform)
+    account = ask("account", lambda s: model.parse_line(s, "account"), start.account)
+    profile_url = ask("profile_url", lambda s: model.parse_url(s), start.profile_url)
+    url = ask("url", lambda s: model.parse_url(s, "url"), start.url)
+    phone = ask("phone", lambda s: model.parse_phone(s), start.phone)
     demands = tuple(
         asker.checkbox(
             t(lang, "What did they ask you for?"),
@@ -104,14 +104,14 @@ def ask_entry(
     if Demand.MONEY in demands or amount is not None or paid:
         amount = ask(
             "amount",
-            lambda s: model.parse_amount(s, lang),
+            lambda s: model.parse_amount(s),
             None if amount is None else str(amount),
         )
         currency = None
         if amount is not None:
 
             def required_currency(text: str) -> str:
-                code = model.parse_currency(text, lang)
+                code = model.parse_currency(text)
                 if code is None:
                     raise EvidenceError(t(lang, "an amount needs its currency (like EUR)."))
                 return code
@@ -120,13 +120,11 @@ def ask_entry(
         paid = asker.confirm(t(lang, "Did you pay?"), default=paid)
         if paid:
             line = model.parse_line
-            method = ask("payment_method", lambda s: line(s, lang, "payment_method"), method)
-            reference = ask(
-                "payment_reference", lambda s: line(s, lang, "payment_reference"), reference
-            )
+            method = ask("payment_method", lambda s: line(s, "payment_method"), method)
+            reference = ask("payment_reference", lambda s: line(s, "payment_reference"), reference)
         else:
             method = reference = None
-    note = ask("note", lambda s: model.parse_note(s, lang), start.note)
+    note = ask("note", lambda s: model.parse_note(s), start.note)
     files = start.files + ask_files(asker, lang, known=start.files, say=say)
     entry = replace(
         start,
@@ -145,7 +143,7 @@ def ask_entry(
         note=note,
         files=files,
     )
-    return model.check(entry, lang)
+    return model.check(entry)
 
 
 def ask_files(
@@ -214,7 +212,7 @@ def ask_files(
             ),
             default=True,
         )
-        attachment = evidence_files.fingerprint(Path(answer), lang, keep=keep)
+        attachment = evidence_files.fingerprint(Path(answer), keep=keep)
         if any(a.sha256 == attachment.sha256 for a in (*known, *added)):
             continue  # the same file twice adds nothing
         added.append(attachment)
@@ -266,6 +264,6 @@ def offer_log(asker: FormAsker, store: Store, view: Messages, lang: str) -> Entr
             )
         )
         return None
-    (added,) = log.add(store, [entry], lang)
+    (added,) = log.add(store, [entry])
     view.message(t(lang, "Saved as entry {id}.", id=added.id))
     return added
