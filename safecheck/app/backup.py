@@ -23,9 +23,9 @@ def create(run: Run, file: Path) -> Result:
 
     store = run.asking_store(Intent.READ)
     store.load()  # the state opens (and its passphrase is asked) before the backup's
-    asker = run.prompter(quick_exit=False) if run.interactive else None
-    secret = backup.passphrase(run.lang, asker, new=True, warn=run.warn)
-    done = backup.create(store, file, secret, run.lang)
+    asker = run.unlocker() if run.interactive else None
+    secret = backup.passphrase(asker, new=True, warn=run.warn)
+    done = backup.create(store, file, secret)
     written = msg(
         "Backup written: {path} ({entries}, {copies}). It is encrypted with your "
         "backup passphrase: without it, nobody can open it, you neither.",
@@ -45,10 +45,10 @@ def restore(run: Run, file: Path, *, force: bool) -> Result:
             "--force: the current state is then kept aside first."
         )
         raise backup.StateThere(run.text(there, path=run.home))  # {path} is not the error's
-    asker = run.prompter(quick_exit=False) if run.interactive else None
-    secret = backup.passphrase(run.lang, asker, new=False)
+    asker = run.unlocker() if run.interactive else None
+    secret = backup.passphrase(asker, new=False)
     store = run.store(Intent.PEEK, ask=asker is not None)
-    done = backup.restore(store, file, secret, run.lang, force=force)
+    done = backup.restore(store, file, secret, force=force)
     aside = (
         []
         if done.aside is None

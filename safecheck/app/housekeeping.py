@@ -12,7 +12,7 @@ def where(run: Run) -> Result:
     """Where the files are, and how the answers are protected."""
     from safecheck.storage.housekeeping import where as where_lines
 
-    return Result("where", None, said(*where_lines(run.home, run.lang)))
+    return Result("where", None, said(*where_lines(run.home)))
 
 
 def wipe(run: Run, *, yes: bool) -> Result:
@@ -29,9 +29,9 @@ def wipe(run: Run, *, yes: bool) -> Result:
         "This removes every file safecheck saved in {folder} (your answers too) and "
         "its key in your keyring. This cannot be undone. Remove everything?"
     )
-    if not yes and not confirm(run.text(question, folder=run.home)):
+    if not yes and not confirm(msg(question, folder=run.home)):
         return Result("wipe", None, said(msg("Nothing was removed.")))
-    outcome = wipe_all(run.home, run.lang)
+    outcome = wipe_all(run.home)
     if outcome.error is not None:
         from safecheck.app.render import render
 
@@ -51,5 +51,5 @@ def reset(run: Run, *, yes: bool) -> Result:
         )
     )
     store = run.store(Intent.REPAIR, ask=True)
-    outcome = reset_state(store, run.lang, confirm=(lambda question: True) if yes else confirm)
+    outcome = reset_state(store, confirm=(lambda question: True) if yes else confirm)
     return Result("reset", None, said(*outcome.lines))

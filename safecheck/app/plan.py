@@ -54,7 +54,7 @@ def start(run: Run, request: StartRequest) -> Result:
             run.display(),
             run.lang,
             region=region_of(run.region) if run.region else None,
-            unlock=run.prompter(quick_exit=False),
+            unlock=run.unlocker(),
             shown=run.crisis_shown,
         )
     return Result("start")
@@ -101,7 +101,7 @@ def plan(run: Run, request: PlanRequest) -> Result:
         age_group=request.age_group,
         images=request.images,
         restart=request.restart,
-        unlock=run.prompter(quick_exit=False),
+        unlock=run.unlocker(),
     )
     return Result("plan")
 

@@ -18,6 +18,7 @@ from safecheck.core.i18n import Message, translate
 
 if TYPE_CHECKING:
     from safecheck.storage.intent import Intent
+    from safecheck.storage.sealing import PassphraseAsker
     from safecheck.storage.settings import Settings
     from safecheck.storage.store import Store
     from safecheck.ui.display import Display
@@ -87,21 +88,21 @@ class Run:
         """The one translator of this run: a message (or an id with values) in its language."""
         return translate(self.lang, message, **values)
 
-    def warn(self, text: str) -> None:
+    def warn(self, message: Message | str) -> None:
+        """A warning on stderr, in this run's language."""
         import sys
 
-        print(f"safecheck: {text}", file=sys.stderr, flush=True)
+        print(f"safecheck: {self.text(message)}", file=sys.stderr, flush=True)
 
     def store(self, intent: Intent, *, ask: bool = False) -> Store:
         """The one state store of this run, opened for `intent`; `ask`: a passphrase may be
         asked (in a terminal). Later calls settle it for what is new."""
         from safecheck.storage.store import open_store, settle
 
-        asker = self.prompter(quick_exit=False) if ask else None
+        asker = self.unlocker() if ask else None
         if self._store is None:
             self._store = open_store(
                 self.home,
-                lang=self.lang,
                 encryption=self.encryption,
                 asker=asker,
                 warn=self.warn,
@@ -132,14 +133,18 @@ class Run:
             self._prompters[leave] = make_prompter(self.lang, plain=self.plain, quick_exit=leave)
         return self._prompters[leave]
 
-    def confirmer(self, not_interactive: str) -> Callable[[str], bool]:
+    def unlocker(self) -> PassphraseAsker:
+        """What storage asks a passphrase with: the prompter, given message values."""
+        return _Asker(self.prompter(quick_exit=False), self.text)
+
+    def confirmer(self, not_interactive: str) -> Callable[[Message | str], bool]:
         """A yes/no question in a terminal; without one, a message that says what to add."""
         prompter = self.prompter(quick_exit=False)
 
-        def confirm(question: str) -> bool:
+        def confirm(question: Message | str) -> bool:
             if not prompter.can_ask():
                 raise NotInteractiveError(not_interactive)
-            return prompter.confirm(question)
+            return prompter.confirm(self.text(question))
 
         return confirm
 
@@ -161,3 +166,23 @@ class Run:
         """What the run leaves behind when it ends (the screen wiped in discreet mode)."""
         while self.closing:
             self.closing.pop()()
+
+
+@dataclass(frozen=True)
+class _Asker:
+    """The prompter as storage's PassphraseAsker: questions and problems come as messages."""
+
+    prompter: Prompter | PlainPrompter
+    text: Callable[[Message], str]
+
+    def can_ask(self) -> bool:
+        return self.prompter.can_ask()
+
+    def password(
+        self, message: Message, *, problem: Callable[[str], Message | None] | None = None
+    ) -> str:
+        def check(typed: str) -> str | None:
+            found = problem(typed) if problem is not None else None
+            return None if found is None else self.text(found)
+
+        return self.prompter.password(self.text(message), problem=check)

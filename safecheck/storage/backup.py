@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from safecheck.core.errors import ExitCode, NoKeyError, SafecheckError, StateError
-from safecheck.core.i18n import N_, t
+from safecheck.core.i18n import N_, Message, msg
 from safecheck.storage import settings as settings_file
 from safecheck.storage.copies import SHA256_PATTERN, files_dir, read_copy, write_copy
 from safecheck.storage.files import atomic_writer, ensure_private_dir, fsync_dir
@@ -80,12 +80,11 @@ class Summary:
 
 
 def passphrase(
-    lang: str,
     asker: PassphraseAsker | None,
     *,
     new: bool,
     environ: Mapping[str, str] | None = None,
-    warn: Callable[[str], None] = lambda text: None,
+    warn: Callable[[Message], None] = lambda message: None,
 ) -> str:
     """SAFECHECK_BACKUP_PASSPHRASE, else asked in the terminal (twice for a new backup)."""
     env = os.environ if environ is None else environ
@@ -93,8 +92,7 @@ def passphrase(
     if given:
         if new and len(given) < MIN_PASSPHRASE:
             raise BackupError(
-                t(
-                    lang,
+                msg(
                     "A backup needs a passphrase: run this in a terminal, or set "
                     "SAFECHECK_BACKUP_PASSPHRASE (at least {n} characters).",
                     n=MIN_PASSPHRASE,
@@ -103,39 +101,41 @@ def passphrase(
         return given
     if asker is None or not asker.can_ask():
         raise NoKeyError(
-            t(
-                lang,
+            msg(
                 "A backup needs a passphrase: run this in a terminal, or set "
                 "SAFECHECK_BACKUP_PASSPHRASE (at least {n} characters).",
                 n=MIN_PASSPHRASE,
             )
         )
     if not new:
-        return asker.password(t(lang, "The backup's passphrase:"))
+        return asker.password(msg("The backup's passphrase:"))
 
-    def problem(text: str) -> str | None:
+    def problem(text: str) -> Message | None:
         if len(text) < MIN_PASSPHRASE:
-            return t(lang, "At least {n} characters, please.", n=MIN_PASSPHRASE)
+            return msg("At least {n} characters, please.", n=MIN_PASSPHRASE)
         return None
 
     while True:
         first = asker.password(
-            t(
-                lang,
+            msg(
                 "Choose a passphrase for the backup (at least {n} characters):",
                 n=MIN_PASSPHRASE,
             ),
             problem=problem,
         )
-        if asker.password(t(lang, "Type the backup passphrase again:")) == first:
+        if asker.password(msg("Type the backup passphrase again:")) == first:
             return first
-        warn(t(lang, "The two passphrases differ. Try again."))
+        warn(msg("The two passphrases differ. Try again."))
 
 
 # --- writing ---------------------------------------------------------------------------------
 
 
-def create(store: Store, target: Path, secret: str, lang: str) -> Summary:
+def create(
+    store: Store,
+    target: Path,
+    secret: str,
+) -> Summary:
     """Write the whole state and every kept copy to `target` (a new file), encrypted."""
     from safecheck.storage import crypto
 
@@ -174,8 +174,7 @@ def create(store: Store, target: Path, secret: str, lang: str) -> Summary:
                     out.write(_LENGTH.pack(len(sealed)) + sealed)
         except FileExistsError:
             raise BackupError(
-                t(
-                    lang,
+                msg(
                     "{path} is already there; a backup is never written over a file. Choose "
                     "another name.",
                     path=target,
@@ -183,7 +182,7 @@ def create(store: Store, target: Path, secret: str, lang: str) -> Summary:
             ) from None
         except OSError as error:
             raise BackupError(
-                t(lang, "{path} cannot be written ({reason}).", path=target, reason=error.strerror)
+                msg("{path} cannot be written ({reason}).", path=target, reason=error.strerror)
             ) from None
     return Summary(target, _entry_count(state), len(copies))
 
@@ -244,16 +243,14 @@ def _entry_count(state: State) -> int:
 class _Reader:
     """The plain bytes of a backup, chunk by chunk, each checked before it is given."""
 
-    def __init__(self, path: Path, secret: str, lang: str) -> None:
+    def __init__(self, path: Path, secret: str) -> None:
         self.path = path
-        self.lang = lang
         try:
             with path.open("rb") as handle:
                 self.header = handle.read(_HEADER_BYTES)
         except OSError as error:
             raise BackupError(
-                t(
-                    lang,
+                msg(
                     "{path}: cannot be read ({reason}). Nothing was changed.",
                     path=path,
                     reason=error.strerror,
@@ -261,7 +258,7 @@ class _Reader:
             ) from None
         if not self.header.startswith(MAGIC):
             raise BackupError(
-                t(lang, "{path}: this is not a safecheck backup. Nothing was changed.", path=path)
+                msg("{path}: this is not a safecheck backup. Nothing was changed.", path=path)
             )
         if len(self.header) < _HEADER_BYTES:
             raise self.damaged(N_("it is cut off"))
@@ -279,8 +276,7 @@ class _Reader:
         self.key = _derive(secret, salt, cost)
         if crypto.key_check(self.key) != check:
             raise BackupError(
-                t(
-                    lang,
+                msg(
                     "{path}: the passphrase does not open this backup. Nothing was changed.",
                     path=path,
                 )
@@ -288,11 +284,10 @@ class _Reader:
 
     def damaged(self, reason: str) -> BackupError:
         return BackupError(
-            t(
-                self.lang,
+            msg(
                 "{path}: the backup is damaged ({reason}). Nothing was changed.",
                 path=self.path,
-                reason=t(self.lang, reason),
+                reason=msg(reason),
             )
         )
 
@@ -379,9 +374,9 @@ def _contents(
     return state, copies, stream, chosen
 
 
-def check(path: Path, secret: str, lang: str) -> tuple[State, int]:
+def check(path: Path, secret: str) -> tuple[State, int]:
     """Read the whole backup and check everything in it; write nothing."""
-    reader = _Reader(path.expanduser(), secret, lang)
+    reader = _Reader(path.expanduser(), secret)
     state, copies, stream, _ = _contents(reader)
     for sha, size in copies:
         digest = hashlib.sha256()
@@ -404,7 +399,6 @@ def restore(
     store: Store,
     source: Path,
     secret: str,
-    lang: str,
     *,
     force: bool = False,
     clock: Callable[[], datetime] = datetime.now,
@@ -417,21 +411,20 @@ def restore(
     source = source.expanduser()
     if has_state(store.home) and not force:
         raise StateThere(
-            t(
-                lang,
+            msg(
                 "There is already a saved state in {path}. To replace it with the backup, add "
                 "--force: the current state is then kept aside first.",
                 path=store.home,
             )
         )
-    state, count = check(source, secret, lang)
+    state, count = check(source, secret)
     aside = None
     if has_state(store.home):
         aside = _move_aside(store.home, clock)
     ensure_private_dir(store.home)
     store.prepare()  # this computer's key, before anything is written
     with store.locked():
-        reader = _Reader(source, secret, lang)
+        reader = _Reader(source, secret)
         _, copies, stream, chosen = _contents(reader)
         for sha, size in copies:
             write_copy(

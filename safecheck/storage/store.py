@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from safecheck.core.errors import DamagedStateError, ExitCode, SafecheckError, StateError
-from safecheck.core.i18n import N_
+from safecheck.core.i18n import N_, Message, msg
 from safecheck.storage import settings as plain_settings
 from safecheck.storage.copies import COPY_TEMP_PATTERN, FILES_DIR, reseal_copies
 from safecheck.storage.files import ensure_private_dir, fsync_dir, write_atomic
@@ -72,10 +72,9 @@ class PlainCodec:
 def open_store(
     home: Path | None = None,
     *,
-    lang: str = "en",
     encryption: bool | None = None,
     asker: PassphraseAsker | None = None,
-    warn: Callable[[str], None] | None = None,
+    warn: Callable[[Message], None] | None = None,
     intent: Intent = Intent.WRITE,
 ) -> Store:
     """The store the commands use: the one place that decides how state is protected.
@@ -91,8 +90,8 @@ def open_store(
     say = warn or (lambda text: None)
     current = _peek_file(home / STATE_FILE, peek)
     plain = encryption is False or (encryption is None and current is Source.PLAIN)
-    keys = Keys(home, lang=lang, asker=asker, warn=say)
-    store = Store(home, Sealer(keys, encrypt=not plain), lang=lang)
+    keys = Keys(home, asker=asker, warn=say)
+    store = Store(home, Sealer(keys, encrypt=not plain))
     store.opening = Opening(warn=say, plain=plain, switch=encryption is not None)
     store.quarantine = False
     settle(store, intent)
@@ -103,7 +102,7 @@ def open_store(
 class Opening:
     """How `open_store` opened a store, so `settle` does each thing once."""
 
-    warn: Callable[[str], None]
+    warn: Callable[[Message], None]
     plain: bool
     switch: bool = False  # --encryption or --no-encryption was given
     switched: bool = False
@@ -122,7 +121,6 @@ def settle(store: Store, intent: Intent, *, asker: PassphraseAsker | None = None
     for saving is found now (a passphrase asked, or `NoKeyError`), before any question. A
     plain state is warned about, once.
     """
-    from safecheck.core.i18n import t
     from safecheck.storage.sealing import Sealer, Source, peek
 
     opening, codec = store.opening, store.codec
@@ -135,7 +133,7 @@ def settle(store: Store, intent: Intent, *, asker: PassphraseAsker | None = None
     store.quarantine = intent is not Intent.CRISIS
     if not opening.checked:
         opening.checked = True
-        check_private(store.home, opening.warn, store.lang)
+        check_private(store.home, opening.warn)
     current = _peek_file(store.path, peek)
     if intent is not Intent.REPAIR and not opening.switched and current is not None:
         opening.switched = True
@@ -143,8 +141,7 @@ def settle(store: Store, intent: Intent, *, asker: PassphraseAsker | None = None
             store.update(lambda state: state)
             _reseal_copies(store)
             opening.warn(
-                t(
-                    store.lang,
+                msg(
                     N_("Your saved answers are now stored without encryption.")
                     if opening.plain
                     else N_("Your saved answers are now encrypted."),
@@ -157,8 +154,7 @@ def settle(store: Store, intent: Intent, *, asker: PassphraseAsker | None = None
     if not opening.warned and (current is Source.PLAIN or (prepare and opening.plain)):
         opening.warned = True
         opening.warn(
-            t(
-                store.lang,
+            msg(
                 "Encryption is off (--no-encryption): your answers are saved as plain text in "
                 "{folder}, and anyone who can read your files can read them. Run `safecheck "
                 "--encryption` to turn encryption back on.",
@@ -186,13 +182,11 @@ class Store:
         home: Path,
         codec: Codec | None = None,
         *,
-        lang: str = "en",
         clock: Callable[[], datetime] = datetime.now,
     ) -> None:
         self.home = home
-        self.codec: Codec = codec or _default_codec(home, lang)
+        self.codec: Codec = codec or _default_codec(home)
         self.path = home / STATE_FILE
-        self.lang = lang
         self.clock = clock
         self.opening: Opening | None = None
         self.quarantine = True  # move a damaged file aside when it is read
@@ -419,11 +413,11 @@ def _without_plain_settings(state: State) -> State:
     return replace(state, settings={k: v for k, v in state.settings.items() if k not in moved})
 
 
-def _default_codec(home: Path, lang: str) -> Codec:
+def _default_codec(home: Path) -> Codec:
     """Opens any state file with the keys at hand; saves encrypted (never plain)."""
     from safecheck.storage.sealing import Keys, Sealer
 
-    return Sealer(Keys(home, lang=lang))
+    return Sealer(Keys(home))
 
 
 def own_files(home: Path) -> list[Path]:
@@ -440,11 +434,10 @@ def own_files(home: Path) -> list[Path]:
     return found
 
 
-def check_private(home: Path, warn: Callable[[str], None], lang: str = "en") -> None:
+def check_private(home: Path, warn: Callable[[Message], None]) -> None:
     """Folder 0700 and files 0600: anything looser is fixed, and the person is told."""
     if os.name != "posix" or not home.is_dir():
         return
-    from safecheck.core.i18n import t
 
     for folder in (home, home / FILES_DIR):
         if not folder.is_dir() or folder.is_symlink():
@@ -453,8 +446,7 @@ def check_private(home: Path, warn: Callable[[str], None], lang: str = "en") -> 
         if mode & 0o077:
             folder.chmod(0o700)
             warn(
-                t(
-                    lang,
+                msg(
                     "The folder {path} could be opened by other users (mode {mode}); safecheck "
                     "made it private (700).",
                     path=folder,
@@ -469,8 +461,7 @@ def check_private(home: Path, warn: Callable[[str], None], lang: str = "en") -> 
         if mode & 0o077:
             path.chmod(0o600)
             warn(
-                t(
-                    lang,
+                msg(
                     "The file {path} could be read by other users (mode {mode}); safecheck made it "
                     "private (600).",
                     path=path,
