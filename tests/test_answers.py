@@ -161,7 +161,7 @@ def test_in_a_terminal_only_the_items_the_file_leaves_open_are_asked(
 
 
 def test_the_readme_example_is_a_valid_answers_file(tmp_path: Path) -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "labs.md").read_text(encoding="utf-8")
     (example,) = re.findall(r"```yaml\n(# answers\.yaml\n.*?)```", readme, flags=re.S)
     prevention = checklist.load(ROOT / "checklists" / "prevention.yaml")
     loaded = answers.load(write(tmp_path, example), prevention)

@@ -176,8 +176,8 @@ def test_the_schema_can_fail(
         jsonschema.validate(document, SCHEMA)
 
 
-def test_the_readme_documents_the_json_export() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_reference_documents_the_json_export() -> None:
+    readme = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
     assert "safecheck/schemas/export-v1.json" in readme
     for field in SCHEMA["$defs"]["entry"]["required"]:
         assert f"`{field}`" in readme or f'"{field}"' in readme, field

@@ -318,7 +318,7 @@ def test_helplines_region_defaults_from_the_locale(monkeypatch: pytest.MonkeyPat
 
 
 def test_the_helplines_file_docs_match_the_kinds() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
     header = textwrap.dedent(helplines.builtin_path().read_text(encoding="utf-8"))
     from safecheck.core.audience import HELPLINE_KINDS
 

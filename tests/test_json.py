@@ -19,7 +19,7 @@ from safecheck.core.errors import ExitCode
 from tests.conftest import ROOT
 
 SCHEMA = json.loads(jsonout.SCHEMA_FILE.read_text(encoding="utf-8"))
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+REFERENCE = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
 runner = CliRunner()
 
 
@@ -136,8 +136,8 @@ def json_commands() -> set[str]:
     }
 
 
-def test_every_json_kind_is_in_the_schema_and_the_readme() -> None:
+def test_every_json_kind_is_in_the_schema_and_the_reference() -> None:
     kinds = set(SCHEMA["properties"]["kind"]["enum"])
     assert json_commands() <= kinds
-    table = set(re.findall(r"^\| `([a-z-]+)` \| `safecheck ", README, flags=re.MULTILINE))
+    table = set(re.findall(r"^\| `([a-z-]+)` \| `safecheck ", REFERENCE, flags=re.MULTILINE))
     assert table == kinds

@@ -31,6 +31,8 @@ def test_the_installed_wheel_finds_its_checklists(tmp_path: Path, home: Path) ->
         # The program's words, compiled from the .po files at build time (not kept in git).
         for lang in ("fr", "nl"):
             assert f"safecheck/locale/{lang}/LC_MESSAGES/safecheck.mo" in archive.namelist()
+        # The license the metadata names travels with the package.
+        assert any(name.endswith(".dist-info/licenses/LICENSE") for name in archive.namelist())
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)

@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "safecheck"
 LOCALE = PACKAGE / "locale"
 DOMAIN = "safecheck"
+# The project's address (the one its commits carry), for the catalogues' headers.
+MAINTAINERS = "maintainers@users.noreply.r-seed-9a6f9b42.example"
 
 # The functions whose arguments are message ids (1-based positions), as Babel spells it:
 # t(lang, text, **values), tn(lang, singular, plural, count, **values), N_(text), and the
@@ -80,12 +82,28 @@ def template(package: Path = PACKAGE) -> Any:
     """The catalogue template (.pot) of the code's message ids."""
     from babel.messages.catalog import Catalog
 
-    catalog = Catalog(project="safecheck", domain=DOMAIN, charset="utf-8")
+    catalog = Catalog(
+        project="safecheck",
+        version=_version(),
+        domain=DOMAIN,
+        charset="utf-8",
+        msgid_bugs_address=MAINTAINERS,
+        copyright_holder="The safecheck maintainers",
+        last_translator=f"The safecheck maintainers <{MAINTAINERS}>",
+    )
     for message, places in messages(package).items():
         for place in places:
             file, line = place.rsplit(":", 1)
             catalog.add(message, locations=[(file, int(line))])
     return catalog
+
+
+def _version() -> str:
+    """The version in pyproject.toml, for the catalogues' Project-Id-Version."""
+    import tomllib
+
+    with (ROOT / "pyproject.toml").open("rb") as file:
+        return str(tomllib.load(file)["project"]["version"])
 
 
 def catalogues(locale: Path = LOCALE) -> list[Path]:
