@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from safecheck.app.result import Result, said
 from safecheck.app.run import Run
@@ -12,6 +13,9 @@ from safecheck.core.errors import ExitCode, NotInteractiveError
 from safecheck.core.i18n import N_, msg, msgn
 from safecheck.core.region import Region
 from safecheck.storage.intent import Intent
+
+if TYPE_CHECKING:
+    from safecheck.content.custom import Starter
 
 
 def workshop(run: Run, region: Region | None) -> Result:
@@ -64,9 +68,28 @@ def new_checklist(run: Run, path: Path) -> Result:
     """A commented starter checklist that passes lint as it is."""
     from safecheck.content.custom import write_starter
 
-    written = write_starter(path, run.lang)
+    written = write_starter(path, starter(run))
     wrote = msg("Wrote {path}. Edit it, then check it with:  safecheck lint {path}", path=written)
     return Result("new-checklist", None, said(wrote))
+
+
+def starter(run: Run) -> Starter:
+    """The starter file's words from the catalogues: the rules in the reader's language, the
+    example's texts in every language safecheck speaks."""
+    from safecheck.content import custom
+    from safecheck.content.checklist import Text
+    from safecheck.core.i18n import LANGUAGES, t
+
+    texts = {
+        key: Text({lang: t(lang, text) for lang in LANGUAGES})
+        for key, text in custom.STARTER_TEXTS.items()
+    }
+    return custom.Starter(
+        run.text(custom.STARTER_HEADER),
+        run.text(custom.STARTER_NOTE),
+        run.text(custom.STARTER_SOURCE),
+        texts,
+    )
 
 
 @dataclass(frozen=True)
