@@ -66,7 +66,7 @@ def check(run: Run, request: CheckRequest) -> Result:
         )
         saved = (Said(message, To.SCREEN),)
     if request.json:  # stdout holds the JSON alone, and rich is never loaded
-        from safecheck.progress.status import summary_data
+        from safecheck.app.documents import summary_data
 
         data = {"lang": run.lang, "checklist": summary_data(summary, run.lang)}
         return Result("check", data, saved)
@@ -91,8 +91,9 @@ class StatusRequest:
 
 def status(run: Run, request: StatusRequest) -> Result:
     """Progress on every checklist asked for (default: all of them)."""
+    from safecheck.app.documents import status_data
     from safecheck.content import custom
-    from safecheck.progress.status import load_checklists, status_data, summaries
+    from safecheck.progress.status import load_checklists, summaries
 
     state = run.store(Intent.READ, ask=not request.json).load()
     folders = custom.folders(request.folders, state.settings)
@@ -113,11 +114,11 @@ class VerifyRequest:
 
 def verify(run: Run, request: VerifyRequest) -> Result:
     """Whether the requirement holds; exit 6 (CHECK_FAILED) when it does not."""
+    from safecheck.app.documents import verification_data
     from safecheck.content import checklist as checklists
     from safecheck.content import custom
     from safecheck.content.checklist import Priority
     from safecheck.progress.summary import progress_of
-    from safecheck.progress.verify import verification_data
     from safecheck.progress.verify import verify as check_requirements
 
     state = run.store(Intent.READ, ask=not request.json).load()

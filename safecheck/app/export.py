@@ -94,7 +94,13 @@ def _handout(run: Run, request: ExportRequest, output: Path, name: str) -> Resul
 
     path = custom.find(name, request.folders, settings)
     lines = report.region_help_lines(_region(run, request), run.lang)
-    text = export.render_handout(checklists.load(path), run.lang, fmt, lines)
+    if fmt is export.Format.json:
+        raise export.ExportError(N_("the handout comes as html or markdown."))
+    if fmt is export.Format.markdown:
+        from safecheck.evidence.markdown import handout_markdown as handout
+    else:
+        from safecheck.evidence.html import handout_html as handout
+    text = handout(checklists.load(path), run.lang, lines)
     written = export.save(output, text, force=request.force)
     return Result("export", None, said(msg("Written: {path}", path=written), to=To.ERR))
 

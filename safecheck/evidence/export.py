@@ -7,16 +7,14 @@ only where the person said, never over a file that is there unless they asked.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 
-from safecheck.content.checklist import Checklist
 from safecheck.core.errors import ExitCode, SafecheckError
 from safecheck.core.i18n import msg
-from safecheck.evidence.html import handout_html, to_html
-from safecheck.evidence.markdown import handout_markdown, to_markdown
-from safecheck.evidence.report import HelpLineRow, Report, to_json
+from safecheck.evidence.html import to_html
+from safecheck.evidence.markdown import to_markdown
+from safecheck.evidence.report import Report, to_json
 from safecheck.storage.files import atomic_writer
 
 
@@ -69,21 +67,6 @@ def render(report: Report, fmt: Format | str) -> str:
     if fmt is Format.markdown:
         return to_markdown(report)
     return to_html(report)
-
-
-def render_handout(
-    checklist: Checklist,
-    lang: str,
-    fmt: Format | str,
-    helplines: Sequence[HelpLineRow] = (),
-) -> str:
-    """A printable checklist with a tick box per item (HTML or Markdown)."""
-    fmt = Format(fmt)
-    if fmt is Format.json:
-        raise ExportError(msg("the handout comes as html or markdown."))
-    if fmt is Format.markdown:
-        return handout_markdown(checklist, lang, helplines)
-    return handout_html(checklist, lang, helplines)
 
 
 # --- writing -----------------------------------------------------------------------------
