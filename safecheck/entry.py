@@ -47,18 +47,19 @@ def main() -> int:
     from safecheck.core.hardening import harden
 
     harden()  # before anything, and only here: no core dumps; calm SIGTERM, SIGHUP and SIGPIPE
-    shown = saved = None
+    shown = saved = home = None
     try:
         wanted = first_lines_wanted(sys.argv[1:])
         if wanted is not None and os.isatty(0) and os.isatty(1):
             from safecheck.storage import settings as plain_settings
 
             with contextlib.suppress(Exception):  # never in the way of the lines
-                saved = plain_settings.read()
+                home = plain_settings.default_home()
+                saved = plain_settings.read(home)
             shown = show_first_lines(wanted, saved)
         from safecheck.cli.app import main as run
 
-        return run(crisis_shown=shown, saved=saved)
+        return run(crisis_shown=shown, saved=saved, home=home)
     except KeyboardInterrupt:  # Ctrl-C right after the lines, while the rest still loads
         from safecheck.core.errors import ExitCode
 

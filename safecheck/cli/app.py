@@ -5,6 +5,7 @@ result; `context.Boundary` turns errors into exit codes, around every command at
 `main()` is the program's entry point.
 """
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -97,16 +98,18 @@ def start(
     finish(run, use_case(run, request))
 
 
-def main(crisis_shown: str | None = None, saved: "Settings | None" = None) -> ExitCode:
+def main(
+    crisis_shown: str | None = None, saved: "Settings | None" = None, home: Path | None = None
+) -> ExitCode:
     """Run safecheck with the command line's arguments; the exit code it ends with.
 
     `crisis_shown`: the crisis lines the entry point has printed already (safecheck/entry.py),
-    `saved`: the plain settings it read for them. Typer's standalone mode is off: usage
+    `saved` and `home`: the plain settings it read for them, and where. Typer's standalone mode is off: usage
     errors, --help and the exit codes of commands come back here, and nowhere else.
     """
     import click
 
-    run = Run(crisis_shown=crisis_shown, saved=saved)
+    run = Run(crisis_shown=crisis_shown, saved=saved, home_folder=home)
     try:
         code = app(prog_name="safecheck", obj=run, standalone_mode=False)
     except click.ClickException as error:  # a wrong option or argument

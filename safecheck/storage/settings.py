@@ -58,16 +58,28 @@ def settings_path(home: Path) -> Path:
     return home / SETTINGS_FILE
 
 
+# The file as last read or written in this process, by path: while it has the same size,
+# time and inode, the settings are not read (or parsed) again, so a run reads it once.
+_read: dict[Path, tuple[tuple[int, int, int], Settings]] = {}
+
+
 def read(home: Path | None = None) -> Settings:
     """The saved settings; the defaults when there is no file or it cannot be read."""
     path = settings_path(home or default_home())
     try:
-        if not path.is_file() or path.stat().st_size > MAX_BYTES:
+        found = path.stat()
+        if not path.is_file() or found.st_size > MAX_BYTES:
             return Settings()
+        stamp = (found.st_mtime_ns, found.st_size, found.st_ino)
+        known = _read.get(path)
+        if known is not None and known[0] == stamp:
+            return known[1]
         text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return Settings()
-    return parse(text)
+    settings = parse(text)
+    _read[path] = (stamp, settings)
+    return settings
 
 
 def parse(text: str) -> Settings:
