@@ -22,7 +22,7 @@ from safecheck.content.checklist import (
     builtin_dir,
     checklist_paths,
 )
-from safecheck.core.errors import ExitCode, InputFileError, SafecheckError, StateError
+from safecheck.core.errors import InputFileError, StateError, UsageError
 from safecheck.core.i18n import N_
 from safecheck.storage.safefile import real_path
 from safecheck.storage.state import State
@@ -30,12 +30,6 @@ from safecheck.storage.store import Store
 
 SETTING = "checklists"  # the key in the saved settings: the folder, as an absolute path
 STARTER_NAME = "my-checklist.yaml"
-
-
-class UsageError(SafecheckError):
-    """A wrong argument, found after parsing (a file that exists already, a bad name)."""
-
-    exit_code = ExitCode.USAGE
 
 
 def remembered(settings: Mapping[str, Any]) -> Path | None:

@@ -89,6 +89,12 @@ class SafecheckError(Exception):
         return safe_text(message)  # a file name or value may hold terminal escapes
 
 
+class UsageError(SafecheckError):
+    """A wrong argument, found after parsing (a file that is there already, a bad name)."""
+
+    exit_code = ExitCode.USAGE
+
+
 class InputFileError(SafecheckError):
     """A checklist, answers or data file that does not follow its format."""
 

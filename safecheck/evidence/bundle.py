@@ -40,7 +40,7 @@ from safecheck.evidence.model import Attachment, Entry
 from safecheck.evidence.report import Report
 from safecheck.storage.chain import last_hash
 from safecheck.storage.copies import read_copy
-from safecheck.storage.files import atomic_writer, ensure_private_dir, fsync_dir
+from safecheck.storage.files import atomic_writer, ensure_private_dir, fsync_dir, writing
 
 if TYPE_CHECKING:
     from safecheck.storage.state import State
@@ -135,30 +135,18 @@ def write_bundle(
 ) -> Written:
     """Write the bundle to `target`, a folder (or zip file) that must not exist yet."""
     target = target.expanduser()
+    there = msg(
+        "{path} is already there. A bundle goes into a new folder: choose another name.",
+        path=target,
+    )
     if target.exists() or target.is_symlink():
-        raise ExportError(
-            msg(
-                "{path} is already there. A bundle goes into a new folder: choose another name.",
-                path=target,
-            )
-        )
+        raise ExportError(there)
     if not target.parent.is_dir():
         raise ExportError(msg("The folder {path} does not exist.", path=target.parent))
-    try:
+    with writing(target, there, ExportError):
         if as_zip:
             return _write_zip(store, state, report, target)
         return _write_folder(store, state, report, target)
-    except FileExistsError:
-        raise ExportError(
-            msg(
-                "{path} is already there. A bundle goes into a new folder: choose another name.",
-                path=target,
-            )
-        ) from None
-    except OSError as error:
-        raise ExportError(
-            msg("{path} cannot be written ({reason}).", path=target, reason=error.strerror)
-        ) from None
 
 
 def _write_folder(store: Store, state: State, report: Report, target: Path) -> Written:

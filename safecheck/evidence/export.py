@@ -10,18 +10,16 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
-from safecheck.core.errors import ExitCode, SafecheckError
+from safecheck.core.errors import UsageError
 from safecheck.core.i18n import msg
 from safecheck.evidence.html import to_html
 from safecheck.evidence.markdown import to_markdown
 from safecheck.evidence.report import Report, to_json
-from safecheck.storage.files import atomic_writer
+from safecheck.storage.files import atomic_writer, writing
 
 
-class ExportError(SafecheckError):
+class ExportError(UsageError):
     """An export that cannot be written where the person asked."""
-
-    exit_code = ExitCode.USAGE
 
 
 class Format(StrEnum):
@@ -77,27 +75,14 @@ def save(path: Path, text: str, *, force: bool = False) -> Path:
     target = path.expanduser()
     if target.is_dir():
         raise ExportError(msg("{path} is a folder; give the name of a file.", path=path))
+    there = msg(
+        "{path} is already there; choose another name, or add --force to replace it.", path=path
+    )
     if target.exists() and not force:
-        raise ExportError(
-            msg(
-                "{path} is already there; choose another name, or add --force to replace it.",
-                path=path,
-            )
-        )
+        raise ExportError(there)
     if not target.parent.is_dir():
         raise ExportError(msg("the folder of {path} does not exist.", path=path))
-    try:
-        with atomic_writer(target, replace=force) as handle:
-            handle.write(text.encode("utf-8"))
-    except FileExistsError:  # made meanwhile: never replaced without `force`
-        raise ExportError(
-            msg(
-                "{path} is already there; choose another name, or add --force to replace it.",
-                path=path,
-            )
-        ) from None
-    except OSError as error:
-        raise ExportError(
-            msg("{path} cannot be written ({reason}).", path=path, reason=error.strerror)
-        ) from None
+    # a file made meanwhile is never replaced without `force`
+    with writing(path, there, ExportError), atomic_writer(target, replace=force) as handle:
+        handle.write(text.encode("utf-8"))
     return target

@@ -18,7 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from safecheck.core import labels
-from safecheck.core.errors import ExitCode, SafecheckError, StateError
+from safecheck.core.errors import StateError, UsageError
 from safecheck.core.i18n import N_, Phrase, msg
 from safecheck.core.labels import field_label as field_label  # the displays' name for it
 from safecheck.storage.copies import SHA256_PATTERN, CopyStatus
@@ -36,10 +36,8 @@ _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _PHONE = re.compile(r"^\+?[0-9 ()./-]+$")
 
 
-class EvidenceError(SafecheckError):
+class EvidenceError(UsageError):
     """A value for the evidence log that safecheck cannot accept, or an unknown entry."""
-
-    exit_code = ExitCode.USAGE
 
 
 class Demand(StrEnum):

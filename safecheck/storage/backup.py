@@ -33,11 +33,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from safecheck.core.errors import ExitCode, NoKeyError, SafecheckError, StateError
+from safecheck.core.errors import ExitCode, NoKeyError, SafecheckError, StateError, UsageError
 from safecheck.core.i18n import N_, Message, msg
 from safecheck.storage import settings as settings_file
 from safecheck.storage.copies import SHA256_PATTERN, files_dir, read_copy, write_copy
-from safecheck.storage.files import atomic_writer, ensure_private_dir, fsync_dir
+from safecheck.storage.files import atomic_writer, ensure_private_dir, fsync_dir, writing
 from safecheck.storage.sealing import MIN_PASSPHRASE, SCRYPT_COST, Cost, PassphraseAsker
 from safecheck.storage.state import State, decode, encode
 
@@ -62,10 +62,8 @@ class BackupError(SafecheckError):
     exit_code = ExitCode.BAD_INPUT
 
 
-class StateThere(SafecheckError):
+class StateThere(UsageError):
     """A restore over a saved state, without --force."""
-
-    exit_code = ExitCode.USAGE
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,24 +164,15 @@ def create(
             for copy in copies:
                 yield from read_copy(store, str(copy["sha256"]))
 
-        try:
-            with atomic_writer(target, replace=False) as out:
-                out.write(header)
-                for number, (chunk, last) in enumerate(_rechunk(plain())):
-                    sealed = crypto.encrypt(key, chunk, _associated(header, number, last))
-                    out.write(_LENGTH.pack(len(sealed)) + sealed)
-        except FileExistsError:
-            raise BackupError(
-                msg(
-                    "{path} is already there; a backup is never written over a file. Choose "
-                    "another name.",
-                    path=target,
-                )
-            ) from None
-        except OSError as error:
-            raise BackupError(
-                msg("{path} cannot be written ({reason}).", path=target, reason=error.strerror)
-            ) from None
+        there = msg(
+            "{path} is already there; a backup is never written over a file. Choose another name.",
+            path=target,
+        )
+        with writing(target, there, BackupError), atomic_writer(target, replace=False) as out:
+            out.write(header)
+            for number, (chunk, last) in enumerate(_rechunk(plain())):
+                sealed = crypto.encrypt(key, chunk, _associated(header, number, last))
+                out.write(_LENGTH.pack(len(sealed)) + sealed)
     return Summary(target, _entry_count(state), len(copies))
 
 

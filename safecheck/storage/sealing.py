@@ -31,10 +31,10 @@ from typing import Protocol
 
 from safecheck.core.errors import (
     DamagedStateError,
-    ExitCode,
     NoKeyError,
     SafecheckError,
     StateError,
+    UsageError,
 )
 from safecheck.core.i18n import N_, Message, msg
 from safecheck.storage.keystore import Keystore, KeystoreUnavailable
@@ -255,8 +255,8 @@ class PassphraseAsker(Protocol):
         ...
 
 
-class PassphraseTooShort(SafecheckError):
-    exit_code = ExitCode.USAGE
+class PassphraseTooShort(UsageError):
+    """SAFECHECK_PASSPHRASE is too short for a new passphrase."""
 
 
 class Keys:
@@ -355,17 +355,8 @@ class Keys:
                     "be decrypted"
                 )
             )
-        key = Key(Source.KEYRING, secret)
-        if not key.opens(header):
-            if key.sealed_before(header):  # the header changed, not the key
-                raise DamagedStateError(
-                    N_(
-                        "the file does not pass its integrity check (it was damaged or changed after "
-                        "it was saved)"
-                    )
-                )
-            raise DamagedStateError(N_("the key in your keyring is not the key it was saved with"))
-        return key
+        wrong = DamagedStateError(N_("the key in your keyring is not the key it was saved with"))
+        return _opening(Key(Source.KEYRING, secret), header, wrong)
 
     def _new_keyring_key(self) -> Key:
         from safecheck.storage import crypto
@@ -380,17 +371,8 @@ class Keys:
         assert header.cost is not None
         passphrase = self.environ.get(PASSPHRASE_ENV)
         if passphrase:
-            key = _derive(passphrase, header.salt, header.cost)
-            if not key.opens(header):
-                if key.sealed_before(header):  # the header changed, not the passphrase
-                    raise DamagedStateError(
-                        N_(
-                            "the file does not pass its integrity check (it was damaged or changed after "
-                            "it was saved)"
-                        )
-                    )
-                raise StateError(N_("the passphrase in SAFECHECK_PASSPHRASE does not open it"))
-            return key
+            wrong = StateError(N_("the passphrase in SAFECHECK_PASSPHRASE does not open it"))
+            return _opening(_derive(passphrase, header.salt, header.cost), header, wrong)
         if self.asker is None or not self.asker.can_ask():
             raise NoKeyError(
                 N_(
@@ -441,6 +423,21 @@ class Keys:
 def unavailable_reason(error: KeystoreUnavailable) -> Message | str:
     """Why the keyring cannot be used: a message when it is simply not there."""
     return msg("there is none on this computer") if error.no_keyring else error.reason
+
+
+def _opening(key: Key, header: Header, wrong: StateError) -> Key:
+    """`key` when it opens `header`; `wrong` when it does not, unless it is the right key and
+    the header changed since (then the file is damaged)."""
+    if key.opens(header):
+        return key
+    if key.sealed_before(header):  # the header changed, not the key
+        raise DamagedStateError(
+            N_(
+                "the file does not pass its integrity check (it was damaged or changed after "
+                "it was saved)"
+            )
+        )
+    raise wrong
 
 
 def _new_salt() -> bytes:
