@@ -1,5 +1,8 @@
 """The evidence log: add, list, show, edit, remove, restore."""
 
+import functools
+import inspect
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -109,10 +112,29 @@ KeepCopy = Annotated[
 ]
 
 
-FIELDS = (
-    "when", "platform", "account", "profile_url", "url", "phone", "demand", "amount",
-    "currency", "paid", "payment_method", "payment_reference", "note",
-)  # fmt: skip
+# The options of an entry's fields, in the order --help lists them (add and edit share them).
+FIELDS: dict[str, Any] = {
+    "when": When, "platform": Platform, "account": Account, "profile_url": ProfileUrl,
+    "url": SeenAt, "phone": Phone, "demand": Demands, "amount": Amount, "currency": Currency,
+    "paid": Paid, "payment_method": PaymentMethod, "payment_reference": PaymentReference,
+    "note": Note,
+}  # fmt: skip
+
+
+def _with_fields(command: Callable[..., None]) -> Callable[..., None]:
+    """The command with an option for each of the entry's fields, before its --file; the
+    command reads them from `ctx.params` (`_entry_values`)."""
+    own = list(inspect.signature(command).parameters.values())
+    at = next(index for index, param in enumerate(own) if param.name == "file")
+    kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    fields = [inspect.Parameter(n, kind, default=None, annotation=a) for n, a in FIELDS.items()]
+
+    @functools.wraps(command)
+    def with_fields(**given: Any) -> None:
+        command(**{name: value for name, value in given.items() if name not in FIELDS})
+
+    with_fields.__signature__ = inspect.Signature([*own[:at], *fields, *own[at:]])  # type: ignore[attr-defined]
+    return with_fields
 
 
 def _entry_values(params: dict[str, Any]) -> dict[str, Any]:
@@ -124,21 +146,9 @@ def _entry_values(params: dict[str, Any]) -> dict[str, Any]:
 
 
 @evidence_app.command("add")
+@_with_fields
 def evidence_add(
     ctx: typer.Context,
-    when: When = None,
-    platform: Platform = None,
-    account: Account = None,
-    profile_url: ProfileUrl = None,
-    url: SeenAt = None,
-    phone: Phone = None,
-    demand: Demands = None,
-    amount: Amount = None,
-    currency: Currency = None,
-    paid: Paid = None,
-    payment_method: PaymentMethod = None,
-    payment_reference: PaymentReference = None,
-    note: Note = None,
     file: Files = None,
     keep_copy: KeepCopy = True,
     from_file: Annotated[
@@ -192,22 +202,10 @@ def evidence_show(
 
 
 @evidence_app.command("edit")
+@_with_fields
 def evidence_edit(
     ctx: typer.Context,
     entry_id: EntryId,
-    when: When = None,
-    platform: Platform = None,
-    account: Account = None,
-    profile_url: ProfileUrl = None,
-    url: SeenAt = None,
-    phone: Phone = None,
-    demand: Demands = None,
-    amount: Amount = None,
-    currency: Currency = None,
-    paid: Paid = None,
-    payment_method: PaymentMethod = None,
-    payment_reference: PaymentReference = None,
-    note: Note = None,
     file: Files = None,
     drop_file: Annotated[
         list[int] | None,

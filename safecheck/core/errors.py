@@ -89,12 +89,6 @@ class SafecheckError(Exception):
         return safe_text(message)  # a file name or value may hold terminal escapes
 
 
-class UsageError(SafecheckError):
-    """A wrong argument, found after parsing (a file that is there already, a bad name)."""
-
-    exit_code = ExitCode.USAGE
-
-
 class InputFileError(SafecheckError):
     """A checklist, answers or data file that does not follow its format."""
 
@@ -124,6 +118,12 @@ class NotInteractiveError(SafecheckError):
     """A question was needed but stdin is not a terminal."""
 
     exit_code = ExitCode.NOT_INTERACTIVE
+
+
+class UsageError(SafecheckError):
+    """A wrong argument, found after parsing (a file that is there already, a bad name)."""
+
+    exit_code = ExitCode.USAGE
 
 
 class Interrupted(SafecheckError):
