@@ -107,16 +107,16 @@ def main(
     `saved` and `home`: the plain settings it read for them, and where. Typer's standalone mode is off: usage
     errors, --help and the exit codes of commands come back here, and nowhere else.
     """
-    import click
+    from typer._click.exceptions import ClickException  # the click typer carries
 
     run = Run(crisis_shown=crisis_shown, saved=saved, home_folder=home)
     try:
         code = app(prog_name="safecheck", obj=run, standalone_mode=False)
-    except click.ClickException as error:  # a wrong option or argument
+    except ClickException as error:  # a wrong option or argument
         error.show()
         return ExitCode(error.exit_code)
-    except click.Abort:
-        click.echo("Aborted!", err=True)
+    except typer.Abort:
+        typer.echo("Aborted!", err=True)
         return ExitCode.ERROR
     except SystemExit as done:  # SIGTERM or SIGHUP (core.hardening.Stopped)
         return ExitCode(done.code) if isinstance(done.code, int) else ExitCode.ERROR
