@@ -187,3 +187,25 @@ def test_a_usage_error_comes_back_to_main_as_its_exit_code(home: Path) -> None:
     assert done.returncode == ExitCode.USAGE
     assert "No such option" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_refused_value_is_explained_in_the_readers_language_at_every_edge(
+    tmp_path: Path,
+) -> None:
+    """The parsers refuse with a message value; the form's check, the importer's file:line
+    error and the command line each show it in the reader's language."""
+    from safecheck.core.errors import InputFileError
+    from safecheck.evidence import importer, model
+    from safecheck.flows.evidence_form import _checked
+
+    assert "geen bedrag" in (_checked(model.parse_amount, "nl")("veel") or "")
+    assert "is not an amount" in (_checked(model.parse_amount, "en")("veel") or "")
+    source = tmp_path / "entries.yaml"
+    source.write_text("entries:\n  - when: 2026-03-02 21:15\n    amount: veel\n", "utf-8")
+    with pytest.raises(InputFileError) as refused:
+        importer.load_file(source)
+    assert f"{source}:3: " in refused.value.text("nl")
+    assert "geen bedrag" in refused.value.text("nl")
+    result = runner.invoke(app, ["evidence", "add", "--from", str(source), "--lang", "nl"])
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert "geen bedrag" in result.output

@@ -116,7 +116,7 @@ class _Importer:
                 value = _bounded(item.get(key), key, listed=key == "demands")
                 return parse(value)  # never quote a bomb
             except EvidenceError as error:
-                self.doc.fail((*loc, key), error.message)
+                self.doc.fail((*loc, key), error.said)
 
         entry = Entry(
             id=0,
@@ -139,7 +139,7 @@ class _Importer:
         try:
             return check(entry)
         except EvidenceError as error:
-            self.doc.fail(loc, error.message)
+            self.doc.fail(loc, error.said)
 
     def when(self, value: Any) -> datetime:
         if value is None:
@@ -245,7 +245,7 @@ class _Importer:
             try:
                 attachment = fingerprint(path, keep=keep)
             except EvidenceError as error:
-                doc.fail((*file_loc, "path"), error.message)
+                doc.fail((*file_loc, "path"), error.said)
             if all(a.sha256 != attachment.sha256 for a in attachments):
                 attachments.append(attachment)
         return tuple(attachments)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
 from safecheck.core import labels
 from safecheck.core.errors import Interrupted
-from safecheck.core.i18n import N_, t, tn
+from safecheck.core.i18n import N_, t, tn, translate
 
 if TYPE_CHECKING:  # the evidence module loads when a question is asked, not before
     from safecheck.evidence.model import Attachment, Entry
@@ -47,15 +47,15 @@ class Messages(Protocol):
     def message(self, text: str) -> None: ...
 
 
-def _checked(parse: Callable[[str], Any]) -> Callable[[str], str | None]:
-    """A check for a prompt: the parser's message when it refuses the text."""
+def _checked(parse: Callable[[str], Any], lang: str) -> Callable[[str], str | None]:
+    """A check for a prompt: the parser's message, in `lang`, when it refuses the text."""
     from safecheck.evidence.model import EvidenceError
 
     def check(text: str) -> str | None:
         try:
             parse(text)
         except EvidenceError as error:
-            return error.message
+            return translate(lang, error.said)
         return None
 
     return check
@@ -82,7 +82,7 @@ def ask_entry(
 
     def ask(key: str, parse: Callable[[str], Any], current: str | None) -> Any:
         answer = asker.text(
-            t(lang, labels.EVIDENCE_ASK[key]), default=current or "", check=_checked(parse)
+            t(lang, labels.EVIDENCE_ASK[key]), default=current or "", check=_checked(parse, lang)
         )
         return parse(answer)
 
