@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from safecheck.app.run import Run
 from safecheck.cli import backup, checks, evidence, export, housekeeping, own, plan
 from safecheck.cli.context import Boundary, finish, run_in, run_of
 from safecheck.cli.options import LangOption, PlainOption, RegionOption
@@ -109,9 +108,9 @@ def main(
     """
     from typer._click.exceptions import ClickException  # the click typer carries
 
-    run = Run(crisis_shown=crisis_shown, saved=saved, home_folder=home)
-    try:
-        code = app(prog_name="safecheck", obj=run, standalone_mode=False)
+    known = {"crisis_shown": crisis_shown, "saved": saved, "home_folder": home}
+    try:  # the Run is made from what is known when a command needs it (never for --help)
+        code = app(prog_name="safecheck", obj=known, standalone_mode=False)
     except ClickException as error:  # a wrong option or argument
         error.show()
         return ExitCode(error.exit_code)

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from safecheck.app.run import Run
 from safecheck.core.errors import ExitCode, Interrupted, QuickExit, SafecheckError
 from safecheck.core.i18n import N_
 
@@ -21,13 +20,16 @@ STOPPED = N_("Stopped. Your answers so far are saved; run the same command to go
 
 if TYPE_CHECKING:
     from safecheck.app.result import Result
+    from safecheck.app.run import Run
 
 
 def run_in(ctx: typer.Context) -> Run:
-    """The run of this command line (made by main(), else here, once)."""
+    """The run of this command line, made once, from what main() knows (never for --help)."""
+    from safecheck.app.run import Run
+
     root = ctx.find_root()
     if not isinstance(root.obj, Run):
-        root.obj = Run()
+        root.obj = Run(**(root.obj if isinstance(root.obj, dict) else {}))
     return root.obj
 
 
