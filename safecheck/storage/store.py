@@ -126,8 +126,8 @@ def settle(store: Store, intent: Intent, *, asker: PassphraseAsker | None = None
     opening, codec = store.opening, store.codec
     if opening is None or not isinstance(codec, Sealer):
         return
-    if asker is not None and codec.keys is not None and codec.keys.asker is None:
-        codec.keys.asker = asker
+    if asker is not None:
+        store.allow_asking(asker)
     if intent is Intent.PEEK or (intent is Intent.CRISIS and not opening.switch):
         return
     store.quarantine = intent is not Intent.CRISIS
@@ -299,6 +299,17 @@ class Store:
             changes["discreet"] = discreet
         if changes:
             plain_settings.update(self.home, **changes)
+
+    def allow_asking(self, asker: PassphraseAsker) -> bool:
+        """From now on a passphrase may be asked with `asker`. True when that is new and one
+        would be asked (none is given in SAFECHECK_PASSPHRASE)."""
+        from safecheck.storage.sealing import PASSPHRASE_ENV
+
+        keys = getattr(self.codec, "keys", None)
+        if keys is None or keys.asker is not None:
+            return False
+        keys.asker = asker
+        return not keys.environ.get(PASSPHRASE_ENV)
 
     def prepare(self) -> None:
         """Have the key for saving ready now; under the lock, so two first starts share one key."""
