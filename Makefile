@@ -20,11 +20,18 @@ MO := $(PO:.po=.mo)
 $(MO) &: $(PO) $(BIN)/.installed
 	$(BIN)/python tools/catalogues.py compile
 
-catalogues: $(MO)
+# The crisis lines of the first screen, built from the help-line data, the catalogues and the
+# code that words them (tools/first_lines.py; the install does it too). Not kept in git.
+FIRST_LINES := safecheck/locale/first_lines.marshal
+
+$(FIRST_LINES): checklists/data/helplines.yaml $(MO) $(shell find safecheck -name '*.py')
+	$(BIN)/python tools/first_lines.py
+
+catalogues: $(MO) $(FIRST_LINES)
 
 # A failing safecheck fails make too: make exits 2 and names safecheck's own code in its
 # "Error N" line (make cannot exit with another code). Scripts call .venv/bin/safecheck.
-run: $(BIN)/.installed $(MO)
+run: $(BIN)/.installed $(MO) $(FIRST_LINES)
 	@$(BIN)/safecheck $(ARGS)
 
 lint: $(BIN)/.installed
@@ -33,12 +40,12 @@ lint: $(BIN)/.installed
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: lint $(MO)
+test: lint $(MO) $(FIRST_LINES)
 	sh tests/run-with-keyring.sh $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Under a private keyring too: the saved state is encrypted with a key from the keyring,
 # as on a desktop (without one, the first question would be a passphrase prompt).
-bench: $(BIN)/.installed $(MO)
+bench: $(BIN)/.installed $(MO) $(FIRST_LINES)
 	sh tests/run-with-keyring.sh $(BIN)/python bench/run.py $(ARGS)
 
 clean:

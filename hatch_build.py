@@ -1,7 +1,11 @@
-"""Compile the gettext catalogues (.po -> .mo) into the package, for the wheel and editable installs."""
+"""At build time, for the wheel and editable installs: compile the gettext catalogues
+(.po -> .mo) into the package, then build the crisis lines of the first screen from them and
+the help-line data (tools/first_lines.py). Neither is kept in git; both ship in the wheel."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,5 +23,13 @@ class CatalogueHook(BuildHookInterface):  # type: ignore[misc]
         finally:
             sys.path.remove(self.root)
         compile_all(Path(self.root) / "safecheck" / "locale")
-        # The .mo files are not in git (.gitignore): ship them anyway.
+        # A process of its own: the lines are made by safecheck's code (with PyYAML, a build
+        # requirement), and the file names the modules that made them.
+        subprocess.run(
+            [sys.executable, str(Path(self.root) / "tools" / "first_lines.py")],
+            check=True,
+            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        )
+        # Not in git (.gitignore): ship them anyway.
         build_data["artifacts"].append("safecheck/locale/*/LC_MESSAGES/*.mo")
+        build_data["artifacts"].append("safecheck/locale/first_lines.marshal")

@@ -129,9 +129,11 @@ class Case:
     argv: list[str]
     until: bytes | None = None  # measure until this text is on screen, not until exit
     operation: bool = False  # argv is [python, -c, script]: the script times itself
+    extra_env: tuple[tuple[str, str], ...] = ()  # set for this case only
 
 
 def once(case: Case, env: dict[str, str]) -> float:
+    env = {**env, **dict(case.extra_env)}
     if case.operation:
         return run_operation(case.argv[2], env)
     if case.until is not None:
@@ -151,7 +153,7 @@ def measure(cases: list[Case], runs: int, env: dict[str, str]) -> dict[str, Resu
     results = {}
     for case in cases:
         argv = [*case.argv, "/dev/null"] if case.operation else case.argv
-        peak = peak_memory(argv, env, case.until)
+        peak = peak_memory(argv, {**env, **dict(case.extra_env)}, case.until)
         results[case.name] = Result(case.name, statistics.median(seconds[case.name]), peak)
     return results
 
@@ -278,6 +280,43 @@ Path(sys.argv[1]).write_text(str(time.perf_counter() - start))
 assert done.entries == {entries}
 """
 
+# 1,000 students' results of the prevention check (set-up, not timed): each answers the items
+# in its own way. The operation is what `safecheck class-summary FOLDER --json` does.
+CLASS_SETUP = """
+import json
+from pathlib import Path
+from safecheck.content import checklist
+from safecheck.progress.status import item_data
+prevention = checklist.load(checklist.find("prevention", [checklist.builtin_dir()]))
+answers = ["done", "not_yet", "not_for_me", "skipped", None]
+folder = Path({folder!r})
+folder.mkdir()
+for n in range({results}):
+    items = [
+        {{"id": item.id, "section": section.id, "title": item.title("en"),
+          "priority": item.priority.value, "answer": answers[(n + k) % 5]}}
+        for k, (section, item) in enumerate(prevention.items())
+    ]
+    document = {{"schema": 1, "kind": "check", "lang": "en",
+                "checklist": {{"id": "prevention", "kind": "checklist", "items": items}}}}
+    (folder / f"student-{{n:04}}.json").write_text(json.dumps(document, indent=2))
+"""
+
+CLASS_SCRIPT = """
+import sys, time
+from pathlib import Path
+from safecheck.content import checklist
+from safecheck.core import jsonout
+from safecheck.app.documents import class_summary_data
+from safecheck.progress.class_summary import summarise
+start = time.perf_counter()
+prevention = checklist.load(checklist.find("prevention", [checklist.builtin_dir()]))
+summary = summarise(prevention, [Path({folder!r})], min_score=80)
+text = jsonout.dumps("class-summary", class_summary_data(summary, "en"))
+Path(sys.argv[1]).write_text(str(time.perf_counter() - start))
+assert len(summary.results) == {results}
+"""
+
 
 @dataclass(frozen=True)
 class Budget:
@@ -299,7 +338,8 @@ def main() -> int:
         "--against",
         type=Path,
         metavar="CHECKOUT",
-        help="also time --help and the first question of another checkout (with its own .venv), "
+        help="also time --help, status --json and the first question of another checkout "
+        "(with its own .venv), "
         "in turns with this one, and say whether this one is slower",
     )
     args = parser.parse_args()
@@ -311,6 +351,8 @@ def main() -> int:
             code = max(code, compare(args.against.resolve(), args.runs, scratch))
         return code
     finally:
+        if (scratch / "read-only").exists():
+            writable_again(scratch / "read-only")
         shutil.rmtree(scratch, ignore_errors=True)
 
 
@@ -344,6 +386,46 @@ def with_answers(safecheck: str, scratch: Path, env: dict[str, str]) -> None:
 FIRST_QUESTION = b"Where are you with this?"
 
 
+def read_only_install(scratch: Path) -> Path:
+    """safecheck's console script in an install nothing may write to: a wheel of this checkout
+    in a venv of its own (its dependencies are this venv's), then chmod -R a-w, as a system-wide
+    install is for a person. Python writes no bytecode there; pip compiled it at install."""
+    import subprocess
+    import sysconfig
+
+    dist = scratch / "dist"
+
+    def quiet(*argv: str) -> None:
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+
+    pip = [PYTHON, "-m", "pip", "--disable-pip-version-check"]
+    quiet(*pip, "wheel", "-q", "--no-deps", "-w", str(dist), str(ROOT))
+    venv = scratch / "read-only"
+    quiet(PYTHON, "-m", "venv", "--without-pip", str(venv))
+    python = venv / "bin" / "python"
+    (wheel,) = dist.glob("safecheck-*.whl")
+    quiet(*pip, "--python", str(python), "install", "-q", "--no-deps", str(wheel))
+    purelib = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    # This venv's libraries, on the path after the install's own (not its editable safecheck,
+    # whose finder only a site directory's .pth files would load).
+    Path(purelib, "bench-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    for path in [venv, *venv.rglob("*")]:
+        if not path.is_symlink():
+            path.chmod(path.stat().st_mode & 0o555)
+    return venv / "bin" / "safecheck"
+
+
+def writable_again(folder: Path) -> None:
+    for path in [folder, *folder.rglob("*")]:
+        if not path.is_symlink():
+            path.chmod(path.stat().st_mode | 0o200)
+
+
 def bench(runs: int, scratch: Path, as_json: bool) -> int:
     env = child_env(scratch / "home")
     safecheck = str(Path(PYTHON).parent / "safecheck")
@@ -354,15 +436,25 @@ def bench(runs: int, scratch: Path, as_json: bool) -> int:
         return [PYTHON, "-c", code]
 
     with_answers(safecheck, scratch, env)
+    read_only = str(read_only_install(scratch))
 
     export_home = scratch / "export-home"
     run_to_exit(python(EXPORT_SETUP.format(home=str(export_home), entries=10_000)), env)
+
+    class_folder = scratch / "class"
+    run_to_exit(python(CLASS_SETUP.format(folder=str(class_folder), results=1000)), env)
 
     cases = [
         Case("python -c pass", python("pass")),
         Case('python -c "import typer"', python("import typer")),
         Case('python -c "import typer, questionary"', python("import typer, questionary")),
         Case("safecheck: 112 on screen", [safecheck], until=b"112"),
+        Case(
+            "112 on screen, read-only install",
+            [read_only],
+            until=b"112",
+            extra_env=(("PYTHONDONTWRITEBYTECODE", "1"),),
+        ),
         Case("first lines: precompiled form", python(PRECOMPILED)),
         Case("first lines: C YAML loader (parse only)", python(C_LOADER.format(path=HELPLINES))),
         Case("safecheck --help", [safecheck, "--help"]),
@@ -405,6 +497,11 @@ def bench(runs: int, scratch: Path, as_json: bool) -> int:
             ),
             operation=True,
         ),
+        Case(
+            "class-summary of 1,000 results",
+            python(CLASS_SCRIPT.format(folder=str(class_folder), results=1000)),
+            operation=True,
+        ),
     ]
     results = measure(cases, runs, env)
     typer_time = results['python -c "import typer"'].seconds
@@ -434,6 +531,12 @@ def bench(runs: int, scratch: Path, as_json: bool) -> int:
             "x",
         ),
         Budget(
+            "112 on screen, read-only install, PYTHONDONTWRITEBYTECODE=1, within 1.0x import typer",
+            results["112 on screen, read-only install"].seconds / typer_time,
+            1.0,
+            "x",
+        ),
+        Budget(
             "safecheck --help within 1.3x import typer",
             results["safecheck --help"].seconds / typer_time,
             1.3,
@@ -458,6 +561,14 @@ def bench(runs: int, scratch: Path, as_json: bool) -> int:
             "ms",
         ),
     ]
+    budgets.append(
+        Budget(
+            "class-summary of 1,000 results under 1 s",
+            results["class-summary of 1,000 results"].seconds,
+            1.0,
+            "s",
+        )
+    )
     budgets += [
         Budget(f"{name} under 2 s", results[name].seconds, 2.0, "s")
         for name in ("evidence verify, 10,000 entries", "export --bundle, 10,000 entries")
@@ -485,7 +596,8 @@ NO_SLOWER = 1.05
 
 
 def compare(other: Path, runs: int, scratch: Path) -> int:
-    """Time --help and the first question here and in `other`, in turns; 1 if this is slower."""
+    """Time --help, status --json and the first question here and in `other`, in turns; 1 if
+    this is slower."""
     other_safecheck = other / ".venv" / "bin" / "safecheck"
     if not other_safecheck.is_file():
         raise SystemExit(f"bench: {other_safecheck} is missing (run make -C {other} test first)")
@@ -498,23 +610,24 @@ def compare(other: Path, runs: int, scratch: Path) -> int:
         with_answers(safecheck, scratch, env)
         sides[name] = (safecheck, env)
 
-    def once(name: str, until: bytes | None) -> float:
+    def once(name: str, args: list[str], until: bytes | None) -> float:
         safecheck, env = sides[name]
         if until is None:
-            return run_to_exit([safecheck, "--help"], env)
-        return run_to_text([safecheck, "check", "prevention"], env, until)
+            return run_to_exit([safecheck, *args], env)
+        return run_to_text([safecheck, *args], env, until)
 
     print(f"\nagainst {other} (in turns, medians of {runs}):")
     verdicts = []
-    for label, until in (
-        ("safecheck --help", None),
-        ("first question of check prevention", FIRST_QUESTION),
+    for label, args, until in (
+        ("safecheck --help", ["--help"], None),
+        ("safecheck status --json", ["status", "--json"], None),
+        ("first question of check prevention", ["check", "prevention"], FIRST_QUESTION),
     ):
-        once("this", until), once("other", until)  # warm both caches
+        once("this", args, until), once("other", args, until)  # warm both caches
         pairs = []
         for run in range(runs):
             order = ("this", "other") if run % 2 == 0 else ("other", "this")
-            seconds = {name: once(name, until) for name in order}
+            seconds = {name: once(name, args, until) for name in order}
             pairs.append((seconds["this"], seconds["other"]))
         ratio = statistics.median(this / other_seconds for this, other_seconds in pairs)
         this_ms = statistics.median(p[0] for p in pairs) * 1000

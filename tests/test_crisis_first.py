@@ -114,7 +114,12 @@ def test_a_forgotten_passphrase_never_stands_between_a_person_and_the_plan(
     child.close()
     assert child.exitstatus == ExitCode.OK
     assert (home / "state").read_bytes() == before  # byte for byte
-    assert sorted(path.name for path in home.iterdir()) == ["settings.toml", "state", "state.lock"]
+    assert sorted(path.name for path in home.iterdir()) == [
+        "settings.toml",
+        "state",
+        "state.head",
+        "state.lock",
+    ]
 
 
 @pytest.mark.usefixtures("no_keyring")

@@ -7,9 +7,11 @@ These check what is loaded and what is shown, never how long it takes (`make ben
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pexpect
@@ -199,46 +201,54 @@ def test_without_a_terminal_on_stdin_the_entry_point_prints_nothing_first(home: 
     assert b"\x1b[1mIn danger? Call 112." not in shown  # the entry point's bold lines
 
 
-def test_the_precompiled_lines_are_footer_text_for_every_language_and_region(
-    tmp_path: Path,
-) -> None:
+def test_the_built_lines_are_footer_text_for_every_language_and_region(tmp_path: Path) -> None:
     lines = helplines.load()
-    cache = tmp_path / "first_lines.bin"
+    built = first_lines.build(tmp_path / "first_lines.marshal")
+    assert first_lines.read(built) is not None
+    # The install (or make) built the package's own, from today's data.
+    own = first_lines.read(first_lines.data_path())
+    assert own == first_lines.read(built), "stale or missing: run `make catalogues`"
     for lang in LANGUAGES:
         for region in first_lines.REGIONS:
             wanted = footer_text(lines, Region(region) if region else None, lang)
-            assert first_lines.text(lang, region, cache) == wanted
-    assert cache.exists() != sys.dont_write_bytecode
+            assert first_lines.text(lang, region, built) == wanted
 
 
-def test_a_changed_source_or_a_damaged_file_makes_the_lines_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+def stale(path: Path, source: Path, texts: dict[str, str]) -> None:
+    """A built file made from `source` as it is now."""
+    data = source.read_bytes()
+    signature = (str(source), len(data), zlib.crc32(data))
+    raw = {"format": first_lines.FORMAT, "sources": [signature], "texts": texts}
+    path.write_bytes(marshal.dumps(raw))
+
+
+def test_a_changed_source_or_a_damaged_file_makes_the_lines_from_the_data(tmp_path: Path) -> None:
     source = tmp_path / "helplines.yaml"
     source.write_text("one", encoding="utf-8")
-    cache = tmp_path / "cache" / "first_lines.bin"
-    first_lines.write(cache, {"en:-": "old lines"}, [source])
-    assert first_lines.read(cache) == {"en:-": "old lines"}
-    source.write_text("two, longer", encoding="utf-8")
-    assert first_lines.read(cache) is None  # a source changed
-    first_lines.write(cache, {"en:-": "old lines"}, [source])
-    cache.write_bytes(cache.read_bytes()[:20])
-    assert first_lines.read(cache) is None  # cut off
-    cache.write_bytes(b"\x00" * 40)
-    assert first_lines.read(cache) is None
+    built = tmp_path / "first_lines.marshal"
+    stale(built, source, {"en:-": "old lines"})
+    assert first_lines.read(built) == {"en:-": "old lines"}
+    source.write_text("two", encoding="utf-8")  # same size, other content
+    assert first_lines.read(built) is None
     real = footer_text(helplines.load(), None, "en")
-    assert first_lines.text("en", None, cache) == real  # made again, and kept
-    assert first_lines.read(cache) is not None
+    assert first_lines.text("en", None, built) == real  # never the old lines
+    stale(built, source, {"en:-": "old lines"})
+    built.write_bytes(built.read_bytes()[:20])
+    assert first_lines.read(built) is None  # cut off
+    built.write_bytes(b"\x00" * 40)
+    assert first_lines.read(built) is None
+    source.unlink()
+    assert first_lines.read(built) is None
+    assert first_lines.text("en", None, tmp_path / "missing.marshal") == real
 
 
-def test_the_precompiled_lines_are_not_written_with_pythondontwritebytecode(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(sys, "dont_write_bytecode", True)
-    cache = tmp_path / "first_lines.bin"
-    assert "112" in first_lines.text("en", "BE", cache)
-    assert not cache.exists()
+def test_the_lines_are_never_written_at_run_time(tmp_path: Path) -> None:
+    """A missing or stale file is not made again into the package: that is the build's."""
+    before = sorted(first_lines.PACKAGE.rglob("*"))
+    missing = tmp_path / "first_lines.marshal"
+    assert "112" in first_lines.text("en", "BE", missing)
+    assert not missing.exists()
+    assert sorted(first_lines.PACKAGE.rglob("*")) == before
 
 
 def test_the_lines_wrap_between_words_and_a_terminal_of_unknown_size_gets_them_whole() -> None:

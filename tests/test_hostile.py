@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import io
+import json
 import os
 import re
 import resource
@@ -238,7 +239,11 @@ def test_a_state_file_that_is_not_a_regular_file_or_too_big_is_refused(
     assert result.code == ExitCode.BAD_STATE, result.out
     assert str(state) in result.out
     assert "Traceback" not in result.out
-    assert len(result.out.splitlines()) == 1
+    # stdout: one JSON error document; stderr: the message, on one line
+    end = result.out.index("\n}\n") + 3
+    document = json.loads(result.out[:end])
+    assert (document["kind"], document["code"]) == ("error", ExitCode.BAD_STATE)
+    assert len(result.out[end:].splitlines()) == 1
 
 
 # -- the reader in-process: bounded messages, no escapes ----------------------------------

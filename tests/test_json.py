@@ -120,11 +120,71 @@ def test_verify_json(small_checklist: Path) -> None:
     assert [item["id"] for item in document["missing"]] == ["alpha", "delta"]
 
 
-def test_errors_go_to_stderr_and_stdout_stays_empty(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["check", str(tmp_path / "gone.yaml"), "--json"])
+def invoke_error(*args: str) -> tuple[Any, dict[str, Any]]:
+    """A command that fails under --json: stdout is one `error` document, stderr the message."""
+    result = runner.invoke(app, [*args, "--json"])
+    document = json.loads(result.stdout)  # the whole of stdout is one document
+    jsonschema.validate(document, SCHEMA)
+    assert document["kind"] == "error"
+    assert document["code"] == result.exit_code
+    assert document["message"] in result.stderr
+    return result, document
+
+
+def test_errors_go_to_stderr_and_one_error_document_to_stdout(tmp_path: Path) -> None:
+    result, document = invoke_error("check", str(tmp_path / "gone.yaml"))
     assert result.exit_code == ExitCode.BAD_INPUT
-    assert result.stdout == ""
     assert "gone.yaml" in result.stderr
+    assert document["error"] == "there is no such file"
+    assert document["details"] == [
+        {
+            "file": str(tmp_path / "gone.yaml"),
+            "line": None,
+            "error": "there is no such file",
+            "message": f"{tmp_path / 'gone.yaml'}: there is no such file",
+        }
+    ]
+
+
+@pytest.mark.parametrize("word", ["no", "yes", "off"])
+def test_a_yaml_no_in_an_answers_file_is_a_json_error_with_its_line(
+    small_checklist: Path, tmp_path: Path, word: str
+) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text(f"checklist: small\nanswers:\n  alpha: done\n  beta: {word}\n")
+    result, document = invoke_error(
+        "check", str(small_checklist), "--answers", str(answers), "--no-input"
+    )
+    assert result.exit_code == ExitCode.BAD_INPUT == document["code"]
+    assert document["error"].startswith("the answer to {item_id} must be one of")
+    [detail] = document["details"]
+    assert (detail["file"], detail["line"]) == (str(answers), 4)
+    assert "YAML reads yes/no" in detail["message"]
+
+
+def test_a_json_error_is_in_the_reader_s_language(tmp_path: Path) -> None:
+    result, document = invoke_error("check", str(tmp_path / "gone.yaml"), "--lang", "nl")
+    assert document["lang"] == "nl"
+    assert document["error"] == "there is no such file"  # the id stays English
+    assert "there is no such file" not in document["message"]
+
+
+def test_errors_of_status_and_verify_are_json_documents(tmp_path: Path) -> None:
+    result, document = invoke_error("status", "no-such-checklist")
+    assert result.exit_code == ExitCode.BAD_INPUT
+    result, document = invoke_error(
+        "verify", "--checklist", str(tmp_path / "gone.yaml"), "--min-score", "50"
+    )
+    assert result.exit_code == ExitCode.BAD_INPUT
+
+
+def test_a_damaged_state_is_a_json_error_with_exit_4(home: Path) -> None:
+    runner.invoke(app, ["status", "--json"])  # makes the state folder
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "state").write_bytes(b"\x00not a state file")
+    for command in (["evidence", "list"], ["status"]):
+        result, document = invoke_error(*command)
+        assert result.exit_code == ExitCode.BAD_STATE == document["code"]
 
 
 def json_commands() -> set[str]:
@@ -141,3 +201,29 @@ def test_every_json_kind_is_in_the_schema_and_the_reference() -> None:
     assert json_commands() <= kinds
     table = set(re.findall(r"^\| `([a-z-]+)` \| `safecheck ", REFERENCE, flags=re.MULTILINE))
     assert table == kinds
+
+
+def test_every_command_with_json_prints_an_error_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new command with --json needs its case here, and `reporting(..., json_output=...)`."""
+    gone = str(tmp_path / "gone.yaml")
+    cases = {
+        "check": ["check", gone],
+        "status": ["status", "no-such-checklist"],
+        "verify": ["verify", "--checklist", gone, "--min-score", "1"],
+        "class-summary": ["class-summary", str(tmp_path / "gone.json")],
+        "helplines": ["helplines"],
+    }
+    assert set(cases) == json_commands()
+    from safecheck.content import helplines
+    from safecheck.core.errors import InputFileError
+
+    def broken() -> None:  # the help-line data cannot break in a release; the boundary can
+        raise InputFileError("there is no such file", path=tmp_path / "helplines.yaml")
+
+    monkeypatch.setattr(helplines, "load", broken)
+    for name, args in cases.items():
+        result, document = invoke_error(*args)
+        assert result.exit_code == ExitCode.BAD_INPUT, name
+        assert document["message"].strip(), name

@@ -27,7 +27,7 @@ from tests.conftest import ROOT, child_env, needs_secret_service
 
 pytestmark = needs_secret_service
 runner = CliRunner()
-DIRECT = "safecheck.storage.keystore.SecretService"
+DIRECT = "safecheck.storage.secret_service.SecretService"
 
 
 @pytest.fixture
@@ -144,7 +144,7 @@ def test_keys_stored_through_keyring_and_through_secretstorage_are_the_same_entr
     home: Path, tmp_path: Path
 ) -> None:
     """An older safecheck stored its key through keyring; this one talks to the Secret
-    Service directly. Each finds, replaces and deletes what the other stored."""
+    Service with its own client. Each finds and deletes what the other stored."""
     from keyring.backends.SecretService import Keyring
 
     through_keyring: Any = Keyring()  # type: ignore[no-untyped-call]
@@ -162,6 +162,7 @@ def test_keys_stored_through_keyring_and_through_secretstorage_are_the_same_entr
     assert through_keyring.get_password(SERVICE, other.user) == base64.urlsafe_b64encode(
         key
     ).decode("ascii")
+    assert other.get() == key
     assert other.delete() is True
     assert through_keyring.get_password(SERVICE, other.user) is None
     assert other.delete() is False
@@ -170,11 +171,12 @@ def test_keys_stored_through_keyring_and_through_secretstorage_are_the_same_entr
 
 
 def test_status_json_never_loads_keyring_on_linux(home: Path) -> None:
-    """The Secret Service is asked through secretstorage: keyring's ~50 ms import is skipped."""
+    """The Secret Service is asked through safecheck's own client, on jeepney alone: keyring's
+    ~50 ms import is skipped, and secretstorage's too where the key is only read."""
     open_store(home).update(lambda state: state.with_setting("lang", "en"))
     code = (
         "import sys; from safecheck.cli.app import main; main();"
-        "print(sorted({'keyring', 'secretstorage'} & set(sys.modules)), file=sys.stderr)"
+        "print(sorted({'keyring', 'secretstorage', 'jeepney'} & set(sys.modules)), file=sys.stderr)"
     )
     done = subprocess.run(
         [sys.executable, "-c", code, "status", "--json"],
@@ -186,4 +188,4 @@ def test_status_json_never_loads_keyring_on_linux(home: Path) -> None:
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stderr.strip().splitlines()[-1] == "['secretstorage']"
+    assert done.stderr.strip().splitlines()[-1] == "['jeepney']"

@@ -53,7 +53,12 @@ def test_the_store_is_private_and_leaves_no_temporary_files(home: Path) -> None:
     assert stat.S_IMODE(home.stat().st_mode) == 0o700
     for path in home.iterdir():
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
-    assert sorted(p.name for p in home.iterdir()) == ["settings.toml", "state", "state.lock"]
+    assert sorted(p.name for p in home.iterdir()) == [
+        "settings.toml",
+        "state",
+        "state.head",
+        "state.lock",
+    ]
     assert store.load().settings == {"lang": "nl"}
 
 
@@ -70,7 +75,12 @@ def test_a_failed_write_keeps_the_old_state(home: Path, monkeypatch: pytest.Monk
     monkeypatch.undo()
 
     assert store.load().settings == {"lang": "en"}
-    assert sorted(p.name for p in home.iterdir()) == ["settings.toml", "state", "state.lock"]
+    assert sorted(p.name for p in home.iterdir()) == [
+        "settings.toml",
+        "state",
+        "state.head",
+        "state.lock",
+    ]
 
 
 def test_schema_1_migrates_to_3_with_an_empty_evidence_log() -> None:

@@ -1,25 +1,71 @@
-"""The built wheel carries its checklists and works from any folder."""
+"""The built wheel carries its checklists and works from any folder; nothing is written into
+the installed package when it runs (issue 28)."""
 
 from __future__ import annotations
 
+import json
+import os
+import stat
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pexpect
+import pytest
 
-from tests.conftest import ROOT, child_env, default_sigint
+from safecheck.flows import first_lines
+from tests import keys
+from tests.conftest import NETGUARD, ROOT, child_env, default_sigint
+from tests.test_first_lines import PROBE
 
 
-def test_the_installed_wheel_finds_its_checklists(tmp_path: Path, home: Path) -> None:
-    dist = tmp_path / "dist"
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dist = tmp_path_factory.mktemp("dist")
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(dist), str(ROOT)],
         check=True,
         timeout=300,
     )
-    (wheel,) = dist.glob("safecheck-*.whl")
+    (built,) = dist.glob("safecheck-*.whl")
+    return built
+
+
+@pytest.fixture(scope="module")
+def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    venv = tmp_path_factory.mktemp("installed") / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheel)],
+        check=True,
+        timeout=600,
+    )
+    return venv
+
+
+def installed_env(home: Path, **extra: str) -> dict[str, str]:
+    """child_env without this checkout on PYTHONPATH: the installed package runs. Without
+    PYTHONDONTWRITEBYTECODE unless asked, as on a person's computer, where Python may write."""
+    env = child_env(home, PYTHONPATH=str(NETGUARD), **extra)
+    if "PYTHONDONTWRITEBYTECODE" not in extra:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def package_of(venv: Path) -> Path:
+    (package,) = venv.glob("lib/python*/site-packages/safecheck")
+    return package
+
+
+def files_in(folder: Path) -> list[str]:
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
+
+
+def test_the_installed_wheel_finds_its_checklists(
+    wheel: Path, venv: Path, tmp_path: Path, home: Path
+) -> None:
     with zipfile.ZipFile(wheel) as archive:
         assert "safecheck/checklists/prevention.yaml" in archive.namelist()
         assert "safecheck/checklists/emergency.yaml" in archive.namelist()
@@ -31,16 +77,10 @@ def test_the_installed_wheel_finds_its_checklists(tmp_path: Path, home: Path) ->
         # The program's words, compiled from the .po files at build time (not kept in git).
         for lang in ("fr", "nl"):
             assert f"safecheck/locale/{lang}/LC_MESSAGES/safecheck.mo" in archive.namelist()
+        # The crisis lines of the first screen, built from them and the help-line data.
+        assert "safecheck/locale/first_lines.marshal" in archive.namelist()
         # The license the metadata names travels with the package.
         assert any(name.endswith(".dist-info/licenses/LICENSE") for name in archive.namelist())
-
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
-    subprocess.run(
-        [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheel)],
-        check=True,
-        timeout=600,
-    )
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -48,7 +88,7 @@ def test_the_installed_wheel_finds_its_checklists(tmp_path: Path, home: Path) ->
         str(venv / "bin" / "safecheck"),
         ["check", "prevention", "--lang", "en"],
         cwd=str(elsewhere),
-        env=child_env(home),
+        env=installed_env(home),
         preexec_fn=default_sigint,
         dimensions=(24, 80),
         encoding="utf-8",
@@ -61,7 +101,7 @@ def test_the_installed_wheel_finds_its_checklists(tmp_path: Path, home: Path) ->
     listed = subprocess.run(
         [str(venv / "bin" / "safecheck"), "helplines", "--region", "BE"],
         cwd=str(elsewhere),
-        env=child_env(home),
+        env=installed_env(home),
         capture_output=True,
         text=True,
         timeout=60,
@@ -74,10 +114,113 @@ def test_the_installed_wheel_finds_its_checklists(tmp_path: Path, home: Path) ->
         spoken = subprocess.run(
             [str(venv / "bin" / "safecheck"), "helplines", "--region", "BE", "--lang", lang],
             cwd=str(elsewhere),
-            env=child_env(home),
+            env=installed_env(home),
             capture_output=True,
             text=True,
             timeout=60,
         )
         assert spoken.returncode == 0, spoken.stderr
         assert words in spoken.stdout, spoken.stdout
+
+
+def test_the_installed_lines_are_the_built_ones_and_fresh(venv: Path) -> None:
+    """The wheel's lines are read as they are: made from the files installed beside them."""
+    checked = subprocess.run(
+        [
+            str(venv / "bin" / "python"),
+            "-c",
+            "from safecheck.flows import first_lines as f; print(f.read(f.data_path()) is not None)",
+        ],
+        env=installed_env(Path("/nonexistent")),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert checked.stdout.strip() == "True", checked.stderr
+    assert "In danger? Call 112." in first_lines.text("en", "BE")
+
+
+COMMANDS = [
+    ["--help"],
+    ["--version"],
+    ["status", "--json"],
+    ["helplines", "--region", "BE"],
+    ["where"],
+]
+SCREENS = [([], "Quit"), (["plan"], "Are you in acute danger"), (["check", "prevention"], "Where")]
+
+
+def test_no_file_appears_in_the_installed_package_after_any_command(venv: Path, home: Path) -> None:
+    package = package_of(venv)
+    before = files_in(package)
+    for args in COMMANDS:
+        done = subprocess.run(
+            [str(venv / "bin" / "safecheck"), *args],
+            env=installed_env(home),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, (args, done.stderr)
+        assert files_in(package) == before, args
+    for args, until in SCREENS:
+        child = pexpect.spawn(
+            str(venv / "bin" / "safecheck"),
+            args,
+            env=installed_env(home),
+            preexec_fn=default_sigint,
+            dimensions=(24, 80),
+            encoding="utf-8",
+            timeout=60,
+        )
+        child.expect_exact(until)
+        child.send(keys.CTRL_C)
+        child.expect(pexpect.EOF)
+        child.close()
+        assert files_in(package) == before, args
+
+
+@pytest.fixture
+def read_only(venv: Path) -> Iterator[Path]:
+    """The installed package with no write permission for anyone (root still could: the
+    test below checks what is loaded, not only what the permissions allow)."""
+    package = package_of(venv)
+    modes = {path: path.stat().st_mode for path in [package, *package.rglob("*")]}
+    for path, mode in modes.items():
+        path.chmod(mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+    yield package
+    for path, mode in modes.items():
+        path.chmod(mode)
+
+
+def test_a_read_only_install_shows_the_lines_without_reading_the_yaml(
+    venv: Path, read_only: Path, home: Path, tmp_path: Path
+) -> None:
+    """With PYTHONDONTWRITEBYTECODE and nothing writable, the built lines are read as they
+    are: no PyYAML and no help-line data before 112 is on screen."""
+    report = tmp_path / "probe.json"
+    before = files_in(read_only)
+    child = pexpect.spawn(
+        str(venv / "bin" / "python"),
+        ["-c", PROBE],
+        env=installed_env(
+            home,
+            PYTHONDONTWRITEBYTECODE="1",
+            PROBE_REPORT=str(report),
+            PROBE_WATCHED=json.dumps(["yaml", "typer", "rich", "safecheck"]),
+        ),
+        cwd=str(tmp_path),
+        dimensions=(24, 80),
+        encoding="utf-8",
+        timeout=60,
+    )
+    child.expect_exact("Quit")
+    assert "In danger? Call 112." in str(child.before)
+    child.send(keys.CTRL_C)
+    child.expect(pexpect.EOF)
+    child.close()
+    found = json.loads(report.read_text())
+    assert found["at_112"] == ["safecheck"], found  # read from the installed package
+    assert "yaml" in found["at_end"]  # the probe sees it when it does load
+    assert files_in(read_only) == before
+    assert not os.access(read_only / "locale", os.W_OK) or os.geteuid() == 0

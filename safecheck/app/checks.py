@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from safecheck.app.result import Result, Said, Screen, To
+from safecheck.app.result import Result, Said, Screen, To, said
 from safecheck.app.run import Run
 from safecheck.core.errors import ExitCode, NotInteractiveError
 from safecheck.core.i18n import N_, msgn
@@ -21,6 +21,7 @@ class CheckRequest:
     no_input: bool = False
     json: bool = False
     folders: Sequence[Path] = ()
+    template: bool = False  # --answers-template: print an answers file to fill in, and stop
 
 
 def check(run: Run, request: CheckRequest) -> Result:
@@ -36,6 +37,19 @@ def check(run: Run, request: CheckRequest) -> Result:
         request.checklist, request.folders, lambda: run.store(Intent.READ).load().settings
     )
     loaded = checklists.load(path)
+    if request.template:  # nothing is opened, asked or saved
+        header = [
+            run.text(N_("Answers for: safecheck check {id} --answers FILE"), id=loaded.id),
+            run.text(
+                N_(
+                    "Write after each item: done, not_yet, not_for_me or skipped "
+                    "(left empty: not answered)."
+                )
+            ),
+        ]
+        return Result(
+            "check", None, said(answers_file.template(loaded, run.lang, header), to=To.RAW)
+        )
     given = answers_file.load(request.answers, loaded) if request.answers is not None else None
     ask = not (request.no_input or request.json)
     if ask and not run.interactive:
@@ -110,6 +124,7 @@ class VerifyRequest:
     priorities: Sequence[str] = ()
     json: bool = False
     folders: Sequence[Path] = ()
+    junit: Path | None = None  # also the result as JUnit XML, in this file (replaced)
 
 
 def verify(run: Run, request: VerifyRequest) -> Result:
@@ -126,6 +141,11 @@ def verify(run: Run, request: VerifyRequest) -> Result:
     summary = progress_of(checklists.load(found), state)
     priorities = [Priority(name) for name in request.priorities]
     result = check_requirements(summary, min_score=request.min_score, priorities=priorities)
+    if request.junit is not None:
+        from safecheck.evidence.export import save
+        from safecheck.ui.junit import junit_xml
+
+        save(request.junit, junit_xml(result, run.lang).decode("utf-8"), force=True, home=run.home)
     code = ExitCode.OK if result.ok else ExitCode.CHECK_FAILED
     if request.json:
         return Result("verify", verification_data(result, run.lang), exit_code=code)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from safecheck.content.checklist import Item
+from safecheck.progress.class_summary import ClassSummary
 from safecheck.progress.summary import Summary
 from safecheck.progress.verify import Verification
 
@@ -80,3 +81,45 @@ def verification_data(result: Verification, lang: str) -> dict[str, Any]:
         ],
         "checklist": summary_data(result.summary, lang),
     }
+
+
+def class_summary_data(summary: ClassSummary, lang: str, *, names: bool = False) -> dict[str, Any]:
+    """The `class-summary` document of the README, as plain data; no names unless `names`."""
+    scores = summary.scores
+    data: dict[str, Any] = {
+        "lang": lang,
+        "checklist": {
+            "id": summary.checklist.id,
+            "kind": summary.checklist.kind,
+            "title": summary.checklist.title(lang),
+        },
+        "results": len(summary.results),
+        "items": [
+            {
+                "id": totals.item.id,
+                "section": totals.section,
+                "title": totals.item.title(lang),
+                "priority": totals.item.priority.value,
+                "done": totals.done,
+                "not_yet": totals.not_yet,
+                "not_for_me": totals.not_for_me,
+                "skipped": totals.skipped,
+                "open": totals.unanswered,
+                "still_open": totals.still_open,
+            }
+            for totals in summary.items
+        ],
+        "scores": {
+            "lowest": scores.lowest,
+            "median": scores.median,
+            "highest": scores.highest,
+            "min_score": scores.min_score,
+            "meeting": scores.meeting,
+        },
+        "teach_next": [totals.item.id for totals in summary.teach_next()],
+    }
+    if names:
+        data["names"] = [
+            {"file": str(result.source), "score": result.score} for result in summary.results
+        ]
+    return data

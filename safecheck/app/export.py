@@ -101,7 +101,7 @@ def _handout(run: Run, request: ExportRequest, output: Path, name: str) -> Resul
     else:
         from safecheck.evidence.html import handout_html as handout
     text = handout(checklists.load(path), run.lang, lines)
-    written = export.save(output, text, force=request.force)
+    written = export.save(output, text, force=request.force, home=run.home)
     return Result("export", None, said(msg("Written: {path}", path=written), to=To.ERR))
 
 
@@ -112,7 +112,7 @@ def _report(run: Run, request: ExportRequest, output: Path) -> Result:
     state = run.asking_store(Intent.READ).load()
     region, age, images = _region(run, request), request.age_group, request.images
     built = report.export_report(state, run.lang, region, age, images)
-    written = export.save(output, export.render(built, fmt), force=request.force)
+    written = export.save(output, export.render(built, fmt), force=request.force, home=run.home)
     wrote = msg(
         "Written: {path} (entries in the evidence log: {count}).",
         path=written,

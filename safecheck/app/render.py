@@ -7,6 +7,7 @@ import sys
 from safecheck.app.result import Result, Said, To
 from safecheck.app.run import Run
 from safecheck.core.errors import ExitCode, SafecheckError
+from safecheck.core.text import safe_text
 
 
 def render(run: Run, result: Result, *, json: bool = False) -> ExitCode:
@@ -15,7 +16,10 @@ def render(run: Run, result: Result, *, json: bool = False) -> ExitCode:
     for item in result.shown:
         if isinstance(item, Said):
             text = _text(run, item)
-            if json or item.to is To.ERR:
+            if item.to is To.RAW:  # a file's content: it is what the command prints
+                sys.stdout.write(text)
+                sys.stdout.flush()
+            elif json or item.to is To.ERR:
                 print(text, file=sys.stderr, flush=True)
             elif item.to is To.SCREEN:
                 run.display().message(text)
@@ -31,8 +35,10 @@ def render(run: Run, result: Result, *, json: bool = False) -> ExitCode:
 
 
 def _text(run: Run, item: Said) -> str:
+    """The message in the run's language; a value may name a file anyone could have put
+    there, so no control character reaches the terminal."""
     if isinstance(item.message, SafecheckError):
         return item.message.text(run.lang)
     if isinstance(item.message, str):
-        return item.message
-    return run.text(item.message)
+        return safe_text(item.message)
+    return safe_text(run.text(item.message))

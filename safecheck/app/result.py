@@ -20,6 +20,7 @@ class To(Enum):
     """Where a message goes when no JSON is asked for (with --json: all to stderr)."""
 
     OUT = "out"  # a line on stdout
+    RAW = "raw"  # text on stdout as it is (a file's content: it ends its own lines)
     ERR = "err"  # a line on stderr (what was written, warnings)
     SCREEN = "screen"  # the display's message: wrapped, for a person
 

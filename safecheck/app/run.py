@@ -38,6 +38,7 @@ class Run:
     home_folder: Path | None = None
     discreet: bool = False
     stopped: str | None = None  # the message for Ctrl-C, when not the usual one
+    json: bool = False  # --json: an error is a JSON document on stdout too
     closing: list[Callable[[], None]] = field(default_factory=list)
     _store: Store | None = None
     _display: Display | None = None

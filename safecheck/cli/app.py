@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from safecheck.cli import backup, checks, evidence, export, housekeeping, own, plan
+from safecheck.cli import backup, checks, evidence, export, housekeeping, lab, own, plan
 from safecheck.cli.context import Boundary, finish, run_in, run_of
 from safecheck.cli.options import LangOption, PlainOption, RegionOption
 from safecheck.core.errors import ExitCode
@@ -29,6 +29,7 @@ app = typer.Typer(
 app.command()(checks.check)
 app.command()(checks.status)
 app.command()(checks.verify)
+app.command("class-summary")(lab.class_summary)
 app.command()(plan.plan)
 app.command()(plan.helplines)
 app.command()(own.workshop)

@@ -1,5 +1,6 @@
 """Checklists from the command line: check, status and verify."""
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -40,6 +41,14 @@ def check(
         bool,
         typer.Option("--no-input", help="Never ask; unanswered items stay open. For scripts."),
     ] = False,
+    answers_template: Annotated[
+        bool,
+        typer.Option(
+            "--answers-template",
+            help="Print an answers file to fill in (every item id, its title as a comment, the "
+            "answer empty) and stop. For instructors to hand out.",
+        ),
+    ] = False,
     json_output: JsonOption = False,
     plain: PlainOption = False,
     checklist_dirs: ChecklistsOption = None,
@@ -52,13 +61,15 @@ def check(
     Example: safecheck check prevention --lang nl
 
     Example: safecheck check prevention --answers answers.yaml --no-input --json
+
+    Example: safecheck check prevention --answers-template > answers.yaml
     """
     from safecheck.app.checks import CheckRequest
     from safecheck.app.checks import check as use_case
 
-    run = run_of(ctx, lang, plain)
+    run = run_of(ctx, lang, plain, json_output)
     request = CheckRequest(checklist, answers, restart, no_input, json_output, checklist_dirs or ())
-    finish(run, use_case(run, request), json=json_output)
+    finish(run, use_case(run, replace(request, template=answers_template)), json=json_output)
 
 
 def status(
@@ -83,7 +94,7 @@ def status(
     from safecheck.app.checks import StatusRequest
     from safecheck.app.checks import status as use_case
 
-    run = run_of(ctx, lang, plain)
+    run = run_of(ctx, lang, plain, json_output)
     request = StatusRequest(checklists or (), json_output, checklist_dirs or ())
     finish(run, use_case(run, request), json=json_output)
 
@@ -114,6 +125,15 @@ def verify(
             show_default=False,
         ),
     ] = None,
+    junit: Annotated[
+        Path | None,
+        typer.Option(
+            "--junit",
+            metavar="FILE",
+            help="Also write the result as JUnit XML for CI systems and graders: a test case "
+            "per item and one for the requirement (FILE is replaced).",
+        ),
+    ] = None,
     lang: LangOption = None,
     json_output: JsonOption = False,
     plain: PlainOption = False,
@@ -122,6 +142,8 @@ def verify(
     """For graders: exit 0 when the requirement holds, else exit 6 and list what is missing.
 
     Example: safecheck verify --min-score 80 --require-priority essential
+
+    Example: safecheck verify --min-score 80 --junit report.xml
     """
     if min_score is None and not require_priority:
         raise typer.BadParameter(
@@ -130,7 +152,7 @@ def verify(
     from safecheck.app.checks import VerifyRequest
     from safecheck.app.checks import verify as use_case
 
-    run = run_of(ctx, lang, plain)
+    run = run_of(ctx, lang, plain, json_output)
     priorities = [name.value for name in require_priority or []]
     request = VerifyRequest(checklist, min_score, priorities, json_output, checklist_dirs or ())
-    finish(run, use_case(run, request), json=json_output)
+    finish(run, use_case(run, replace(request, junit=junit)), json=json_output)

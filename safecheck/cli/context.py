@@ -33,9 +33,12 @@ def run_in(ctx: typer.Context) -> Run:
     return root.obj
 
 
-def run_of(ctx: typer.Context, lang: Any = None, plain: bool = False) -> Run:
-    """The run made by the top-level callback, with this command's --lang and --plain."""
-    return run_in(ctx).with_options(getattr(lang, "value", lang), plain)
+def run_of(ctx: typer.Context, lang: Any = None, plain: bool = False, json: bool = False) -> Run:
+    """The run made by the top-level callback, with this command's --lang, --plain and --json
+    (an error is then a JSON document on stdout too)."""
+    run = run_in(ctx).with_options(getattr(lang, "value", lang), plain)
+    run.json = json
+    return run
 
 
 def finish(run: Run, result: Result, *, json: bool = False) -> None:
@@ -48,31 +51,66 @@ def finish(run: Run, result: Result, *, json: bool = False) -> None:
 
 
 @contextlib.contextmanager
-def reporting(lang: Callable[[], str], stopped: Callable[[], str]) -> Iterator[None]:
+def reporting(run: Callable[[], Run]) -> Iterator[None]:
     """The one interrupt boundary: safecheck's own errors, Ctrl-C and quick exit become
-    one calm paragraph and a documented exit code. `stopped` is the message for Ctrl-C.
+    one calm paragraph and a documented exit code.
+
+    Under `--json` an error is also one JSON document on stdout (kind `error`), so a script
+    that reads stdout always gets a document; the exit code is the same.
     """
     try:
         yield
     except QuickExit:  # left on purpose (q, Esc twice), at once and without a word:
         raise typer.Exit(ExitCode.OK) from None  # every answer given is saved already
-    except Interrupted:
+    except Interrupted as error:
         from safecheck.core.i18n import t
 
-        typer.echo(t(lang(), stopped()), err=True)
+        stopped, lang = run().stopped or STOPPED, _lang(run())
+        typer.echo(t(lang, stopped), err=True)
+        if run().json:
+            _emit_error(error, lang, stopped)
         raise typer.Exit(ExitCode.INTERRUPTED) from None
     except SafecheckError as error:
-        typer.echo(f"safecheck: {error.text(lang())}", err=True)
+        lang = _lang(run())
+        typer.echo(f"safecheck: {error.text(lang)}", err=True)
+        if run().json:
+            _emit_error(error, lang)
         raise typer.Exit(error.exit_code) from None
+
+
+def _lang(run: Run) -> str:
+    return run.lang or run.with_options(None).lang
+
+
+def _emit_error(error: SafecheckError, lang: str, msgid: str | None = None) -> None:
+    """The `error` document of the reference: the code, the message id, the text and details."""
+    from safecheck.core import jsonout
+    from safecheck.core.i18n import t
+
+    problems = getattr(error, "problems", ()) or ((error,) if error.path is not None else ())
+    jsonout.emit(
+        "error",
+        {
+            "lang": lang,
+            "code": int(error.exit_code),
+            "error": msgid or error.msgid,
+            "message": t(lang, msgid) if msgid else error.text(lang),
+            "details": [
+                {
+                    "file": None if problem.path is None else str(problem.path),
+                    "line": problem.line,
+                    "error": problem.msgid,
+                    "message": problem.text(lang),
+                }
+                for problem in problems
+            ],
+        },
+    )
 
 
 class Boundary(typer.core.TyperGroup):
     """The top-level group: every callback and command runs inside the one `reporting`."""
 
     def invoke(self, ctx: Any) -> Any:
-        def lang() -> str:
-            run = run_in(ctx)
-            return run.lang or run.with_options(None).lang
-
-        with reporting(lang, lambda: run_in(ctx).stopped or STOPPED):
+        with reporting(lambda: run_in(ctx)):
             return super().invoke(ctx)

@@ -182,7 +182,7 @@ def evidence_list(
     """
     from safecheck.app.evidence import entries
 
-    run = run_of(ctx, lang, plain)
+    run = run_of(ctx, lang, plain, json_output)
     finish(run, entries(run, json=json_output), json=json_output)
 
 

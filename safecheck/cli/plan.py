@@ -65,6 +65,6 @@ def helplines(
     from safecheck.app.plan import HelplinesRequest
     from safecheck.app.plan import helplines as use_case
 
-    run = run_of(ctx, lang, plain)
+    run = run_of(ctx, lang, plain, json_output)
     request = HelplinesRequest(region, age_group, show_all, json_output)
     finish(run, use_case(run, request), json=json_output)

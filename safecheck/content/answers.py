@@ -13,7 +13,7 @@ Every mistake is an `InputFileError` naming the file and the line.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,6 +75,8 @@ def load(path: Path, checklist: Checklist, text: str | None = None) -> AnswersFi
                 id=checklist.id,
                 close=close[0] if close else "",
             )
+        if value is None:  # left empty (as in a template): stays as it is, like a left-out item
+            continue
         if not isinstance(value, str) or value not in CHOICES:
             doc.fail(
                 loc,
@@ -90,3 +92,21 @@ def load(path: Path, checklist: Checklist, text: str | None = None) -> AnswersFi
             )
         answers[item_id] = Answer(value)
     return AnswersFile(path=path, checklist_id=checklist_id, answers=answers)
+
+
+def template(checklist: Checklist, lang: str, header: Sequence[str] = ()) -> str:
+    """An answers file for `checklist` to fill in: every item id with its title as a comment
+    and the answer left empty (an empty answer leaves the item as it is). `header`: comment
+    lines to put first."""
+    lines = [f"# {line}" for line in header]
+    lines += [f"checklist: {checklist.id}", "answers:"]
+    for section in checklist.sections:
+        lines.append(f"  # {_one_line(section.title(lang))}")
+        for item in section.items:
+            lines.append(f"  # {_one_line(item.title(lang))} ({item.priority.value})")
+            lines.append(f"  {item.id}:")
+    return "\n".join(lines) + "\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,6 +22,7 @@ from safecheck.content.checklist import (
     _text,
     builtin_dir,
 )
+from safecheck.content.moves import Move as Move  # where the prompts find it
 from safecheck.content.yamlfile import Loc, Located
 from safecheck.core.i18n import N_
 
@@ -313,9 +313,3 @@ class HelpLine:
     name: str
     contact: str
     note: str
-
-
-class Move(StrEnum):
-    NEXT = "next"
-    BACK = "back"
-    MENU = "menu"

@@ -335,6 +335,8 @@ class _Builder:
             self.fail(line, N_("a key must be plain text, not a list or mapping"))
         if isinstance(value, bytes):
             self.fail(line, N_("a key must be plain text"))
+        if value is None or value == "":  # `? : x`, `{ : b}`, `~: x`, `"": x`
+            self.fail(line, N_("a key is empty (or null); every key must be a text"))
         key = str(value)
         top = self.stack[-1]
         assert isinstance(top.value, dict)

@@ -7,11 +7,12 @@ exits with its code. Anything else is a bug and may show a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from safecheck.core.i18n import Message
+from safecheck.core.i18n import N_, Message
 from safecheck.core.text import safe_text
 
 
@@ -93,6 +94,21 @@ class InputFileError(SafecheckError):
     """A checklist, answers or data file that does not follow its format."""
 
     exit_code = ExitCode.BAD_INPUT
+
+
+class InputFilesError(InputFileError):
+    """Several input files that cannot be used, each named with what is wrong."""
+
+    def __init__(self, problems: Sequence[SafecheckError]) -> None:
+        super().__init__(
+            N_("some files cannot be used ({count}); nothing was done:"),
+            count=len(problems),
+        )
+        self.problems = tuple(problems)
+
+    def text(self, lang: str) -> str:
+        """The count, then each file and what is wrong with it, one to a line."""
+        return "\n".join([super().text(lang), *(f"  {p.text(lang)}" for p in self.problems)])
 
 
 class StateError(SafecheckError):

@@ -10,7 +10,10 @@ Called first thing in `main()`, before any passphrase, key or evidence is in mem
   with 128 + the signal's number (143, 129). Every answer is saved the moment it is
   given, so nothing answered is lost;
 - a closed pipe (`safecheck helplines | head -1`) ends safecheck quietly, as it ends
-  `cat`: by SIGPIPE, with no message and no traceback.
+  `cat`: by SIGPIPE, with no message and no traceback;
+- output in any encoding: where standard output or error cannot encode a character
+  (`PYTHONIOENCODING=latin-1`, an old terminal), it is replaced, so the help lines are
+  still printed.
 """
 
 from __future__ import annotations
@@ -110,7 +113,17 @@ def install_stop_handlers() -> None:
             signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
+def tolerant_output() -> None:
+    """A character the output's encoding lacks is replaced (`?`), never an error."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(Exception):  # a stream that cannot change stays as it is
+                reconfigure(errors="replace")
+
+
 def harden() -> None:
     """Everything above; the first call of `main()`."""
     disable_core_dumps()
     install_stop_handlers()
+    tolerant_output()

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from safecheck.core import labels
-from safecheck.core.errors import StateError
+from safecheck.core.errors import SafecheckError, StateError
 from safecheck.core.i18n import N_, Message, Phrase, msg, msgn
 from safecheck.evidence.model import Entry, FileStatus, from_dict, now, to_dict
 from safecheck.storage.chain import (
@@ -24,10 +24,14 @@ from safecheck.storage.chain import (
     EDIT,
     GENESIS,
     REMOVE,
+    Head,
     digest,
     last_hash,
     make_record,
     record_hash,
+)
+from safecheck.storage.chain import (
+    entry_id as id_of,
 )
 from safecheck.storage.copies import CopyStatus
 
@@ -46,11 +50,13 @@ def current(records: Sequence[Record]) -> list[Entry]:
     documents: dict[int, Mapping[str, Any] | None] = {}
     for record in records:
         try:
-            action, entry_id = record["action"], record["id"]
+            action, number = record["action"], id_of(record)
+            if number is None:
+                raise _unreadable()
             if action == REMOVE:
-                documents.pop(entry_id, None)
+                documents.pop(number, None)
             elif action in (ADD, EDIT):  # without content: removed by a later record
-                documents[entry_id] = record.get(CONTENT_KEY)
+                documents[number] = record.get(CONTENT_KEY)
             else:
                 raise _unreadable()
         except (KeyError, TypeError):
@@ -60,8 +66,8 @@ def current(records: Sequence[Record]) -> list[Entry]:
 
 def highest_id(records: Sequence[Record]) -> int:
     """The highest entry number the chain ever used (a removed entry's number is not reused)."""
-    ids = [record.get("id") for record in records]
-    return max((i for i in ids if isinstance(i, int) and not isinstance(i, bool)), default=0)
+    ids = [id_of(record) for record in records]
+    return max((i for i in ids if i is not None), default=0)
 
 
 def changed(
@@ -71,17 +77,20 @@ def changed(
     moment = (at or now()).isoformat()
     was: dict[int, Mapping[str, Any]] = {}
     for record in records:
+        number = id_of(record)
+        if number is None:
+            raise _unreadable()
         if record.get("action") == REMOVE:
-            was.pop(record.get("id"), None)  # type: ignore[arg-type]
+            was.pop(number, None)
         elif CONTENT_KEY in record:
-            was[record["id"]] = record[CONTENT_KEY]
+            was[number] = record[CONTENT_KEY]
     wanted = {entry.id: to_dict(entry) for entry in new}
     gone = [entry_id for entry_id in was if entry_id not in wanted]
     out: list[Record] = list(records)
     if gone:  # the removed entries' content leaves every earlier record
         out = [
             {k: v for k, v in record.items() if k != CONTENT_KEY}
-            if record.get("id") in gone and CONTENT_KEY in record
+            if id_of(record) in gone and CONTENT_KEY in record
             else record
             for record in out
         ]
@@ -134,16 +143,24 @@ def _describe(record: Record) -> Message:
     what = Phrase(labels.CHAIN_ACTION[action]) if action in (ADD, EDIT, REMOVE) else str(action)
     return msg(
         "record {seq} (entry {id}, {action})",
-        seq=record.get("seq"),
-        id=record.get("id"),
+        seq=record.get("seq") if isinstance(record.get("seq"), int) else "?",
+        id=id_of(record) if id_of(record) is not None else "?",
         action=what,
     )
 
 
 def _record_findings(records: Sequence[Record], index: int, expected_prev: str) -> list[Message]:
-    """What no longer holds of one record (read as a mapping)."""
+    """What no longer holds of where one record (read as a mapping) stands in the chain."""
     record = records[index]
     changed: list[Message] = []
+    if id_of(record) is None:
+        changed.append(
+            msg(
+                "CHANGED: record {number} has no entry number (it was changed after it was "
+                "written).",
+                number=index + 1,
+            )
+        )
     if record.get("seq") != index + 1:
         changed.append(
             msg(
@@ -169,7 +186,7 @@ def _record_findings(records: Sequence[Record], index: int, expected_prev: str) 
 def verify_chain(records: Sequence[Record]) -> list[Finding]:
     """Each record still has the hash the next one carries, and its entry its `content`."""
     problems: list[Message] = []
-    removed = {r.get("id") for r in records if r.get("action") == REMOVE}
+    removed = {id_of(r) for r in records if isinstance(r, Mapping) and r.get("action") == REMOVE}
     expected_prev = GENESIS
     for index, record in enumerate(records):
         if not isinstance(record, Mapping):
@@ -187,7 +204,7 @@ def verify_chain(records: Sequence[Record]) -> list[Finding]:
                         record=_describe(record),
                     )
                 )
-        elif record.get("action") in (ADD, EDIT) and record.get("id") not in removed:
+        elif record.get("action") in (ADD, EDIT) and id_of(record) not in removed:
             problems.append(
                 msg(
                     "MISSING: the content of {record} is gone, but the entry was never removed.",
@@ -203,6 +220,51 @@ def verify_chain(records: Sequence[Record]) -> list[Finding]:
         len(records),
     )
     return [Finding(True, holds)]
+
+
+def anchored(store: Store, records: Sequence[Record]) -> list[Finding]:
+    """The chain still reaches the head kept beside the state at the last save.
+
+    A chain longer than its head holds (a save can end before its head is written); one that
+    is shorter, or whose record at the head is another, was cut off or put back from earlier.
+    """
+    try:
+        head = store.head()
+    except (SafecheckError, ValueError):  # damaged, changed, or its key is not at hand
+        unread = msg(
+            "CHANGED: the head of the chain kept beside the state cannot be read, so a "
+            "state put back from earlier could not be told."
+        )
+        return [Finding(False, unread)]
+    if head is None:
+        later = msg(
+            "not checked: no head of the chain was kept yet; it is kept from the next "
+            "change to your answers or the log."
+        )
+        return [Finding(True, later)]
+    if head.records > len(records):
+        cut = msg(
+            "CUT OFF: the log had {expected} records when it was last saved, and has "
+            "{count} now: records were taken off its end, or an older state was put back.",
+            expected=head.records,
+            count=len(records),
+        )
+        return [Finding(False, cut)]
+    if not _reaches(records, head):
+        other = msg(
+            "CHANGED: the log is not the one last saved (its record {number} is another): "
+            "an older state may have been put back.",
+            number=head.records,
+        )
+        return [Finding(False, other)]
+    return []
+
+
+def _reaches(records: Sequence[Record], head: Head) -> bool:
+    if head.records == 0:
+        return True
+    record = records[head.records - 1]
+    return isinstance(record, Mapping) and record_hash(record) == head.last
 
 
 # What a file check finds, by the state of the original and of its kept copy.
@@ -226,7 +288,7 @@ def verify(store: Store, records: Sequence[Record]) -> Verification:
     """The chain, then every file of every entry: the original (if still there) and its copy."""
     from safecheck.evidence.files import check_file
 
-    findings = verify_chain(records)
+    findings = verify_chain(records) + anchored(store, records)
     try:
         entries = current(records)
     except StateError:

@@ -70,11 +70,29 @@ def render(report: Report, fmt: Format | str) -> str:
 # --- writing -----------------------------------------------------------------------------
 
 
-def save(path: Path, text: str, *, force: bool = False) -> Path:
-    """Write `text` to `path` (mode 0600), all or nothing; never over a file without `force`."""
+def _inside_home(target: Path, home: Path | None) -> bool:
+    """Whether `target` (links followed) is safecheck's folder or in it: never written over."""
+    from safecheck.storage.safefile import real_path
+    from safecheck.storage.settings import default_home
+
+    folder, where = real_path(home or default_home()), real_path(target)
+    return where == folder or folder in where.parents
+
+
+def save(path: Path, text: str, *, force: bool = False, home: Path | None = None) -> Path:
+    """Write `text` to `path` (mode 0600), all or nothing; never over a file without `force`,
+    and never into safecheck's folder `home`."""
     target = path.expanduser()
     if target.is_dir():
         raise ExportError(msg("{path} is a folder; give the name of a file.", path=path))
+    if _inside_home(target, home):
+        raise ExportError(
+            msg(
+                "{path} is in safecheck's own folder, where it keeps your saved state; write the "
+                "export somewhere else.",
+                path=path,
+            )
+        )
     there = msg(
         "{path} is already there; choose another name, or add --force to replace it.", path=path
     )

@@ -29,6 +29,19 @@ def md(text: str) -> str:
     return text.translate(_MD_ESCAPES)
 
 
+# A link whose target runs code or embeds a page: `[x](javascript:...)`, `[x]: data:...`.
+_UNSAFE_LINK = re.compile(
+    r"(?im)(\]\(\s*|^[ ]{0,3}\[[^\]\n]*\]:\s*)((?:java|vb)script|data|file)(\s*:)"
+)
+
+
+def authored(text: str) -> str:
+    """Markdown from a checklist (maybe someone else's), its formatting kept but never raw
+    HTML (`<img onerror>`, `<script>`), an entity that spells a scheme, or a link that runs code."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return _UNSAFE_LINK.sub(lambda found: f"{found[1]}#blocked-{found[2]}", text)
+
+
 def _fence(text: str) -> str:
     """A fenced block that no run of `~` inside `text` can close."""
     longest = max((len(run) for run in re.findall(r"~+", text)), default=0)
@@ -96,7 +109,7 @@ def _markdown_helplines(lines: Sequence[HelpLineRow], lang: str) -> Iterator[str
 
 
 def handout_markdown(checklist: Checklist, lang: str, helplines: Sequence[HelpLineRow]) -> str:
-    parts = [f"# {md(checklist.title(lang))}\n\n", checklist.intro(lang).strip() + "\n\n"]
+    parts = [f"# {md(checklist.title(lang))}\n\n", authored(checklist.intro(lang).strip()) + "\n\n"]
     parts.append(
         md(
             t(
@@ -111,8 +124,9 @@ def handout_markdown(checklist: Checklist, lang: str, helplines: Sequence[HelpLi
         for item in section.items:
             priority = t(lang, labels.PRIORITY[item.priority.value])
             parts.append(f"- [ ] **{md(item.title(lang))}** ({md(priority)})  \n")
-            parts.append(f"  {labelled(lang, md(t(lang, 'Why')), item.why(lang).strip())}\n\n")
-            for line in item.how(lang).strip().splitlines():
+            why = authored(item.why(lang).strip())
+            parts.append(f"  {labelled(lang, md(t(lang, 'Why')), why)}\n\n")
+            for line in authored(item.how(lang).strip()).splitlines():
                 parts.append(f"  {line}\n")
             parts.append("\n")
     parts.extend(_markdown_helplines(helplines, lang))

@@ -1,32 +1,36 @@
-"""The crisis lines of the first screen, precompiled, so they print before anything slow loads.
+"""The crisis lines of the first screen, made when the package is built, so they print before
+anything slow loads.
 
 `crisis.footer_text` makes them from the help-line data (YAML) and the program's words;
-that needs PyYAML and a dozen modules, ~50 ms before the first line. Its results for every
-language and region are kept in one small marshal file in this package's `__pycache__`,
-next to Python's own compiled modules (the same format, the same trust), together with the
-size and modification time of every file they were made from: the help-line data, the
-compiled catalogues of the program's words and each safecheck module loaded to make them. A file that changed, or a file that cannot
-be read, makes them again; where the folder cannot be written (or with
-PYTHONDONTWRITEBYTECODE), they are made each time, slower but the same lines.
+that needs PyYAML and a dozen modules, ~50 ms before the first line. The build
+(`hatch_build.py`, and `make` in a checkout, as for the compiled catalogues) runs `build()`:
+its results for every language and region go into one small marshal file beside the
+compiled catalogues (`safecheck/locale/first_lines.marshal`, shipped in the wheel, not kept
+in git), with the size and CRC-32 of every file they were made from: the help-line data,
+the compiled catalogues and each safecheck module loaded to make them.
 
-Reading needs only the standard library's `marshal` and `os`, which Python has loaded
-before it runs any code of ours. README, "Speed and memory", has the figures.
+At run time nothing is written. The file is read with `marshal` and `zlib`, which load in
+well under a millisecond; when it is missing, damaged, or any of its sources changed since
+(an edited checkout before `make`), the lines are made from the YAML in memory: slower,
+the same lines, never old ones. README, "Speed and memory", has the figures.
 """
 
 from __future__ import annotations
 
-import contextlib
 import marshal
-import os
 import sys
 from pathlib import Path
 
-FORMAT = 1
+FORMAT = 2
 REGIONS = (None, "BE", "NL", "OTHER")  # None: no region known, every line we know
+PACKAGE = Path(__file__).parent.parent  # the safecheck folder
+# Written with marshal's version 4, which every Python since 3.4 reads.
+MARSHAL_VERSION = 4
 
 
-def cache_path() -> Path:
-    return Path(__file__).parent / "__pycache__" / f"first_lines.{sys.implementation.cache_tag}.bin"
+def data_path() -> Path:
+    """Where the build puts the lines: beside the compiled catalogues."""
+    return PACKAGE / "locale" / "first_lines.marshal"
 
 
 def key(lang: str, region: str | None) -> str:
@@ -35,24 +39,21 @@ def key(lang: str, region: str | None) -> str:
 
 def text(lang: str, region: str | None, path: Path | None = None) -> str:
     """The crisis lines for a language and a region (BE, NL, OTHER; None: not known)."""
-    path = path or cache_path()
-    texts = read(path)
+    texts = read(path or data_path())
     if texts is None:
-        texts, sources = make()
-        write(path, texts, sources)
+        texts, _ = make()
     return texts[key(lang, region)]
 
 
 def read(path: Path) -> dict[str, str] | None:
-    """The precompiled texts; None when missing, damaged or older than any of its sources."""
+    """The built texts; None when missing, damaged or made from files that changed since."""
     try:
         with path.open("rb") as file:
             raw = marshal.load(file)
         if not isinstance(raw, dict) or raw.get("format") != FORMAT:
             return None
-        for name, mtime, size in raw["sources"]:
-            found = Path(name).stat()
-            if (found.st_mtime_ns, found.st_size) != (mtime, size):
+        for name, size, crc in raw["sources"]:
+            if _signature(_located(name)) != (size, crc):
                 return None
         texts = raw["texts"]
     except (OSError, EOFError, ValueError, TypeError, KeyError):
@@ -84,23 +85,42 @@ def make() -> tuple[dict[str, str], list[Path]]:
     return texts, [helpline_data.builtin_path(), *catalogue_files(), *sorted(modules)]
 
 
-def write(path: Path, texts: dict[str, str], sources: list[Path]) -> None:
-    """Keep the texts for the next start; quietly not, where that cannot be done."""
-    if sys.dont_write_bytecode:
-        return
-    with contextlib.suppress(OSError, ValueError):
-        stats = [(str(source), *_signature(source)) for source in sources]
-        data = marshal.dumps({"format": FORMAT, "sources": stats, "texts": texts})
-        path.parent.mkdir(exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        try:
-            temporary.write_bytes(data)
-            temporary.replace(path)  # whole or not at all, also with two starts at once
-        finally:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
+def build(path: Path | None = None) -> Path:
+    """Make the texts and write them with their sources' signatures (the build's step)."""
+    path = path or data_path()
+    texts, sources = make()
+    stats = [(_name(source), *_signature(source)) for source in sources]
+    data = marshal.dumps({"format": FORMAT, "sources": stats, "texts": texts}, MARSHAL_VERSION)
+    temporary = path.with_name(f"{path.name}.tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)  # whole or not at all
+    return path
+
+
+def _name(source: Path) -> str:
+    """A source's name as `_located` finds it again: relative to the package folder, and
+    the built-in data relative to its checklists folder (inside the package in a wheel,
+    beside it in a checkout)."""
+    source = source.resolve()
+    package = PACKAGE.resolve()
+    if source.is_relative_to(package / "checklists"):
+        return source.relative_to(package).as_posix()
+    if source.is_relative_to(package):
+        return f"safecheck/{source.relative_to(package).as_posix()}"
+    return source.relative_to(package.parent).as_posix()  # checklists/ of a checkout
+
+
+def _located(name: str) -> Path:
+    """Where a source named by `_name` is now (as `content.checklist.builtin_dir` finds the
+    checklists: in the package when bundled, else beside it)."""
+    if name.startswith("safecheck/"):
+        return PACKAGE.parent / name
+    bundled = PACKAGE / name
+    return bundled if bundled.exists() else PACKAGE.parent / name
 
 
 def _signature(path: Path) -> tuple[int, int]:
-    found = path.stat()
-    return found.st_mtime_ns, found.st_size
+    import zlib
+
+    data = path.read_bytes()
+    return len(data), zlib.crc32(data)

@@ -18,7 +18,12 @@ The plain bytes inside: a 4-byte length and a JSON index
 
 Restoring reads the whole backup twice: once to check every chunk, the state and every
 copy's SHA-256 (nothing is written), then again to seal each copy and the state with this
-computer's key. A wrong passphrase or a damaged file changes nothing.
+computer's key. A wrong passphrase or a damaged file changes nothing. Over a saved state
+(`--force`), the backup is unpacked into a new folder beside the home
+(`.<home>.restoring-<time>`), which then takes the home's place in one rename; the old home
+is kept aside as `<home>.before-restore-<time>`. Whatever fails before that rename (no key,
+a full disk, a home that is a mount point, the program killed) leaves the old home where it
+was; `aside_folders` finds every folder set aside, so each screen can name it.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import struct
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -36,10 +42,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from safecheck.core.errors import ExitCode, NoKeyError, SafecheckError, StateError, UsageError
 from safecheck.core.i18n import N_, Message, msg
 from safecheck.storage import settings as settings_file
+from safecheck.storage.chain import entry_id
 from safecheck.storage.copies import SHA256_PATTERN, files_dir, read_copy, write_copy
-from safecheck.storage.files import atomic_writer, ensure_private_dir, fsync_dir, writing
+from safecheck.storage.files import atomic_writer, fsync_dir, writing
 from safecheck.storage.sealing import MIN_PASSPHRASE, SCRYPT_COST, Cost, PassphraseAsker
 from safecheck.storage.state import State, decode, encode
+from safecheck.storage.swap import ASIDE_SUFFIX, RESTORING_SUFFIX, exchange, free_name
 
 if TYPE_CHECKING:
     from safecheck.storage.store import Store
@@ -50,7 +58,6 @@ SALT_BYTES = 16
 CHECK_BYTES = 8
 CHUNK_BYTES = 1024 * 1024
 PASSPHRASE_ENV = "SAFECHECK_BACKUP_PASSPHRASE"
-ASIDE_SUFFIX = ".before-restore-"
 _LENGTH = struct.Struct(">I")
 _HEADER_BYTES = len(MAGIC) + 1 + 3 + SALT_BYTES + CHECK_BYTES
 _MAX_FRAME = CHUNK_BYTES + 64
@@ -217,12 +224,12 @@ def _derive(secret: str, salt: bytes, cost: Cost) -> bytes:
 
 
 def _entry_count(state: State) -> int:
-    live: set[object] = set()
+    live: set[int | None] = set()
     for record in state.evidence:
         if record.get("action") == "remove":
-            live.discard(record.get("id"))
+            live.discard(entry_id(record))
         else:
-            live.add(record.get("id"))
+            live.add(entry_id(record))
     return len(live)
 
 
@@ -347,20 +354,63 @@ def _contents(
     try:
         (length,) = _LENGTH.unpack(stream.read(_LENGTH.size))
         index = json.loads(stream.read(length).decode("utf-8"))
-        copies = [(str(c["sha256"]), int(c["size"])) for c in index["copies"]]
-        state_size = int(index["state"])
-        chosen = index.get("settings", {})  # backups made before the plain settings file: none
-        if not isinstance(chosen, dict):
+        if not isinstance(index, dict) or not isinstance(index.get("copies"), list):
             raise TypeError
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError, struct.error):
+        copies = [(_text(c["sha256"]), _count(c["size"])) for c in index["copies"]]
+        state_size = _count(index["state"])
+        chosen = index.get("settings", {})  # backups made before the plain settings file: none
+        if not _settings_shaped(chosen):
+            raise TypeError
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, struct.error, RecursionError):
         raise reader.damaged(N_("it does not pass its integrity check")) from None
     if not all(SHA256_PATTERN.match(sha) for sha, _ in copies):
         raise reader.damaged(N_("it does not pass its integrity check"))
     try:
         state = decode(stream.read(state_size))
+        _check_shape(state)
     except StateError:
         raise reader.damaged(N_("the saved state in it cannot be read")) from None
     return state, copies, stream, chosen
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError
+    return value
+
+
+def _count(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise TypeError
+    return value
+
+
+def _settings_shaped(chosen: object) -> bool:
+    """The index's settings: text or nothing for region and lang, true or false for discreet."""
+    if not isinstance(chosen, dict):
+        return False
+    kinds: dict[str, tuple[type, ...]] = {
+        "region": (str, type(None)),
+        "lang": (str, type(None)),
+        "discreet": (bool,),
+    }
+    return all(key in kinds and isinstance(chosen[key], kinds[key]) for key in chosen)
+
+
+def _check_shape(state: State) -> None:
+    """Everything a restore writes can be read back: each record an entry number and an
+    action, the whole state encodable (a crafted state is refused before anything is written)."""
+    from safecheck.storage.chain import ADD, EDIT, REMOVE
+
+    for record in state.evidence:
+        if entry_id(record) is None or record.get("action") not in (ADD, EDIT, REMOVE):
+            raise StateError(N_("the saved answers have an unexpected shape"))
+    if not all(isinstance(value, str | bool | int | None) for value in state.settings.values()):
+        raise StateError(N_("the saved answers have an unexpected shape"))
+    try:
+        encode(state)
+    except (ValueError, TypeError, RecursionError):
+        raise StateError(N_("the saved answers have an unexpected shape")) from None
 
 
 def check(path: Path, secret: str) -> tuple[State, int]:
@@ -394,48 +444,82 @@ def restore(
 ) -> Summary:
     """Restore `source` into the store's folder, sealed with the store's (this computer's) key.
 
-    The backup is checked whole first. An existing state needs `force`, and is then moved
-    aside, whole folder, to `<folder>.before-restore-<time>` before anything is written.
+    The backup is checked whole first, and the key for the new state is at hand before
+    anything is written. An existing state needs `force`: the backup is then unpacked into a
+    new folder beside the home, which takes the home's place in one rename, and the old home
+    is kept aside as `<folder>.before-restore-<time>`. On any failure before that, the old home
+    stays where it was and the new folder is removed.
     """
     source = source.expanduser()
-    if has_state(store.home) and not force:
+    home = store.home
+    if has_state(home) and not force:
         raise StateThere(
             msg(
                 "There is already a saved state in {path}. To replace it with the backup, add "
                 "--force: the current state is then kept aside first.",
-                path=store.home,
+                path=home,
             )
         )
     state, count = check(source, secret)
-    aside = None
-    if has_state(store.home):
-        aside = _move_aside(store.home, clock)
-    ensure_private_dir(store.home)
     store.prepare()  # this computer's key, before anything is written
-    with store.locked():
-        reader = _Reader(source, secret)
-        _, copies, stream, chosen = _contents(reader)
-        for sha, size in copies:
-            write_copy(
-                store,
-                sha,
-                stream.take(size),
-                lambda: reader.damaged(N_("a kept copy in it does not match its SHA-256")),
-            )
-        store.update(lambda _old: state)
-        kept = settings_file.from_mapping(chosen)  # the key source stays this computer's
-        settings_file.update(store.home, region=kept.region, lang=kept.lang, discreet=kept.discreet)
+    if not has_state(home):
+        with store.locked():
+            _unpack(store, source, secret, state)
+        return Summary(source, _entry_count(state), count)
+    from safecheck.storage.store import Store
+
+    stamp = clock().strftime("%Y%m%dT%H%M%S")
+    fresh = free_name(home.with_name(f".{home.name}{RESTORING_SUFFIX}{stamp}"))
+    old_home = home.stat().st_ino
+    try:
+        fresh.mkdir(mode=0o700)
+        with store.locked():  # no other safecheck saves into the home meanwhile
+            _unpack(Store(fresh, store.codec), source, secret, state)
+            exchange(fresh, home)
+    except BaseException as error:
+        if _inode(fresh) == old_home:  # swapped already: `fresh` is the old home, never removed
+            raise
+        shutil.rmtree(fresh, ignore_errors=True)
+        if isinstance(error, OSError):
+            raise BackupError(
+                msg(
+                    "The backup could not be restored into {path} ({reason}). Nothing was "
+                    "changed: your saved state is where it was.",
+                    path=home,
+                    reason=error.strerror or error,
+                )
+            ) from None
+        raise
+    aside = free_name(home.with_name(f"{home.name}{ASIDE_SUFFIX}{stamp}"))
+    try:
+        fresh.rename(aside)  # it holds the old home now
+        fsync_dir(home.parent)
+    except OSError:
+        aside = fresh  # kept under the name it has: named all the same (swap.aside_folders)
     return Summary(source, _entry_count(state), count, aside)
 
 
-def _move_aside(home: Path, clock: Callable[[], datetime]) -> Path:
-    stamp = clock().strftime("%Y%m%dT%H%M%S")
-    number = 0
-    while True:
-        aside = home.with_name(f"{home.name}{ASIDE_SUFFIX}{stamp}{f'-{number}' if number else ''}")
-        if not aside.exists():
-            break
-        number += 1
-    home.rename(aside)
-    fsync_dir(home.parent)
-    return aside
+def _inode(path: Path) -> int | None:
+    try:
+        return path.stat().st_ino
+    except OSError:
+        return None
+
+
+def _unpack(store: Store, source: Path, secret: str, state: State) -> None:
+    """Seal every copy and the state of the (checked) backup into the store's folder."""
+    reader = _Reader(source, secret)
+    _, copies, stream, chosen = _contents(reader)
+    for sha, size in copies:
+        write_copy(
+            store,
+            sha,
+            stream.take(size),
+            lambda: reader.damaged(N_("a kept copy in it does not match its SHA-256")),
+        )
+    store.update(lambda _old: state)
+    kept = settings_file.from_mapping(chosen)  # the key source stays this computer's
+    now = settings_file.read(store.home)
+    settings_file.write(
+        store.home, now.changed(region=kept.region, lang=kept.lang, discreet=kept.discreet)
+    )

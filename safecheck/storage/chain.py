@@ -17,10 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 GENESIS = "0" * 64  # the `prev` of the first record
+HEAD_KIND = "safecheck-chain-head"
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
 ADD, EDIT, REMOVE = "add", "edit", "remove"
 CONTENT_KEY = "entry"
 
@@ -71,3 +75,44 @@ def chain_of(entries: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
         records.append(record)
         prev = record_hash(record)
     return records
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """Where the chain ended when it was last saved: its record count and last record's hash.
+
+    Kept beside the state, sealed like it (`state.head`), so that a state file put back
+    from earlier, or one with records cut off its end, no longer matches.
+    """
+
+    records: int
+    last: str
+
+    def to_bytes(self) -> bytes:
+        return canonical({"kind": HEAD_KIND, "records": self.records, "last": self.last})
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Head | None:
+        """The head in `data`, or None when it is not one."""
+        try:
+            document = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            return None
+        if not isinstance(document, dict) or document.get("kind") != HEAD_KIND:
+            return None
+        records, last = document.get("records"), document.get("last")
+        if not isinstance(records, int) or isinstance(records, bool) or records < 0:
+            return None
+        if not isinstance(last, str) or not _SHA256.match(last):
+            return None
+        return cls(records, last)
+
+
+def head_of(records: Sequence[Mapping[str, Any]]) -> Head:
+    return Head(len(records), last_hash(list(records)))
+
+
+def entry_id(record: object) -> int | None:
+    """A record's entry number, or None when it has none that is a number."""
+    value = record.get("id") if isinstance(record, Mapping) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None

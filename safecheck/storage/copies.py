@@ -130,8 +130,8 @@ def remove_copies_except(store: Store, wanted: set[str]) -> int:
     if not folder.is_dir():
         return 0
     removed = 0
-    for path in folder.iterdir():
-        if path.name not in wanted:
+    for path in folder.iterdir():  # only copies safecheck made: a file of its own name, no folder
+        if SHA256_PATTERN.match(path.name) and path.name not in wanted and not path.is_dir():
             path.unlink(missing_ok=True)
             removed += 1
     return removed

@@ -26,8 +26,47 @@ _NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, err
 
 
 def ensure_private_dir(folder: Path) -> None:
-    """The folder and its parents, new ones readable by this user only (0700)."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    """The folder and its parents; each one made here is 0700, whatever the umask.
+
+    Folders that are there already are left as they are (only what safecheck makes is
+    made private). A file where a folder belongs is a `FileExistsError`, or
+    `NotADirectoryError` when it sits higher up.
+    """
+    missing: list[Path] = []
+    current = folder
+    while not current.is_dir():
+        if os.path.lexists(current) or current.parent == current:
+            if current != folder or missing:
+                raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(current))
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(current))
+        missing.append(current)
+        current = current.parent
+    for path in reversed(missing):
+        try:
+            path.mkdir(mode=0o700)
+        except FileExistsError:
+            if not path.is_dir():
+                raise
+            continue  # made meanwhile by another safecheck
+        if os.name == "posix":
+            path.chmod(0o700)  # made here: private, whatever the umask said
+
+
+def shared_with_others(folder: Path) -> str | None:
+    """The mode of a folder that other users may change (group or world writable, sticky like
+    /tmp, or owned by someone else), as octal text; None for a folder of this user's own."""
+    if os.name != "posix":
+        return None
+    try:
+        info = folder.stat()
+    except OSError:
+        return None
+    import stat
+
+    mode = stat.S_IMODE(info.st_mode)
+    if mode & (0o022 | stat.S_ISVTX) or info.st_uid != os.getuid():
+        return f"{mode:o}"
+    return None
 
 
 def fsync_dir(folder: Path) -> None:

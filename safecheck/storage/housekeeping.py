@@ -27,6 +27,7 @@ from safecheck.storage.store import (
     Store,
     own_files,
 )
+from safecheck.storage.swap import aside_folders
 
 Confirm = Callable[[Message], bool]
 
@@ -60,6 +61,10 @@ def where(home: Path) -> list[Message]:
     lines += [
         msg("Left over from an interrupted save: {path}", path=path)
         for path in sorted(home.glob(TEMP_PATTERN))
+    ]
+    lines += [
+        msg("Kept aside by a restore (`safecheck wipe` removes it too): {path}", path=path)
+        for path in aside_folders(home)
     ]
     copies = [path for path in own_files(home) if path.parent.name == FILES_DIR]
     if copies:
@@ -111,18 +116,17 @@ def wipe(home: Path, *, keystore: Keystore | None = None) -> Outcome:
         found = [path for path in found if path != lock] + [lock]
     removed = found
     outcome.lines += [msg("Removed {path}", path=path) for path in removed]
-    if not removed:
+    aside = aside_folders(home)
+    if not removed and not aside:
         outcome.lines.append(msg("There were no safecheck files in {folder}.", folder=home))
-    if home.is_dir():
-        left = sorted(home.iterdir())
-        if left:
-            outcome.lines += [
-                msg("Left in place, because safecheck did not make it: {path}", path=path)
-                for path in left
-            ]
-        else:
-            home.rmdir()
-            outcome.lines.append(msg("Removed the folder {path}", path=home))
+    outcome.lines += _remove_folder(home)
+    for folder in aside:  # an earlier home a restore set aside: the same files, the same key
+        gone = own_files(folder)
+        for path in gone:
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+        outcome.lines += [msg("Removed {path}", path=path) for path in gone]
+        outcome.lines += _remove_folder(folder)
 
     service, user = keystore.service, keystore.user
     try:
@@ -153,6 +157,25 @@ def wipe(home: Path, *, keystore: Keystore | None = None) -> Outcome:
                 user=user,
             )
     return outcome
+
+
+def _remove_folder(folder: Path) -> list[Message]:
+    """The folder removed when nothing is left in it; else what is left, named."""
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    with contextlib.suppress(OSError):  # kept copies' folder, when nothing else is in it
+        (folder / FILES_DIR).rmdir()
+    left = sorted(folder.iterdir())
+    if left:
+        return [
+            msg("Left in place, because safecheck did not make it: {path}", path=path)
+            for path in left
+        ]
+    try:
+        folder.rmdir()
+    except OSError:  # a mount point, or a folder this user may not change
+        return []
+    return [msg("Removed the folder {path}", path=folder)]
 
 
 def reset(store: Store, confirm: Confirm) -> Outcome:

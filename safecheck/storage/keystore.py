@@ -1,15 +1,14 @@
-"""The key of the saved state in the OS keyring. The only module that talks to keyring
-(and to secretstorage).
+"""The key of the saved state in the OS keyring. The only module that talks to keyring.
 
 Secret Service on Linux, Keychain on macOS, Credential Locker on Windows, as
 `keyring` finds them (`PYTHON_KEYRING_BACKEND` chooses one by name). There is one
 entry per state folder: service "safecheck", user name the folder's full path,
 so two folders (and two tests) never share a key.
 
-On Linux, where keyring would choose the Secret Service anyway, safecheck talks to it
-through secretstorage (the library keyring itself uses for it) and stores the entry
-exactly as keyring's SecretService backend does, so either finds what the other stored.
-Importing keyring alone takes ~50 ms before the first question (README, "Speed and memory").
+On Linux, where keyring would choose the Secret Service anyway, safecheck uses its own
+Secret Service client (`secret_service.py`, under safecheck's own application id): keyring
+and its discovery of backends cost 60-130 ms before the first question (README, "Speed and
+memory").
 """
 
 from __future__ import annotations
@@ -18,6 +17,8 @@ import base64
 import binascii
 from pathlib import Path
 from typing import Any
+
+from safecheck.storage.secret_service import Locked, SecretService
 
 SERVICE = "safecheck"
 
@@ -44,7 +45,7 @@ class Keystore:
         self._backend: Any = None
 
     def backend_name(self) -> str:
-        """The backend's class (e.g. safecheck.storage.keystore.SecretService, or keyring's
+        """The backend's class (e.g. safecheck.storage.secret_service.SecretService, or keyring's
         keyring.backends.macOS.Keyring), or why there is none."""
         try:
             backend = self._keyring()
@@ -81,6 +82,8 @@ class Keystore:
         """Remove the entry; False when there was none."""
         backend = self._keyring()
         try:
+            if isinstance(backend, SecretService):  # every entry, older ones too
+                return backend.delete_password(self.service, self.user)
             if backend.get_password(self.service, self.user) is None:
                 return False
             backend.delete_password(self.service, self.user)
@@ -95,7 +98,7 @@ class Keystore:
     def _keyring(self) -> Any:
         """The backend, chosen afresh for this keystore (so the environment is honoured)."""
         if self._backend is None:
-            backend = _secret_service() if _secret_service_wanted() else None
+            backend = SecretService.connect() if _secret_service_wanted() else None
             self._backend = backend if backend is not None else _discovered()
         return self._backend
 
@@ -129,66 +132,6 @@ def _keyring_config_root() -> Path:
     return Path(root, "python_keyring")
 
 
-def _secret_service() -> Any:
-    """The Secret Service through secretstorage, or None when none answers on D-Bus."""
-    try:
-        import secretstorage
-
-        connection = secretstorage.dbus_init()
-    except Exception:  # no D-Bus session, or secretstorage missing
-        return None
-    try:
-        if secretstorage.check_service_availability(connection):
-            return SecretService(connection)  # the one connection of this run
-    except Exception:
-        pass
-    connection.close()
-    return None
-
-
-class SecretService:
-    """keyring's SecretService backend without keyring: the same default collection, the
-    same attributes and label, so an entry stored by either is found by the other."""
-
-    APPLICATION = "Python keyring library"  # keyring.backends.SecretService.Keyring.appid
-
-    def __init__(self, connection: Any) -> None:
-        self.connection = connection  # jeepney's; closed when safecheck ends
-
-    def get_password(self, service: str, username: str) -> str | None:
-        query = {"username": username, "service": service}
-        for item in self._collection().search_items(query):
-            if item.is_locked():
-                item.unlock()
-                if item.is_locked():  # the person dismissed the prompt
-                    raise KeystoreUnavailable("the keyring entry is locked")
-            secret: bytes = item.get_secret()
-            return secret.decode("utf-8")
-        return None
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        attributes = {"username": username, "service": service, "application": self.APPLICATION}
-        label = f"Password for '{username}' on '{service}'"
-        self._collection().create_item(label, attributes, password, replace=True)
-
-    def delete_password(self, service: str, username: str) -> None:
-        query = {"username": username, "service": service}
-        for item in self._collection().search_items(query):
-            item.delete()
-            return
-
-    def _collection(self) -> Any:
-        """The default collection, unlocked (which may show the desktop's prompt)."""
-        import secretstorage
-
-        collection = secretstorage.get_default_collection(self.connection)
-        if collection.is_locked():
-            collection.unlock()
-            if collection.is_locked():  # the person dismissed the prompt
-                raise KeystoreUnavailable("the keyring is locked")
-        return collection
-
-
 def _discovered() -> Any:
     """The backend keyring itself chooses (config file, PYTHON_KEYRING_BACKEND, priority)."""
     import keyring.core
@@ -205,5 +148,7 @@ def _discovered() -> Any:
 
 
 def _describe(error: Exception) -> str:
+    if isinstance(error, Locked):
+        return str(error)
     text = str(error).strip().rstrip(".!")
     return f"{type(error).__name__}: {text}" if text else type(error).__name__

@@ -10,13 +10,17 @@ settings that reveal nothing about a person's answers or evidence:
 
 Reading it needs no keyring and no passphrase, so the start screen, the crisis screen
 and the help lines never wait for a key. The age group is not here: it stays in the
-encrypted state (see the README). A file that cannot be read counts as empty: help
-must still be shown. Only the standard library is used (and `files.write_atomic`),
-so this can run before anything slow is imported.
+encrypted state (see the README). A file that cannot be read counts as empty, and a
+value of the wrong type (a list, a table, a number where text belongs) counts as not set:
+help must still be shown. The file is read through the same bounded, regular-files-only
+reader as any other (`safefile.read_bytes`), and nesting deeper than `MAX_DEPTH` is
+refused before the TOML parser sees it. Only the standard library is used (and
+`files.write_atomic`), so this can run before anything slow is imported.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
@@ -28,6 +32,7 @@ from safecheck.storage.files import ensure_private_dir, write_atomic
 
 SETTINGS_FILE = "settings.toml"
 MAX_BYTES = 64 * 1024
+MAX_DEPTH = 8  # brackets and braces open at once: the file itself never needs more than 0
 KEY_SOURCES = ("keyring", "passphrase", "plain")
 # Settings older versions kept inside the encrypted state; moved here on first open.
 MOVED_FROM_STATE = ("region", "discreet")
@@ -68,40 +73,73 @@ def read(home: Path | None = None) -> Settings:
     path = settings_path(home or default_home())
     try:
         found = path.stat()
-        if not path.is_file() or found.st_size > MAX_BYTES:
-            return Settings()
-        stamp = (found.st_mtime_ns, found.st_size, found.st_ino)
-        known = _read.get(path)
-        if known is not None and known[0] == stamp:
-            return known[1]
-        text = path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+    except OSError:
         return Settings()
-    settings = parse(text)
+    stamp = (found.st_mtime_ns, found.st_size, found.st_ino)
+    known = _read.get(path)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    settings = from_mapping(_raw(path))
     _read[path] = (stamp, settings)
     return settings
 
 
-def parse(text: str) -> Settings:
-    """Settings from TOML text; keys that are unknown or of the wrong type are left out."""
+def _raw(path: Path) -> Mapping[str, Any]:
+    """The file's TOML table; empty when there is none or it cannot be read safely."""
+    from safecheck.storage.safefile import Refused, read_bytes
+
+    try:
+        text = read_bytes(path, MAX_BYTES).decode("utf-8")
+    except (OSError, Refused, UnicodeDecodeError):
+        return {}
+    return _table(text)
+
+
+def _table(text: str) -> Mapping[str, Any]:
+    if _depth(text) > MAX_DEPTH:
+        return {}
     import tomllib
 
     try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
-        return Settings()
-    return from_mapping(raw)
+        return tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError, MemoryError, ValueError, TypeError):
+        return {}
+
+
+def _depth(text: str) -> int:
+    """How deep brackets and braces nest (quotes not counted: a deeper file is not ours)."""
+    deepest = depth = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return deepest
+
+
+def parse(text: str) -> Settings:
+    """Settings from TOML text; keys that are unknown or of the wrong type are left out."""
+    return from_mapping(_table(text))
+
+
+def _text(raw: Mapping[str, Any], key: str) -> str | None:
+    value = raw.get(key) if isinstance(raw, Mapping) else None
+    return value if isinstance(value, str) else None
 
 
 def from_mapping(raw: Mapping[str, Any]) -> Settings:
+    """Typed settings: each value of the right type and among those allowed, else the default."""
     from safecheck.core.region import parse_region_code
 
-    region = raw.get("region")
-    lang = raw.get("lang")
-    discreet = raw.get("discreet")
-    key = raw.get("key")
+    region, lang, key = _text(raw, "region"), _text(raw, "lang"), _text(raw, "key")
+    discreet = raw.get("discreet") if isinstance(raw, Mapping) else None
+    try:
+        code = parse_region_code(region) if region is not None else None
+    except (ValueError, TypeError):
+        code = None
     return Settings(
-        region=parse_region_code(region) if isinstance(region, str) else None,
+        region=code,
         lang=lang if lang in LANGUAGES else None,
         discreet=discreet if isinstance(discreet, bool) else False,
         key=key if key in KEY_SOURCES else None,
@@ -135,7 +173,15 @@ def _toml_value(value: object) -> str:
 
 
 def write(home: Path, settings: Settings) -> None:
-    """Save the settings whole or not at all (0600, in the private folder)."""
+    """Save the settings whole or not at all (0600, in the private folder).
+
+    Never into a folder other users may change (`PermissionError`): safecheck refuses it.
+    """
+    from safecheck.storage.files import shared_with_others
+
+    mode = shared_with_others(home)
+    if mode is not None:
+        raise PermissionError(errno.EACCES, f"other users can change this folder ({mode})")
     ensure_private_dir(home)
     write_atomic(settings_path(home), dumps(settings).encode("utf-8"))
 
@@ -164,15 +210,9 @@ def from_state(home: Path, saved: Mapping[str, Any]) -> None:
     """
     if not any(key in saved for key in MOVED_FROM_STATE):
         return
-    path = settings_path(home)
-    raw: dict[str, Any] = {}
-    if path.exists():
-        import tomllib
-
-        try:
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            raw = {}
+    raw = _raw(settings_path(home))
+    if not isinstance(saved, Mapping):
+        return
     older = from_mapping({key: saved[key] for key in MOVED_FROM_STATE if key in saved})
     changes: dict[str, Any] = {}
     if "region" not in raw and older.region is not None:

@@ -6,6 +6,9 @@ swapped; `open_store()` is the one place that decides it for the commands.
 
 Files in the state folder (all made private: folder 0700, files 0600):
 - `state`: the saved state (see safecheck.storage.sealing for its format);
+- `state.head`: where the evidence chain ended at the last save (its record count and last
+  hash, `storage.chain.Head`), sealed like the state: `evidence verify` reports a state
+  file put back from earlier, or records cut off the chain's end;
 - `settings.toml`: the settings that reveal nothing, readable without a key
   (safecheck.storage.settings);
 - `state.lock`: the lock two running copies of safecheck take turns on;
@@ -18,6 +21,7 @@ Files in the state folder (all made private: folder 0700, files 0600):
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 from collections.abc import Callable, Iterator
@@ -30,8 +34,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 from safecheck.core.errors import DamagedStateError, ExitCode, SafecheckError, StateError
 from safecheck.core.i18n import N_, Message, msg
 from safecheck.storage import settings as plain_settings
+from safecheck.storage.chain import Head, head_of
 from safecheck.storage.copies import COPY_TEMP_PATTERN, FILES_DIR, reseal_copies
-from safecheck.storage.files import ensure_private_dir, fsync_dir, write_atomic
+from safecheck.storage.files import (
+    ensure_private_dir,
+    fsync_dir,
+    shared_with_others,
+    write_atomic,
+)
 from safecheck.storage.intent import Intent
 from safecheck.storage.safefile import STATE_LIMIT, Refused, read_bytes
 from safecheck.storage.settings import SETTINGS_FILE, default_home
@@ -41,6 +51,8 @@ if TYPE_CHECKING:
     from safecheck.storage.sealing import PassphraseAsker
 
 STATE_FILE = "state"
+HEAD_FILE = "state.head"
+HEAD_LIMIT = 4096
 LOCK_FILE = "state.lock"
 ASIDE_PREFIX = "state.unreadable-"
 TEMP_PATTERN = f".{STATE_FILE}.*.tmp"
@@ -138,7 +150,7 @@ def settle(store: Store, intent: Intent, *, asker: PassphraseAsker | None = None
     if intent is not Intent.REPAIR and not opening.switched and current is not None:
         opening.switched = True
         if (current is Source.PLAIN) != opening.plain:
-            store.update(lambda state: state)
+            store._anchor(store.update(lambda state: state))  # the head follows the state's form
             _reseal_copies(store)
             opening.warn(
                 msg(
@@ -193,6 +205,7 @@ class Store:
         self._lock: Any = None
         self._damage: DamagedStateError | None = None  # what the last move aside was for
         self._key_noted: Any = None  # the key source last written to the settings file
+        self._aside_told = False  # whether folders a restore set aside were looked for
 
     def load(self) -> State:
         """The saved state, or an empty one if nothing was saved yet.
@@ -203,6 +216,8 @@ class Store:
         left in place and reported. Either way the message names the way on:
         `safecheck reset`.
         """
+        if os.path.lexists(self.home) and not self.home.is_dir():
+            raise _home_error(self.home, FileExistsError(errno.EEXIST, "", str(self.home)))
         for _ in range(3):
             try:
                 sealed = read_bytes(self.path, STATE_LIMIT)  # never a FIFO, device or 1 GB
@@ -224,7 +239,7 @@ class Store:
                         ),
                         kept=kept[-1],
                     ) from None
-                return self._with_plain_settings(State())
+                return self._told_aside(self._with_plain_settings(State()))
             except OSError as error:
                 raise StateError(
                     N_("the saved state cannot be read ({reason})"),
@@ -232,7 +247,7 @@ class Store:
                     path=self.path,
                 ) from None
             try:
-                return self._with_plain_settings(decode(self.codec.open(sealed)))
+                return self._told_aside(self._with_plain_settings(decode(self.codec.open(sealed))))
             except DamagedStateError as error:
                 if not self.quarantine:
                     raise
@@ -264,6 +279,15 @@ class Store:
             path=self.path,
         )
 
+    def _told_aside(self, state: State) -> State:
+        """An empty log while a restore has set an earlier folder aside: the folder is named."""
+        if not self._aside_told and not state.evidence and self.opening is not None:
+            self._aside_told = True
+            from safecheck.storage.swap import tell_aside
+
+            tell_aside(self.home, self.opening.warn)
+        return state
+
     def update(self, change: Callable[[State], State]) -> State:
         """Apply `change` to the newest saved state and save it, under the lock.
 
@@ -271,10 +295,40 @@ class Store:
         because the state is read again after the lock is taken.
         """
         with self.locked():
-            new = change(self.load())
+            old = self.load()
+            new = change(old)
             self._write(self.codec.seal(encode(_without_plain_settings(new))))
+            if new.evidence != old.evidence or not (self.home / HEAD_FILE).exists():
+                self._anchor(new)  # only when the chain changed: answers save as fast as before
             self._plain_settings_follow(new)
             return new
+
+    def _anchor(self, state: State) -> None:
+        """Keep the chain's head beside the state (after it: a crash leaves it behind, never
+        ahead, and a head behind the chain still holds)."""
+        try:
+            write_atomic(self.home / HEAD_FILE, self.codec.seal(head_of(state.evidence).to_bytes()))
+        except OSError:
+            pass  # the state is saved; the head catches up at the next save
+
+    def head(self) -> Head | None:
+        """The head kept at the last save; None when none was kept yet (an older safecheck).
+
+        A head that is there but cannot be read or opened is a `StateError`.
+        """
+        path = self.home / HEAD_FILE
+        try:
+            sealed = read_bytes(path, HEAD_LIMIT)
+        except Refused as refused:
+            if refused.missing:
+                return None
+            raise StateError(
+                N_("the saved state cannot be read ({reason})"), reason=refused.problem, path=path
+            ) from None
+        head = Head.from_bytes(self.codec.open(sealed))
+        if head is None:
+            raise StateError(N_("it is not the head of an evidence chain"), path=path)
+        return head
 
     def _with_plain_settings(self, state: State) -> State:
         """The state with the settings of the plain file (moved there on first open)."""
@@ -322,6 +376,7 @@ class Store:
         """Save an empty state without reading the old one (`safecheck reset`)."""
         with self.locked():
             self._write(self.codec.seal(encode(State())))
+            self._anchor(State())
 
     def move_aside(self) -> Path | None:
         """Keep the state file aside as `state.unreadable-<time>`; None when there is none."""
@@ -340,7 +395,11 @@ class Store:
         if self._lock is None:
             from filelock import FileLock
 
-            ensure_private_dir(self.home)
+            refuse_shared(self.home)
+            try:
+                ensure_private_dir(self.home)
+            except OSError as error:
+                raise _home_error(self.home, error) from None
             self._lock = FileLock(
                 str(self.home / LOCK_FILE), timeout=LOCK_TIMEOUT_SECONDS, mode=0o600
             )
@@ -353,6 +412,16 @@ class Store:
                 N_("another safecheck is still saving; close it and try again"),
                 path=self.home / LOCK_FILE,
             ) from None
+        except OSError as error:  # a link or a folder in its place, no free inode, ...
+            raise StateError(
+                N_(
+                    "the lock file cannot be made or opened ({reason}). If something other than "
+                    "a file is at its place (a link, a folder), move it away: safecheck makes "
+                    "the lock file again"
+                ),
+                reason=error.strerror or error,
+                path=self.home / LOCK_FILE,
+            ) from None
         try:
             if self._lock.lock_counter == 1:
                 self._remove_leftovers()
@@ -363,8 +432,8 @@ class Store:
     def _move_aside(self, sealed: bytes) -> Path | None:
         with self.locked():
             try:
-                current = self.path.read_bytes()
-            except FileNotFoundError:
+                current = read_bytes(self.path, STATE_LIMIT)
+            except Refused:  # gone, or no longer a regular file: nothing of ours to move
                 return None
             if current != sealed:
                 return None
@@ -382,10 +451,12 @@ class Store:
 
     def _remove_leftovers(self) -> None:
         """A temporary file seen while holding the lock is from a save that crashed."""
-        for temp in self.home.glob(TEMP_PATTERN):
-            temp.unlink(missing_ok=True)
-        for temp in (self.home / FILES_DIR).glob(COPY_TEMP_PATTERN):
-            temp.unlink(missing_ok=True)
+        leftovers = [*self.home.glob(TEMP_PATTERN), *self.home.glob(f".{HEAD_FILE}.*.tmp")]
+        leftovers += (self.home / FILES_DIR).glob(COPY_TEMP_PATTERN)
+        for temp in leftovers:
+            if temp.is_file() and not temp.is_symlink():  # only what a save of safecheck's made
+                with contextlib.suppress(OSError):
+                    temp.unlink()
 
     def _write(self, data: bytes) -> None:
         try:
@@ -435,21 +506,53 @@ def own_files(home: Path) -> list[Path]:
     """Every file safecheck makes in its folder, that is there now."""
     if not home.is_dir():
         return []
-    names = [home / STATE_FILE, home / SETTINGS_FILE, home / LOCK_FILE]
-    found = [path for path in names if path.exists() or path.is_symlink()]
-    found += sorted(home.glob(f"{ASIDE_PREFIX}*")) + sorted(home.glob(TEMP_PATTERN))
-    found += sorted(home.glob(f".{SETTINGS_FILE}.*.tmp"))
+    names = [home / STATE_FILE, home / HEAD_FILE, home / SETTINGS_FILE, home / LOCK_FILE]
+    found = names + sorted(home.glob(f"{ASIDE_PREFIX}*")) + sorted(home.glob(TEMP_PATTERN))
+    found += sorted(home.glob(f".{SETTINGS_FILE}.*.tmp")) + sorted(home.glob(f".{HEAD_FILE}.*.tmp"))
     files = home / FILES_DIR
     if files.is_dir() and not files.is_symlink():
-        found += sorted(path for path in files.iterdir() if path.is_file() or path.is_symlink())
-    return found
+        found += sorted(files.iterdir())
+    return [path for path in found if path.is_symlink() or path.is_file()]  # never a folder
+
+
+def _home_error(home: Path, error: OSError) -> StateError:
+    if isinstance(error, FileExistsError | NotADirectoryError):
+        return StateError(
+            N_(
+                "this is not a folder, so safecheck cannot keep its files here. Set "
+                "SAFECHECK_HOME to a folder (safecheck makes it), or move this file away"
+            ),
+            path=Path(error.filename) if error.filename else home,
+        )
+    return StateError(
+        N_("the folder cannot be made ({reason})"), reason=error.strerror or error, path=home
+    )
+
+
+def refuse_shared(home: Path) -> None:
+    """A home other users may change is never used, nor changed (a shared folder like /tmp)."""
+    mode = shared_with_others(home)
+    if mode is not None:
+        raise StateError(
+            N_(
+                "other users can change this folder (mode {mode}), so safecheck keeps nothing "
+                "private here and leaves it as it is. Set SAFECHECK_HOME to a new folder of your "
+                "own: safecheck makes it, private"
+            ),
+            mode=mode,
+            path=home,
+        )
 
 
 def check_private(home: Path, warn: Callable[[Message], None]) -> None:
-    """Folder 0700 and files 0600: anything looser is fixed, and the person is told."""
+    """Folder 0700 and files 0600: anything looser is fixed, and the person is told.
+
+    A home other users can change is refused (`refuse_shared`) and never changed.
+    """
     if os.name != "posix" or not home.is_dir():
         return
 
+    refuse_shared(home)
     for folder in (home, home / FILES_DIR):
         if not folder.is_dir() or folder.is_symlink():
             continue

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Collection, Sequence
 from typing import IO, TypeVar
 
-from safecheck.content.workshop import Move
+from safecheck.content.moves import Move
 from safecheck.core.errors import Interrupted, NotInteractiveError, QuickExit
 from safecheck.core.i18n import N_, t
 from safecheck.ui.keys import LEAVE_WORD, interrupts

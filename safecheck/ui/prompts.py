@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from safecheck.content.workshop import Move
+from safecheck.content.moves import Move
 from safecheck.core.errors import Interrupted, NotInteractiveError, QuickExit
 from safecheck.core.i18n import N_, t
 from safecheck.ui.keys import (
