@@ -104,7 +104,7 @@ def test_the_csv_has_one_row_per_entry(home: Path, tmp_path: Path) -> None:
     entries(tmp_path)
     target = tmp_path / "bundle"
     assert runner.invoke(app, ["export", "--bundle", str(target)]).exit_code == 0
-    with (target / "evidence.csv").open(newline="", encoding="utf-8") as handle:
+    with (target / "evidence.csv").open(newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 3
     assert list(rows[0]) == list(bundle.CSV_COLUMNS)

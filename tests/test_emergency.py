@@ -53,7 +53,7 @@ ORDER = [
     "dont-do-what-they-ask",
     "evidence",
     "block-and-report",
-    "search-yourself",
+    "search-yourself",  # images made at 18+; images made under 18: report where they were seen
     "removal",  # Take It Down (every age), and StopNCII for adults
     "bank",
     "police-report",
@@ -99,8 +99,10 @@ def test_the_plan_opens_with_not_your_fault_and_not_alone() -> None:
 
 def test_the_steps_come_in_the_order_of_the_sources() -> None:
     for age_group in AgeGroup:
+        # Nobody looks for images made under 18: that step takes the place of searching.
+        same = {"report-where-seen": "search-yourself"}
         ids = [
-            ("removal" if i.startswith("removal-") else i)
+            ("removal" if i.startswith("removal-") else same.get(i, i))
             for i in (item.id for item in steps(Region.BE, age_group))
         ]
         assert [i for n, i in enumerate(ids) if n == 0 or i != ids[n - 1]] == ORDER
@@ -145,6 +147,9 @@ def test_the_crisis_screen_for_another_country_is_honest(pipe: PipeInput) -> Non
     assert "local emergency number" in screen
     assert "1813" not in screen
     assert "0800 0113" not in screen
+    # A way to find a line where the person lives, and not to stay alone with it.
+    assert "findahelpline.com" in screen
+    assert "Don't stay alone" in screen
 
 
 def test_no_to_acute_danger_goes_straight_to_the_steps(pipe: PipeInput) -> None:
@@ -219,7 +224,7 @@ def walk_with_image_answer(pipe: PipeInput, home: Path, answer: str, *args: str)
 
 
 def test_an_adult_whose_images_were_made_under_18_is_led_to_take_it_down(
-    pipe: PipeInput, home: Path
+    pipe: PipeInput, home: Path, tmp_path: Path
 ) -> None:
     out = walk_with_image_answer(pipe, home, MADE_UNDER_18)
     assert "Have images taken down with Take It Down" in out
@@ -238,7 +243,7 @@ def test_an_adult_whose_images_were_made_under_18_is_led_to_take_it_down(
     check = runner.invoke(app, ["check", "emergency", "--no-input", "--json"])
     assert "stopncii" not in check.stdout.lower()
     assert "removal-take-it-down" in check.stdout
-    export = home / "report.json"
+    export = tmp_path / "report.json"  # never inside safecheck's own folder (issue 26)
     result = runner.invoke(app, ["export", "--output", str(export), "--format", "json"])
     assert result.exit_code == 0, result.output
     text = export.read_text(encoding="utf-8")

@@ -190,3 +190,31 @@ def test_no_word_of_the_help_line_table_is_broken_in_print(
     assert "Take It Down" in flat
     if region == "OTHER":
         assert "112" in flat
+
+
+def test_the_printed_report_has_page_numbers_and_no_empty_first_page(
+    home: Path, tmp_path: Path
+) -> None:
+    """A long note may break inside its entry: page 1 holds the title and the entry's start,
+    and every page says "page N of M"."""
+    note = "\n".join(f"Line {number} of what they wrote to me." for number in range(160))
+    for options in (["--account", "first", "--note", note], ["--account", "second"]):
+        added = runner.invoke(app, ["evidence", "add", "--when", "2026-03-01 09:30", *options])
+        assert added.exit_code == 0, added.output
+    page = tmp_path / "report.html"
+    assert runner.invoke(app, ["export", "--output", str(page)]).exit_code == 0
+    html_text = page.read_text(encoding="utf-8")
+    assert "<main>" in html_text
+    assert "<tbody>" in html_text
+    assert 'scope="col"' in html_text
+    assert "<ul aria-label" not in html_text
+    assert '<ul class="files" aria-label' not in html_text
+    pdf, _ = print_to_pdf(page, tmp_path)
+    pages = pdf_text(pdf).split("\f")
+    pages = [text for text in pages if text.strip()]
+    assert len(pages) >= 3
+    for number, text in enumerate(pages, start=1):
+        assert f"page {number} of {len(pages)}" in text, text[-300:]
+    first = pages[0]
+    assert "Evidence and emergency plan" in first
+    assert "Line 0 of what they wrote" in first  # the entry starts on page 1, not page 2

@@ -66,6 +66,22 @@ def section(title: str) -> str:
     return text[start : end if end > 0 else None]
 
 
+def added_section() -> str:
+    """CONTENT.md's section of 2026-12-04: adults, other countries, images made under 18."""
+    text = content_text()
+    return text[text.index("## Added 2026-12-04") :]
+
+
+def confirmed_later(line: helplines.HelpLine) -> list[str]:
+    """The line's numbers that a paragraph of the 2026-12-04 section naming it quotes."""
+    paragraphs = [
+        re.sub(r"[\s–-]+", " ", paragraph)
+        for paragraph in added_section().split("\n\n")
+        if f"**{line.name.en}**" in paragraph
+    ]
+    return [phone for phone in line.phones if any(phone in text for text in paragraphs)]
+
+
 def data_line(row: Row) -> helplines.HelpLine:
     found = [
         line
@@ -88,7 +104,7 @@ def test_the_content_tables_are_read() -> None:
 def test_every_line_has_a_country_a_contact_and_a_source() -> None:
     assert LINES
     for line in LINES:
-        assert line.country in ("BE", "NL", INTERNATIONAL), line.id
+        assert line.country in ("BE", "NL", "OTHER", INTERNATIONAL), line.id
         assert line.phones or line.chat or line.url, line.id
         assert line.source.strip(), line.id
         for text in (line.who, line.name):
@@ -99,7 +115,10 @@ def test_every_line_has_a_country_a_contact_and_a_source() -> None:
 @pytest.mark.parametrize("row", content_rows() if CONTENT.is_file() else [], ids=str)
 def test_each_content_row_is_in_the_data_with_the_same_numbers(row: Row) -> None:
     line = data_line(row)
-    assert list(line.phones) == row.numbers  # copied exactly, none added, none left out
+    # Copied exactly, none added, none left out; a number confirmed since (the section of
+    # 2026-12-04: Helpwanted's phone) is the only addition.
+    later = [phone for phone in confirmed_later(line) if phone not in row.numbers]
+    assert list(line.phones) == row.numbers + later
     # CONTENT.md names the organisation's site; the data names the full URL of the page
     # the facts were checked on (test_helpline_sources checks those), which may be a
     # dated news report, so only the sites are compared here.
@@ -120,8 +139,14 @@ def test_the_data_has_no_line_that_content_does_not_name() -> None:
         )
         # Payboy and the French-language Belgian lines are named in CONTENT.md outside
         # the two tables read here (a paragraph, and a table of their own).
+        # The lines of 2026-12-04 (adults, other countries, images made under 18) are
+        # named in that section.
         elsewhere = line.id == "be-payboy" or line.langs == {"fr"}
-        assert named or (elsewhere and line.name.en.split(" (")[0] in content_text()), (
+        key = line.name.en.split(" (")[0].split(":")[0]
+        later = key in added_section() or (
+            line.country == "OTHER" and all(phone in added_section() for phone in line.phones)
+        )
+        assert named or later or (elsewhere and key in content_text()), (
             f"{line.id} is not in CONTENT.md"
         )
 
@@ -129,7 +154,11 @@ def test_the_data_has_no_line_that_content_does_not_name() -> None:
 def test_removal_services_are_the_two_content_names_with_their_ages() -> None:
     removal = section("Removal (any region)").lower()
     international = {line.id: line for line in LINES if line.country == INTERNATIONAL}
-    assert set(international) == {"stopncii", "take-it-down"}
+    assert set(international) == {"stopncii", "take-it-down", "google-removal"}
+    google = international.pop("google-removal")  # the removal request for search results
+    assert google.url is not None
+    assert google.source.startswith("https://support.google.com/")
+    assert google.images == {"adult"}  # images made under 18: nobody looks, others search
     for line in international.values():
         assert line.kind == "removal"
         assert line.name.en.lower() in removal
@@ -146,11 +175,14 @@ def test_removal_services_are_the_two_content_names_with_their_ages() -> None:
 
 def test_unconfirmed_numbers_are_not_given() -> None:
     unconfirmed = section("Not confirmed")
-    for name in ("Helpwanted", "Fier", "Offlimits"):
+    for name in ("Fier", "Offlimits"):
         assert name in unconfirmed
         for line in LINES:
             if name in (line.name.en, line.name.nl):
                 assert not line.phones, f"{line.id} has a phone number"
+    helpwanted = next(line for line in LINES if line.name.en == "Helpwanted")
+    assert list(helpwanted.phones) == confirmed_later(helpwanted) == ["020 261 52 75"]
+    assert helpwanted.source == "http://www.helpwanted.nl/en"
     assert "Child Focus chat hours" in unconfirmed
     child_focus = next(line for line in LINES if line.name.en == "Child Focus")
     assert child_focus.chat is None
@@ -169,10 +201,14 @@ def test_every_region_has_an_emergency_and_a_suicide_prevention_line() -> None:
         for region in (Region.BE, Region.NL)
     }
     assert numbers == {Region.BE: ["1813"], Region.NL: ["113", "0800 0113"]}
-    assert (
-        helplines.select(LINES, Region.OTHER, kinds=["emergency", "suicide-prevention"], lang="en")
-        == ()
+    # Another country: the EU's emergency number and a directory of help lines by country.
+    other = helplines.select(
+        LINES, Region.OTHER, kinds=["emergency", "suicide-prevention"], lang="en"
     )
+    assert [(line.phones, line.url) for line in other] == [
+        (("112",), None),
+        ((), "findahelpline.com"),
+    ]
 
 
 def test_age_groups_choose_the_lines() -> None:

@@ -167,3 +167,71 @@ def test_the_check_catches_new_ways_of_saying_it(lang: str, text: str) -> None:
 )
 def test_the_check_lets_safe_advice_through(lang: str, text: str) -> None:
     assert not harmful({"how": {lang: text}})
+
+
+# -- nobody is sent looking for images of a minor --------------------------------------------
+
+# Searching for oneself online is advice for images made at 18 or older only: images made
+# under 18 are images of sexual abuse of minors, which nobody looks for (not the young
+# person, not a parent, teacher or youth worker); help lines and the police search.
+SEARCHING = {
+    "nl": re.compile(
+        r"\bzoek\w* jezelf|\bzoek\w* samen (of|online|naar)\b|^\W*zoek\w* .{0,30}\b(beelden|online)\b",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"search\w* (for )?yourself|search\w* online together|search\w* together (whether|if|for)"
+        r"|^\W*(offer to )?search\w* .{0,30}\b(online|images)\b|look\w* (for|at) the images",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"cherche-toi|recherche sur toi|cherch\w* ensemble (si|en ligne|des images)"
+        r"|^\W*cherch\w* .{0,30}\b(images|en ligne)\b",
+        re.IGNORECASE,
+    ),
+}
+NOT_SEARCHING = {
+    "nl": re.compile(r"\b(niet|geen|nooit|niemand)\b", re.IGNORECASE),
+    "en": re.compile(r"\b(don't|not|never|nobody)\b", re.IGNORECASE),
+    "fr": re.compile(r"\b(ne|n'|pas|jamais|personne)\b", re.IGNORECASE),
+}
+
+
+def searching(node: object, adults_only: bool = False) -> Iterator[str]:
+    """Sentences that send someone searching, outside items for images made at 18+."""
+    if isinstance(node, dict):
+        when = node.get("when")
+        if isinstance(when, dict):
+            made = when.get("images")
+            adults_only = made in ("adult", ["adult"])
+        for key, value in node.items():
+            if key in SEARCHING and isinstance(value, str):
+                if adults_only:
+                    continue
+                for sentence in re.split(r"(?<=[.?!])\s+|\n", value):
+                    found = SEARCHING[key].search(sentence)
+                    if found and not NOT_SEARCHING[key].search(sentence):
+                        yield f"[{key}] {sentence.strip()}"
+            else:
+                yield from searching(value, adults_only)
+    elif isinstance(node, list):
+        for value in node:
+            yield from searching(value, adults_only)
+
+
+@pytest.mark.parametrize("path", FILES, ids=[path.name for path in FILES])
+def test_nobody_is_sent_searching_for_images_of_a_minor(path: Path) -> None:
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert list(searching(document)) == []
+
+
+def test_the_search_finder_finds_the_old_advice() -> None:
+    old = {
+        "items": [
+            {"how": {"nl": "- Zoek jezelf online op.", "en": "- Search for yourself online."}},
+            {"title": {"en": "Offer to search online together", "fr": "Cherchez ensemble si"}},
+            {"when": {"images": "adult"}, "how": {"en": "Search for yourself online."}},
+            {"how": {"en": "Don't search for the images.", "nl": "Zoek niet naar de beelden."}},
+        ]
+    }
+    assert len(list(searching(old))) == 4  # the adults-only item and the "don't" pass

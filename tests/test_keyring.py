@@ -171,12 +171,11 @@ def test_keys_stored_through_keyring_and_through_secretstorage_are_the_same_entr
 
 
 def test_status_json_never_loads_keyring_on_linux(home: Path) -> None:
-    """The Secret Service is asked through safecheck's own client, on jeepney alone: keyring's
-    ~50 ms import is skipped, and secretstorage's too where the key is only read."""
+    """The Secret Service is asked through secretstorage: keyring's ~50 ms import is skipped."""
     open_store(home).update(lambda state: state.with_setting("lang", "en"))
     code = (
         "import sys; from safecheck.cli.app import main; main();"
-        "print(sorted({'keyring', 'secretstorage', 'jeepney'} & set(sys.modules)), file=sys.stderr)"
+        "print(sorted({'keyring', 'secretstorage'} & set(sys.modules)), file=sys.stderr)"
     )
     done = subprocess.run(
         [sys.executable, "-c", code, "status", "--json"],
@@ -188,4 +187,4 @@ def test_status_json_never_loads_keyring_on_linux(home: Path) -> None:
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stderr.strip().splitlines()[-1] == "['jeepney']"
+    assert done.stderr.strip().splitlines()[-1] == "['secretstorage']"

@@ -237,6 +237,7 @@ def test_exit_codes_keep_their_numbers() -> None:
         "NO_KEY": 7,
         "LOCKED": 8,
         "NOT_AS_RECORDED": 9,
+        "INCOMPLETE": 10,
         "HANGUP": 129,
         "INTERRUPTED": 130,
         "BROKEN_PIPE": 141,

@@ -470,3 +470,21 @@ def test_a_reveal_needs_a_question(tmp_path: Path) -> None:
     )
     with pytest.raises(InputFileError, match=r"workshop.yaml:12: .*a reveal needs a question"):
         workshop.load_workshop(path)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en", "fr"])
+def test_the_right_answer_is_not_given_away_by_its_length(lang: str) -> None:
+    # A group that always picks the longest choice must not score above half.
+    import yaml
+
+    from safecheck.content.checklist import builtin_dir
+
+    quiz = yaml.safe_load((builtin_dir() / "workshop" / "quiz.yaml").read_text(encoding="utf-8"))
+    questions = quiz["questions"]
+    longest = [
+        question["id"]
+        for question in questions
+        if len(question["choices"][question["answer"] - 1][lang])
+        == max(len(choice[lang]) for choice in question["choices"])
+    ]
+    assert len(longest) * 2 <= len(questions), longest

@@ -19,20 +19,42 @@ def _counted(entries: int, copies: int) -> dict[str, object]:
 
 def create(run: Run, file: Path) -> Result:
     """Everything, in one new file sealed with a backup passphrase (asked twice)."""
+    from safecheck.app.export import incomplete
+    from safecheck.evidence import log
+    from safecheck.evidence.report import CopyProblem
     from safecheck.storage import backup
 
     store = run.asking_store(Intent.READ)
-    store.load()  # the state opens (and its passphrase is asked) before the backup's
+    state = store.load()  # the state opens (and its passphrase is asked) before the backup's
     asker = run.unlocker() if run.interactive else None
     secret = backup.passphrase(asker, new=True, warn=run.warn)
-    done = backup.create(store, file, secret)
+    originals: dict[str, list[Path]] = {}
+    names: dict[str, str] = {}
+    for entry in log.entries(state):
+        for attachment in entry.files:
+            if attachment.kept:
+                originals.setdefault(attachment.sha256, []).append(Path(attachment.path))
+                names.setdefault(attachment.sha256, attachment.name)
+    done = backup.create(store, file, secret, originals)
     written = msg(
         "Backup written: {path} ({entries}, {copies}). It is encrypted with your "
         "backup passphrase: without it, nobody can open it, you neither.",
         path=done.path,
         **_counted(done.entries, done.copies),
     )
-    return Result("backup-create", None, said(written, to=To.ERR))
+    problems = [
+        CopyProblem(
+            names.get(source.sha256, source.sha256),
+            source.sha256,
+            source.copy.value,
+            source.original is not None,
+        )
+        for source in done.problems
+    ]
+    made = msg(
+        "The backup was made. To see what changed in your evidence: safecheck evidence verify"
+    )
+    return incomplete(Result("backup-create", None, said(written, to=To.ERR)), run, problems, made)
 
 
 def restore(run: Run, file: Path, *, force: bool) -> Result:

@@ -7,17 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from safecheck.app.result import Result, Said, Screen, To, said
+from safecheck.app.result import Result, Screen, To, said
 from safecheck.app.run import Run
 from safecheck.core.errors import ExitCode, NotInteractiveError
-from safecheck.core.i18n import N_, msg, msgn
+from safecheck.core.i18n import N_, Message, msg, msgn
 from safecheck.storage.intent import Intent
-
-UNENCRYPTED = N_(
-    "Careful: this file is NOT encrypted. Anyone who can open it can read it. Keep "
-    "it somewhere safe, share it only with people you trust (the police, your "
-    "bank, a help line), and delete it when you no longer need it."
-)
 
 
 @dataclass(frozen=True)
@@ -37,6 +31,13 @@ def add(run: Run, request: EntryRequest) -> Result:
 
     given = importer.has_values(request.values) or bool(request.files)
     scripted = request.from_file is not None or given
+    if run.json and not scripted:
+        raise NotInteractiveError(
+            N_(
+                "--json goes with --from FILE or the fields as options: the questions "
+                "need a terminal of their own."
+            )
+        )
     if request.from_file is not None and given:
         raise model.EvidenceError(
             N_("--from adds the entries of a file; give the other options in that file instead.")
@@ -72,14 +73,32 @@ def add(run: Run, request: EntryRequest) -> Result:
             )
         )
         drafts = [ask_entry(run.prompter(), run.lang, say=display.message)]
+    warning = model.image_warning() if any(draft.files for draft in drafts) else None
+    if warning is not None and scripted:  # the questions showed it before the first file
+        run.display().message(run.text(warning))
     added = log.add(store, drafts)
     saved = [msg("Saved as entry {id}.", id=entry.id) for entry in added]
     well_done = msg(
         "Well done: keeping the evidence is an important step. Remember, it is not "
         "your fault. Next: block and report the account on the platform. To make a "
-        "report for the police, your bank or a help line: safecheck export."
+        "report for the police: safecheck export. A bank needs only the payment "
+        "details (amount, date, reference, account), never the screenshots or files."
     )
-    return Result("evidence-add", None, said(*saved, well_done, to=To.SCREEN))
+    shown = [*saved, well_done]
+    from safecheck.core.audience import AgeGroup, remembered_age_group
+
+    if remembered_age_group(store.load().settings) is AgeGroup.MINOR:
+        in_person = msg(
+            "You are under 18: give the evidence to the police in person, together "
+            "with an adult you trust."
+        )
+        shown.append(in_person)
+    data = {
+        "lang": run.lang,
+        "added": [entry.id for entry in added],
+        "warning": None if warning is None else run.text(warning),
+    }
+    return Result("evidence-added", data, said(*shown, to=To.SCREEN))
 
 
 def entries(run: Run, *, json: bool) -> Result:
@@ -133,6 +152,9 @@ def edit(run: Run, entry_id: int, request: EntryRequest) -> Result:
 
         run.go_discreet()
         entry = ask_entry(run.prompter(), run.lang, base=base, say=run.display().message)
+    if entry == base:  # no record of a change that is none
+        same = msg("Nothing changed in entry {id}.", id=entry.id)
+        return Result("evidence-edit", None, said(same, to=To.SCREEN))
     log.update(store, entry)
     return Result(
         "evidence-edit", None, said(msg("Entry {id} is changed.", id=entry.id), to=To.SCREEN)
@@ -165,21 +187,48 @@ def remove(run: Run, entry_id: int, *, yes: bool) -> Result:
 
 
 def restore(run: Run, entry_id: int, output: Path) -> Result:
-    """The kept copies of an entry's files, written into a folder (never over a file)."""
+    """The kept copies of an entry's files (or the originals, while they still match), written
+    into a folder, never over a file; exit 10 when one is damaged or missing."""
+    import contextlib
+
+    from safecheck.app.export import incomplete
     from safecheck.evidence import files as evidence_files
     from safecheck.evidence import log, model
+    from safecheck.evidence.bundle import safe_name, unique_name
+    from safecheck.evidence.report import CopyProblem
+    from safecheck.storage.copies import CopyStatus, find_source
 
     store = run.asking_store(Intent.READ)
-    entry = log.find(store.load(), entry_id)
+    state = store.load()
+    entry = log.find(state, entry_id)
     kept = [attachment for attachment in entry.files if attachment.kept]
     if not kept:
         raise model.EvidenceError(N_("Entry {id} has no kept copies of files."), id=entry_id)
-    written = []
-    for attachment in kept:
-        target = output.expanduser() / attachment.name
-        evidence_files.restore_copy(store, attachment, target)
-        written.append(msg("Written: {path}", path=target))
-    return Result("evidence-restore", None, (*said(*written), Said(msg(UNENCRYPTED), To.ERR)))
+    planned = [(a, find_source(store, a.sha256, [Path(a.path)])) for a in kept]
+    problems = [
+        CopyProblem(a.name, a.sha256, source.copy.value, source.original is not None)
+        for a, source in planned
+        if source.copy is not CopyStatus.INTACT
+    ]
+    folder = output.expanduser()
+    made = not folder.exists()
+    taken: set[str] = set()
+    written: list[Message] = []
+    try:
+        for attachment, source in [(a, source) for a, source in planned if source.usable]:
+            name = unique_name(safe_name(attachment.name), taken)
+            taken.add(name.lower())
+            evidence_files.restore_copy(store, attachment, folder / name, source)
+            written.append(msg("Written: {path}", path=folder / name))
+    finally:
+        if made and not written and folder.is_dir():  # never an empty folder left behind
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+    from safecheck.app.export import closing
+
+    shown = (*said(*written), *said(closing(state, None), to=To.ERR)) if written else ()
+    then = msg("To see what changed in your evidence: safecheck evidence verify")
+    return incomplete(Result("evidence-restore", None, shown), run, problems, then)
 
 
 def verify(run: Run) -> Result:

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from safecheck.app.evidence import UNENCRYPTED
 from safecheck.app.result import Result, To, said
 from safecheck.app.run import Run
 from safecheck.core.audience import AgeGroup, ImageAge
-from safecheck.core.i18n import N_, msg, msgn
+from safecheck.core.errors import ExitCode
+from safecheck.core.i18n import N_, Message, msg, msgn
 from safecheck.core.region import Region
 from safecheck.storage.intent import Intent
+
+if TYPE_CHECKING:
+    from safecheck.evidence.report import CopyProblem
+    from safecheck.storage.state import State
 
 
 @dataclass(frozen=True)
@@ -59,13 +64,24 @@ def _region(run: Run, request: ExportRequest) -> Region:
 
 def _bundle(run: Run, request: ExportRequest, folder: Path) -> Result:
     from safecheck.evidence import report
-    from safecheck.evidence.bundle import write_bundle
+    from safecheck.evidence.bundle import planned_names, write_bundle
 
     store = run.asking_store(Intent.READ)
     state = store.load()
     region, age, images = _region(run, request), request.age_group, request.images
     built = report.export_report(state, run.lang, region, age, images)
+    _show_contents(run, planned_names(store, built.entries))
     done = write_bundle(store, state, built, folder, as_zip=request.as_zip)
+    removed = [
+        warning(
+            msg(
+                "Removed {path}: the unfinished copy of an earlier bundle that was "
+                "stopped midway (it held plain copies of your evidence).",
+                path=leftover,
+            )
+        )
+        for leftover in done.leftovers
+    ]
     written = (
         N_("Written: {path} ({entries}, {files}).")
         if request.as_zip
@@ -77,7 +93,12 @@ def _bundle(run: Run, request: ExportRequest, folder: Path) -> Result:
     entries = msgn("{count} entry", "{count} entries", done.entries)
     files = msgn("{count} file", "{count} files", done.files)
     wrote = msg(written, path=done.path, entries=entries, files=files)
-    return Result("export", None, said(wrote, msg(UNENCRYPTED), to=To.ERR))
+    shown = said(*removed, wrote, closing(state, request.age_group), to=To.ERR)
+    made = msg(
+        "The bundle was made; it is listed in manifest.json and the report. To see what "
+        "changed in your evidence: safecheck evidence verify"
+    )
+    return incomplete(Result("export", None, shown), run, done.problems, made)
 
 
 def _handout(run: Run, request: ExportRequest, output: Path, name: str) -> Result:
@@ -118,4 +139,53 @@ def _report(run: Run, request: ExportRequest, output: Path) -> Result:
         path=written,
         count=len(built.entries),
     )
-    return Result("export", None, said(wrote, msg(UNENCRYPTED), to=To.ERR))
+    return Result("export", None, said(wrote, closing(state, request.age_group), to=To.ERR))
+
+
+def closing(state: State, age_group: AgeGroup | None) -> Message:
+    """Not encrypted; files to the police only; for a minor, in person with a trusted adult."""
+    from safecheck.core.audience import AgeGroup, remembered_age_group
+    from safecheck.evidence.export import closing_notice
+
+    group = age_group or remembered_age_group(state.settings)
+    return closing_notice(minor=group is AgeGroup.MINOR)
+
+
+def incomplete(result: Result, run: Run, problems: Sequence[CopyProblem], then: Message) -> Result:
+    """`result`, and every kept copy that was damaged or missing named (with `then`) and exit
+    10: made, but not complete."""
+    from safecheck.evidence.report import copy_problem_text
+
+    if not problems:
+        return result
+    named = [f"safecheck: {copy_problem_text(problem, run.lang)}" for problem in problems]
+    shown = (*result.shown, *said(*named, warning(then), to=To.ERR))
+    return replace(result, shown=shown, exit_code=ExitCode.INCOMPLETE)
+
+
+def warning(message: Message) -> Message:
+    """A warning as the run says one: after `safecheck: `."""
+    return Message("safecheck: {warning}", {"warning": message})
+
+
+def _show_contents(run: Run, names: Sequence[str]) -> None:
+    """The kept files a bundle will hold, with the warning; in a terminal, asked first."""
+    from safecheck.app.render import render
+    from safecheck.evidence.export import ExportError
+    from safecheck.evidence.model import image_warning
+
+    if not names:
+        return
+    listed = [f"  files/{name}" for name in names]
+    heading = msg("The bundle will hold these files:")
+    render(run, Result("export", None, said(heading, *listed, image_warning(), to=To.ERR)))
+    prompter = run.prompter(quick_exit=False)
+    if not prompter.can_ask():  # a script: the list and the warning are on its error output
+        return
+    if not prompter.confirm(run.text(N_("None of these shows the intimate image?"))):
+        raise ExportError(
+            N_(
+                "Nothing was written. Remove the file that shows the image from its entry "
+                "(safecheck evidence edit N --drop-file M), then make the bundle again."
+            )
+        )

@@ -120,9 +120,12 @@ class Run:
     def display(self) -> Display:
         """The one display of this run. Rich loads only here."""
         if self._display is None:
+            import sys
+
             from safecheck.ui.display import make_display
 
-            self._display = make_display(plain=self.plain)
+            # with --json, stdout holds the document alone
+            self._display = make_display(plain=self.plain, file=sys.stderr if self.json else None)
         return self._display
 
     def prompter(self, *, quick_exit: bool | None = None) -> Prompter | PlainPrompter:

@@ -157,6 +157,7 @@ def evidence_add(
     ] = None,
     lang: LangOption = None,
     plain: PlainOption = False,
+    json_output: JsonOption = False,
 ) -> None:
     """Write down what happened. Without options, safecheck asks, one question at a time.
 
@@ -164,9 +165,9 @@ def evidence_add(
     """
     from safecheck.app.evidence import EntryRequest, add
 
-    run = run_of(ctx, lang, plain)
+    run = run_of(ctx, lang, plain, json_output)
     request = EntryRequest(_entry_values(ctx.params), file or (), keep_copy, from_file)
-    finish(run, add(run, request))
+    finish(run, add(run, request), json=json_output)
 
 
 @evidence_app.command("list")

@@ -101,6 +101,15 @@ class HelpLine:
         return frozenset(claim for source in self.sources for claim in source.claims)
 
 
+def anywhere(lines: Iterable[HelpLine], age_group: AgeGroup | None, lang: str) -> list[HelpLine]:
+    """The lines that work in every country (removal services), for this age group."""
+    return [
+        line
+        for line in select(lines, Region.OTHER, age_group, lang=lang)
+        if line.country == INTERNATIONAL
+    ]
+
+
 def builtin_path() -> Path:
     return builtin_dir() / "data" / "helplines.yaml"
 
@@ -301,7 +310,12 @@ def _name(doc: Located, entry: Mapping[str, Any], loc: Loc, what: str) -> Text:
 # (`python tools/helpline_table.py`); tests/test_docs.py fails when they differ.
 TABLE_START = "<!-- helplines table: made from checklists/data/helplines.yaml -->"
 TABLE_END = "<!-- end of helplines table -->"
-_COUNTRY_NAMES = {"BE": "Belgium", "NL": "Netherlands", INTERNATIONAL: "anywhere"}
+_COUNTRY_NAMES = {
+    "BE": "Belgium",
+    "NL": "Netherlands",
+    "OTHER": "another country",
+    INTERNATIONAL: "anywhere",
+}
 
 
 def markdown_table(lines: Iterable[HelpLine]) -> str:

@@ -35,9 +35,10 @@ class ImageAge(StrEnum):
         return frozenset({self.value})
 
 
-# Where a help line works: a region's own country, or anywhere.
+# Where a help line works: a region's own country, anywhere, or (OTHER) every country whose
+# lines safecheck does not know: the way to find a line there (112, a directory).
 INTERNATIONAL = "international"
-COUNTRIES = (Region.BE.value, Region.NL.value, INTERNATIONAL)
+COUNTRIES = (Region.BE.value, Region.NL.value, Region.OTHER.value, INTERNATIONAL)
 
 # What a help line is for. Plan steps and the crisis screen ask for lines by kind.
 HELPLINE_KINDS = (

@@ -29,6 +29,7 @@ class ExitCode(IntEnum):
     NO_KEY = 7  # no keyring and no passphrase: nothing can be saved safely
     LOCKED = 8  # another safecheck holds the state lock for too long
     NOT_AS_RECORDED = 9  # `evidence verify`: a record, a kept copy or a file has changed
+    INCOMPLETE = 10  # made, but something is missing: a damaged kept copy was left out
     HANGUP = 129  # SIGHUP (the terminal closed); the terminal is restored, answers are saved
     INTERRUPTED = 130  # Ctrl-C; everything answered so far is saved
     BROKEN_PIPE = 141  # the reader of the output went away (`| head -1`): ended by SIGPIPE

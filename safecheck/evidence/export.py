@@ -11,7 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from safecheck.core.errors import UsageError
-from safecheck.core.i18n import msg
+from safecheck.core.i18n import Message, msg
 from safecheck.evidence.html import to_html
 from safecheck.evidence.markdown import to_markdown
 from safecheck.evidence.report import Report, to_json
@@ -49,6 +49,23 @@ def format_for(
             )
         )
     return found
+
+
+def closing_notice(*, minor: bool) -> Message:
+    """What to do with an export: it is not encrypted; files go to the police only."""
+    notice = msg(
+        "Careful: what was written is NOT encrypted. Anyone who can open it can read it. Keep "
+        "it somewhere safe, and delete it when you no longer need it. Give the files to the "
+        "police only. A bank needs only the payment details (amount, date, reference, "
+        "account), never the screenshots or files."
+    )
+    if not minor:
+        return notice
+    in_person = msg(
+        "You are under 18: give the evidence to the police in person, together with an "
+        "adult you trust."
+    )
+    return Message("{notice} {in_person}", {"notice": notice, "in_person": in_person})
 
 
 # --- what goes in ------------------------------------------------------------------------

@@ -17,10 +17,12 @@ from safecheck.core.i18n import msg
 from safecheck.evidence.model import Attachment, EvidenceError, FileCheck, FileStatus
 from safecheck.storage.copies import (
     CopyStatus,
+    Source,
     check_copy,
     chunks,
     copy_path,
     read_copy,
+    source_chunks,
     write_copy,
 )
 from safecheck.storage.files import atomic_writer, ensure_private_dir
@@ -117,19 +119,20 @@ def keep_copy(
 
 
 def restore_copy(
-    store: Store,
-    attachment: Attachment,
-    target: Path,
+    store: Store, attachment: Attachment, target: Path, source: Source | None = None
 ) -> None:
     """Write the kept copy of `attachment` to `target` (a new file), checked against its hash.
 
-    A folder that does not exist yet is made, private to this user (0700).
+    With a usable `source` (`storage.copies.find_source`), its bytes: the kept copy, or the
+    original when the copy is damaged. A folder that does not exist yet is made, private to
+    this user (0700).
     """
     digest = hashlib.sha256()
+    plain = read_copy(store, attachment.sha256) if source is None else source_chunks(store, source)
     try:
         ensure_private_dir(target.parent)
         with atomic_writer(target, replace=False) as out:
-            for chunk in read_copy(store, attachment.sha256):
+            for chunk in plain:
                 digest.update(chunk)
                 out.write(chunk)
             if digest.hexdigest() != attachment.sha256:

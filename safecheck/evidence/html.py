@@ -8,19 +8,22 @@ typed is escaped.
 from __future__ import annotations
 
 import html
+import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from safecheck.content.checklist import Checklist, Item
 from safecheck.core import labels
 from safecheck.core.i18n import labelled, t
 from safecheck.evidence import model
-from safecheck.evidence.markdown import file_facts
+from safecheck.evidence.markdown import file_facts, same_content
 from safecheck.evidence.model import Entry
 from safecheck.evidence.report import (
     HelpLineRow,
     Report,
     answer_label,
     answered_at,
+    copy_problem_text,
     entry_heading,
     entry_rows,
 )
@@ -38,7 +41,12 @@ h3 { font-size: 11pt; margin: 0 0 1.5mm; break-after: avoid; }
 p { margin: 0 0 2mm; }
 .meta { color: #333; }
 .notice { border: 2px solid #000; padding: 2mm 3mm; font-weight: bold; }
-.entry { border: 1px solid #888; padding: 2.5mm 3mm; margin: 0 0 3mm; break-inside: avoid; }
+/* An entry may break inside (a long note never leaves page 1 empty); its heading stays
+   with what follows, and a line of the note is never split. */
+.entry { border: 1px solid #888; padding: 2.5mm 3mm; margin: 0 0 3mm; }
+.entry h3, .entry dl { break-inside: avoid; }
+tr { break-inside: avoid; }
+thead { display: table-header-group; }
 dl { display: grid; grid-template-columns: 48mm 1fr; gap: 0.5mm 3mm; margin: 0 0 1.5mm; }
 dt { font-weight: bold; }
 dd { margin: 0; overflow-wrap: anywhere; }
@@ -53,10 +61,10 @@ th, td { text-align: left; vertical-align: top; border-bottom: 1px solid #bbb;
          padding: 1mm 2mm 1mm 0; overflow-wrap: break-word; }
 /* Names and contacts are never broken inside a word ("Emerg/ency", "childfocus./be");
    a long address may break only where <wbr> allows it: after a slash. */
-.helplines td.name, .helplines td.contact { overflow-wrap: normal; word-break: keep-all;
+.helplines .name, .helplines .contact { overflow-wrap: normal; word-break: keep-all;
                                             hyphens: manual; }
-.helplines td.name { width: 28%; }
-.helplines td.contact { width: 30%; }
+.helplines .name { width: 28%; }
+.helplines .contact { width: 30%; }
 .steps, .items { list-style: none; padding: 0; margin: 0; }
 .steps > li, .items > li { display: flex; gap: 3mm; margin: 0 0 2mm; break-inside: avoid; }
 .box { flex: none; display: inline-block; width: 4.5mm; height: 4.5mm; border: 1.5px solid #000;
@@ -79,6 +87,20 @@ def e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def _page_css(lang: str) -> str:
+    """A page number on every printed page: "page 2 of 4", in the page's language."""
+    words = t(lang, "page {page} of {pages}", page="\x00", pages="\x01")
+    parts = []
+    for chunk in re.split(r"([\x00\x01])", words):
+        if chunk == "\x00":
+            parts.append("counter(page)")
+        elif chunk == "\x01":
+            parts.append("counter(pages)")
+        elif chunk:
+            parts.append(json.dumps(chunk))
+    return "@page { @bottom-center { content: " + " ".join(parts) + "; font-size: 9pt; } }\n"
+
+
 def _page(lang: str, title: str, body: Iterable[str]) -> str:
     head = (
         "<!DOCTYPE html>\n"
@@ -86,9 +108,9 @@ def _page(lang: str, title: str, body: Iterable[str]) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{e(CSP)}">\n'
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f"<title>{e(title)}</title>\n<style>{CSS}{_page_css(lang)}</style>\n</head>\n<body>\n"
     )
-    return head + "".join(body) + "</body>\n</html>\n"
+    return head + "<main>\n" + "".join(body) + "</main>\n</body>\n</html>\n"
 
 
 def to_html(report: Report) -> str:
@@ -107,6 +129,11 @@ def _html_body(report: Report) -> Iterator[str]:
     for entry in report.entries:
         yield from _html_entry(entry, lang)
     yield "</section>\n"
+    if report.copy_problems:
+        yield f"<section>\n<h2>{e(t(lang, 'Files not as they were kept'))}</h2>\n<ul>\n"
+        for problem in report.copy_problems:
+            yield f"<li>{e(copy_problem_text(problem, lang))}</li>\n"
+        yield "</ul>\n</section>\n"
     if report.plan is not None:
         yield f"<section>\n<h2>{e(t(lang, '{title}: what has been done', title=report.plan.title))}</h2>\n"
         yield '<ul class="steps">\n'
@@ -132,10 +159,10 @@ def _html_entry(entry: Entry, lang: str) -> Iterator[str]:
         yield f"<dt>{e(name)}</dt><dd>{e(value)}</dd>\n"
     yield "</dl>\n"
     if entry.files:
-        yield f'<ul class="files" aria-label="{e(model.field_label(lang, "files"))}">\n'
-        for attachment in entry.files:
+        yield f'<p><b>{e(model.field_label(lang, "files"))}</b></p>\n<ul class="files">\n'
+        for attachment, same in zip(entry.files, same_content(entry.files), strict=True):
             yield (
-                f"<li><b>{e(attachment.name)}</b> ({e(file_facts(attachment, lang))})<br>"
+                f"<li><b>{e(attachment.name)}</b> ({e(file_facts(attachment, lang, same))})<br>"
                 f'<span class="hash">SHA-256: {e(attachment.sha256)}</span></li>\n'
             )
         yield "</ul>\n"
@@ -148,15 +175,20 @@ def _html_helplines(lines: Sequence[HelpLineRow], lang: str) -> Iterator[str]:
     if not lines:
         return
     yield f'<section>\n<h2>{e(t(lang, "Help lines"))}</h2>\n<table class="helplines">\n'
+    yield (
+        f'<thead><tr><th scope="col">{e(t(lang, "Name"))}</th>'
+        f'<th scope="col">{e(t(lang, "Contact"))}</th>'
+        f'<th scope="col">{e(t(lang, "For whom"))}</th></tr></thead>\n<tbody>\n'
+    )
     for line in lines:
         hours = f"<br>{e(line.hours)}" if line.hours else ""
         yield (
-            f'<tr><td class="name"><b>{e(line.name)}</b><br>{e(line.country)}</td>'
+            f'<tr><th scope="row" class="name"><b>{e(line.name)}</b><br>{e(line.country)}</th>'
             f'<td class="contact">{_breakable(line.contact)}{hours}</td>'
             f'<td>{e(line.who)}<br><span class="source">'
             f"{e(t(lang, 'Source: {source}.', source=line.source))}</span></td></tr>\n"
         )
-    yield "</table>\n</section>\n"
+    yield "</tbody>\n</table>\n</section>\n"
 
 
 def _breakable(text: str) -> str:

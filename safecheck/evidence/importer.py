@@ -208,9 +208,9 @@ class _Importer:
             )
         return parse_amount(value)
 
-    def paid(self, value: Any) -> bool:
+    def paid(self, value: Any) -> bool | None:
         if value is None:
-            return False
+            return None
         if not isinstance(value, bool):
             raise EvidenceError(
                 msg("{field} must be true or false.", field=Phrase(labels.FIELD["paid"]))
@@ -246,8 +246,8 @@ class _Importer:
                 attachment = fingerprint(path, keep=keep)
             except EvidenceError as error:
                 doc.fail((*file_loc, "path"), error.said)
-            if all(a.sha256 != attachment.sha256 for a in attachments):
-                attachments.append(attachment)
+            if not any(same_file(a, attachment) for a in attachments):
+                attachments.append(attachment)  # the same content at another path is recorded
         return tuple(attachments)
 
 
@@ -296,9 +296,15 @@ def from_options(
         del files[number - 1]
     for path in add_files:
         attachment = fingerprint(path, keep=keep)
-        if all(a.sha256 != attachment.sha256 for a in files):
-            files.append(attachment)
+        if not any(same_file(a, attachment) for a in files):
+            files.append(attachment)  # the same content at another path is recorded
     return check(replace(entry, **changes, files=tuple(files)))
+
+
+def same_file(one: Attachment, other: Attachment) -> bool:
+    """The same path with the same content: adding it twice adds nothing. The same content
+    at another path is recorded (with "same content as"); its copy is kept once."""
+    return one.sha256 == other.sha256 and one.path == other.path
 
 
 def has_values(values: Mapping[str, Any]) -> bool:

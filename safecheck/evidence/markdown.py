@@ -15,6 +15,7 @@ from safecheck.evidence.report import (
     Report,
     answer_label,
     answered_at,
+    copy_problem_text,
     entry_heading,
     entry_rows,
     size,
@@ -70,11 +71,16 @@ def _markdown_parts(report: Report) -> Iterator[str]:
             yield f"- **{md(name)}:** {md(value)}\n"
         if entry.files:
             yield f"- **{md(model.field_label(lang, 'files'))}:**\n"
-            for attachment in entry.files:
-                yield f"  - {md(attachment.name)} ({md(file_facts(attachment, lang))})\n"
+            for attachment, same in zip(entry.files, same_content(entry.files), strict=True):
+                yield f"  - {md(attachment.name)} ({md(file_facts(attachment, lang, same))})\n"
                 yield f"    SHA-256: `{attachment.sha256}`\n"
         if entry.note:
             yield f"\n**{md(model.field_label(lang, 'note'))}:**\n\n{_fence(entry.note)}\n"
+        yield "\n"
+    if report.copy_problems:
+        yield f"## {md(t(lang, 'Files not as they were kept'))}\n\n"
+        for problem in report.copy_problems:
+            yield f"- {md(copy_problem_text(problem, lang))}\n"
         yield "\n"
     if report.plan is not None:
         yield f"## {md(t(lang, '{title}: what has been done', title=report.plan.title))}\n\n"
@@ -87,14 +93,26 @@ def _markdown_parts(report: Report) -> Iterator[str]:
     yield f"## {md(t(lang, 'Checking that a file is unchanged'))}\n\n{md(t(lang, 'The SHA-256 of a file is its fingerprint: if one byte changes, it changes. To check a file, compute its SHA-256 and compare it with the one above: on Linux sha256sum FILE, on a Mac shasum -a 256 FILE, on Windows certutil -hashfile FILE SHA256.'))}\n"
 
 
-def file_facts(attachment: Attachment, lang: str) -> str:
+def file_facts(attachment: Attachment, lang: str, same_as: str | None = None) -> str:
     facts = [
         size(attachment.size, lang),
         t(lang, "modified {date}", date=model.format_when(attachment.mtime)),
     ]
     if attachment.kept:
         facts.append(t(lang, "copy kept in safecheck"))
+    if same_as is not None:
+        facts.append(t(lang, "same content as {name}", name=same_as))
     return ", ".join(facts)
+
+
+def same_content(files: Sequence[Attachment]) -> list[str | None]:
+    """For each file, the name of an earlier file of the entry with the same SHA-256."""
+    first: dict[str, str] = {}
+    found: list[str | None] = []
+    for attachment in files:
+        found.append(first.get(attachment.sha256))
+        first.setdefault(attachment.sha256, attachment.name)
+    return found
 
 
 def _markdown_helplines(lines: Sequence[HelpLineRow], lang: str) -> Iterator[str]:

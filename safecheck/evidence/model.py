@@ -19,7 +19,7 @@ from typing import Any
 
 from safecheck.core import labels
 from safecheck.core.errors import StateError, UsageError
-from safecheck.core.i18n import N_, Phrase, msg
+from safecheck.core.i18n import N_, Message, Phrase, msg
 from safecheck.core.labels import field_label as field_label  # the displays' name for it
 from safecheck.storage.copies import SHA256_PATTERN, CopyStatus
 
@@ -75,7 +75,7 @@ class Entry:
     demands: tuple[Demand, ...] = ()
     amount: Decimal | None = None
     currency: str | None = None  # ISO 4217
-    paid: bool = False
+    paid: bool | None = None  # None: not known (never asked, or not answered)
     payment_method: str | None = None
     payment_reference: str | None = None
     note: str | None = None
@@ -120,6 +120,16 @@ class FileCheck:
 
 
 # --- parsing what a person types -----------------------------------------------------
+
+
+def image_warning() -> Message:
+    """Shown on every way of adding a file (a question, --file, --from), before it is saved."""
+    return msg(
+        "Before you add files: don't add the intimate image itself. Screenshot the "
+        "messages, the profile, the username and the payment demand. Where the image "
+        "is in view, leave it out and write down the link, the site and the date. "
+        "Don't forward the image to anyone, not even as evidence.",
+    )
 
 
 def now() -> datetime:
@@ -285,10 +295,15 @@ def parse_demands(
     return tuple(demand for demand in Demand if demand in chosen)
 
 
+_AMOUNT = re.compile(r"^([0-9]+|[0-9]{1,3}( [0-9]{3})+)([.,][0-9]+)?$")  # 250, 250,50, 1 000
+
+
 def parse_amount(
     value: str | int | Decimal | None,
 ) -> Decimal | None:
-    """`250`, `250.50` or `250,50`; not negative, at most four decimals."""
+    """`250`, `250.50`, `250,50` or `1 000`; not negative, at most four decimals, no exponent.
+
+    The decimals are kept as written: 250,50 stays 250.50."""
     if value is None:
         return None
     if isinstance(value, bool):
@@ -299,9 +314,18 @@ def parse_amount(
                 value=value,
             )
         )
-    text = str(value).strip().replace(" ", "")
+    text = str(value).strip()
     if not text:
         return None
+    if isinstance(value, str) and not _AMOUNT.match(text.replace("\u00a0", " ")):
+        raise EvidenceError(
+            msg(
+                '"{value}" is not an amount: write a number that is not negative, like 250 or '
+                "250,50.",
+                value=value,
+            )
+        )
+    text = text.replace(" ", "").replace("\u00a0", "")
     if "," in text:
         if "." in text or text.count(",") > 1:
             raise EvidenceError(
@@ -427,7 +451,7 @@ def from_dict(raw: object) -> Entry:
             demands=tuple(Demand(_str(value)) for value in _list(raw.get("demands", []))),
             amount=None if raw.get("amount") is None else Decimal(_str(raw["amount"])),
             currency=_optional_str(raw.get("currency")),
-            paid=_bool(raw.get("paid", False)),
+            paid=None if raw.get("paid") is None else _bool(raw["paid"]),
             payment_method=_optional_str(raw.get("payment_method")),
             payment_reference=_optional_str(raw.get("payment_reference")),
             note=_optional_str(raw.get("note")),

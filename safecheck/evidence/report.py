@@ -27,8 +27,6 @@ FORMAT_NAME = "safecheck-export"
 FORMAT_VERSION = 1
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schemas" / "export-v1.json"
 PLAN_ID = "emergency"  # the emergency plan's checklist id
-# 112 reaches the emergency services in every EU member state (since Bulgaria, 2009).
-OTHER_EMERGENCY_SOURCE = "ec.europa.eu, as reported by news.lt (2009-02-12)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +57,16 @@ class HelpLineRow:
 
 
 @dataclass(frozen=True, slots=True)
+class CopyProblem:
+    """A kept copy that a bundle could not use as it was kept."""
+
+    name: str
+    sha256: str  # as recorded when the file was added
+    copy: str  # "damaged" or "missing"
+    original_used: bool  # the original file, still with this SHA-256, went in instead
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     lang: str
     generated: datetime
@@ -66,6 +74,20 @@ class Report:
     plan: Plan | None
     helplines: tuple[HelpLineRow, ...]
     region: str | None = None
+    copy_problems: tuple[CopyProblem, ...] = ()  # a bundle's damaged or missing kept copies
+
+
+def copy_problem_text(problem: CopyProblem, lang: str) -> str:
+    """One sentence: which kept copy, what was wrong, and what the bundle holds instead."""
+    if problem.copy == "missing":
+        what = t(lang, "The kept copy of {name} is missing.", name=problem.name)
+    else:
+        what = t(lang, "The kept copy of {name} is damaged.", name=problem.name)
+    if problem.original_used:
+        instead = t(lang, "The original file, which still has the recorded SHA-256, was used.")
+    else:
+        instead = t(lang, "It was left out. Its recorded SHA-256: {sha256}", sha256=problem.sha256)
+    return f"{what} {instead}"
 
 
 def region_help_lines(
@@ -79,23 +101,7 @@ def region_help_lines(
     """
     from safecheck.content import helplines
 
-    emergency: tuple[HelpLineRow, ...] = ()
-    if region is Region.OTHER:  # no line of its own: the emergency number, with its source
-        emergency = (
-            HelpLineRow(
-                name=t(lang, "Emergency"),
-                country=t(lang, "any country"),
-                contact=t(lang, "your local emergency number; 112 in every EU country"),
-                hours=None,
-                who=t(
-                    lang,
-                    "Acute danger. safecheck knows only the help lines of Belgium and the "
-                    "Netherlands.",
-                ),
-                source=OTHER_EMERGENCY_SOURCE,
-            ),
-        )
-    return emergency + tuple(
+    return tuple(
         HelpLineRow(
             name=line.name(lang),
             country=country(line.country, lang),
@@ -229,6 +235,13 @@ def amount(entry: Entry) -> str | None:
     return f"{entry.amount} {entry.currency or ''}".strip()
 
 
+def paid_label(paid: bool | None, lang: str) -> str:
+    """Yes, No, or Not known: an answer that was never given is never "No"."""
+    if paid is None:
+        return t(lang, "Not known")
+    return t(lang, "Yes") if paid else t(lang, "No")
+
+
 def entry_rows(entry: Entry, lang: str) -> list[tuple[str, str]]:
     """The fields of an entry that have a value, as (label, text) in reading order."""
     label = model.field_label
@@ -244,7 +257,7 @@ def entry_rows(entry: Entry, lang: str) -> list[tuple[str, str]]:
             ", ".join(t(lang, labels.DEMAND[d.value]) for d in entry.demands) or None,
         ),
         (label(lang, "amount"), amount(entry)),
-        (label(lang, "paid"), t(lang, "Yes") if entry.paid else None),
+        (label(lang, "paid"), paid_label(entry.paid, lang)),
         (label(lang, "payment_method"), entry.payment_method),
         (label(lang, "payment_reference"), entry.payment_reference),
         (label(lang, "recorded"), model.format_when(entry.recorded)),

@@ -105,6 +105,8 @@ def footer_text(lines: Iterable[HelpLine], region: Region | None, lang: str) -> 
         )
     numbers = f" {t(lang, 'or')} ".join(p for line in emergency for p in line.phones)
     shown = [t(lang, "In danger? Call {emergency}.", emergency=numbers)]
+    if region is Region.OTHER:  # 112 is the EU's number; elsewhere the country's own
+        shown = [t(lang, "In danger? Call the local emergency number (112 in Europe).")]
     # One region's lines follow the question on its line while they fit; every country's
     # lines (no region known) each start a line of their own, under the question.
     row = t(lang, "Thinking about suicide?")
@@ -117,4 +119,6 @@ def footer_text(lines: Iterable[HelpLine], region: Region | None, lang: str) -> 
             shown.append(row)
             row = text
     shown.append(row)
+    if region is Region.OTHER:  # no line of its own there: nobody should wait alone
+        shown.append(t(lang, "Don't stay alone: tell someone you trust now."))
     return "\n".join(shown)

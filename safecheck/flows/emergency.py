@@ -151,10 +151,9 @@ def show_helplines(
             display.helpline_table(
                 t(lang, "Help lines: {region}", region=region_name(country, lang)), own, lang
             )
-        region = Region.OTHER
-        chosen = helpline_data.select(lines, region, age_group, lang=lang)
-        if chosen:
-            display.helpline_table(t(lang, "Removing images (any country)"), chosen, lang)
+        removal = helpline_data.anywhere(lines, age_group, lang)
+        if removal:
+            display.helpline_table(t(lang, "Removing images (any country)"), removal, lang)
         display.message(t(lang, "Another region: --region BE, NL or OTHER."))
         return
     chosen = helpline_data.select(lines, region, age_group, lang=lang)
@@ -311,6 +310,14 @@ def run_plan(
     return summary
 
 
+def step_images(item: Item, images: ImageAge | None) -> ImageAge | None:
+    """The image age a step's help lines are chosen by: a step only for images made under 18
+    (or at 18+) shows the services for those, also when the person answered "not sure"."""
+    if len(item.when.images) == 1:
+        return ImageAge(next(iter(item.when.images)))
+    return images
+
+
 class PlanView:
     """Shows a plan step with its help lines and the crisis footer under it."""
 
@@ -349,20 +356,12 @@ class PlanView:
                 self.age_group,
                 item.helplines,
                 lang=lang,
-                images=self.images,
+                images=step_images(item, self.images),
             )
             if chosen:
                 self.display.helpline_list(t(lang, "Help for this step"), chosen, lang)
-            if self.region is Region.OTHER:
-                self.display.message(
-                    t(
-                        lang,
-                        "safecheck only knows the help lines of Belgium and the Netherlands. In "
-                        "Europe, 112 reaches the emergency services; elsewhere, call your local "
-                        "emergency number. Look for a help line where you live, or ask someone you "
-                        "trust to find one with you.",
-                    )
-                )
+        # Another country: the footer names 112, a directory of help lines and "don't stay
+        # alone" under every step.
         self._footer(lang)
 
     def how(self, item: Item, lang: str) -> None:

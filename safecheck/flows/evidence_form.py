@@ -117,7 +117,7 @@ def ask_entry(
                 return code
 
             currency = ask("currency", required_currency, start.currency or "EUR")
-        paid = asker.confirm(t(lang, "Did you pay?"), default=paid)
+        paid = asker.confirm(t(lang, "Did you pay?"), default=bool(paid))
         if paid:
             line = model.parse_line
             method = ask("payment_method", lambda s: line(s, "payment_method"), method)
@@ -161,15 +161,10 @@ def ask_files(
     goes before the question in the question's own text.
     """
     from safecheck.evidence import files as evidence_files
+    from safecheck.evidence import model
 
     added: list[Attachment] = []
-    warning = t(
-        lang,
-        "Before you add files: don't add the intimate image itself. Screenshot the "
-        "messages, the profile, the username and the payment demand. Where the image "
-        "is in view, leave it out and write down the link, the site and the date. "
-        "Don't forward the image to anyone, not even as evidence.",
-    )
+    warning = translate(lang, model.image_warning())
     if say is not None:
         say(warning)
 
@@ -213,8 +208,10 @@ def ask_files(
             default=True,
         )
         attachment = evidence_files.fingerprint(Path(answer), keep=keep)
-        if any(a.sha256 == attachment.sha256 for a in (*known, *added)):
-            continue  # the same file twice adds nothing
+        if any(
+            a.sha256 == attachment.sha256 and a.path == attachment.path for a in (*known, *added)
+        ):
+            continue  # the same file twice adds nothing; the same content elsewhere is recorded
         added.append(attachment)
 
 
@@ -238,8 +235,7 @@ def offer_log(asker: FormAsker, store: Store, view: Messages, lang: str) -> Entr
         else t(
             lang,
             "Do you want to write it down in safecheck's evidence log now? It keeps the "
-            "account, payment details, dates and screenshots together, for the police or "
-            "your bank.",
+            "account, payment details, dates and screenshots together, for the police.",
         )
     )
     if not asker.confirm(question, default=True):

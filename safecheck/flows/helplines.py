@@ -47,7 +47,7 @@ def first_screen(
             lines_for(None, lines, lang=lang),
             lang,
         )
-        removal = helpline_data.select(lines, Region.OTHER, age_group, lang=lang)
+        removal = helpline_data.anywhere(lines, age_group, lang)
         display.helpline_list(t(lang, "Removing images (any country)"), removal, lang)
         display.message(t(lang, "Another region: --region BE, NL or OTHER."))
         return
@@ -61,7 +61,7 @@ def first_screen(
         display.helpline_list(
             t(lang, "In danger now, or thinking about ending your life:"), crisis, lang
         )
-    else:
+    if region is Region.OTHER or not crisis:
         display.message(
             t(
                 lang,
@@ -103,7 +103,7 @@ def show(
             ]
             title = t(lang, "Help lines: {region}", region=region_name(country, lang))
             display.helpline_table(title, own, lang)
-        removal = helpline_data.select(lines, Region.OTHER, age_group, lang=lang)
+        removal = helpline_data.anywhere(lines, age_group, lang)
         display.helpline_table(t(lang, "Removing images (any country)"), removal, lang)
         display.message(t(lang, "Another region: --region BE, NL or OTHER."))
         return

@@ -33,7 +33,7 @@ import json
 import os
 import shutil
 import struct
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -43,8 +43,17 @@ from safecheck.core.errors import ExitCode, NoKeyError, SafecheckError, StateErr
 from safecheck.core.i18n import N_, Message, msg
 from safecheck.storage import settings as settings_file
 from safecheck.storage.chain import entry_id
-from safecheck.storage.copies import SHA256_PATTERN, files_dir, read_copy, write_copy
-from safecheck.storage.files import atomic_writer, fsync_dir, writing
+from safecheck.storage.copies import (
+    SHA256_PATTERN,
+    CopyStatus,
+    Source,
+    files_dir,
+    find_source,
+    source_chunks,
+    write_copy,
+)
+from safecheck.storage.files import atomic_writer, fsync_dir
+from safecheck.storage.safefile import open_regular
 from safecheck.storage.sealing import MIN_PASSPHRASE, SCRYPT_COST, Cost, PassphraseAsker
 from safecheck.storage.state import State, decode, encode
 from safecheck.storage.swap import ASIDE_SUFFIX, RESTORING_SUFFIX, exchange, free_name
@@ -79,6 +88,7 @@ class Summary:
     entries: int  # records in the evidence chain that hold an entry now (for the message)
     copies: int
     aside: Path | None = None
+    problems: tuple[Source, ...] = ()  # kept copies damaged or missing (see `create`)
 
 
 # --- the passphrase --------------------------------------------------------------------------
@@ -140,15 +150,21 @@ def create(
     store: Store,
     target: Path,
     secret: str,
+    originals: Mapping[str, Sequence[Path]] | None = None,
 ) -> Summary:
-    """Write the whole state and every kept copy to `target` (a new file), encrypted."""
+    """Write the whole state and every kept copy to `target` (a new file), encrypted.
+
+    A kept copy that is damaged or missing is taken from its original file (one of
+    `originals[sha256]`) when that still has the SHA-256, and left out otherwise; either
+    way it is named in `Summary.problems`, and the backup is still made.
+    """
     from safecheck.storage import crypto
 
     target = target.expanduser()
     with store.locked():
         state = store.load()
         state_bytes = encode(state)
-        copies = _kept_copies(store)
+        copies, sources, problems = _kept_copies(store, originals or {})
         salt = os.urandom(SALT_BYTES)
         cost = SCRYPT_COST
         key = _derive(secret, salt, cost)
@@ -168,31 +184,52 @@ def create(
             head = json.dumps(index, sort_keys=True).encode("utf-8")
             yield _LENGTH.pack(len(head)) + head
             yield state_bytes
-            for copy in copies:
-                yield from read_copy(store, str(copy["sha256"]))
+            for source in sources:
+                yield from source_chunks(store, source)
 
-        there = msg(
-            "{path} is already there; a backup is never written over a file. Choose another name.",
-            path=target,
-        )
-        with writing(target, there, BackupError), atomic_writer(target, replace=False) as out:
-            out.write(header)
-            for number, (chunk, last) in enumerate(_rechunk(plain())):
-                sealed = crypto.encrypt(key, chunk, _associated(header, number, last))
-                out.write(_LENGTH.pack(len(sealed)) + sealed)
-    return Summary(target, _entry_count(state), len(copies))
+        try:
+            with atomic_writer(target, replace=False) as out:
+                out.write(header)
+                for number, (chunk, last) in enumerate(_rechunk(plain())):
+                    sealed = crypto.encrypt(key, chunk, _associated(header, number, last))
+                    out.write(_LENGTH.pack(len(sealed)) + sealed)
+        except FileExistsError:
+            raise BackupError(
+                msg(
+                    "{path} is already there; a backup is never written over a file. Choose "
+                    "another name.",
+                    path=target,
+                )
+            ) from None
+        except OSError as error:
+            raise BackupError(
+                msg("{path} cannot be written ({reason}).", path=target, reason=error.strerror)
+            ) from None
+    return Summary(target, _entry_count(state), len(copies), problems=problems)
 
 
-def _kept_copies(store: Store) -> list[dict[str, object]]:
+def _kept_copies(
+    store: Store, originals: Mapping[str, Sequence[Path]]
+) -> tuple[list[dict[str, object]], list[Source], tuple[Source, ...]]:
+    """The copies that go in (index rows and where their bytes come from), and the problems."""
     folder = files_dir(store)
-    if not folder.is_dir():
-        return []
-    found = []
-    for path in sorted(folder.iterdir()):
-        if SHA256_PATTERN.match(path.name):
-            size = sum(len(chunk) for chunk in read_copy(store, path.name))
-            found.append({"sha256": path.name, "size": size})
-    return found
+    wanted = set(originals)
+    if folder.is_dir():
+        wanted |= {path.name for path in folder.iterdir() if SHA256_PATTERN.match(path.name)}
+    found: list[dict[str, object]] = []
+    sources: list[Source] = []
+    problems: list[Source] = []
+    for sha256 in sorted(wanted):
+        source = find_source(store, sha256, originals.get(sha256, ()))
+        if source.copy is CopyStatus.MISSING and sha256 not in originals:
+            continue  # a name that vanished meanwhile, of no entry
+        if source.copy is not CopyStatus.INTACT:
+            problems.append(source)
+        if source.usable:
+            size = sum(len(chunk) for chunk in source_chunks(store, source))
+            found.append({"sha256": sha256, "size": size})
+            sources.append(source)
+    return found, sources, tuple(problems)
 
 
 def _rechunk(parts: Iterator[bytes]) -> Iterator[tuple[bytes, bool]]:
@@ -242,7 +279,7 @@ class _Reader:
     def __init__(self, path: Path, secret: str) -> None:
         self.path = path
         try:
-            with path.open("rb") as handle:
+            with open_regular(path) as handle:  # a FIFO is never waited on
                 self.header = handle.read(_HEADER_BYTES)
         except OSError as error:
             raise BackupError(
@@ -290,7 +327,7 @@ class _Reader:
     def chunks(self) -> Iterator[bytes]:
         from safecheck.storage import crypto
 
-        with self.path.open("rb") as handle:
+        with open_regular(self.path) as handle:
             handle.seek(_HEADER_BYTES)
             number = 0
             frame = self._frame(handle)

@@ -12,6 +12,7 @@ import hashlib
 import re
 import struct
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from safecheck.core.errors import SafecheckError, StateError
 from safecheck.core.i18n import N_
 from safecheck.storage.files import atomic_writer, ensure_private_dir
+from safecheck.storage.safefile import open_regular
 
 if TYPE_CHECKING:
     from safecheck.storage.store import Store
@@ -79,7 +81,7 @@ def write_copy(
 def read_copy(store: Store, sha256: str) -> Iterator[bytes]:
     """The plain bytes of a kept copy, chunk by chunk. Raises `StateError` if it is damaged."""
     path = copy_path(store, sha256)
-    with path.open("rb") as handle:
+    with open_regular(path) as handle:  # a copy replaced by a FIFO is never waited on
         if handle.read(len(COPY_MAGIC)) != COPY_MAGIC:
             raise StateError(N_("a kept copy is damaged"), path=path)
         while header := handle.read(_LENGTH.size):
@@ -103,6 +105,52 @@ def check_copy(store: Store, sha256: str) -> CopyStatus:
     except (OSError, ValueError, SafecheckError):  # unreadable, or the codec refused it
         return CopyStatus.DAMAGED
     return CopyStatus.INTACT if digest.hexdigest() == sha256 else CopyStatus.DAMAGED
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where the plain bytes of a kept file can be had, when a bundle or backup needs them."""
+
+    sha256: str
+    copy: CopyStatus  # INTACT, DAMAGED or MISSING
+    original: Path | None = None  # the original file, still with the recorded SHA-256
+
+    @property
+    def usable(self) -> bool:
+        return self.copy is CopyStatus.INTACT or self.original is not None
+
+
+def _matches(path: Path, sha256: str) -> bool:
+    digest = hashlib.sha256()
+    try:
+        with open_regular(path) as handle:
+            for chunk in chunks(handle):
+                digest.update(chunk)
+    except (OSError, ValueError):
+        return False
+    return digest.hexdigest() == sha256
+
+
+def find_source(store: Store, sha256: str, originals: Iterable[Path] = ()) -> Source:
+    """The kept copy when it is intact, else an original that still has its SHA-256, if any."""
+    status = check_copy(store, sha256)
+    if status is CopyStatus.INTACT:
+        return Source(sha256, status)
+    for path in originals:
+        if _matches(path, sha256):
+            return Source(sha256, status, path)
+    return Source(sha256, status)
+
+
+def source_chunks(store: Store, source: Source) -> Iterator[bytes]:
+    """The plain bytes of a usable `source`, chunk by chunk."""
+    if source.copy is CopyStatus.INTACT:
+        yield from read_copy(store, source.sha256)
+        return
+    if source.original is None:
+        raise StateError(N_("a kept copy is damaged"), path=copy_path(store, source.sha256))
+    with open_regular(source.original) as handle:
+        yield from chunks(handle)
 
 
 def reseal_copies(store: Store) -> None:

@@ -1,10 +1,5 @@
 """safecheck's own Secret Service client (Linux): the key of a state folder in the desktop's
-keyring (GNOME Keyring, KWallet's Secret Service).
-
-Reading, which every start with a saved state does, speaks the Secret Service API over
-jeepney alone: one search, and the secret over an encrypted session of its own
-(dh-ietf1024-sha256-aes128-cbc-pkcs7). Writing, deleting and unlocking a locked keyring
-(the desktop's prompt) go through secretstorage, which costs ~6 ms more to load.
+keyring (GNOME Keyring, KWallet's Secret Service), through secretstorage.
 
 Why not keyring's API: fetching a key through keyring's Secret Service backend took 136 ms
 as a whole process against 73 ms through this module, and 222 ms with keyring's discovery of
@@ -34,20 +29,6 @@ from typing import Any
 APPLICATION = "safecheck"
 OLD_APPLICATION = "Python keyring library"  # keyring's SecretService backend's appid
 
-BUS_NAME = "org.freedesktop.secrets"
-SERVICE_PATH = "/org/freedesktop/secrets"
-SERVICE_IFACE = "org.freedesktop.Secret.Service"
-ITEM_IFACE = "org.freedesktop.Secret.Item"
-DH_ALGORITHM = "dh-ietf1024-sha256-aes128-cbc-pkcs7"
-# The 1024-bit MODP group of RFC 2409 (section 6.2), generator 2: the group the Secret
-# Service API names for this algorithm.
-DH_PRIME = int(
-    "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A0879"
-    "8E3404DDEF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B"
-    "0BFF5CB6F406B7EDEE386BFB5A899FA5AE9F24117C4B1FE649286651ECE65381FFFFFFFFFFFFFFFF",
-    16,
-)
-
 
 class Locked(Exception):
     """The keyring or the entry stays locked (the person dismissed the desktop's prompt)."""
@@ -63,15 +44,14 @@ class SecretService:
     def connect(cls) -> SecretService | None:
         """A client on the session bus, or None when no Secret Service answers there."""
         try:
-            from jeepney.io.blocking import open_dbus_connection
+            import secretstorage
 
-            connection = open_dbus_connection("SESSION")
-        except Exception:  # no D-Bus session, or jeepney missing
+            connection = secretstorage.dbus_init()
+        except Exception:  # no D-Bus session, or secretstorage missing
             return None
         try:
-            client = cls(connection)  # the one connection of this run
-            if client._available():
-                return client
+            if secretstorage.check_service_availability(connection):
+                return cls(connection)  # the one connection of this run
         except Exception:
             pass
         connection.close()
@@ -79,15 +59,16 @@ class SecretService:
 
     def get_password(self, service: str, username: str) -> str | None:
         """The secret (text), or None when there is none."""
-        secret = self._read(service, username, APPLICATION)
-        if secret is not None:
-            return secret
-        secret = self._read(service, username, OLD_APPLICATION)
-        if secret is None:
+        found = self._items(service, username, APPLICATION)
+        if found:
+            return self._secret(found[0])
+        old = self._items(service, username, OLD_APPLICATION)
+        if not old:
             return None
+        secret = self._secret(old[0])
         with contextlib.suppress(Exception):  # stored again next time
             self.set_password(service, username, secret)
-            for item in self._items(service, username, OLD_APPLICATION):
+            for item in old:
                 item.delete()
         return secret
 
@@ -107,73 +88,6 @@ class SecretService:
         for item in found:
             item.delete()
         return bool(found)
-
-    # -- reading, on jeepney alone (secretstorage, which writes, loads ~6 ms more) --------
-
-    def _call(self, path: str, interface: str, method: str, signature: str, *args: Any) -> Any:
-        """One method call on the bus; a D-Bus error reply is raised (DBusErrorResponse)."""
-        from jeepney import DBusAddress, new_method_call
-        from jeepney.wrappers import unwrap_msg
-
-        bus_name = BUS_NAME if path.startswith(SERVICE_PATH) else "org.freedesktop.DBus"
-        address = DBusAddress(path, bus_name=bus_name, interface=interface)
-        message = new_method_call(address, method, signature or None, args)
-        return unwrap_msg(self.connection.send_and_get_reply(message))
-
-    def _available(self) -> bool:
-        """The Secret Service runs, or D-Bus can start it."""
-        bus = ("/org/freedesktop/DBus", "org.freedesktop.DBus")
-        (owned,) = self._call(*bus, "NameHasOwner", "s", BUS_NAME)
-        if owned:
-            return True
-        (names,) = self._call(*bus, "ListActivatableNames", "")
-        return BUS_NAME in names
-
-    def _read(self, service: str, username: str, application: str) -> str | None:
-        """The secret of the first matching entry. An unlocked entry is read here, over an
-        encrypted session of our own; a locked one through secretstorage, which shows the
-        desktop's unlock prompt."""
-        query = {"application": application, "service": service, "username": username}
-        unlocked, locked = self._call(SERVICE_PATH, SERVICE_IFACE, "SearchItems", "a{ss}", query)
-        if unlocked:
-            return self._session_secret(unlocked[0])
-        if locked:
-            return self._secret(self._items(service, username, application)[0])
-        return None
-
-    def _session_secret(self, item: str) -> str:
-        """An item's secret over a Diffie-Hellman session (dh-ietf1024-sha256-aes128-cbc-pkcs7,
-        as the Secret Service API specifies): the secret never crosses D-Bus in the clear."""
-        import os
-
-        from cryptography.hazmat.primitives import padding
-        from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-
-        private = int.from_bytes(os.urandom(128), "big")
-        public = pow(2, private, DH_PRIME)
-        output, session = self._call(
-            SERVICE_PATH,
-            SERVICE_IFACE,
-            "OpenSession",
-            "sv",
-            DH_ALGORITHM,
-            ("ay", public.to_bytes(128, "big")),
-        )
-        try:
-            shared = pow(int.from_bytes(output[1], "big"), private, DH_PRIME)
-            aes_key = _hkdf_sha256(shared.to_bytes(128, "big"), 16)
-            (found,) = self._call(item, ITEM_IFACE, "GetSecret", "o", session)
-            _session, iv, value, _content_type = found
-            decryptor = Cipher(algorithms.AES(aes_key), modes.CBC(bytes(iv))).decryptor()
-            padded = decryptor.update(bytes(value)) + decryptor.finalize()
-            unpadder = padding.PKCS7(128).unpadder()
-            secret = unpadder.update(padded) + unpadder.finalize()
-        finally:
-            with contextlib.suppress(Exception):
-                self._call(session, "org.freedesktop.Secret.Session", "Close", "")
-        return secret.decode("utf-8")
-
-    # -- writing, deleting and unlocking, through secretstorage ---------------------------
 
     def _items(self, service: str, username: str, application: str) -> list[Any]:
         import secretstorage
@@ -199,12 +113,3 @@ class SecretService:
             if collection.is_locked():
                 raise Locked("the keyring is locked")
         return collection
-
-
-def _hkdf_sha256(secret: bytes, length: int) -> bytes:
-    """HKDF (RFC 5869) with SHA-256, no salt and no info, as the algorithm's name says."""
-    import hashlib
-    import hmac
-
-    pseudo_random_key = hmac.new(b"\x00" * 32, secret, hashlib.sha256).digest()
-    return hmac.new(pseudo_random_key, b"\x01", hashlib.sha256).digest()[:length]
