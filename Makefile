@@ -1,10 +1,11 @@
 # Two commands set everything up: `make run` starts safecheck, `make test` runs every check.
+# `make check` is the quick loop while editing: lint, types and the tests not marked slow.
 # Each creates .venv on first use and reinstalls when pyproject.toml changes.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench clean catalogues
+.PHONY: run test check lint bench clean catalogues
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,8 +41,14 @@ lint: $(BIN)/.installed
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# The tests run in parallel, one worker per core (pytest-xdist); each test has its own state
+# folder, keyring entry and tmux server, so workers never meet. PYTEST_ARGS='-n 0' runs them
+# one at a time.
 test: lint $(MO) $(FIRST_LINES)
-	sh tests/run-with-keyring.sh $(BIN)/python -m pytest $(PYTEST_ARGS)
+	sh tests/run-with-keyring.sh $(BIN)/python -m pytest -n auto --dist worksteal $(PYTEST_ARGS)
+
+check: lint $(MO) $(FIRST_LINES)
+	sh tests/run-with-keyring.sh $(BIN)/python -m pytest -n auto --dist worksteal -m "not slow" $(PYTEST_ARGS)
 
 # Under a private keyring too: the saved state is encrypted with a key from the keyring,
 # as on a desktop (without one, the first question would be a passphrase prompt).

@@ -2,15 +2,19 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import itertools
 import os
 import shutil
 import signal
 import subprocess
+import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import TypeVar
 
+import pexpect
 import pytest
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import PipeInput, create_pipe_input
@@ -162,22 +166,133 @@ def child_env(home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-# -- a real terminal of 80x24, for screens as a person sees them ----------------------
+# -- safecheck in a terminal: a pseudo-terminal (pexpect) or a real one (tmux) --------------
+
+T = TypeVar("T")
+
+# Every terminal waits at most this long for what it expects: a hang guard on a loaded
+# machine, never a measure of speed.
+PATIENCE = 60.0
+POLL = 0.05
+# A key pressed while a question is still being set up can be lost; it is pressed again only
+# after the screen has not changed at all for this long, so nothing is answered twice.
+LOST_KEY = 10.0
+
+
+def poll(look: Callable[[], T | None], what: Callable[[], str]) -> T:
+    """Call `look` until it returns something; fail with `what()` after PATIENCE seconds."""
+    deadline = time.monotonic() + PATIENCE
+    while True:
+        found = look()
+        if found is not None:
+            return found
+        if time.monotonic() > deadline:
+            raise AssertionError(what())
+        time.sleep(POLL)
+
+
+def press_until(
+    press: Callable[[], None], look: Callable[[], str], answered: Callable[[str], bool]
+) -> str:
+    """Press a key until `answered(look())`; press it again only when what `look` shows has
+    not changed for LOST_KEY seconds (the key was lost, the question still waits)."""
+    press()
+    last, since = look(), time.monotonic()
+    deadline = since + PATIENCE
+    while True:
+        now = look()
+        if answered(now):
+            return now
+        if now != last:
+            last, since = now, time.monotonic()
+        elif time.monotonic() - since > LOST_KEY:
+            press()
+            since = time.monotonic()
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never answered:\n{now}")
+        time.sleep(POLL)
+
+
+def default_sigint() -> None:
+    """For a child's preexec_fn: Ctrl-C interrupts it even when the suite runs in the
+    background (a shell starts background jobs with SIGINT ignored, and children inherit it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+_SPAWNED: list[pexpect.spawn] = []
+_RUNNING: list[pytest.Item] = []  # the test now running in this worker
+
+
+def spawn(
+    args: list[str],
+    env: dict[str, str],
+    *,
+    program: str = sys.executable,
+    columns: int = 80,
+    cwd: Path | None = None,
+) -> pexpect.spawn:
+    """`program` (Python, so `-m safecheck ...` by default) in a pseudo-terminal of 24 rows,
+    with Ctrl-C handled as in a shell's foreground (see default_sigint), waiting at most
+    PATIENCE seconds for what a test expects. The test's end closes it if the test did not."""
+    test = _RUNNING[-1]
+    assert test.get_closest_marker("terminal"), f"mark {test.name} @pytest.mark.terminal"
+    child = pexpect.spawn(
+        program,
+        args,
+        env=env,
+        cwd=None if cwd is None else str(cwd),
+        preexec_fn=default_sigint,
+        dimensions=(24, columns),
+        encoding="utf-8",
+        timeout=PATIENCE,
+    )
+    _SPAWNED.append(child)
+    return child
+
+
+@pytest.fixture(autouse=True)
+def _close_spawned(request: pytest.FixtureRequest) -> Iterator[None]:
+    """No child outlives its test (a failed expect leaves it waiting at a question)."""
+    _RUNNING.append(request.node)
+    yield
+    _RUNNING.pop()
+    while _SPAWNED:
+        child = _SPAWNED.pop()
+        if child.isalive():
+            child.close(force=True)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test with a tmux terminal is a terminal test (one spawned with pexpect says so), and
+    every terminal test is a slow one: a program started and waited for takes half a second
+    at least. Other tests are marked slow where they take half a second or more of a core
+    (measured with the CPU time of the test and its children)."""
+    for item in items:
+        if "tmux" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.terminal)
+        if item.get_closest_marker("terminal"):
+            item.add_marker(pytest.mark.slow)
 
 
 class Tmux:
     """safecheck in a real terminal emulator of 80 columns and 24 rows, on its own server."""
 
+    _opened = itertools.count()
+
     def __init__(self, name: str, command: list[str]) -> None:
-        # Its own server socket: the same test run twice at once (two checkouts on one
-        # machine) must not share, and so kill, the other's terminal.
-        self.name = f"{name}-{os.getpid()}"
+        # Its own server socket, unique per test, per xdist worker (its own process) and per
+        # run: tests at once in two workers, or two checkouts on one machine, never share one.
+        self.name = f"{name}-{os.getpid()}-{next(self._opened)}"
         # The server inherits this test's environment (SAFECHECK_HOME, LANG) and sets TERM.
         self.tmux("new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", *command)
 
     def tmux(self, *args: str) -> str:
         result = subprocess.run(
-            ["tmux", "-L", self.name, *args], capture_output=True, text=True, timeout=30
+            ["tmux", "-L", self.name, *args],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            preexec_fn=default_sigint,
         )
         return result.stdout
 
@@ -186,36 +301,24 @@ class Tmux:
 
     def wait_for(self, *texts: str) -> list[str]:
         """Poll the screen until every text shows on it at once; a hang guard, not a timer."""
-        for _ in range(1200):  # up to a minute on a loaded machine
+
+        def look() -> list[str] | None:
             screen = self.screen()
-            shown = "\n".join(screen)
-            if all(text in shown for text in texts):
-                return screen
-            time.sleep(0.05)
-        raise AssertionError(f"{texts!r} never all appeared:\n" + "\n".join(self.screen()))
+            return screen if all(text in "\n".join(screen) for text in texts) else None
+
+        return poll(look, lambda: f"{texts!r} never all appeared:\n" + "\n".join(self.screen()))
 
     def keys(self, *keys: str) -> None:
         self.tmux("send-keys", "-t", self.name, *keys)
 
     def answer(self, key: str, *answered: str) -> list[str]:
-        """Press `key` at a question until one of `answered` shows. On a loaded machine a key
-        that arrives while the question is still being set up can be lost; it is pressed again
-        only while the screen is the same unanswered question, so nothing is answered twice."""
-        last, unchanged = self.screen(), 0
-        self.keys(key)
-        for _ in range(1200):  # up to a minute, as wait_for
-            screen = self.screen()
-            if any(text in "\n".join(screen) for text in answered):
-                return screen
-            # A question can still redraw itself after the key (a full screen scrolls), so
-            # "the same" means the same for the last 10 s, not the same as before the key.
-            unchanged = unchanged + 1 if screen == last else 0
-            last = screen
-            if unchanged == 200:  # 10 s with nothing changed and no answer: the key was lost
-                self.keys(key)
-                unchanged = 0
-            time.sleep(0.05)
-        raise AssertionError(f"{answered!r} never appeared:\n" + "\n".join(self.screen()))
+        """Press `key` at a question until one of `answered` shows (see press_until)."""
+        shown = press_until(
+            lambda: self.keys(key),
+            lambda: "\n".join(self.screen()),
+            lambda now: any(text in now for text in answered),
+        )
+        return shown.split("\n")
 
     def close(self) -> None:
         self.tmux("kill-server")
@@ -236,9 +339,3 @@ def tmux(home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[type[Tmux]]:
     yield Opened
     for session in opened:
         session.close()
-
-
-def default_sigint() -> None:
-    """For a child's preexec_fn: Ctrl-C interrupts it even when the suite runs in the
-    background (a shell starts background jobs with SIGINT ignored, and children inherit it)."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -39,6 +39,7 @@ def fill(tmp_path: Path) -> list[Path]:
     return shots
 
 
+@pytest.mark.slow
 def test_round_trip_through_wipe(home: Path, tmp_path: Path) -> None:
     shots = fill(tmp_path)
     settings_file.update(home, region="NL", discreet=True)  # the plain settings come along
@@ -72,6 +73,7 @@ def test_round_trip_through_wipe(home: Path, tmp_path: Path) -> None:
     assert (out / "chat.png").read_bytes() == b"evidence file 0 " * 5000
 
 
+@pytest.mark.slow
 def test_never_over_a_state_without_force_and_with_force_it_is_kept_aside(
     home: Path, tmp_path: Path
 ) -> None:
@@ -92,6 +94,7 @@ def test_never_over_a_state_without_force_and_with_force_it_is_kept_aside(
     assert [e.account for e in log.entries(Store(home).load())] == ["some.one", "other.one"]
 
 
+@pytest.mark.slow
 def test_a_wrong_passphrase_changes_nothing(
     home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -107,6 +110,7 @@ def test_a_wrong_passphrase_changes_nothing(
     assert list(home.parent.glob("*.before-restore-*")) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where", ["middle", "end", "cut"])
 def test_a_damaged_backup_changes_nothing(home: Path, tmp_path: Path, where: str) -> None:
     fill(tmp_path)
@@ -135,6 +139,7 @@ def test_not_a_backup(home: Path, tmp_path: Path) -> None:
     assert "not a safecheck backup" in result.output
 
 
+@pytest.mark.slow
 def test_create_never_writes_over_a_file(home: Path, tmp_path: Path) -> None:
     fill(tmp_path)
     file = tmp_path / "b.backup"

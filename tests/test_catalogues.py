@@ -24,7 +24,7 @@ from babel.messages.pofile import read_po
 from safecheck.core import i18n
 from safecheck.core.errors import InputFileError
 from safecheck.core.i18n import LANGUAGES, t, tn
-from tests.conftest import ROOT, child_env, default_sigint
+from tests.conftest import ROOT, child_env, spawn
 from tools import catalogues
 
 PACKAGE = ROOT / "safecheck"
@@ -275,17 +275,10 @@ def test_the_compiled_catalogues_are_up_to_date() -> None:
         assert mo.stat().st_mtime >= po.stat().st_mtime, f"{mo} is older than {po}"
 
 
+@pytest.mark.terminal
 def test_a_french_terminal_asks_and_stops_in_french(home: Path) -> None:
     """The program's own words on a real terminal: the question, its keys, the goodbye."""
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "safecheck", "check", "prevention", "--lang", "fr"],
-        env=child_env(home),
-        preexec_fn=default_sigint,
-        dimensions=(24, 80),
-        encoding="utf-8",
-        timeout=30,
-    )
+    child = spawn(["-m", "safecheck", "check", "prevention", "--lang", "fr"], child_env(home))
     screen = io.StringIO()
     child.logfile_read = screen
     child.expect_exact("Où en es-tu ?")

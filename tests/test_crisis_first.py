@@ -22,7 +22,7 @@ from safecheck.storage.sealing import Source, peek
 from safecheck.storage.state import Answer, Record
 from safecheck.storage.store import Store, open_store
 from tests import keys
-from tests.conftest import Tmux, child_env
+from tests.conftest import Tmux, child_env, spawn
 
 runner = CliRunner()
 QUESTION = t("en", "Where are you with this?")
@@ -66,19 +66,13 @@ def make_passphrase_state(home: Path, monkeypatch: pytest.MonkeyPatch) -> bytes:
     return (home / "state").read_bytes()
 
 
+@pytest.mark.terminal
 @pytest.mark.usefixtures("no_keyring")
 def test_a_forgotten_passphrase_never_stands_between_a_person_and_the_plan(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = make_passphrase_state(home, monkeypatch)
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "safecheck"],
-        env=child_env(home, LANG="C.UTF-8"),
-        dimensions=(24, 80),
-        encoding="utf-8",
-        timeout=30,
-    )
+    child = spawn(["-m", "safecheck"], child_env(home, LANG="C.UTF-8"))
     child.expect_exact("Quit")
     first = child.before
     assert "112" in first
@@ -122,19 +116,13 @@ def test_a_forgotten_passphrase_never_stands_between_a_person_and_the_plan(
     ]
 
 
+@pytest.mark.terminal
 @pytest.mark.usefixtures("no_keyring")
 def test_the_plan_command_asks_no_passphrase_before_the_crisis_screen(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = make_passphrase_state(home, monkeypatch)
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "safecheck", "plan", "--lang", "en"],
-        env=child_env(home),
-        dimensions=(24, 80),
-        encoding="utf-8",
-        timeout=30,
-    )
+    child = spawn(["-m", "safecheck", "plan", "--lang", "en"], child_env(home))
     child.expect_exact("Are you in acute danger")
     assert "Passphrase" not in child.before
     child.send(keys.ENTER)
@@ -146,6 +134,7 @@ def test_the_plan_command_asks_no_passphrase_before_the_crisis_screen(
     assert (home / "state").read_bytes() == before
 
 
+@pytest.mark.terminal
 def test_open_items_come_back_the_most_important_first(home: Path, tmp_path: Path) -> None:
     prevention = checklists.load(checklists.find("prevention", [checklists.builtin_dir()]))
     items = {item.id: item for _, item in prevention.items()}
@@ -160,14 +149,7 @@ def test_open_items_come_back_the_most_important_first(home: Path, tmp_path: Pat
     result = runner.invoke(app, ["check", "prevention", "--answers", str(answers), "--no-input"])
     assert result.exit_code == 0, result.output
 
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "safecheck", "check", "prevention", "--lang", "en"],
-        env=child_env(home),
-        dimensions=(24, 80),
-        encoding="utf-8",
-        timeout=30,
-    )
+    child = spawn(["-m", "safecheck", "check", "prevention", "--lang", "en"], child_env(home))
     child.expect_exact(QUESTION)
     shown = " ".join(child.before.split())
     assert f"You had done {len(items) - 2} of {len(items)}" in shown

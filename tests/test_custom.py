@@ -51,6 +51,7 @@ def test_a_checklist_in_your_folder_is_walked_and_saved_by_its_id(
     }
 
 
+@pytest.mark.slow
 def test_a_checklist_of_your_own_is_walked_saved_and_reported_by_status_like_a_builtin(
     pipe: PipeInput, own_folder: Path, home: Path
 ) -> None:

@@ -260,6 +260,7 @@ def test_a_state_copied_from_another_folder_does_not_open_with_this_key(
         Keystore(other).delete()
 
 
+@pytest.mark.slow
 @needs_secret_service
 def test_a_locked_or_missing_keyring_leaves_the_file_in_place(
     home: Path, pipe: PipeInput, small_checklist: Path, no_keyring: None

@@ -3,33 +3,27 @@
 from __future__ import annotations
 
 import io
-import sys
 from pathlib import Path
 
 import pexpect
+import pytest
 
 from safecheck.content import checklist
 from safecheck.core.errors import ExitCode
 from safecheck.storage.state import Answer
 from safecheck.storage.store import Store
 from tests import keys
-from tests.conftest import ROOT, child_env, default_sigint
+from tests.conftest import ROOT, child_env
+from tests.conftest import spawn as in_terminal
 
 QUESTION = "Where are you with this?"
 
 
 def spawn(home: Path, *args: str) -> pexpect.spawn:
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "safecheck", *args],
-        env=child_env(home),
-        preexec_fn=default_sigint,
-        dimensions=(24, 80),
-        encoding="utf-8",
-        timeout=20,
-    )
+    return in_terminal(["-m", "safecheck", *args], child_env(home))
 
 
+@pytest.mark.terminal
 def test_answer_quit_with_ctrl_c_and_resume_at_the_right_item(home: Path) -> None:
     prevention = checklist.load(ROOT / "checklists" / "prevention.yaml")
     items = [item for _, item in prevention.items()]

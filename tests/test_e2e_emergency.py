@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import sys
 from pathlib import Path
 
 import pexpect
@@ -18,7 +17,8 @@ from safecheck.core.region import Region
 from safecheck.flows.emergency import PlanView, footer_text
 from safecheck.storage.store import Store
 from tests import keys
-from tests.conftest import ROOT, Tmux, child_env, default_sigint
+from tests.conftest import ROOT, Tmux, child_env
+from tests.conftest import spawn as in_terminal
 from tests.test_plain import SAFECHECK
 
 # What a plan step's screen holds under its panel (see test_every_step_fits_24_rows_...).
@@ -26,19 +26,10 @@ ROWS = 24
 
 
 def spawn(home: Path, *args: str, lang: str = "nl_BE.UTF-8") -> pexpect.spawn:
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "safecheck", *args],
-        # A pexpect pty never answers prompt_toolkit's cursor-position request; say so, as a
-        # terminal without CPR does, so it does not wait for the answer after every key.
-        env=child_env(home, LANG=lang, PROMPT_TOOLKIT_NO_CPR="1"),
-        preexec_fn=default_sigint,
-        dimensions=(24, 80),
-        encoding="utf-8",
-        timeout=20,
-    )
+    return in_terminal(["-m", "safecheck", *args], child_env(home, LANG=lang))
 
 
+@pytest.mark.terminal
 @pytest.mark.parametrize(
     ("locale", "region", "suicide_line"),
     [
@@ -75,6 +66,7 @@ def test_one_key_from_the_start_screen_then_yes_shows_112_and_the_suicide_line(
     assert child.exitstatus == ExitCode.INTERRUPTED
 
 
+@pytest.mark.terminal
 def test_discreet_mode_sets_a_neutral_title_and_clears_the_screen_on_q(home: Path) -> None:
     child = spawn(home, "--discreet")
     child.expect_exact("\x1b]0;Terminal\x07")  # the window title
@@ -181,6 +173,7 @@ def test_every_plan_step_and_its_crisis_lines_fit_an_80x24_terminal(
     session.wait_for(" ".join(done.split()[:4]))  # a longer French line wraps
 
 
+@pytest.mark.terminal
 def test_the_plan_in_plain_text_for_screen_readers(home: Path) -> None:
     child = spawn(home, "plan", "--plain", "--region", "BE", "--lang", "en")
     child.expect_exact("Are you in acute danger right now")
@@ -213,6 +206,7 @@ def test_the_plan_in_plain_text_for_screen_readers(home: Path) -> None:
     assert not any("\u2500" <= char <= "\u259f" for char in everything)  # no boxes or bars
 
 
+@pytest.mark.terminal
 @pytest.mark.usefixtures("no_keyring")
 def test_without_a_keyring_the_crisis_screen_comes_before_any_passphrase(home: Path) -> None:
     """On a machine with no keyring, the start screen, the crisis question and the help

@@ -181,6 +181,7 @@ def walk_all(pipe: PipeInput, region: str, age_group: AgeGroup, lang: str = "en"
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("region", ["BE", "NL", "OTHER"])
 def test_a_minor_is_led_to_take_it_down_and_never_to_stopncii(
     pipe: PipeInput, home: Path, region: str
@@ -193,6 +194,7 @@ def test_a_minor_is_led_to_take_it_down_and_never_to_stopncii(
     assert "removal-stopncii" not in saved(home)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("region", ["BE", "NL", "OTHER"])
 def test_an_adult_is_led_to_stopncii(pipe: PipeInput, home: Path, region: str) -> None:
     out = walk_all(pipe, region, AgeGroup.ADULT)
@@ -223,6 +225,7 @@ def walk_with_image_answer(pipe: PipeInput, home: Path, answer: str, *args: str)
     return out
 
 
+@pytest.mark.slow
 def test_an_adult_whose_images_were_made_under_18_is_led_to_take_it_down(
     pipe: PipeInput, home: Path, tmp_path: Path
 ) -> None:
@@ -251,6 +254,7 @@ def test_an_adult_whose_images_were_made_under_18_is_led_to_take_it_down(
     assert "stopncii" not in text.lower()  # neither the step nor the help line
 
 
+@pytest.mark.slow
 def test_an_adult_whose_images_were_made_at_18_or_older_is_led_to_stopncii(
     pipe: PipeInput, home: Path
 ) -> None:
@@ -260,6 +264,7 @@ def test_an_adult_whose_images_were_made_at_18_or_older_is_led_to_stopncii(
     assert "removal-take-it-down" not in saved(home)
 
 
+@pytest.mark.slow
 def test_not_sure_when_the_images_were_made_shows_both_routes(pipe: PipeInput, home: Path) -> None:
     out = walk_with_image_answer(pipe, home, MADE_NOT_SURE)
     assert "Have images taken down with Take It Down" in out
@@ -267,6 +272,7 @@ def test_not_sure_when_the_images_were_made_shows_both_routes(pipe: PipeInput, h
     assert {"removal-take-it-down", "removal-stopncii"} <= set(saved(home))
 
 
+@pytest.mark.slow
 def test_images_on_the_command_line_route_without_the_question(pipe: PipeInput, home: Path) -> None:
     count = len(steps(Region.NL, AgeGroup.ADULT, ImageAge.UNDER_18))
     args = ("--region", "NL", "--age-group", "adult", "--images", "under-18", "--lang", "en")
@@ -287,6 +293,7 @@ def test_the_region_question_is_asked_and_remembered(pipe: PipeInput, home: Path
     assert "Help lines: the Netherlands" in result.output
 
 
+@pytest.mark.slow
 def test_the_suicide_line_is_under_every_step(pipe: PipeInput) -> None:
     out = walk_all(pipe, "NL", AgeGroup.ADULT)
     footer = "Thinking about suicide? 113 Zelfmoordpreventie: 113 or 0800 0113 (24/7)"
@@ -297,6 +304,7 @@ def test_the_suicide_line_is_under_every_step(pipe: PipeInput) -> None:
         assert "In danger? Call 112." in chunk
 
 
+@pytest.mark.slow
 def test_each_step_shows_its_help_lines_for_the_region_and_age(pipe: PipeInput) -> None:
     out = plain(walk_all(pipe, "BE", AgeGroup.MINOR))
     police = out[out.index("Consider reporting it to the police") :]
@@ -307,6 +315,7 @@ def test_each_step_shows_its_help_lines_for_the_region_and_age(pipe: PipeInput) 
         assert name in help_step
 
 
+@pytest.mark.slow
 def test_adults_do_not_see_lines_for_children(pipe: PipeInput) -> None:
     out = plain(walk_all(pipe, "NL", AgeGroup.ADULT))
     help_step = out[out.index("Ask for professional help") :]
@@ -314,6 +323,7 @@ def test_adults_do_not_see_lines_for_children(pipe: PipeInput) -> None:
     assert "Kindertelefoon" not in help_step
 
 
+@pytest.mark.slow
 def test_report_and_block_offers_the_steps_on_each_platform(pipe: PipeInput, home: Path) -> None:
     # Steps 1-4 done; at "report and block", the fourth reply shows the platforms.
     platforms = keys.DOWN * 3 + keys.ENTER
@@ -334,6 +344,7 @@ def test_steps_without_platforms_have_four_replies(pipe: PipeInput, home: Path) 
     assert saved(home) == {"talk-to-someone": Answer.SKIPPED}
 
 
+@pytest.mark.slow
 def test_evidence_comes_before_blocking_and_is_followed_by_not_your_fault(
     pipe: PipeInput,
 ) -> None:
@@ -345,6 +356,7 @@ def test_evidence_comes_before_blocking_and_is_followed_by_not_your_fault(
         assert detail in out[evidence:reminder].lower()
 
 
+@pytest.mark.slow
 def test_every_step_is_saved_and_the_plan_resumes(pipe: PipeInput, home: Path) -> None:
     code, _ = run(pipe, NO + DONE + NOT_YET + keys.CTRL_C, "--region", "BE", "--age-group", "minor")
     assert code == ExitCode.INTERRUPTED
@@ -359,6 +371,7 @@ def test_every_step_is_saved_and_the_plan_resumes(pipe: PipeInput, home: Path) -
     assert "Talk to someone you trust" not in out  # done: not asked again
 
 
+@pytest.mark.slow
 def test_the_summary_lists_what_is_still_open_in_order(pipe: PipeInput) -> None:
     count = len(steps(Region.BE, AgeGroup.ADULT))
     typed = NO + through(NOT_YET, *[DONE] * (count - 2), NOT_YET)
@@ -383,6 +396,7 @@ def test_without_a_terminal_the_plan_points_to_the_help_lines(home: Path) -> Non
     assert not home.exists()
 
 
+@pytest.mark.slow
 def test_the_whole_plan_in_dutch(pipe: PipeInput) -> None:
     out = plain(walk_all(pipe, "BE", AgeGroup.MINOR, lang="nl"))
     for dutch in (
@@ -414,6 +428,7 @@ def test_every_text_of_the_plan_is_in_both_languages() -> None:
     assert "evidence" in reminders
 
 
+@pytest.mark.slow
 def test_the_age_group_is_remembered_and_offered_first_next_time(
     pipe: PipeInput, home: Path
 ) -> None:
@@ -430,6 +445,7 @@ def test_the_age_group_is_remembered_and_offered_first_next_time(
     assert Store(home).load().settings["images"] == "adult"
 
 
+@pytest.mark.slow
 def test_the_plan_and_status_count_the_same_steps(pipe: PipeInput, home: Path) -> None:
     """The plan said 10 steps and status counted 11: what the plan narrows by is saved."""
     every = len(steps(Region.BE, AgeGroup.ADULT, ImageAge.BOTH))
@@ -447,6 +463,7 @@ def test_the_plan_and_status_count_the_same_steps(pipe: PipeInput, home: Path) -
     assert plan["done"] == fewer
 
 
+@pytest.mark.slow
 def test_status_and_verify_count_only_the_steps_for_the_person(pipe: PipeInput, home: Path) -> None:
     walk_all(pipe, "NL", AgeGroup.MINOR)
     result = runner.invoke(app, ["status", "--json"])

@@ -524,6 +524,7 @@ def test_remove_without_a_terminal_needs_yes(home: Path, shot: Path) -> None:
     assert saved(home) == ()
 
 
+@pytest.mark.slow
 def test_add_asks_one_question_at_a_time(pipe: PipeInput, home: Path, shot: Path) -> None:
     pipe.send_text(
         CTRL_U + "2026-03-02 21:15" + keys.ENTER  # when (now, filled in, is cleared)
@@ -561,6 +562,7 @@ def test_add_asks_one_question_at_a_time(pipe: PipeInput, home: Path, shot: Path
     assert added.files[0].kept
 
 
+@pytest.mark.slow
 def test_edit_asks_again_with_the_saved_answers_filled_in(
     pipe: PipeInput, home: Path, shot: Path
 ) -> None:
@@ -760,21 +762,16 @@ def test_plain_questions_for_the_evidence_form() -> None:
     assert "That is not one of the choices" in text  # 9 was refused
 
 
+@pytest.mark.terminal
 def test_add_in_a_real_terminal(home: Path, shot: Path) -> None:
-    import sys
 
     import pexpect
 
-    from tests.conftest import child_env, default_sigint
+    from tests.conftest import child_env, spawn
 
-    child = pexpect.spawn(
-        sys.executable,
+    child = spawn(
         ["-m", "safecheck", "evidence", "add", "--lang", "en"],
-        env=child_env(home, PROMPT_TOOLKIT_NO_CPR="1"),  # pexpect answers no cursor queries
-        preexec_fn=default_sigint,
-        dimensions=(24, 80),
-        encoding="utf-8",
-        timeout=20,
+        child_env(home, PROMPT_TOOLKIT_NO_CPR="1"),
     )
     child.expect_exact("When did it happen?")
     child.send(keys.ENTER)  # now
@@ -838,21 +835,15 @@ def test_copies_follow_the_state_when_encryption_is_switched(home: Path, tmp_pat
     assert stat.S_IMODE(copy.stat().st_mode) == 0o600
 
 
+@pytest.mark.terminal
 def test_add_in_plain_text_warns_before_the_file_question(home: Path) -> None:
-    import sys
 
     import pexpect
 
-    from tests.conftest import child_env, default_sigint
+    from tests.conftest import child_env, spawn
 
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "safecheck", "evidence", "add", "--plain", "--lang", "en"],
-        env=child_env(home),
-        preexec_fn=default_sigint,
-        dimensions=(24, 80),
-        encoding="utf-8",
-        timeout=20,
+    child = spawn(
+        ["-m", "safecheck", "evidence", "add", "--plain", "--lang", "en"], child_env(home)
     )
     child.expect_exact("When did it happen?")
     child.sendline("")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from prompt_toolkit.input import PipeInput
 from typer.testing import CliRunner
 
@@ -32,6 +33,7 @@ def run(pipe: PipeInput, typed: str, lang: str = "en") -> tuple[int, str]:
     return result.exit_code, " ".join(re.sub(r"[│╭╮╰╯─━┃]", " ", result.output).split())
 
 
+@pytest.mark.slow
 def test_yes_at_the_evidence_step_writes_an_entry_and_the_plan_goes_on(
     pipe: PipeInput, home: Path
 ) -> None:
@@ -59,12 +61,14 @@ def test_yes_at_the_evidence_step_writes_an_entry_and_the_plan_goes_on(
     assert answers["block-and-report"].answer is Answer.DONE
 
 
+@pytest.mark.slow
 def test_no_at_the_evidence_step_names_the_command_for_later(pipe: PipeInput, home: Path) -> None:
     code, out = run(pipe, NO + DONE * 4 + NO_LOG + keys.CTRL_C, lang="nl")
     assert "Je kunt er altijd mee beginnen met: safecheck evidence add" in out
     assert Store(home).load().evidence == ()
 
 
+@pytest.mark.slow
 def test_ctrl_c_in_the_log_stops_only_the_log(pipe: PipeInput, home: Path) -> None:
     typed = NO + DONE * 4 + YES_LOG + keys.ENTER + "Insta" + keys.CTRL_C + DONE + keys.CTRL_C
     code, out = run(pipe, typed)
@@ -75,6 +79,7 @@ def test_ctrl_c_in_the_log_stops_only_the_log(pipe: PipeInput, home: Path) -> No
     assert state.answers_for("emergency")["block-and-report"].answer is Answer.DONE
 
 
+@pytest.mark.slow
 def test_a_skipped_evidence_step_does_not_offer_the_log(pipe: PipeInput, home: Path) -> None:
     code, out = run(pipe, NO + DONE * 3 + NOT_FOR_ME + DONE + keys.CTRL_C)
     assert "Write down what happened" not in out

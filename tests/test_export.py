@@ -341,6 +341,7 @@ def many(count: int) -> State:
     return log.with_entries(State(), made)
 
 
+@pytest.mark.slow
 def test_ten_thousand_entries_export_correctly() -> None:
     count = 10_000
     made = report.build_report(many(count), "en", clock=clock)

@@ -92,6 +92,7 @@ def page_size(pdf: Path) -> str:
     return next(line for line in done.stdout.decode().splitlines() if line.startswith("Page size"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("lang", "timeline"), [("en", "Timeline"), ("nl", "Tijdlijn")])
 def test_the_html_export_prints_to_an_a4_pdf_with_the_timeline_and_hashes(
     home: Path, tmp_path: Path, lang: str, timeline: str
@@ -131,6 +132,7 @@ def test_the_html_export_prints_to_an_a4_pdf_with_the_timeline_and_hashes(
         assert hashlib.sha256(shot.read_bytes()).hexdigest() in text  # whole, on one line
 
 
+@pytest.mark.slow
 def test_the_request_check_sees_a_page_that_loads_something(tmp_path: Path) -> None:
     """The check above can fail: a page with outside resources is caught asking for them."""
     page = tmp_path / "control.html"
@@ -146,6 +148,7 @@ def test_the_request_check_sees_a_page_that_loads_something(tmp_path: Path) -> N
     assert "https://fonts.example.invalid/a.css" in requests
 
 
+@pytest.mark.slow
 def test_the_handout_prints_with_a_box_per_item(home: Path, tmp_path: Path) -> None:
     from safecheck.content import checklist
     from tests.conftest import ROOT
@@ -164,6 +167,7 @@ def test_the_handout_prints_with_a_box_per_item(home: Path, tmp_path: Path) -> N
         assert " ".join(item.title.nl.split()) in flat, item.id
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("region", "lang"), [("BE", "nl"), ("NL", "en"), ("OTHER", "en")])
 def test_no_word_of_the_help_line_table_is_broken_in_print(
     home: Path, tmp_path: Path, region: str, lang: str

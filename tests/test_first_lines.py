@@ -27,7 +27,7 @@ from safecheck.storage import settings as plain_settings
 from safecheck.storage.state import Answer, Record
 from safecheck.storage.store import open_store
 from tests import keys
-from tests.conftest import child_env
+from tests.conftest import child_env, spawn
 
 SLOW = ("typer", "click", "rich", "questionary", "prompt_toolkit", "keyring", "cryptography")
 SECRETS = ("keyring", "secretstorage", "jeepney", "cryptography")
@@ -83,15 +83,10 @@ def probe(
     """safecheck in a terminal of 80x24 until `until` is shown; the screen so far and the
     libraries loaded when 112 was written and at the end."""
     report = tmp_path / "probe.json"
-    child = pexpect.spawn(
-        sys.executable,
+    watched = json.dumps([*SLOW, *SECRETS])
+    child = spawn(
         ["-c", PROBE, *args],
-        env=child_env(
-            home, PROBE_REPORT=str(report), PROBE_WATCHED=json.dumps([*SLOW, *SECRETS]), **env
-        ),
-        dimensions=(24, 80),
-        encoding="utf-8",
-        timeout=60,
+        child_env(home, PROBE_REPORT=str(report), PROBE_WATCHED=watched, **env),
     )
     child.expect_exact(until)
     screen = child.before
@@ -102,6 +97,7 @@ def probe(
     return screen, found
 
 
+@pytest.mark.terminal
 def test_the_start_screen_writes_the_crisis_lines_before_any_slow_library_loads(
     home: Path, tmp_path: Path
 ) -> None:
@@ -116,6 +112,7 @@ def test_the_start_screen_writes_the_crisis_lines_before_any_slow_library_loads(
     assert "113 or 0800 0113" in screen
 
 
+@pytest.mark.terminal
 def test_the_plan_writes_the_crisis_lines_before_any_slow_library_loads(
     home: Path, tmp_path: Path
 ) -> None:
@@ -128,6 +125,7 @@ def test_the_plan_writes_the_crisis_lines_before_any_slow_library_loads(
     assert "113 Zelfmoordpreventie" not in screen  # --region BE: Belgium's line only
 
 
+@pytest.mark.terminal
 @pytest.mark.parametrize(
     ("args", "shown", "not_shown"),
     [
@@ -146,6 +144,7 @@ def test_lang_region_and_plain_are_followed_before_typer_loads(
     assert not_shown not in first
 
 
+@pytest.mark.terminal
 def test_discreet_mode_sets_the_neutral_title_before_the_first_line(
     home: Path, tmp_path: Path
 ) -> None:
@@ -267,15 +266,9 @@ def test_lines_with_a_control_character_are_never_written_early() -> None:
         composed("In danger? Call 112.\x1b]0;owned\x07", discreet=False, plain=False)
 
 
+@pytest.mark.terminal
 def test_a_ctrl_c_while_the_rest_loads_ends_calmly(home: Path) -> None:
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "safecheck"],
-        env=child_env(home),
-        dimensions=(24, 80),
-        encoding="utf-8",
-        timeout=60,
-    )
+    child = spawn(["-m", "safecheck"], child_env(home))
     child.expect_exact("112")
     child.send(keys.CTRL_C)  # most likely while typer and rich still load
     child.expect(pexpect.EOF)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import shlex
 import sys
-import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from safecheck.core import labels
 from safecheck.core.audience import AgeGroup, ImageAge, images_for
 from safecheck.core.i18n import labelled, t, tn
 from safecheck.core.region import Region
-from tests.conftest import NETGUARD, ROOT, Tmux
+from tests.conftest import NETGUARD, ROOT, Tmux, poll, press_until
 
 LANG = "fr"
 ENDED = "safecheck-ended-"  # the shell's line after safecheck ends: this marker and its code
@@ -215,35 +214,32 @@ class Screens:
         shown. A hang guard, not a timer."""
         texts = tuple(map(as_shown, texts))
         above = tuple(map(as_shown, above))
-        for _ in range(1200):  # up to a minute on a loaded machine, as Tmux.wait_for
+
+        def look() -> bool | None:
             screen = "\n".join(self.session.screen())
             if all(text in screen for text in texts):
                 shown = self.capture()
                 if all(text in shown for text in above):
-                    self.look()
-                    return
-            time.sleep(0.05)
-        raise AssertionError(f"{texts!r} {above!r} never all appeared:\n{self.capture()}")
+                    return True
+            return None
+
+        poll(look, lambda: f"{texts!r} {above!r} never all appeared:\n{self.capture()}")
+        self.look()
 
     def press(self, key: str, *shown: str) -> None:
-        """Press a key at a question until one of `shown` is shown once more than before.
-
-        A key that arrives while the question is still being set up can be lost (see
-        Tmux.answer): it is pressed again only while nothing at all has changed, so nothing is
-        answered twice."""
+        """Press a key at a question until one of `shown` is shown once more than before
+        (a key lost while the question is set up is pressed again: see press_until)."""
         shown = tuple(map(as_shown, shown))
         before = self.capture()
         counts = [before.count(text) for text in shown]
-        self.session.keys(key)
-        for attempt in range(1200):
-            now = self.capture()
-            if any(now.count(text) > count for text, count in zip(shown, counts, strict=True)):
-                self.keep(now)  # a message that goes away again (a wrong answer's) is read too
-                return
-            if attempt % 200 == 199 and now == before:  # 10 s with nothing changed: lost
-                self.session.keys(key)
-            time.sleep(0.05)
-        raise AssertionError(f"{shown!r} never appeared:\n{self.capture()}")
+        now = press_until(
+            lambda: self.session.keys(key),
+            self.capture,
+            lambda now: any(
+                now.count(text) > count for text, count in zip(shown, counts, strict=True)
+            ),
+        )
+        self.keep(now)  # a message that goes away again (a wrong answer's) is read too
 
     def type(self, text: str) -> None:
         self.session.keys("-l", text)

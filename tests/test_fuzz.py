@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -70,6 +71,7 @@ def test_any_text_is_a_checklist_or_an_input_error(text: str) -> None:
     assert error is None or str(error).startswith("fuzz.yaml")
 
 
+@pytest.mark.slow
 @FUZZ
 @given(documents)
 def test_any_yaml_document_is_a_checklist_or_an_input_error(document: object) -> None:
@@ -130,6 +132,7 @@ def import_error(text: str) -> InputFileError | None:
     return None
 
 
+@pytest.mark.slow
 @FUZZ
 @given(evidence_documents)
 def test_any_evidence_file_is_entries_or_an_input_error(document: object) -> None:
@@ -144,6 +147,7 @@ def test_any_text_is_an_evidence_file_or_an_input_error(text: str) -> None:
     assert error is None or str(error).startswith("fuzz.yaml")
 
 
+@pytest.mark.slow
 @FUZZ
 @given(evidence_documents)
 def test_any_saved_evidence_is_a_state_or_a_state_error(document: object) -> None:
@@ -182,6 +186,7 @@ def answers_error(text: str) -> InputFileError | None:
     return None
 
 
+@pytest.mark.slow
 @FUZZ
 @given(answer_documents)
 def test_any_answers_document_is_answers_or_an_input_error(document: object) -> None:

@@ -43,21 +43,23 @@ from safecheck.storage.store import STATE_FILE
 from safecheck.ui.display import Display, PlainDisplay, plain_console
 from tests import hostile_corpus as corpus
 from tests import keys
-from tests.conftest import SMALL_CHECKLIST, TEST_PASSPHRASE, Tmux, child_env
+from tests.conftest import SMALL_CHECKLIST, TEST_PASSPHRASE, Tmux, child_env, default_sigint, spawn
 
 MEMORY_LIMIT = 400 * 1024 * 1024
-TIMEOUT = 5.0
+# What one hostile file may cost: 5 s of CPU (the kernel stops the run after that, however
+# loaded the machine is), and a hang guard in wall time for a run that waits on something.
+CPU_LIMIT = 5
+TIMEOUT = 60.0
+CORPUS_HANG_GUARD = 600  # seconds for a whole corpus: about 50 programs, two at a time
 QUESTION = "Where are you with this?"
 
 
 def limited() -> None:
-    """In the child: at most 400 MB of address space, and Ctrl-C as it is by default."""
+    """In the child: at most 400 MB of address space and 5 s of CPU, and Ctrl-C as it is by
+    default."""
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
-def default_sigint() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    resource.setrlimit(resource.RLIMIT_CPU, (CPU_LIMIT, CPU_LIMIT + 1))
+    default_sigint()
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,8 @@ def problems(result: Run, shown_name: str, *, line: bool, every: bool = False) -
     found = []
     if result.code is None:
         return [f"{result.name}: did not end within {TIMEOUT} s"]
+    if result.code == -signal.SIGXCPU:
+        return [f"{result.name}: used more than {CPU_LIMIT} s of CPU"]
     if result.code != ExitCode.BAD_INPUT:
         found.append(f"exit code {result.code}, not 3")
     if "Traceback" in result.out or "Error:" in result.out:
@@ -145,6 +149,8 @@ def run_all(jobs: list[Callable[[], list[str]]]) -> list[str]:
         return [problem for found in pool.map(lambda job: job(), jobs) for problem in found]
 
 
+@pytest.mark.slow
+@pytest.mark.timeout(CORPUS_HANG_GUARD)
 def test_lint_refuses_every_hostile_file_calmly(hostile: Path, home: Path) -> None:
     def job(name: str) -> Callable[[], list[str]]:
         def one() -> list[str]:
@@ -156,6 +162,8 @@ def test_lint_refuses_every_hostile_file_calmly(hostile: Path, home: Path) -> No
     assert run_all([job(name) for name in NAMES]) == []
 
 
+@pytest.mark.slow
+@pytest.mark.timeout(CORPUS_HANG_GUARD)
 def test_check_refuses_every_hostile_checklist_calmly(
     hostile: Path, home: Path, tmp_path: Path
 ) -> None:
@@ -171,6 +179,8 @@ def test_check_refuses_every_hostile_checklist_calmly(
     assert run_all([job(name) for name in NAMES]) == []
 
 
+@pytest.mark.slow
+@pytest.mark.timeout(CORPUS_HANG_GUARD)
 def test_answers_refuses_every_hostile_answers_file_calmly(
     hostile: Path, home: Path, tmp_path: Path
 ) -> None:
@@ -189,6 +199,8 @@ def test_answers_refuses_every_hostile_answers_file_calmly(
     assert run_all([job(name) for name in NAMES]) == []
 
 
+@pytest.mark.slow
+@pytest.mark.timeout(CORPUS_HANG_GUARD)
 def test_evidence_import_refuses_every_hostile_file_calmly(hostile: Path, home: Path) -> None:
     def job(name: str) -> Callable[[], list[str]]:
         def one() -> list[str]:
@@ -346,6 +358,7 @@ READERS: dict[str, Callable[[str], object]] = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("reader", sorted(READERS))
 @FUZZ
 @given(document=nodes())
@@ -364,15 +377,11 @@ def test_any_yaml_with_anchors_tags_and_controls_is_read_or_refused_calmly(
 # -- secrets: no core dumps -------------------------------------------------------------
 
 
+@pytest.mark.terminal
 def test_core_dumps_are_off_while_safecheck_waits_at_a_question(home: Path) -> None:
-    child = pexpect.spawn(
-        sys.executable,
+    child = spawn(
         ["-m", "safecheck", "check", "prevention", "--lang", "en"],
-        env=child_env(home, SAFECHECK_PASSPHRASE=TEST_PASSPHRASE),
-        dimensions=(24, 80),
-        encoding="utf-8",
-        timeout=30,
-        preexec_fn=default_sigint,
+        child_env(home, SAFECHECK_PASSPHRASE=TEST_PASSPHRASE),
     )
     try:
         child.expect_exact(QUESTION)
@@ -401,18 +410,14 @@ def test_disable_core_dumps_sets_the_limit_to_zero() -> None:
 # -- hard stops --------------------------------------------------------------------------
 
 
+@pytest.mark.terminal
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
 def test_a_stop_signal_at_a_question_keeps_the_answers_and_exits_calmly(
     home: Path, signum: int, code: int
 ) -> None:
-    child = pexpect.spawn(
-        sys.executable,
+    child = spawn(
         ["-m", "safecheck", "check", "prevention", "--lang", "en"],
-        env=child_env(home, SAFECHECK_PASSPHRASE=TEST_PASSPHRASE),
-        dimensions=(24, 80),
-        encoding="utf-8",
-        timeout=30,
-        preexec_fn=default_sigint,
+        child_env(home, SAFECHECK_PASSPHRASE=TEST_PASSPHRASE),
     )
     child.expect_exact(QUESTION)
     child.send(keys.DONE)

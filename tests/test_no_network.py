@@ -19,7 +19,7 @@ import pytest
 from safecheck.core.errors import ExitCode
 from safecheck.core.i18n import t
 from tests import keys
-from tests.conftest import NETWORK_ATTEMPTS, ROOT, child_env, default_sigint
+from tests.conftest import NETWORK_ATTEMPTS, ROOT, child_env, spawn
 
 QUESTION = t("en", "Where are you with this?")
 
@@ -60,17 +60,12 @@ def run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.terminal
 def test_the_main_commands_use_no_network(home: Path, no_network: Path) -> None:
     assert run(home, "--help").returncode == 0
 
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "safecheck", "check", "prevention", "--lang", "en"],
-        env=child_env(home),
-        preexec_fn=default_sigint,
-        dimensions=(24, 100),
-        encoding="utf-8",
-        timeout=20,
+    child = spawn(
+        ["-m", "safecheck", "check", "prevention", "--lang", "en"], child_env(home), columns=100
     )
     for reply in (keys.DONE, keys.TELL_ME_HOW, keys.NOT_YET):
         child.expect_exact(QUESTION)

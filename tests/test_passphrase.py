@@ -3,7 +3,6 @@ and never a silent fall back to plain text."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pexpect
@@ -17,7 +16,7 @@ from safecheck.core.i18n import t
 from safecheck.storage.sealing import Source, parse, peek
 from safecheck.storage.store import open_store
 from tests import keys
-from tests.conftest import child_env, default_sigint
+from tests.conftest import child_env, spawn
 
 runner = CliRunner()
 QUESTION = t("en", "Where are you with this?")
@@ -28,6 +27,7 @@ def on_disk(home: Path) -> bytes:
     return b"".join(path.read_bytes() for path in home.iterdir() if path.is_file())
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("no_keyring")
 def test_safecheck_passphrase_protects_the_state(
     home: Path, pipe: PipeInput, small_checklist: Path, monkeypatch: pytest.MonkeyPatch
@@ -43,6 +43,7 @@ def test_safecheck_passphrase_protects_the_state(
     assert set(open_store(home).load().answers_for("small")) == {"alpha", "beta"}
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("no_keyring")
 def test_a_wrong_safecheck_passphrase_leaves_the_file_alone(
     home: Path, monkeypatch: pytest.MonkeyPatch
@@ -106,20 +107,13 @@ def test_no_keyring_no_passphrase_and_no_terminal_saves_nothing(
     assert not (home / "state").exists()
 
 
+@pytest.mark.terminal
 @pytest.mark.usefixtures("no_keyring")
 def test_a_passphrase_is_chosen_and_then_asked_once_per_run_in_a_terminal(home: Path) -> None:
     env = child_env(home)
     assert "SAFECHECK_PASSPHRASE" not in env
 
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "safecheck", "check", "prevention", "--lang", "en"],
-        env=env,
-        preexec_fn=default_sigint,
-        dimensions=(24, 100),
-        encoding="utf-8",
-        timeout=20,
-    )
+    child = spawn(["-m", "safecheck", "check", "prevention", "--lang", "en"], env, columns=100)
     child.expect_exact("No keyring can keep the key to your answers")
     child.expect_exact("Choose a passphrase (at least 8 characters):")
     child.send("short" + keys.ENTER)
@@ -142,15 +136,7 @@ def test_a_passphrase_is_chosen_and_then_asked_once_per_run_in_a_terminal(home: 
     assert child.exitstatus == ExitCode.INTERRUPTED
     assert peek((home / "state").read_bytes()) is Source.PASSPHRASE
 
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "safecheck", "check", "prevention", "--lang", "en"],
-        env=env,
-        preexec_fn=default_sigint,
-        dimensions=(24, 100),
-        encoding="utf-8",
-        timeout=20,
-    )
+    child = spawn(["-m", "safecheck", "check", "prevention", "--lang", "en"], env, columns=100)
     child.expect_exact("Passphrase for your saved answers:")
     child.send("not the passphrase" + keys.ENTER)
     child.expect_exact("That passphrase does not open your saved answers. Try again:")
@@ -175,6 +161,7 @@ def test_a_passphrase_is_chosen_and_then_asked_once_per_run_in_a_terminal(home: 
         assert len(open_store(home).load().answers_for("prevention")) == 4
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("no_keyring")
 def test_three_wrong_passphrases_leave_the_file_alone(home: Path, pipe: PipeInput) -> None:
     with pytest.MonkeyPatch.context() as patch:
@@ -190,6 +177,7 @@ def test_three_wrong_passphrases_leave_the_file_alone(home: Path, pipe: PipeInpu
     assert (home / "state").read_bytes() == original
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("no_keyring")
 def test_no_encryption_is_explicit_warned_remembered_and_reversible(
     home: Path, pipe: PipeInput, small_checklist: Path
@@ -226,6 +214,7 @@ def test_no_encryption_is_explicit_warned_remembered_and_reversible(
         }  # delta: the most important open one
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("no_keyring")
 def test_encryption_is_switched_by_any_command_that_opens_the_state(
     home: Path, monkeypatch: pytest.MonkeyPatch

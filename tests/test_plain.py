@@ -24,7 +24,8 @@ from safecheck.storage.state import Answer, Record
 from safecheck.storage.store import Store
 from safecheck.ui.display import Display, PlainDisplay, make_display, plain_wanted
 from safecheck.ui.prompts import PlainPrompter
-from tests.conftest import ROOT, Tmux, child_env, default_sigint
+from tests.conftest import ROOT, Tmux, child_env
+from tests.conftest import spawn as in_terminal
 
 ESCAPE = re.compile(r"[\x1b\x9b]")  # ESC starts every ANSI sequence; 0x9b is the 8-bit CSI
 BOX = re.compile(r"[\u2500-\u259f]")  # box drawing and block elements (borders, bars)
@@ -169,15 +170,7 @@ def test_the_plain_prompter_numbers_the_choices_and_asks_again() -> None:
 
 
 def spawn(home: Path, *args: str, **env: str) -> pexpect.spawn:
-    return pexpect.spawn(
-        str(SAFECHECK),
-        list(args),
-        env=child_env(home, **env),
-        preexec_fn=default_sigint,
-        dimensions=(24, 80),
-        encoding="utf-8",
-        timeout=20,
-    )
+    return in_terminal(list(args), child_env(home, **env), program=str(SAFECHECK))
 
 
 def finish(child: pexpect.spawn, log: io.StringIO) -> str:
@@ -198,6 +191,7 @@ def run_plain(home: Path, small_checklist: Path, *flags: str, **env: str) -> tup
     return output, child.exitstatus
 
 
+@pytest.mark.terminal
 def test_a_full_plain_run_has_no_escape_sequences_and_no_boxes(
     home: Path, small_checklist: Path
 ) -> None:
@@ -231,6 +225,7 @@ def test_a_full_plain_run_has_no_escape_sequences_and_no_boxes(
     }
 
 
+@pytest.mark.terminal
 @pytest.mark.parametrize("env", [{"SAFECHECK_PLAIN": "1"}, {"TERM": "dumb"}])
 def test_plain_without_the_option(home: Path, small_checklist: Path, env: dict[str, str]) -> None:
     output, status = run_plain(home, small_checklist, **env)
@@ -239,6 +234,7 @@ def test_plain_without_the_option(home: Path, small_checklist: Path, env: dict[s
     assert not BOX.search(output)
 
 
+@pytest.mark.terminal
 def test_a_full_plain_run_of_the_prevention_checklist(home: Path) -> None:
     prevention = checklist.load(ROOT / "checklists" / "prevention.yaml")
     child = spawn(home, "check", "prevention", "--plain")
@@ -265,6 +261,7 @@ def test_a_full_plain_run_of_the_prevention_checklist(home: Path) -> None:
         assert not BOX.search(output)
 
 
+@pytest.mark.terminal
 def test_ctrl_c_and_ctrl_d_in_plain_mode_keep_the_answers(
     home: Path, small_checklist: Path
 ) -> None:
@@ -287,6 +284,7 @@ def test_ctrl_c_and_ctrl_d_in_plain_mode_keep_the_answers(
     }  # delta: essential, first of the open ones
 
 
+@pytest.mark.terminal
 def test_no_color_in_a_real_terminal(home: Path, small_checklist: Path) -> None:
     child = spawn(home, "check", str(small_checklist), NO_COLOR="1")
     log = io.StringIO()

@@ -152,6 +152,7 @@ def make_run(home: Path, args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
 def test_make_run_passes_a_failing_exit_code_on(home: Path) -> None:
     failed = make_run(home, "verify --min-score 80")

@@ -158,6 +158,7 @@ def answers_file(path: Path, answers: dict[str, str]) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_training_lab_from_answers_file_to_grade(home: Path, tmp_path: Path) -> None:
     # A student's answers: all but the last three items done, those three not yet.
     answers = {item.id: "done" for item in ITEMS}
@@ -204,6 +205,7 @@ def test_a_training_lab_from_answers_file_to_grade(home: Path, tmp_path: Path) -
     assert document["missing"][0]["answer"] is None
 
 
+@pytest.mark.slow
 def test_rerunning_with_restart_replaces_the_earlier_answers(home: Path, tmp_path: Path) -> None:
     every = answers_file(tmp_path / "every.yaml", {item.id: "done" for item in ITEMS})
     assert run(home, "check", "prevention", "--answers", str(every), "--no-input").returncode == 0

@@ -48,6 +48,7 @@ def test_each_save_uses_a_fresh_nonce() -> None:
     assert sealer.seal(plain) != sealer.seal(plain)
 
 
+@pytest.mark.slow
 def test_a_passphrase_sealed_file_stores_salt_and_cost(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SAFECHECK_PASSPHRASE", "a passphrase for testing")
     keys = Keys(Path("unused"))
@@ -95,6 +96,7 @@ def test_a_header_asking_for_huge_scrypt_work_is_refused_before_any_work() -> No
         parse(bytes(sealed))
 
 
+@pytest.mark.slow
 def test_flipping_any_single_bit_is_caught(home: Path) -> None:
     """Every bit of a sealed file, flipped one at a time: never read as something else."""
     secret = crypto.new_key()

@@ -17,7 +17,7 @@ import pytest
 
 from safecheck.flows import first_lines
 from tests import keys
-from tests.conftest import NETGUARD, ROOT, child_env, default_sigint
+from tests.conftest import NETGUARD, ROOT, child_env, spawn
 from tests.test_first_lines import PROBE
 
 
@@ -36,9 +36,14 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     venv = tmp_path_factory.mktemp("installed") / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    # A bare virtual environment, filled by this pip (pip --python): the same install, without
+    # the seconds ensurepip takes to put a pip of its own into it.
     subprocess.run(
-        [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheel)],
+        [sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120
+    )
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python")]
+        + ["install", "--quiet", str(wheel)],
         check=True,
         timeout=600,
     )
@@ -63,6 +68,7 @@ def files_in(folder: Path) -> list[str]:
     return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
 
 
+@pytest.mark.terminal
 def test_the_installed_wheel_finds_its_checklists(
     wheel: Path, venv: Path, tmp_path: Path, home: Path
 ) -> None:
@@ -84,15 +90,11 @@ def test_the_installed_wheel_finds_its_checklists(
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    child = pexpect.spawn(
-        str(venv / "bin" / "safecheck"),
+    child = spawn(
         ["check", "prevention", "--lang", "en"],
-        cwd=str(elsewhere),
-        env=installed_env(home),
-        preexec_fn=default_sigint,
-        dimensions=(24, 80),
-        encoding="utf-8",
-        timeout=30,
+        installed_env(home),
+        program=str(venv / "bin" / "safecheck"),
+        cwd=elsewhere,
     )
     child.expect_exact("Where are you with this?")
     child.send("\x03")
@@ -123,6 +125,7 @@ def test_the_installed_wheel_finds_its_checklists(
         assert words in spoken.stdout, spoken.stdout
 
 
+@pytest.mark.slow
 def test_the_installed_lines_are_the_built_ones_and_fresh(venv: Path) -> None:
     """The wheel's lines are read as they are: made from the files installed beside them."""
     checked = subprocess.run(
@@ -150,6 +153,7 @@ COMMANDS = [
 SCREENS = [([], "Quit"), (["plan"], "Are you in acute danger"), (["check", "prevention"], "Where")]
 
 
+@pytest.mark.terminal
 def test_no_file_appears_in_the_installed_package_after_any_command(venv: Path, home: Path) -> None:
     package = package_of(venv)
     before = files_in(package)
@@ -164,15 +168,7 @@ def test_no_file_appears_in_the_installed_package_after_any_command(venv: Path, 
         assert done.returncode == 0, (args, done.stderr)
         assert files_in(package) == before, args
     for args, until in SCREENS:
-        child = pexpect.spawn(
-            str(venv / "bin" / "safecheck"),
-            args,
-            env=installed_env(home),
-            preexec_fn=default_sigint,
-            dimensions=(24, 80),
-            encoding="utf-8",
-            timeout=60,
-        )
+        child = spawn(args, installed_env(home), program=str(venv / "bin" / "safecheck"))
         child.expect_exact(until)
         child.send(keys.CTRL_C)
         child.expect(pexpect.EOF)
@@ -193,6 +189,7 @@ def read_only(venv: Path) -> Iterator[Path]:
         path.chmod(mode)
 
 
+@pytest.mark.terminal
 def test_a_read_only_install_shows_the_lines_without_reading_the_yaml(
     venv: Path, read_only: Path, home: Path, tmp_path: Path
 ) -> None:
@@ -200,19 +197,16 @@ def test_a_read_only_install_shows_the_lines_without_reading_the_yaml(
     are: no PyYAML and no help-line data before 112 is on screen."""
     report = tmp_path / "probe.json"
     before = files_in(read_only)
-    child = pexpect.spawn(
-        str(venv / "bin" / "python"),
+    child = spawn(
         ["-c", PROBE],
-        env=installed_env(
+        installed_env(
             home,
             PYTHONDONTWRITEBYTECODE="1",
             PROBE_REPORT=str(report),
             PROBE_WATCHED=json.dumps(["yaml", "typer", "rich", "safecheck"]),
         ),
-        cwd=str(tmp_path),
-        dimensions=(24, 80),
-        encoding="utf-8",
-        timeout=60,
+        program=str(venv / "bin" / "python"),
+        cwd=tmp_path,
     )
     child.expect_exact("Quit")
     assert "In danger? Call 112." in str(child.before)

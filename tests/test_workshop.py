@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import sys
 import textwrap
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from safecheck.core.region import Region, default_region
 from safecheck.flows import workshop as workshop_flow
 from safecheck.ui.presenter import PresenterDisplay
 from tests import keys
-from tests.conftest import ROOT, child_env, default_sigint
+from tests.conftest import ROOT, child_env, spawn
 
 runner = CliRunner()
 CONTENT = ROOT / "checklists" / "workshop"
@@ -260,6 +259,7 @@ def slides_and_reveals(part: workshop.Part) -> int:
     return sum(1 + (slide.reveal is not None) for slide in part.slides)
 
 
+@pytest.mark.slow
 def test_a_part_is_shown_slide_by_slide_with_the_answers(pipe: PipeInput, home: Path) -> None:
     myths = WORKSHOP.parts[2]
     pipe.send_text("3" + keys.ENTER + keys.ENTER * slides_and_reveals(myths) + QUIT)
@@ -302,6 +302,7 @@ def test_enter_shows_the_answer_before_the_next_slide(pipe: PipeInput) -> None:
     assert steps.slides[2].title.nl not in out
 
 
+@pytest.mark.slow
 def test_the_quiz_keeps_a_tally_on_screen_only(pipe: PipeInput, home: Path) -> None:
     letters = "abcd"
     answers = ""
@@ -353,19 +354,12 @@ def test_without_a_terminal_the_workshop_says_so_and_does_not_hang(home: Path) -
 # --- a real terminal, as a presenter runs it ------------------------------------------------
 
 
+@pytest.mark.terminal
 def test_a_whole_workshop_in_a_real_terminal_leaves_no_state(tmp_path: Path) -> None:
     home = tmp_path / "state"
     home.mkdir()  # an empty state folder must stay empty
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "safecheck", "workshop", "--lang", "en", "--region", "NL"],
-        # A pexpect pty never answers a cursor-position request, so prompt_toolkit would wait
-        # a second for the answer after every key; tell it so, as a terminal without CPR does.
-        env=child_env(home, PROMPT_TOOLKIT_NO_CPR="1"),
-        preexec_fn=default_sigint,
-        dimensions=(24, 80),
-        encoding="utf-8",
-        timeout=20,
+    child = spawn(
+        ["-m", "safecheck", "workshop", "--lang", "en", "--region", "NL"], child_env(home)
     )
     child.expect_exact("Which part do you want to show?")
     for number, part in enumerate(WORKSHOP.parts, start=1):

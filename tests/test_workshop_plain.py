@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import sys
 from pathlib import Path
 
 import pexpect
@@ -15,13 +14,14 @@ from safecheck.core.region import Region
 from safecheck.flows.workshop import present
 from safecheck.ui.lines import PlainPrompter
 from safecheck.ui.presenter import PlainPresenterDisplay
-from tests.conftest import child_env
+from tests.conftest import child_env, spawn
 
 WORKSHOP, QUIZ = load_builtin()
 ESCAPE = re.compile(r"[\x1b\x9b]")
 BOXES = re.compile(r"[\u2500-\u257f]")  # every box-drawing character, heavy or light
 
 
+@pytest.mark.terminal
 @pytest.mark.parametrize(
     ("args", "env"),
     [
@@ -35,13 +35,9 @@ def test_the_workshop_in_plain_lines(tmp_path: Path, args: list[str], env: dict[
     home = tmp_path / "state"
     home.mkdir()
     log = io.StringIO()
-    child = pexpect.spawn(
-        sys.executable,
+    child = spawn(
         ["-m", "safecheck", "workshop", "--lang", "en", "--region", "BE", *args],
-        env=child_env(home, **env),
-        dimensions=(24, 80),
-        encoding="utf-8",
-        timeout=20,
+        child_env(home, **env),
     )
     child.logfile_read = log
     child.expect_exact("Another region: safecheck workshop --region BE, NL or OTHER.")
