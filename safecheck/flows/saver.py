@@ -15,7 +15,7 @@ from pathlib import Path
 
 from safecheck.core.errors import Interrupted, NoKeyError, SafecheckError
 from safecheck.core.i18n import t
-from safecheck.storage.sealing import PASSPHRASE_ENV, PassphraseAsker, Source, peek
+from safecheck.storage.sealing import PassphraseAsker, Source, peek
 from safecheck.storage.state import State
 from safecheck.storage.store import Store
 
@@ -113,11 +113,9 @@ class Saver:
             )
 
     def _allow_asking(self) -> None:
-        keys = getattr(self.store.codec, "keys", None)
-        if self.asker is None or keys is None or keys.asker is not None:
+        if self.asker is None or not self.store.allow_asking(self.asker):
             return
-        keys.asker = self.asker
-        if self._locked and self._passphrase_file() and not keys.environ.get(PASSPHRASE_ENV):
+        if self._locked and self._passphrase_file():
             self.say(
                 t(
                     self.lang,
