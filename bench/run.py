@@ -228,7 +228,7 @@ from pathlib import Path
 from safecheck.evidence import importer, log
 from safecheck.storage.store import open_store
 drafts = [
-    importer.from_options("en", {{
+    importer.from_options({{
         "when": "2026-01-01 10:00", "platform": "Instagram", "account": f"account-{{n}}",
         "demands": ["money"], "amount": str(n), "currency": "EUR",
         "note": "He said he would send the pictures to my friends.",
@@ -246,7 +246,7 @@ from safecheck.evidence import export, report
 from safecheck.storage.store import open_store
 start = time.perf_counter()
 built = report.build_report(open_store(Path({home!r})).load(), "en")
-export.save(Path({out!r}), export.render(built, "html"), "en", force=True)
+export.save(Path({out!r}), export.render(built, "html"), force=True)
 Path(sys.argv[1]).write_text(str(time.perf_counter() - start))
 assert len(built.entries) == {entries}
 """
@@ -259,7 +259,7 @@ from safecheck.evidence import chain
 from safecheck.storage.store import open_store
 start = time.perf_counter()
 store = open_store(Path({home!r}))
-result = chain.verify(store, store.load().evidence, "en")
+result = chain.verify(store, store.load().evidence)
 Path(sys.argv[1]).write_text(str(time.perf_counter() - start))
 assert result.holds and result.records == {entries}
 """
@@ -286,7 +286,7 @@ CLASS_SETUP = """
 import json
 from pathlib import Path
 from safecheck.content import checklist
-from safecheck.progress.status import item_data
+from safecheck.app.documents import item_data  # noqa: F401
 prevention = checklist.load(checklist.find("prevention", [checklist.builtin_dir()]))
 answers = ["done", "not_yet", "not_for_me", "skipped", None]
 folder = Path({folder!r})
@@ -307,7 +307,8 @@ import sys, time
 from pathlib import Path
 from safecheck.content import checklist
 from safecheck.core import jsonout
-from safecheck.progress.class_summary import class_summary_data, summarise
+from safecheck.app.documents import class_summary_data
+from safecheck.progress.class_summary import summarise
 start = time.perf_counter()
 prevention = checklist.load(checklist.find("prevention", [checklist.builtin_dir()]))
 summary = summarise(prevention, [Path({folder!r})], min_score=80)

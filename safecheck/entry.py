@@ -14,10 +14,14 @@ itself. This module has no words of its own: the lines are `crisis.footer_text`'
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from safecheck.storage.settings import Settings
 
 BOLD, NORMAL = "\x1b[1m", "\x1b[0m"
 # The options before the command (see cli/app.py) and those of `plan` (cli/plan.py):
@@ -42,15 +46,20 @@ def main() -> int:
     """Run safecheck: the crisis lines first where they belong, then the program."""
     from safecheck.core.hardening import harden
 
-    harden()  # before anything: no core dumps; calm SIGTERM, SIGHUP and SIGPIPE
-    shown = None
-    wanted = first_lines_wanted(sys.argv[1:])
-    if wanted is not None and os.isatty(0) and os.isatty(1):
-        shown = show_first_lines(wanted)
+    harden()  # before anything, and only here: no core dumps; calm SIGTERM, SIGHUP and SIGPIPE
+    shown = saved = home = None
     try:
+        wanted = first_lines_wanted(sys.argv[1:])
+        if wanted is not None and os.isatty(0) and os.isatty(1):
+            from safecheck.storage import settings as plain_settings
+
+            with contextlib.suppress(Exception):  # never in the way of the lines
+                home = plain_settings.default_home()
+                saved = plain_settings.read(home)
+            shown = show_first_lines(wanted, saved)
         from safecheck.cli.app import main as run
 
-        return run(crisis_shown=shown)
+        return run(crisis_shown=shown, saved=saved, home=home)
     except KeyboardInterrupt:  # Ctrl-C right after the lines, while the rest still loads
         from safecheck.core.errors import ExitCode
 
@@ -93,14 +102,15 @@ def first_lines_wanted(args: Sequence[str]) -> Wanted | None:
     return Wanted(lang=lang, region=region, plain=plain, discreet=discreet)
 
 
-def first_lines(wanted: Wanted) -> tuple[str, bool]:
-    """The crisis lines to print, and whether discreet mode is on."""
+def first_lines(wanted: Wanted, saved: Settings | None = None) -> tuple[str, bool]:
+    """The crisis lines to print, and whether discreet mode is on (`saved`: the plain
+    settings, read here when not given)."""
     from safecheck.core.i18n import default_lang
     from safecheck.core.region import known_region, parse_region_code, region_of
     from safecheck.flows import first_lines as precompiled
     from safecheck.storage import settings as plain_settings
 
-    saved = plain_settings.read()
+    saved = saved or plain_settings.read()
     lang = wanted.lang or saved.lang or default_lang()
     code = parse_region_code(wanted.region) if wanted.region else saved.region
     if wanted.region and code is None:
@@ -111,10 +121,10 @@ def first_lines(wanted: Wanted) -> tuple[str, bool]:
     return text, discreet
 
 
-def show_first_lines(wanted: Wanted) -> str | None:
+def show_first_lines(wanted: Wanted, saved: Settings | None = None) -> str | None:
     """Print the crisis lines; the text printed, or None when nothing was."""
     try:
-        text, discreet = first_lines(wanted)
+        text, discreet = first_lines(wanted, saved)
         width = columns()
         screen = composed(text, discreet=discreet, plain=wanted.plain, width=width)
         sys.stdout.write(screen)

@@ -164,4 +164,4 @@ def test_a_schema_2_log_becomes_a_chain_on_first_open() -> None:
     assert (record["action"], record["id"], record["prev"]) == ("add", 1, GENESIS)
     assert record["at"] == entry["recorded"]
     assert [e.account for e in chain.current(state.evidence)] == ["old.one"]
-    assert chain.verify_chain(state.evidence, "en")[0].holds
+    assert chain.verify_chain(state.evidence)[0].holds

@@ -162,8 +162,7 @@ def test_every_plan_step_and_its_crisis_lines_fit_an_80x24_terminal(
                 t(
                     lang,
                     "Do you want to write it down in safecheck's evidence log now? It keeps the "
-                    "account, payment details, dates and screenshots together, for the police or "
-                    "your bank.",
+                    "account, payment details, dates and screenshots together, for the police.",
                 ).split()[:4]
             )
             screen = session.wait_for(offer)

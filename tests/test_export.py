@@ -366,34 +366,34 @@ def test_ten_thousand_entries_export_correctly() -> None:
 
 def test_save_writes_a_private_file_and_never_replaces_one_without_force(tmp_path: Path) -> None:
     target = tmp_path / "report.md"
-    export.save(target, "first", "en")
+    export.save(target, "first")
     assert target.read_text() == "first"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     with pytest.raises(export.ExportError, match="already there"):
-        export.save(target, "second", "en")
+        export.save(target, "second")
     assert target.read_text() == "first"
-    export.save(target, "second", "en", force=True)
+    export.save(target, "second", force=True)
     assert target.read_text() == "second"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md"]  # no temporary files
     with pytest.raises(export.ExportError, match="does not exist"):
-        export.save(tmp_path / "no" / "such" / "report.md", "x", "en")
+        export.save(tmp_path / "no" / "such" / "report.md", "x")
     with pytest.raises(export.ExportError, match="folder"):
-        export.save(tmp_path, "x", "en", force=True)
+        export.save(tmp_path, "x", force=True)
 
 
 def test_the_format_follows_the_file_name() -> None:
-    assert export.format_for(Path("a.HTML"), None, "en") is Format.html
-    assert export.format_for(Path("a.md"), None, "en") is Format.markdown
-    assert export.format_for(Path("a.txt"), Format.json, "en") is Format.json
+    assert export.format_for(Path("a.HTML"), None) is Format.html
+    assert export.format_for(Path("a.md"), None) is Format.markdown
+    assert export.format_for(Path("a.txt"), Format.json) is Format.json
     with pytest.raises(export.ExportError, match="--format"):
-        export.format_for(Path("a.txt"), None, "en")
+        export.format_for(Path("a.txt"), None)
 
 
 def test_export_writes_only_where_asked_and_warns_it_is_not_encrypted(
     home: Path, tmp_path: Path
 ) -> None:
     store = Store(home)
-    log.add(store, [importer.from_options("en", {"account": "some.one"})], "en")
+    log.add(store, [importer.from_options({"account": "some.one"})])
     before = sorted(p.name for p in home.rglob("*"))
     out = tmp_path / "out"
     out.mkdir()
@@ -551,7 +551,7 @@ def test_a_real_export_has_the_plan_and_the_regions_help_lines(home: Path, tmp_p
             .with_setting("age_group", "adult")
         )
     )
-    log.add(store, [importer.from_options("en", {"account": "some.one"})], "en")
+    log.add(store, [importer.from_options({"account": "some.one"})])
     for name in ("report.json", "report.html", "report.md"):
         result = runner.invoke(app, ["export", "--lang", "nl", "--output", str(tmp_path / name)])
         assert result.exit_code == 0, result.output

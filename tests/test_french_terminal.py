@@ -345,7 +345,7 @@ def test_the_start_screen_and_the_prevention_check_in_french(
 PLAN = checklist.load(ROOT / "checklists" / "emergency.yaml")
 OFFER = (
     "Do you want to write it down in safecheck's evidence log now? It keeps the account, "
-    "payment details, dates and screenshots together, for the police or your bank."
+    "payment details, dates and screenshots together, for the police."
 )
 
 

@@ -126,7 +126,7 @@ evidence_documents = st.recursive(
 
 def import_error(text: str) -> InputFileError | None:
     try:
-        importer.load_file(PATH, "en", text=text, fingerprint_files=False)
+        importer.load_file(PATH, text=text, fingerprint_files=False)
     except InputFileError as error:
         return error
     return None

@@ -350,7 +350,7 @@ READERS: dict[str, Callable[[str], object]] = {
     "checklist": lambda text: checklist.load(Path("fuzz.yaml"), text),
     "answers": lambda text: answers.load(Path("fuzz.yaml"), SMALL, text),
     "evidence": lambda text: importer.load_file(
-        Path("fuzz.yaml"), "en", text=text, fingerprint_files=False
+        Path("fuzz.yaml"), text=text, fingerprint_files=False
     ),
     "workshop": lambda text: workshop.load_workshop(Path("fuzz.yaml"), text),
     "quiz": lambda text: workshop.load_quiz(Path("fuzz.yaml"), text),
@@ -620,7 +620,7 @@ def test_an_evidence_file_option_that_is_not_a_regular_file_is_refused_at_once(
 def test_a_kept_file_replaced_by_a_fifo_is_reported_not_waited_on(tmp_path: Path) -> None:
     shot = tmp_path / "shot.png"
     shot.write_bytes(b"picture")
-    attachment = evidence_files.fingerprint(shot, "en")
+    attachment = evidence_files.fingerprint(shot)
     shot.unlink()
     os.mkfifo(shot)
     assert evidence_files.check_file(None, attachment).status is model.FileStatus.UNREADABLE

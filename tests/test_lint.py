@@ -9,6 +9,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from safecheck.app.own import starter
+from safecheck.app.run import Run
 from safecheck.cli.app import app
 from safecheck.content import checklist
 from safecheck.content.custom import starter_text
@@ -145,7 +147,7 @@ def test_lint_needs_a_path() -> None:
 # --- new-checklist --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("lang", ["nl", "en", "fr"])
 def test_the_starter_file_passes_lint_and_explains_itself(tmp_path: Path, lang: str) -> None:
     path = tmp_path / "online-safety.yaml"
     result = runner.invoke(app, ["new-checklist", str(path), "--lang", lang])
@@ -160,7 +162,7 @@ def test_the_starter_file_passes_lint_and_explains_itself(tmp_path: Path, lang: 
     assert runner.invoke(app, ["lint", str(path)]).exit_code == 0
 
     # The commented-out platform block is valid once uncommented.
-    uncommented = re.sub(r"(?m)^(\s*)# (platforms:|  instagram:|    (nl|en): )", r"\1\2", text)
+    uncommented = re.sub(r"(?m)^(\s*)# (platforms:|  instagram:|    (nl|en|fr): )", r"\1\2", text)
     assert "        platforms:\n" in uncommented
     yaml.safe_load(uncommented)
     path.write_text(uncommented, encoding="utf-8")
@@ -197,7 +199,32 @@ def test_new_checklist_needs_a_name_that_can_be_an_id(
 
 def test_the_starter_names_every_platform() -> None:
     for name in checklist.PLATFORMS:
-        assert name in starter_text("x", "en")
+        assert name in starter_text("x", starter(Run(lang="en")))
+
+
+@pytest.mark.parametrize(
+    ("lang", "rules", "title"),
+    [
+        ("fr", "Les règles", "Ma checklist"),
+        ("nl", "De regels", "Mijn checklist"),
+        ("en", "The rules", "My checklist"),
+    ],
+)
+def test_the_starter_speaks_the_readers_language_and_has_every_language(
+    tmp_path: Path, lang: str, rules: str, title: str
+) -> None:
+    """The rules are in the reader's language (French too), and every text of the example
+    is there in each language safecheck speaks, from the catalogues."""
+    path = tmp_path / "mine.yaml"
+    assert runner.invoke(app, ["new-checklist", str(path), "--lang", lang]).exit_code == 0
+    text = path.read_text(encoding="utf-8")
+    assert f"# {rules}" in text
+    loaded = checklist.load(path)
+    assert loaded.title[lang] == title
+    assert loaded.title.fr == "Ma checklist"  # not the English text
+    item = loaded.item("first-item")
+    assert item is not None
+    assert item.how.fr.splitlines() == ["- Première étape.", "- Deuxième étape."]
 
 
 def test_the_documented_example_checklist_passes_lint(tmp_path: Path) -> None:

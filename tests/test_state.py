@@ -110,7 +110,7 @@ def test_a_saved_schema_1_file_keeps_its_answers_after_an_evidence_entry(home: P
     store = Store(home)
     home.mkdir(mode=0o700)
     (home / "state").write_bytes(store.codec.seal(version_1))  # encrypted, as saved then
-    log.add(store, [importer.from_options("en", {"account": "someone"})], "en")
+    log.add(store, [importer.from_options({"account": "someone"})])
     state = Store(home).load()
     assert state.answers_for("p")["x"].answer is Answer.NOT_YET
     assert [entry.account for entry in log.entries(state)] == ["someone"]

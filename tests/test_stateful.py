@@ -123,7 +123,7 @@ class EvidenceLog(RuleBasedStateMachine):
     @rule(target=ids, account=words, note=st.none() | words)
     def add(self, account: str, note: str | None) -> int:
         draft = Entry(id=0, when=WHEN, recorded=WHEN, account=account, note=note)
-        (added,) = log.add(self.store, [draft], "en")
+        (added,) = log.add(self.store, [draft])
         assert added.id not in self.expected
         self.expected[added.id] = added
         return added.id
@@ -133,13 +133,13 @@ class EvidenceLog(RuleBasedStateMachine):
         if entry_id not in self.expected:
             return
         changed = replace(self.expected[entry_id], note=note)
-        log.update(self.store, changed, "en")
+        log.update(self.store, changed)
         self.expected[entry_id] = changed
 
     @rule(entry_id=consumes(ids))
     def remove(self, entry_id: int) -> None:
         if entry_id in self.expected:
-            log.remove(self.store, entry_id, "en")
+            log.remove(self.store, entry_id)
             del self.expected[entry_id]
 
     @rule()
@@ -165,7 +165,7 @@ class EvidenceLog(RuleBasedStateMachine):
         else:
             record[name] = changed_once(record[name], where)
         records[index] = record
-        findings = chain.verify_chain(records, "en")
+        findings = chain.verify_chain(records)
         assert any(not finding.holds for finding in findings), (index, name)
 
     @precondition(lambda self: self.home.joinpath("state").exists())
@@ -188,8 +188,8 @@ class EvidenceLog(RuleBasedStateMachine):
     def the_log_is_what_was_done_and_the_chain_holds(self) -> None:
         state = self.store.load()
         assert {entry.id: entry for entry in log.entries(state)} == self.expected
-        verification = chain.verify(self.store, state.evidence, "en")
-        assert verification.holds, [finding.text for finding in verification.problems]
+        verification = chain.verify(self.store, state.evidence)
+        assert verification.holds, [finding.message for finding in verification.problems]
 
 
 TestEvidenceLog = EvidenceLog.TestCase
@@ -444,7 +444,7 @@ def test_an_export_in_json_is_valid_and_holds_every_entry(
     home = a_folder()
     try:
         store = saver.sealed_store(home, new_key())
-        added = log.add(store, drafts, "en") if drafts else []
+        added = log.add(store, drafts) if drafts else []
         answered(store, answers)
         document = json.loads(export.render(report.build_report(store.load(), "en"), Format.json))
         jsonschema.validate(document, json.loads(report.SCHEMA_FILE.read_text(encoding="utf-8")))
@@ -469,13 +469,13 @@ def test_a_backup_restores_the_same_state(drafts: list[Entry], answers: dict[str
     try:
         store = saver.sealed_store(home, new_key())
         if drafts:
-            log.add(store, drafts, "en")
+            log.add(store, drafts)
         answered(store, answers)
         before = store.load()
         file = home.parent / "backup.safecheck"
-        backup.create(store, file, "a long backup passphrase", "en")
+        backup.create(store, file, "a long backup passphrase")
         target = saver.sealed_store(elsewhere, new_key())
-        backup.restore(target, file, "a long backup passphrase", "en")
+        backup.restore(target, file, "a long backup passphrase")
         after = target.load()
         assert encode(after) == encode(before)
         assert file.read_bytes().find(b"item-") < 0  # the backup itself is sealed

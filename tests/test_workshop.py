@@ -19,6 +19,7 @@ from safecheck.content.checklist import Text
 from safecheck.content.workshop import SlideView
 from safecheck.core.errors import ExitCode, InputFileError
 from safecheck.core.region import Region, default_region
+from safecheck.flows import workshop as workshop_flow
 from safecheck.ui.presenter import PresenterDisplay
 from tests import keys
 from tests.conftest import ROOT, child_env, spawn
@@ -212,16 +213,16 @@ def test_part_four_shows_the_help_lines_it_is_given() -> None:
 
 
 def test_part_four_gets_the_regions_lines_from_the_help_line_data() -> None:
-    belgian = {line.name: line for line in workshop.helplines_for(Region.BE, "nl") or ()}
+    belgian = {line.name: line for line in workshop_flow.helplines_for(Region.BE, "nl") or ()}
     assert belgian["Zelfmoordlijn 1813"].contact == "1813"
     assert belgian["Noodnummer"].contact == "112"
-    dutch = {line.name: line for line in workshop.helplines_for(Region.NL, "en") or ()}
+    dutch = {line.name: line for line in workshop_flow.helplines_for(Region.NL, "en") or ()}
     assert dutch["113 Zelfmoordpreventie"].contact == "113 or 0800 0113"
     assert "Zelfmoordlijn 1813" not in dutch
 
 
 def test_without_help_line_data_part_four_points_to_the_help_line_command() -> None:
-    assert workshop.helplines_for(Region.OTHER, "en") is None  # safecheck knows no lines there
+    assert workshop_flow.helplines_for(Region.OTHER, "en") is None  # safecheck knows no lines there
     part = WORKSHOP.parts[3]
     slide = next(slide for slide in part.slides if slide.helplines)
     out = rendered(

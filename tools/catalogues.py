@@ -25,8 +25,15 @@ DOMAIN = "safecheck"
 MAINTAINERS = "maintainers@users.noreply.r-seed-9a6f9b42.example"
 
 # The functions whose arguments are message ids (1-based positions), as Babel spells it:
-# t(lang, text, **values), tn(lang, singular, plural, count, **values), N_(text).
-KEYWORDS: dict[str, tuple[int, ...]] = {"t": (2,), "tn": (2, 3), "N_": (1,)}
+# t(lang, text, **values), tn(lang, singular, plural, count, **values), N_(text), and the
+# messages as values: msg(text, **values), msgn(singular, plural, count, **values).
+KEYWORDS: dict[str, tuple[int, ...]] = {
+    "t": (2,),
+    "tn": (2, 3),
+    "N_": (1,),
+    "msg": (1,),
+    "msgn": (1, 2),
+}
 
 
 def extract_python(

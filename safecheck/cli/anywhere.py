@@ -37,10 +37,9 @@ class OptionsAnywhere(TyperGroup):
     ) -> Any:
         import sys
 
-        from typer._click.exceptions import ClickException, UsageError
+        from typer._click.exceptions import ClickException
 
         from safecheck.cli import help as translated
-        from safecheck.core.i18n import t
 
         given = list(sys.argv[1:] if args is None else args)
         lang = translated.reader_language(given)
@@ -55,12 +54,8 @@ class OptionsAnywhere(TyperGroup):
             return run()
         try:
             code = run()
-        except UsageError as error:
-            translated.usage_error(error, lang, lambda text: print(text, file=sys.stderr))
-            sys.exit(error.exit_code)
-        except ClickException as error:  # a file option click could not open, and the like
-            message = translated.problem_text(error.format_message(), lang)
-            print(t(lang, "Error: {message}", message=message), file=sys.stderr)
+        except ClickException as error:
+            translated.show_error(error, lang)
             sys.exit(error.exit_code)
         sys.exit(code if isinstance(code, int) else 0)
 

@@ -1,19 +1,24 @@
 """The typer application: the start screen, and every command, each group in its own module.
 
-Commands only parse their options, call the core and print; `context.reporting` turns
-errors into exit codes. `main()` is the program's entry point.
+Commands only parse their options, call one use case (`safecheck.app`) and render its
+result; `context.Boundary` turns errors into exit codes, around every command at once.
+`main()` is the program's entry point.
 """
 
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import sys
 
 import typer
 
 from safecheck.cli import backup, checks, evidence, export, housekeeping, lab, own, plan
-from safecheck.cli.anywhere import OptionsAnywhere
-from safecheck.cli.context import Run, remember_choices, reporting, run_of
+from safecheck.cli.context import Boundary, finish, run_in, run_of
 from safecheck.cli.options import LangOption, PlainOption, RegionOption
 from safecheck.core.errors import ExitCode
-from safecheck.core.i18n import default_lang
+
+if TYPE_CHECKING:
+    from safecheck.storage.settings import Settings
 
 app = typer.Typer(
     name="safecheck",
@@ -21,7 +26,7 @@ app = typer.Typer(
     no_args_is_help=False,
     pretty_exceptions_enable=False,  # never print local variables (answers) in a traceback
     rich_markup_mode=None,
-    cls=OptionsAnywhere,  # --plain, --lang, --region, --discreet also after the command
+    cls=Boundary,
 )
 app.command()(checks.check)
 app.command()(checks.status)
@@ -83,76 +88,40 @@ def start(
     ] = None,
 ) -> None:
     """Start safecheck. With no command, a menu opens; its first choice is the emergency plan."""
-    from safecheck.storage import settings as plain_settings
+    from safecheck.app.plan import StartRequest
+    from safecheck.app.plan import start as use_case
 
-    # The plain settings file needs no key: reading it never asks anything.
-    saved = plain_settings.read()
-    encryption = None if no_encryption is None else not no_encryption
-    chosen_lang = lang.value if lang else saved.lang or default_lang()
-    # What the entry point printed before typer loaded (see safecheck/entry.py).
-    shown = ctx.obj.crisis_shown if isinstance(ctx.obj, Run) else None
-    ctx.obj = Run(
-        lang=chosen_lang, plain=plain, encryption=encryption, region=region, crisis_shown=shown
-    )
-    run = run_of(ctx, lang, plain)
-    with reporting(run.lang):
-        from safecheck.core.errors import NotInteractiveError
-        from safecheck.core.i18n import t
-        from safecheck.core.region import region_of
-
-        if ctx.invoked_subcommand is None and not run.interactive:
-            # Crisis help first, even here: the help lines, then what works without a terminal.
-            from safecheck.content import helplines as helpline_data
-            from safecheck.flows.crisis import known_region
-            from safecheck.flows.helplines import first_screen
-
-            chosen = region_of(region) if region else known_region(saved)
-            first_screen(run.display(), helpline_data.load(), run.lang, chosen)
-            raise NotInteractiveError(
-                t(
-                    run.lang,
-                    "The start screen asks its questions in a terminal, and standard input is not "
-                    "one. Run safecheck in a terminal. Without one, these work: safecheck "
-                    "helplines (--json), safecheck status, safecheck verify, safecheck check ID "
-                    "--answers FILE --no-input, safecheck evidence list and safecheck export "
-                    "--output FILE.",
-                )
-            )
-        run.go_discreet(ctx, discreet)
-        if ctx.invoked_subcommand in (None, "plan"):
-            remember_choices(lang.value if lang else None, region)
-        if ctx.invoked_subcommand is None:
-            from safecheck.flows.start import run_start  # only here: it loads every flow
-
-            # Crisis first: nothing is unlocked for the start screen, the crisis screen or
-            # the plan's steps; a key is asked only when something is saved.
-            store = run.store(asker=None, prepare=False, readonly=encryption is None)
-            if encryption is not None:  # switching protection re-saves now: that may ask
-                run.store(asker=run.prompter(quick_exit=False), switch=True)
-            store.quarantine = False  # a damaged file is reported and kept where it is
-            run_start(
-                store,
-                run.prompter(),
-                run.display(),
-                run.lang,
-                region=region_of(region) if region else None,
-                unlock=run.prompter(quick_exit=False),
-                shown=run.crisis_shown,
-            )
+    run = run_in(ctx)
+    run.encryption = None if no_encryption is None else not no_encryption
+    run.region = region
+    ctx.call_on_close(run.close)
+    run_of(ctx, lang, plain)
+    request = StartRequest(ctx.invoked_subcommand, lang.value if lang else None, discreet)
+    finish(run, use_case(run, request))
 
 
-def main(crisis_shown: str | None = None) -> ExitCode:
+def main(
+    crisis_shown: str | None = None, saved: "Settings | None" = None, home: Path | None = None
+) -> ExitCode:
     """Run safecheck with the command line's arguments; the exit code it ends with.
 
-    `crisis_shown`: the crisis lines the entry point has printed already (safecheck/entry.py).
+    `crisis_shown`: the crisis lines the entry point has printed already (safecheck/entry.py),
+    `saved` and `home`: the plain settings it read for them, and where. Typer's standalone mode is off: usage
+    errors, --help and the exit codes of commands come back here, and nowhere else.
     """
-    from safecheck.core.hardening import harden
+    from typer._click.exceptions import ClickException  # the click typer carries
 
-    harden()  # first, before any secret is in memory: no core dumps; calm SIGTERM/HUP/PIPE
-    try:
-        app(prog_name="safecheck", obj=Run(lang="", crisis_shown=crisis_shown))
-    except SystemExit as done:  # Typer always ends this way, also for a wrong option
-        if isinstance(done.code, int):
-            return ExitCode(done.code)
-        return ExitCode.OK if done.code is None else ExitCode.ERROR
-    return ExitCode.OK
+    known = {"crisis_shown": crisis_shown, "saved": saved, "home_folder": home}
+    try:  # the Run is made from what is known when a command needs it (never for --help)
+        code = app(prog_name="safecheck", obj=known, standalone_mode=False)
+    except ClickException as error:  # a wrong option or argument, in the reader's language
+        from safecheck.cli import help as translated
+
+        translated.show_error(error, translated.reader_language(sys.argv[1:]))
+        return ExitCode(error.exit_code)
+    except typer.Abort:
+        typer.echo("Aborted!", err=True)
+        return ExitCode.ERROR
+    except SystemExit as done:  # SIGTERM or SIGHUP (core.hardening.Stopped)
+        return ExitCode(done.code) if isinstance(done.code, int) else ExitCode.ERROR
+    return ExitCode(code) if isinstance(code, int) else ExitCode.OK

@@ -1,12 +1,12 @@
 """Checklists from the command line: check, status and verify."""
 
-from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from safecheck.cli.context import reporting, run_of
+from safecheck.cli.context import finish, run_of
 from safecheck.cli.options import (
     ChecklistsOption,
     JsonOption,
@@ -15,7 +15,6 @@ from safecheck.cli.options import (
     PriorityName,
     complete_checklist,
 )
-from safecheck.core.errors import ExitCode
 
 
 def check(
@@ -65,93 +64,12 @@ def check(
 
     Example: safecheck check prevention --answers-template > answers.yaml
     """
-    run = run_of(ctx, lang, plain)
-    with reporting(run.lang, json_output=json_output):
-        from safecheck.content import answers as answers_file
-        from safecheck.content import checklist as checklists
-        from safecheck.content import custom
-        from safecheck.core import jsonout
-        from safecheck.core.errors import NotInteractiveError
-        from safecheck.core.i18n import N_, t, tn
-        from safecheck.flows.runner import run_checklist
-        from safecheck.flows.walk import apply_answers
-        from safecheck.progress.status import summary_data
+    from safecheck.app.checks import CheckRequest
+    from safecheck.app.checks import check as use_case
 
-        def settings() -> Mapping[str, object]:
-            return run.store(asker=None, prepare=False).load().settings
-
-        # Your own folder is read from the saved settings only for a checklist that is not
-        # built in, so for those the state is still opened after the decision below.
-        path = custom.find(checklist, checklist_dirs or [], settings)
-        loaded = checklists.load(path)
-        if answers_template:  # nothing is opened, asked or saved
-            header = [
-                t(run.lang, "Answers for: safecheck check {id} --answers FILE", id=loaded.id),
-                t(
-                    run.lang,
-                    "Write after each item: done, not_yet, not_for_me or skipped "
-                    "(left empty: not answered).",
-                ),
-            ]
-            typer.echo(answers_file.template(loaded, run.lang, header), nl=False)
-            return
-        given = answers_file.load(answers, loaded) if answers is not None else None
-        ask = not (no_input or json_output)
-        if ask and not run.interactive:
-            # Decided before the state is opened, so nothing can wait on a closed input.
-            if given is None:
-                raise NotInteractiveError(
-                    N_(
-                        "safecheck asks its questions in a terminal, and standard input is not one. "
-                        "Run it in a terminal, give your answers in a file with --answers FILE, or add "
-                        "--no-input to see your progress without questions (see the README)."
-                    )
-                )
-            ask = False  # a script gave its answers: save them, ask nothing
-        store = run.store(
-            asker=run.prompter(quick_exit=False) if ask else None,
-            prepare=ask or given is not None,  # the key for saving, before any question
-        )
-        if ask:
-            run.go_discreet(ctx)
-        forget_first = restart and (given is not None or not ask)
-        summary = apply_answers(loaded, store, given.answers if given else {}, restart=forget_first)
-        if json_output:  # stdout holds the JSON alone, and rich is never loaded
-            if given is not None:
-                typer.echo(
-                    tn(
-                        run.lang,
-                        "Saved {count} answer from {path}.",
-                        "Saved {count} answers from {path}.",
-                        len(given.answers),
-                        path=answers,
-                    ),
-                    err=True,
-                )
-            jsonout.emit("check", {"lang": run.lang, "checklist": summary_data(summary, run.lang)})
-            return
-        display = run.display()
-        if given is not None:
-            display.message(
-                tn(
-                    run.lang,
-                    "Saved {count} answer from {path}.",
-                    "Saved {count} answers from {path}.",
-                    len(given.answers),
-                    path=answers,
-                )
-            )
-        if ask:  # a plan goes through its crisis question first
-            run_checklist(
-                loaded,
-                store,
-                run.prompter(),
-                display,
-                run.lang,
-                restart=restart and not forget_first,
-            )
-        else:
-            display.summary(summary, run.lang)
+    run = run_of(ctx, lang, plain, json_output)
+    request = CheckRequest(checklist, answers, restart, no_input, json_output, checklist_dirs or ())
+    finish(run, use_case(run, replace(request, template=answers_template)), json=json_output)
 
 
 def status(
@@ -173,21 +91,12 @@ def status(
 
     Example: safecheck status --json
     """
-    run = run_of(ctx, lang, plain)
-    with reporting(run.lang, json_output=json_output):
-        from safecheck.content import custom
-        from safecheck.core import jsonout
-        from safecheck.progress.status import load_checklists, status_data, summaries
+    from safecheck.app.checks import StatusRequest
+    from safecheck.app.checks import status as use_case
 
-        asker = None if json_output else run.prompter(quick_exit=False)
-        state = run.store(asker=asker, prepare=False).load()
-        folders = custom.folders(checklist_dirs or [], state.settings)
-        loaded = load_checklists(checklists or [], folders)
-        found = summaries(loaded, state)
-        if json_output:
-            jsonout.emit("status", status_data(found, run.lang))
-        else:
-            run.display().status(found, run.lang)
+    run = run_of(ctx, lang, plain, json_output)
+    request = StatusRequest(checklists or (), json_output, checklist_dirs or ())
+    finish(run, use_case(run, request), json=json_output)
 
 
 def verify(
@@ -240,35 +149,10 @@ def verify(
         raise typer.BadParameter(
             "give --min-score, --require-priority, or both", param_hint="requirement"
         )
-    run = run_of(ctx, lang, plain)
-    with reporting(run.lang, json_output=json_output):
-        from safecheck.content import checklist as checklists
-        from safecheck.content import custom
-        from safecheck.content.checklist import Priority
-        from safecheck.core import jsonout
-        from safecheck.progress.summary import progress_of
-        from safecheck.progress.verify import verification_data
-        from safecheck.progress.verify import verify as check_requirements
+    from safecheck.app.checks import VerifyRequest
+    from safecheck.app.checks import verify as use_case
 
-        asker = None if json_output else run.prompter(quick_exit=False)
-        state = run.store(asker=asker, prepare=False).load()
-        loaded = checklists.load(
-            custom.find(checklist, checklist_dirs or [], lambda: state.settings)
-        )
-        summary = progress_of(loaded, state)
-        result = check_requirements(
-            summary,
-            min_score=min_score,
-            priorities=[Priority(name.value) for name in require_priority or []],
-        )
-        if junit is not None:
-            from safecheck.evidence.export import save
-            from safecheck.ui.junit import junit_xml
-
-            save(junit, junit_xml(result, run.lang).decode("utf-8"), run.lang, force=True)
-        if json_output:
-            jsonout.emit("verify", verification_data(result, run.lang))
-        else:
-            run.display().verification(result, run.lang)
-        if not result.ok:
-            raise typer.Exit(ExitCode.CHECK_FAILED)
+    run = run_of(ctx, lang, plain, json_output)
+    priorities = [name.value for name in require_priority or []]
+    request = VerifyRequest(checklist, min_score, priorities, json_output, checklist_dirs or ())
+    finish(run, use_case(run, replace(request, junit=junit)), json=json_output)

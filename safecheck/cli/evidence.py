@@ -1,19 +1,21 @@
 """The evidence log: add, list, show, edit, remove, restore."""
 
+import functools
+import inspect
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from safecheck.cli.context import reporting, run_of
+from safecheck.cli.context import finish, run_of
 from safecheck.cli.options import (
     JsonOption,
     LangOption,
     PlainOption,
     YesOption,
 )
-from safecheck.core.i18n import N_
 
 # --- evidence log and exports (issue 5) ---------------------------------------------------
 
@@ -110,28 +112,43 @@ KeepCopy = Annotated[
 ]
 
 
-def _entry_values(**values: Any) -> dict[str, Any]:
-    demands = values.pop("demands")
-    values["demands"] = [d.value for d in demands] if demands else None
+# The options of an entry's fields, in the order --help lists them (add and edit share them).
+FIELDS: dict[str, Any] = {
+    "when": When, "platform": Platform, "account": Account, "profile_url": ProfileUrl,
+    "url": SeenAt, "phone": Phone, "demand": Demands, "amount": Amount, "currency": Currency,
+    "paid": Paid, "payment_method": PaymentMethod, "payment_reference": PaymentReference,
+    "note": Note,
+}  # fmt: skip
+
+
+def _with_fields(command: Callable[..., None]) -> Callable[..., None]:
+    """The command with an option for each of the entry's fields, before its --file; the
+    command reads them from `ctx.params` (`_entry_values`)."""
+    own = list(inspect.signature(command).parameters.values())
+    at = next(index for index, param in enumerate(own) if param.name == "file")
+    kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    fields = [inspect.Parameter(n, kind, default=None, annotation=a) for n, a in FIELDS.items()]
+
+    @functools.wraps(command)
+    def with_fields(**given: Any) -> None:
+        command(**{name: value for name, value in given.items() if name not in FIELDS})
+
+    with_fields.__signature__ = inspect.Signature([*own[:at], *fields, *own[at:]])  # type: ignore[attr-defined]
+    return with_fields
+
+
+def _entry_values(params: dict[str, Any]) -> dict[str, Any]:
+    """The entry's fields among a command's options (--demand is the field `demands`)."""
+    values = {name: params[name] for name in FIELDS}
+    demands = values.pop("demand")
+    values["demands"] = [str(getattr(d, "value", d)) for d in demands] if demands else None
     return values
 
 
 @evidence_app.command("add")
+@_with_fields
 def evidence_add(
     ctx: typer.Context,
-    when: When = None,
-    platform: Platform = None,
-    account: Account = None,
-    profile_url: ProfileUrl = None,
-    url: SeenAt = None,
-    phone: Phone = None,
-    demand: Demands = None,
-    amount: Amount = None,
-    currency: Currency = None,
-    paid: Paid = None,
-    payment_method: PaymentMethod = None,
-    payment_reference: PaymentReference = None,
-    note: Note = None,
     file: Files = None,
     keep_copy: KeepCopy = True,
     from_file: Annotated[
@@ -146,97 +163,11 @@ def evidence_add(
 
     Example: safecheck evidence add --platform Instagram --account someone --demand money --file shot.png
     """
-    run = run_of(ctx, lang, plain)
-    with reporting(run.lang):
-        import sys
+    from safecheck.app.evidence import EntryRequest, add
 
-        from safecheck.core.errors import NotInteractiveError
-        from safecheck.core.i18n import t
-        from safecheck.evidence import importer, log, model
-
-        display = run.display(sys.stderr if json_output else None)
-        values = _entry_values(
-            when=when, platform=platform, account=account, profile_url=profile_url, url=url,
-            phone=phone,
-            demands=demand, amount=amount, currency=currency, paid=paid,
-            payment_method=payment_method, payment_reference=payment_reference, note=note,
-        )  # fmt: skip
-        scripted = from_file is not None or importer.has_values(values) or bool(file)
-        if json_output and not scripted:
-            raise NotInteractiveError(
-                t(
-                    run.lang,
-                    "--json goes with --from FILE or the fields as options: the questions "
-                    "need a terminal of their own.",
-                )
-            )
-        if from_file is not None and (importer.has_values(values) or file):
-            raise model.EvidenceError(
-                t(
-                    run.lang,
-                    "--from adds the entries of a file; give the other options in that file instead.",
-                )
-            )
-        if not scripted and not run.interactive:  # before any output
-            raise NotInteractiveError(
-                t(
-                    run.lang,
-                    "safecheck asks what happened in a terminal, and standard input is not one. "
-                    "Run it in a terminal, give the entries in a file with --from FILE, or give "
-                    "the fields as options: --when, --platform, --account, --demand, --amount, "
-                    "--note, --file and the others in safecheck evidence add --help.",
-                )
-            )
-        # Files and values are checked before the state is opened (and a passphrase asked).
-        if from_file is not None:
-            drafts = importer.load_file(from_file, run.lang)
-        elif scripted:
-            drafts = [importer.from_options(run.lang, values, add_files=file or (), keep=keep_copy)]
-        store = run.asking_store(saving=True)
-        if not scripted:
-            from safecheck.flows.evidence_form import ask_entry
-
-            run.go_discreet(ctx)
-            display.message(
-                t(
-                    run.lang,
-                    "Write down what happened, while you still remember it well. Leave a question "
-                    "empty when you don't know the answer; you can add it later with safecheck "
-                    "evidence edit.",
-                )
-            )
-            drafts = [ask_entry(run.prompter(), run.lang, say=display.message)]
-        with_files = any(draft.files for draft in drafts)
-        warning = model.image_warning(run.lang) if with_files else None
-        if warning is not None and scripted:  # the questions showed it before the first file
-            display.message(warning)
-        added = log.add(store, drafts, run.lang)
-        for entry in added:
-            display.message(t(run.lang, "Saved as entry {id}.", id=entry.id))
-        display.message(
-            t(
-                run.lang,
-                "Well done: keeping the evidence is an important step. Remember, it is not "
-                "your fault. Next: block and report the account on the platform. To make a "
-                "report for the police: safecheck export. A bank needs only the payment "
-                "details (amount, date, reference, account), never the screenshots or files.",
-            )
-        )
-        from safecheck.core.audience import AgeGroup, remembered_age_group
-
-        if remembered_age_group(store.load().settings) is AgeGroup.MINOR:
-            display.message(
-                t(
-                    run.lang,
-                    "You are under 18: give the evidence to the police in person, together "
-                    "with an adult you trust.",
-                )
-            )
-        if json_output:
-            from safecheck.core import jsonout
-
-            data = {"lang": run.lang, "added": [e.id for e in added], "warning": warning}
-            jsonout.emit("evidence-added", data)
+    run = run_of(ctx, lang, plain, json_output)
+    request = EntryRequest(_entry_values(ctx.params), file or (), keep_copy, from_file)
+    finish(run, add(run, request), json=json_output)
 
 
 @evidence_app.command("list")
@@ -250,20 +181,10 @@ def evidence_list(
 
     Example: safecheck evidence list
     """
-    run = run_of(ctx, lang, plain)
-    with reporting(run.lang, json_output=json_output):
-        from safecheck.evidence import log, model
+    from safecheck.app.evidence import entries
 
-        if json_output:
-            from safecheck.core import jsonout
-
-            state = run.store(asker=None, prepare=False).load()
-            entries = model.timeline(log.entries(state))
-            data = {"lang": run.lang, "entries": [model.to_dict(e) for e in entries]}
-            jsonout.emit("evidence", data)
-            return
-        state = run.asking_store(saving=False).load()
-        run.display().evidence_table(model.timeline(log.entries(state)), run.lang)
+    run = run_of(ctx, lang, plain, json_output)
+    finish(run, entries(run, json=json_output), json=json_output)
 
 
 @evidence_app.command("show")
@@ -275,34 +196,17 @@ def evidence_show(
 
     Example: safecheck evidence show 3
     """
-    run = run_of(ctx, lang, plain)
-    with reporting(run.lang):
-        from safecheck.evidence import files as evidence_files
-        from safecheck.evidence import log
+    from safecheck.app.evidence import show
 
-        store = run.asking_store(saving=False)
-        entry = log.find(store.load(), entry_id, run.lang)
-        checks = [evidence_files.check_file(store, attachment) for attachment in entry.files]
-        run.display().evidence_entry(entry, checks, run.lang)
+    run = run_of(ctx, lang, plain)
+    finish(run, show(run, entry_id))
 
 
 @evidence_app.command("edit")
+@_with_fields
 def evidence_edit(
     ctx: typer.Context,
     entry_id: EntryId,
-    when: When = None,
-    platform: Platform = None,
-    account: Account = None,
-    profile_url: ProfileUrl = None,
-    url: SeenAt = None,
-    phone: Phone = None,
-    demand: Demands = None,
-    amount: Amount = None,
-    currency: Currency = None,
-    paid: Paid = None,
-    payment_method: PaymentMethod = None,
-    payment_reference: PaymentReference = None,
-    note: Note = None,
     file: Files = None,
     drop_file: Annotated[
         list[int] | None,
@@ -321,50 +225,12 @@ def evidence_edit(
 
     Example: safecheck evidence edit 3 --payment-reference NL12-3456
     """
+    from safecheck.app.evidence import EntryRequest, edit
+
     run = run_of(ctx, lang, plain)
-    with reporting(run.lang):
-        from safecheck.core.errors import NotInteractiveError
-        from safecheck.core.i18n import t
-        from safecheck.evidence import importer, log
-
-        values = _entry_values(
-            when=when, platform=platform, account=account, profile_url=profile_url, url=url,
-            phone=phone,
-            demands=demand, amount=amount, currency=currency, paid=paid,
-            payment_method=payment_method, payment_reference=payment_reference, note=note,
-        )  # fmt: skip
-        scripted = importer.has_values(values) or bool(file) or bool(drop_file)
-        if not scripted and not run.interactive:
-            raise NotInteractiveError(
-                t(
-                    run.lang,
-                    "safecheck asks its questions again in a terminal, and standard input is not "
-                    "one. Run it in a terminal, or give the fields to change as options: --when, "
-                    "--platform, --account, --note, --file, --drop-file and the others in "
-                    "safecheck evidence edit --help.",
-                )
-            )
-        store = run.asking_store(saving=True)
-        base = log.find(store.load(), entry_id, run.lang)
-        if scripted:
-            entry = importer.from_options(
-                run.lang,
-                values,
-                base=base,
-                add_files=file or (),
-                drop_files=drop_file or (),
-                keep=keep_copy,
-            )
-        else:
-            from safecheck.flows.evidence_form import ask_entry
-
-            run.go_discreet(ctx)
-            entry = ask_entry(run.prompter(), run.lang, base=base, say=run.display().message)
-        if entry == base:  # no record of a change that is none
-            run.display().message(t(run.lang, "Nothing changed in entry {id}.", id=entry.id))
-            return
-        log.update(store, entry, run.lang)
-        run.display().message(t(run.lang, "Entry {id} is changed.", id=entry.id))
+    values = _entry_values(ctx.params)
+    request = EntryRequest(values, file or (), keep_copy, drop_files=drop_file or ())
+    finish(run, edit(run, entry_id, request))
 
 
 @evidence_app.command("remove")
@@ -379,33 +245,10 @@ def evidence_remove(
 
     Example: safecheck evidence remove 3
     """
-    run = run_of(ctx, lang, plain)
-    with reporting(run.lang):
-        from safecheck.core.i18n import t
-        from safecheck.evidence import log, model
+    from safecheck.app.evidence import remove
 
-        display = run.display()
-        store = run.asking_store(saving=True)
-        entry = log.find(store.load(), entry_id, run.lang)
-        if not yes:
-            when_text = model.format_when(entry.when)
-            question = t(
-                run.lang,
-                "Remove entry {id} ({when})? Copies of its files that no other entry uses are "
-                "removed too.",
-                id=entry.id,
-                when=when_text,
-            )
-            if not run.confirmer(
-                N_(
-                    "safecheck asks before it removes an entry, and standard input is not a "
-                    "terminal. Add --yes to remove it without asking."
-                )
-            )(question):
-                display.message(t(run.lang, "Nothing removed; entry {id} stays.", id=entry.id))
-                return
-        log.remove(store, entry_id, run.lang)
-        display.message(t(run.lang, "Entry {id} is removed.", id=entry_id))
+    run = run_of(ctx, lang, plain)
+    finish(run, remove(run, entry_id, yes=yes))
 
 
 @evidence_app.command("restore")
@@ -424,66 +267,10 @@ def evidence_restore(
 
     Example: safecheck evidence restore 3 --output evidence-copies
     """
+    from safecheck.app.evidence import restore
+
     run = run_of(ctx, lang)
-    with reporting(run.lang):
-        import contextlib
-
-        from safecheck.cli.context import warn
-        from safecheck.core.errors import ExitCode
-        from safecheck.core.i18n import t
-        from safecheck.core.text import safe_text
-        from safecheck.evidence import files as evidence_files
-        from safecheck.evidence import log, model
-        from safecheck.evidence.bundle import safe_name, unique_name
-        from safecheck.evidence.report import CopyProblem, copy_problem_text
-        from safecheck.storage.copies import CopyStatus, find_source
-
-        store = run.asking_store(saving=False)
-        state = store.load()
-        entry = log.find(state, entry_id, run.lang)
-        kept = [a for a in entry.files if a.kept]
-        if not kept:
-            raise model.EvidenceError(
-                t(run.lang, "Entry {id} has no kept copies of files.", id=entry_id)
-            )
-        planned = [(a, find_source(store, a.sha256, [Path(a.path)])) for a in kept]
-        problems = [
-            CopyProblem(a.name, a.sha256, source.copy.value, source.original is not None)
-            for a, source in planned
-            if source.copy is not CopyStatus.INTACT
-        ]
-        usable = [(a, source) for a, source in planned if source.usable]
-        folder = output.expanduser()
-        made = not folder.exists()
-        taken: set[str] = set()
-        written = 0
-        try:
-            for attachment, source in usable:
-                name = unique_name(safe_name(attachment.name), taken)
-                taken.add(name.lower())
-                target = folder / name
-                evidence_files.restore_copy(store, attachment, target, run.lang, source)
-                written += 1
-                typer.echo(t(run.lang, "Written: {path}", path=safe_text(str(target))))
-        finally:
-            if made and written == 0 and folder.is_dir():  # never an empty folder left behind
-                with contextlib.suppress(OSError):
-                    folder.rmdir()
-        if written:
-            typer.echo(_closing(run.lang, state), err=True)
-        for problem in problems:
-            warn(copy_problem_text(problem, run.lang))
-        if problems:
-            warn(t(run.lang, "To see what changed in your evidence: safecheck evidence verify"))
-            raise typer.Exit(ExitCode.INCOMPLETE)
-
-
-def _closing(lang: str, state: Any) -> str:
-    from safecheck.core.audience import AgeGroup, remembered_age_group
-    from safecheck.evidence.export import closing_notice
-
-    minor = remembered_age_group(state.settings) is AgeGroup.MINOR
-    return closing_notice(lang, minor=minor)
+    finish(run, restore(run, entry_id, output))
 
 
 @evidence_app.command("verify")
@@ -494,34 +281,7 @@ def evidence_verify(ctx: typer.Context, lang: LangOption = None) -> None:
 
     Example: safecheck evidence verify
     """
-    run = run_of(ctx, lang)
-    with reporting(run.lang):
-        from safecheck.core.errors import ExitCode
-        from safecheck.core.i18n import t, tn
-        from safecheck.core.text import safe_text
-        from safecheck.evidence import chain
+    from safecheck.app.evidence import verify
 
-        store = run.asking_store(saving=False)
-        result = chain.verify(store, store.load().evidence, run.lang)
-        for finding in result.findings:
-            typer.echo(safe_text(finding.text))  # names in it are a file's, chosen by anyone
-        if result.holds:
-            typer.echo(
-                t(
-                    run.lang,
-                    "Everything holds. The chain's last hash: {hash}",
-                    hash=result.last_hash,
-                )
-            )
-            return
-        count = len(result.problems)
-        typer.echo(
-            tn(
-                run.lang,
-                "{count} thing does not hold (see above). The chain's last hash: {hash}",
-                "{count} things do not hold (see above). The chain's last hash: {hash}",
-                count,
-                hash=result.last_hash,
-            )
-        )
-        raise typer.Exit(ExitCode.NOT_AS_RECORDED)
+    run = run_of(ctx, lang)
+    finish(run, verify(run))

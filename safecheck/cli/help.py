@@ -157,6 +157,19 @@ def usage_error(error: UsageError, lang: str, echo: Callable[[str], None]) -> No
     echo(t(lang, "Error: {message}", message=problem_text(error.format_message(), lang)))
 
 
+def show_error(error: Any, lang: str) -> None:
+    """A click error on stderr in `lang`: a usage error with its usage line and hint."""
+    import sys
+
+    def echo(text: str) -> None:
+        print(text, file=sys.stderr)
+
+    if isinstance(error, UsageError):
+        usage_error(error, lang, echo)
+    else:
+        echo(t(lang, "Error: {message}", message=problem_text(error.format_message(), lang)))
+
+
 def problem_text(message: str, lang: str) -> str:
     """Click's English description of a usage error, in `lang` where the catalogue has it."""
     suggested = SUGGESTION.match(message)

@@ -2,13 +2,11 @@
 
 import typer
 
-from safecheck.cli.context import reporting, run_of
+from safecheck.cli.context import finish, run_of
 from safecheck.cli.options import (
     LangOption,
     YesOption,
 )
-from safecheck.core.i18n import N_
-from safecheck.core.text import safe_text
 
 # --- private, durable state (issue 4) ---
 
@@ -18,13 +16,10 @@ def where(ctx: typer.Context, lang: LangOption = None) -> None:
 
     Example: safecheck where
     """
-    run = run_of(ctx, lang)
-    with reporting(run.lang):
-        from safecheck.storage.housekeeping import where as where_lines
-        from safecheck.storage.settings import default_home
+    from safecheck.app.housekeeping import where as use_case
 
-        for line in where_lines(default_home(), run.lang):
-            typer.echo(safe_text(line))  # names of files anyone may have put there
+    run = run_of(ctx, lang)
+    finish(run, use_case(run))
 
 
 def wipe(ctx: typer.Context, yes: YesOption = False, lang: LangOption = None) -> None:
@@ -34,34 +29,10 @@ def wipe(ctx: typer.Context, yes: YesOption = False, lang: LangOption = None) ->
 
     Example: safecheck wipe --yes
     """
-    run = run_of(ctx, lang)
-    with reporting(run.lang):
-        from safecheck.core.i18n import t
-        from safecheck.storage.housekeeping import wipe as wipe_all
-        from safecheck.storage.settings import default_home
+    from safecheck.app.housekeeping import wipe as use_case
 
-        home = default_home()
-        confirm = run.confirmer(
-            N_(
-                "safecheck wipe asks before it removes anything, and standard input is not a "
-                "terminal. To wipe from a script, add --yes."
-            )
-        )
-        if not yes and not confirm(
-            t(
-                run.lang,
-                "This removes every file safecheck saved in {folder} (your answers too) and "
-                "its key in your keyring. This cannot be undone. Remove everything?",
-                folder=home,
-            )
-        ):
-            typer.echo(t(run.lang, "Nothing was removed."))
-            return
-        outcome = wipe_all(home, run.lang)
-        for line in outcome.lines:
-            typer.echo(safe_text(line))  # names of files anyone may have put there
-        if outcome.error is not None:
-            raise outcome.error
+    run = run_of(ctx, lang)
+    finish(run, use_case(run, yes=yes))
 
 
 def reset(ctx: typer.Context, yes: YesOption = False, lang: LangOption = None) -> None:
@@ -72,22 +43,7 @@ def reset(ctx: typer.Context, yes: YesOption = False, lang: LangOption = None) -
 
     Example: safecheck reset
     """
-    run = run_of(ctx, lang)
-    with reporting(run.lang):
-        from safecheck.storage.housekeeping import reset as reset_state
+    from safecheck.app.housekeeping import reset as use_case
 
-        prompter = run.prompter(quick_exit=False)
-        outcome = reset_state(
-            run.store(asker=prompter, prepare=False, switch=False),
-            run.lang,
-            confirm=(lambda message: True)
-            if yes
-            else run.confirmer(
-                N_(
-                    "safecheck reset asks before it moves your saved state aside, and standard "
-                    "input is not a terminal. To reset from a script, add --yes."
-                )
-            ),
-        )
-        for line in outcome.lines:
-            typer.echo(safe_text(line))  # names of files anyone may have put there
+    run = run_of(ctx, lang)
+    finish(run, use_case(run, yes=yes))

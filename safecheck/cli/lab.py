@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from safecheck.cli.context import reporting, run_of
+from safecheck.cli.context import finish, run_of
 from safecheck.cli.options import (
     ChecklistsOption,
     JsonOption,
@@ -64,28 +64,11 @@ def class_summary(
 
     Example: safecheck class-summary results/ --min-score 80 --html class.html
     """
-    run = run_of(ctx, lang, plain)
-    with reporting(run.lang, json_output=json_output):
-        from safecheck.content import checklist as checklists
-        from safecheck.content import custom
-        from safecheck.core import jsonout
-        from safecheck.progress.class_summary import class_summary_data, summarise
-        from safecheck.ui.class_summary import class_summary_html, screen_lines
+    from safecheck.app.lab import ClassSummaryRequest
+    from safecheck.app.lab import class_summary as use_case
 
-        def settings() -> dict[str, object]:
-            return dict(run.store(asker=None, prepare=False).load().settings)
-
-        loaded = checklists.load(custom.find(checklist, checklist_dirs or [], settings))
-        summary = summarise(loaded, results, min_score=min_score)
-        if html is not None:  # the page instead of the table; with --json, as well
-            from safecheck.core.i18n import t
-            from safecheck.evidence.export import save
-
-            page = class_summary_html(summary, run.lang, names=names)
-            written = save(html, page, run.lang, force=force)
-            typer.echo(t(run.lang, "Wrote {path}.", path=written), err=json_output)
-        if json_output:
-            jsonout.emit("class-summary", class_summary_data(summary, run.lang, names=names))
-        elif html is None:
-            for line in screen_lines(summary, run.lang, plain=run.plain, names=names):
-                typer.echo(line)
+    run = run_of(ctx, lang, plain, json_output)
+    request = ClassSummaryRequest(
+        results, checklist, min_score, names, html, force, json_output, checklist_dirs or ()
+    )
+    finish(run, use_case(run, request), json=json_output)

@@ -6,10 +6,8 @@ from typing import Annotated
 
 import typer
 
-from safecheck.cli.context import reporting, run_of
+from safecheck.cli.context import finish, run_of
 from safecheck.cli.options import LangOption, PlainOption
-from safecheck.core.errors import ExitCode
-from safecheck.core.i18n import N_
 from safecheck.core.region import Region
 
 # --- workshop mode and custom checklists (issue 7) ---
@@ -41,30 +39,10 @@ def workshop(
 
     Example: safecheck workshop --lang nl --region BE
     """
-    run = run_of(ctx, lang, plain)
-    with reporting(
-        run.lang, stopped=N_("Workshop stopped. Nothing was saved on this computer.")
-    ):  # nothing was saved, so say so
-        from safecheck.content.workshop import load_builtin
-        from safecheck.core.errors import NotInteractiveError
-        from safecheck.core.i18n import t
-        from safecheck.core.region import default_region
-        from safecheck.flows.workshop import present
-        from safecheck.ui.presenter import PlainPresenterDisplay, PresenterDisplay
+    from safecheck.app.own import workshop as use_case
 
-        if not run.interactive:
-            raise NotInteractiveError(
-                t(
-                    run.lang,
-                    "The workshop is presented in a terminal, and standard input is not one. Start "
-                    "safecheck workshop in a terminal (with --lang, --region BE, NL or OTHER, and "
-                    "--plain for a screen reader).",
-                )
-            )
-        content, quiz = load_builtin()
-        stage = PlainPresenterDisplay() if run.plain else PresenterDisplay()
-        chosen = region or default_region()
-        present(content, quiz, run.prompter(quick_exit=False), stage, run.lang, chosen)
+    run = run_of(ctx, lang, plain)
+    finish(run, use_case(run, region))
 
 
 def lint(
@@ -78,34 +56,10 @@ def lint(
 
     Example: safecheck lint ~/team-checklists
     """
-    run = run_of(ctx, lang)
-    with reporting(run.lang):
-        from safecheck.content.lint import lint as lint_paths
-        from safecheck.core.i18n import tn
+    from safecheck.app.own import lint as use_case
 
-        report = lint_paths(paths)
-        for problem in report.problems:
-            typer.echo(problem.text(run.lang))
-        if not report.ok:
-            typer.echo(
-                tn(
-                    run.lang,
-                    "{failed} of {checked} files has a problem (see above).",
-                    "{failed} of {checked} files have a problem (see above).",
-                    report.failed,
-                    failed=report.failed,
-                    checked=report.checked,
-                )
-            )
-            raise typer.Exit(ExitCode.BAD_INPUT)
-        typer.echo(
-            tn(
-                run.lang,
-                "OK: {count} file checked, no problems found.",
-                "OK: {count} files checked, no problems found.",
-                report.checked,
-            )
-        )
+    run = run_of(ctx, lang)
+    finish(run, use_case(run, paths))
 
 
 def new_checklist(
@@ -119,19 +73,10 @@ def new_checklist(
 
     Example: safecheck new-checklist ~/team-checklists/online-safety.yaml
     """
-    run = run_of(ctx, lang)
-    with reporting(run.lang):
-        from safecheck.content.custom import write_starter
-        from safecheck.core.i18n import t
+    from safecheck.app.own import new_checklist as use_case
 
-        written = write_starter(path, run.lang)
-        typer.echo(
-            t(
-                run.lang,
-                "Wrote {path}. Edit it, then check it with:  safecheck lint {path}",
-                path=written,
-            )
-        )
+    run = run_of(ctx, lang)
+    finish(run, use_case(run, path))
 
 
 def config(
@@ -148,34 +93,8 @@ def config(
 
     Example: safecheck config checklists ~/team-checklists
     """
-    run = run_of(ctx, lang)
-    with reporting(run.lang):
-        from safecheck.content import custom
-        from safecheck.core.i18n import t
+    from safecheck.app.own import ConfigRequest
+    from safecheck.app.own import config as use_case
 
-        asker = run.prompter(quick_exit=False) if run.interactive else None
-        store = run.store(asker=asker, prepare=unset or value is not None)
-        if unset:
-            custom.forget(store)
-            typer.echo(t(run.lang, "safecheck reads only its built-in checklists again."))
-        elif value is not None:
-            folder = custom.remember(store, value)
-            typer.echo(
-                t(
-                    run.lang,
-                    "safecheck now also reads your own checklists from {path}.",
-                    path=folder,
-                )
-            )
-        else:
-            saved = custom.remembered(store.load().settings)
-            if saved is None:
-                typer.echo(
-                    t(
-                        run.lang,
-                        "No folder of your own checklists is set. Set one with:  safecheck config "
-                        "checklists FOLDER",
-                    )
-                )
-            else:
-                typer.echo(t(run.lang, "Your own checklists are read from {path}.", path=saved))
+    run = run_of(ctx, lang)
+    finish(run, use_case(run, ConfigRequest(name.value, value, unset)))

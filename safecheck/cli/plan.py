@@ -1,11 +1,10 @@
 """The emergency plan and the help lines."""
 
-import sys
 from typing import Annotated
 
 import typer
 
-from safecheck.cli.context import remember_choices, reporting, run_of
+from safecheck.cli.context import finish, run_of
 from safecheck.cli.options import (
     AgeGroupOption,
     ImagesOption,
@@ -35,45 +34,12 @@ def plan(
 
     Example: safecheck plan --region NL --age-group adult --images under-18
     """
-    run = run_of(ctx, lang, plain)
-    with reporting(run.lang):
-        from safecheck.content import checklist as checklists
-        from safecheck.content import helplines as helpline_data
-        from safecheck.core.errors import NotInteractiveError
-        from safecheck.core.i18n import t
-        from safecheck.core.region import region_of
-        from safecheck.flows.emergency import run_plan
-        from safecheck.flows.start import EMERGENCY_PLAN
+    from safecheck.app.plan import PlanRequest
+    from safecheck.app.plan import plan as use_case
 
-        if not run.interactive:
-            raise NotInteractiveError(
-                t(
-                    run.lang,
-                    "The emergency plan asks its questions in a terminal, and standard input is "
-                    "not one. Run it in a terminal, or see the help lines without questions: "
-                    "safecheck helplines --region BE, NL or OTHER.",
-                )
-            )
-        region = region or run.region
-        remember_choices(getattr(lang, "value", None), region)
-        # Crisis first: the crisis screen and every step are shown without unlocking the
-        # state; the key is asked when a tick is saved, and a state that cannot be opened
-        # is left exactly as it is (the plan goes on without saving).
-        store = run.store(asker=None, prepare=False, readonly=True)
-        store.quarantine = False
-        run_plan(
-            checklists.load(checklists.find(EMERGENCY_PLAN, [checklists.builtin_dir()])),
-            helpline_data.load(),
-            store,
-            run.prompter(),
-            run.display(),
-            run.lang,
-            region=region_of(region) if region else None,
-            age_group=age_group,
-            images=images,
-            restart=restart,
-            unlock=run.prompter(quick_exit=False),
-        )
+    run = run_of(ctx, lang, plain)
+    given = lang.value if lang else None
+    finish(run, use_case(run, PlanRequest(given, region, age_group, images, restart)))
 
 
 def helplines(
@@ -96,24 +62,9 @@ def helplines(
 
     Example: safecheck helplines --region NL
     """
-    run = run_of(ctx, lang, plain)
-    with reporting(run.lang, json_output=json_output):
-        from safecheck.content import helplines as helpline_data
-        from safecheck.core.region import region_of
-        from safecheck.flows.crisis import known_region
-        from safecheck.flows.helplines import helplines_data, show
-        from safecheck.storage import settings as plain_settings
+    from safecheck.app.plan import HelplinesRequest
+    from safecheck.app.plan import helplines as use_case
 
-        # Never opens the state: the region is the one given, or the plain settings'.
-        region = region or run.region
-        chosen = region_of(region) if region else known_region(plain_settings.read())
-        lines = helpline_data.load()
-        if json_output:
-            from safecheck.core import jsonout
-
-            jsonout.emit("helplines", helplines_data(lines, run.lang, chosen, age_group))
-            return
-        # In a terminal the first screen stays in view until Enter; elsewhere all follows.
-        ask = not show_all and run.interactive and sys.stdout.isatty()
-        more = (lambda question: run.prompter().confirm(question, default=True)) if ask else None
-        show(run.display(), lines, run.lang, chosen, age_group, everything=not ask, more=more)
+    run = run_of(ctx, lang, plain, json_output)
+    request = HelplinesRequest(region, age_group, show_all, json_output)
+    finish(run, use_case(run, request), json=json_output)

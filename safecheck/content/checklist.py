@@ -25,13 +25,13 @@ from safecheck.core.audience import (
     remembered_region,
 )
 from safecheck.core.errors import InputFileError
-from safecheck.core.i18n import N_
+from safecheck.core.i18n import LANGUAGES, N_
 from safecheck.core.region import Region
 
 # The languages a checklist or help-line text can have: nl and en in every text, fr where
 # it has been translated (a text without fr is shown in English to French readers).
-TEXT_LANGS = ("nl", "en", "fr")
-REQUIRED_LANGS = ("nl", "en")
+TEXT_LANGS = tuple(LANGUAGES)  # a text may be in each language safecheck speaks
+REQUIRED_LANGS = ("nl", "en")  # and must be in these; the others fall back to English
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 KINDS = ("checklist", "plan")
@@ -68,20 +68,56 @@ class Priority(StrEnum):
         return list(Priority).index(self)
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
-    """One text in every language safecheck speaks."""
+class Text(Mapping[str, str]):
+    """One text in every language safecheck speaks (`core.i18n.LANGUAGES`), by language code.
 
-    nl: str
-    en: str
-    fr: str = ""  # French; until a file has it, French readers get the English text
+    `text["fr"]` (or `text("fr")`) is the text for a reader of French; a language the file
+    does not have yet gives the English text. Frozen, and equal to a Text of the same texts.
+    """
+
+    __slots__ = ("_texts",)
+    _texts: dict[str, str]
+
+    def __init__(self, texts: Mapping[str, str] | None = None, /, **by_lang: str) -> None:
+        given = {**(texts or {}), **by_lang}
+        unknown = sorted(set(given) - set(LANGUAGES))
+        if unknown:
+            raise ValueError(f"not a language safecheck speaks: {', '.join(unknown)}")
+        object.__setattr__(self, "_texts", given)
+
+    def __getitem__(self, lang: str) -> str:
+        if lang not in LANGUAGES:
+            raise KeyError(lang)
+        return self._texts.get(lang) or self._texts.get("en", "")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
 
     def __call__(self, lang: str) -> str:
-        if lang == "nl":
-            return self.nl
-        if lang == "fr":
-            return self.fr or self.en
-        return self.en
+        """The text for a reader of `lang` (English for a language safecheck does not speak)."""
+        return self[lang] if lang in LANGUAGES else self["en"]
+
+    def __getattr__(self, lang: str) -> str:  # text.nl, text.en, text.fr
+        if lang in LANGUAGES:
+            return self[lang]
+        raise AttributeError(lang)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("a Text is frozen")
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self._texts.items())))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Text):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"Text({self._texts!r})"
 
 
 @dataclass(frozen=True, slots=True)

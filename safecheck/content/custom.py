@@ -7,15 +7,22 @@ your own may not take the id of a built-in one: that is an error that says so.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from safecheck.content import checklist as checklist_files
 from safecheck.content import yamlfile
-from safecheck.content.checklist import ID_PATTERN, PLATFORMS, builtin_dir, checklist_paths
-from safecheck.core.errors import ExitCode, InputFileError, SafecheckError, StateError
+from safecheck.content.checklist import (
+    ID_PATTERN,
+    PLATFORMS,
+    Text,
+    builtin_dir,
+    checklist_paths,
+)
+from safecheck.core.errors import InputFileError, StateError, UsageError
 from safecheck.core.i18n import N_
 from safecheck.storage.safefile import real_path
 from safecheck.storage.state import State
@@ -23,12 +30,6 @@ from safecheck.storage.store import Store
 
 SETTING = "checklists"  # the key in the saved settings: the folder, as an absolute path
 STARTER_NAME = "my-checklist.yaml"
-
-
-class UsageError(SafecheckError):
-    """A wrong argument, found after parsing (a file that exists already, a bad name)."""
-
-    exit_code = ExitCode.USAGE
 
 
 def remembered(settings: Mapping[str, Any]) -> Path | None:
@@ -163,7 +164,7 @@ def forget(store: Store) -> None:
     store.update(change)
 
 
-def write_starter(path: Path, lang: str) -> Path:
+def write_starter(path: Path, starter: Starter) -> Path:
     """Write a commented starter checklist to `path` (a file, or a folder to put one in).
 
     A folder that does not exist yet is made.
@@ -188,7 +189,7 @@ def write_starter(path: Path, lang: str) -> Path:
         raise UsageError(
             N_("the folder cannot be made ({reason})"), path=path.parent, reason=reason
         ) from None
-    text = starter_text(path.stem, lang)
+    text = starter_text(path.stem, starter)
     try:
         with path.open("x", encoding="utf-8") as handle:
             handle.write(text)
@@ -203,107 +204,83 @@ def write_starter(path: Path, lang: str) -> Path:
     return path
 
 
-def starter_text(checklist_id: str, lang: str) -> str:
-    language = "nl" if lang == "nl" else "en"
-    return (STARTER_HEADER[language] + STARTER_BODY).format(
-        id=checklist_id, platforms=", ".join(PLATFORMS), **STARTER_WORDS[language]
+@dataclass(frozen=True)
+class Starter:
+    """The words of a starter file, from the catalogues (`STARTER_*` are their message ids)."""
+
+    header: str  # the rules, in the reader's language
+    note: str  # the platform note, in the reader's language
+    source: str  # the placeholder of `source`, in the reader's language
+    texts: Mapping[str, Text]  # the example's texts (`STARTER_TEXTS`), in every language
+
+
+def starter_text(checklist_id: str, starter: Starter) -> str:
+    """The starter file: the rules as comments, then an example with each text in every
+    language safecheck speaks."""
+    header = "".join(
+        f"# {line}\n" if line else "#\n"
+        for line in starter.header.format(id=checklist_id).splitlines()
+    )
+
+    def text(key: str, indent: int, *, commented: bool = False) -> str:
+        lead = " " * (indent - 4) + "#     " if commented else " " * indent
+        lines = []
+        for lang, value in starter.texts[key].items():
+            if "\n" in value.strip():
+                block = "".join(f"{lead}  {row}\n" for row in value.strip().splitlines())
+                lines.append(f"{lead}{lang}: |\n{block}")
+            else:
+                lines.append(f"{lead}{lang}: {json.dumps(value, ensure_ascii=False)}\n")
+        return "".join(lines)
+
+    source = json.dumps(starter.source, ensure_ascii=False)
+    return (
+        header
+        + f"id: {checklist_id}\nkind: checklist\ntitle:\n{text('title', 2)}"
+        + f"intro:\n{text('intro', 2)}\nsections:\n  - id: first-part\n"
+        + f"    title:\n{text('part', 6)}    items:\n"
+        + "      - id: first-item\n        priority: essential\n"
+        + f"        title:\n{text('first_title', 10)}        why:\n{text('first_why', 10)}"
+        + f"        how:\n{text('first_how', 10)}"
+        + f"        # {starter.note}\n        # {', '.join(PLATFORMS)}\n"
+        + f"        # platforms:\n        #   instagram:\n{text('platform', 12, commented=True)}"
+        + f"        source: {source}\n\n"
+        + "      - id: second-item\n        priority: recommended\n"
+        + f"        title:\n{text('second_title', 10)}        why:\n{text('second_why', 10)}"
+        + f"        how:\n{text('second_how', 10)}        source: {source}\n"
     )
 
 
-# The starter file: the rules as comments in the reader's language, then one example body.
-STARTER_HEADER = {
-    "en": """\
-# A checklist of your own for safecheck. Fill it in, then check it with:
-#     safecheck lint {id}.yaml
-# Walk through it with (FOLDER is the folder this file is in):
-#     safecheck check {id} --checklists FOLDER
-# or remember the folder once:  safecheck config checklists FOLDER
-#
-# The rules (the README's "Checklist format" has them all):
-# - `id` is the file name without .yaml. Ids are lower-case letters, digits and dashes.
-# - Answers are saved under the item ids: once people use your checklist, you may change
-#   the wording, but never an id.
-# - Every text has two languages: nl (Dutch) and en (English).
-# - `priority` is one of: essential, recommended, advanced.
-# - `source` says where the advice comes from (a text, a web page, an organisation).
-# - `|` keeps line breaks: use it for steps, one per line.
-""",
-    "nl": """\
-# Een eigen checklist voor safecheck. Vul hem in en controleer hem dan met:
-#     safecheck lint {id}.yaml
-# Doorloop hem met (MAP is de map waar dit bestand in staat):
-#     safecheck check {id} --checklists MAP
-# of onthoud de map in een keer:  safecheck config checklists MAP
-#
-# De regels (alles staat in de README, bij "Checklist format"):
-# - `id` is de bestandsnaam zonder .yaml. Ids zijn kleine letters, cijfers en streepjes.
-# - Antwoorden worden bewaard onder de ids van de items: gebruiken mensen je checklist al,
-#   verander dan gerust de tekst, maar nooit een id.
-# - Elke tekst heeft twee talen: nl (Nederlands) en en (Engels).
-# - `priority` is een van: essential, recommended, advanced.
-# - `source` zegt waar het advies vandaan komt (een tekst, een webpagina, een organisatie).
-# - `|` bewaart regeleinden: gebruik het voor stappen, een per regel.
-""",
+# The starter file's words: message ids of the catalogues (locale/*/LC_MESSAGES), so a
+# translator translates them with everything else and a new language has them at once.
+STARTER_HEADER = N_(
+    "A checklist of your own for safecheck. Fill it in, then check it with:\n"
+    "    safecheck lint {id}.yaml\n"
+    "Walk through it with (FOLDER is the folder this file is in):\n"
+    "    safecheck check {id} --checklists FOLDER\n"
+    "or remember the folder once:  safecheck config checklists FOLDER\n"
+    "\n"
+    'The rules (all of them are in "Checklist format", in docs/reference.md):\n'
+    "- `id` is the file name without .yaml. Ids are lower-case letters, digits and dashes.\n"
+    "- Answers are saved under the item ids: once people use your checklist, you may change\n"
+    "  the wording, but never an id.\n"
+    "- Every text has nl (Dutch) and en (English); fr (French) may follow, else French\n"
+    "  readers get the English text.\n"
+    "- `priority` is one of: essential, recommended, advanced.\n"
+    "- `source` says where the advice comes from (a text, a web page, an organisation).\n"
+    "- `|` keeps line breaks: use it for steps, one per line."
+)
+STARTER_NOTE = N_('Optional: steps for one platform, shown with "Tell me how". Known platforms:')
+STARTER_SOURCE = N_("Where this advice comes from")
+STARTER_TEXTS = {
+    "title": N_("My checklist"),
+    "intro": N_("A short explanation shown at the top: what is this checklist for?"),
+    "part": N_("First part"),
+    "first_title": N_("What you do, in a few words"),
+    "first_why": N_("Why this matters."),
+    "first_how": N_("- First step.\n- Second step."),
+    "platform": N_("This is how you do it on Instagram."),
+    "second_title": N_("Something else you do"),
+    "second_why": N_("Why this counts too."),
+    "second_how": N_("How you do it."),
 }
-STARTER_WORDS = {
-    "en": {
-        "platform_note": 'Optional: steps for one platform, shown with "Tell me how". Known platforms:',
-        "source": "Where this advice comes from",
-    },
-    "nl": {
-        "platform_note": 'Optioneel: stappen voor een platform, getoond bij "Vertel me hoe". Bekende platformen:',
-        "source": "Waar dit advies vandaan komt",
-    },
-}
-STARTER_BODY = """\
-id: {id}
-kind: checklist
-title:
-  nl: "Mijn checklist"
-  en: "My checklist"
-intro:
-  nl: "Een korte uitleg die bovenaan staat: waarvoor is deze checklist?"
-  en: "A short explanation shown at the top: what is this checklist for?"
-
-sections:
-  - id: first-part
-    title:
-      nl: "Eerste deel"
-      en: "First part"
-    items:
-      - id: first-item
-        priority: essential
-        title:
-          nl: "Wat je doet, in een paar woorden"
-          en: "What you do, in a few words"
-        why:
-          nl: "Waarom dit belangrijk is."
-          en: "Why this matters."
-        how:
-          nl: |
-            - Eerste stap.
-            - Tweede stap.
-          en: |
-            - First step.
-            - Second step.
-        # {platform_note}
-        # {platforms}
-        # platforms:
-        #   instagram:
-        #     nl: "Zo doe je het op Instagram."
-        #     en: "This is how you do it on Instagram."
-        source: "{source}"
-
-      - id: second-item
-        priority: recommended
-        title:
-          nl: "Nog iets wat je doet"
-          en: "Something else you do"
-        why:
-          nl: "Waarom ook dit telt."
-          en: "Why this counts too."
-        how:
-          nl: "Hoe je het doet."
-          en: "How you do it."
-        source: "{source}"
-"""

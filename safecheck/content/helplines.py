@@ -24,7 +24,10 @@ from safecheck.content.checklist import (
 )
 from safecheck.content.yamlfile import Loc, Located
 from safecheck.core.audience import COUNTRIES, HELPLINE_KINDS, INTERNATIONAL, AgeGroup, ImageAge
-from safecheck.core.i18n import N_, labelled
+from safecheck.core.i18n import N_
+from safecheck.core.reach import contact as contact
+from safecheck.core.reach import one_line as one_line
+from safecheck.core.reach import short_line as short_line
 from safecheck.core.region import Region
 
 PHONE_PATTERN = re.compile(r"^[0-9]+( [0-9]+)*$")
@@ -303,40 +306,6 @@ def _name(doc: Located, entry: Mapping[str, Any], loc: Loc, what: str) -> Text:
     return _text(doc, entry, "name", loc, what)
 
 
-def contact(line: HelpLine, lang: str, separator: str = " · ") -> str:
-    """How to reach a line, in one short text: `113 or 0800 0113 · chat: 113.nl`."""
-    from safecheck.core.i18n import t
-
-    parts = []
-    if line.phones:
-        parts.append(f" {t(lang, 'or')} ".join(line.phones))
-    if line.chat:
-        parts.append(labelled(lang, t(lang, "chat"), line.chat))
-    if line.url and line.url != line.chat:
-        parts.append(line.url)
-    return separator.join(parts)
-
-
-def one_line(line: HelpLine, lang: str) -> str:
-    """Name, contact and hours: `Zelfmoordlijn 1813: 1813 · chat: zelfmoord1813.be (24/7)`."""
-    hours = f" ({line.hours(lang)})" if line.hours else ""
-    return labelled(lang, line.name(lang), contact(line, lang) + hours)
-
-
-def short_line(line: HelpLine, lang: str) -> str:
-    """Name, phone numbers and hours, to fit a footer: `Zelfmoordlijn 1813: 1813 (24/7)`."""
-    if not line.phones:
-        return one_line(line, lang)
-    hours = f" ({line.hours(lang)})" if line.hours else ""
-    return labelled(lang, line.name(lang), f" {_or(lang)} ".join(line.phones) + hours)
-
-
-def _or(lang: str) -> str:
-    from safecheck.core.i18n import t
-
-    return t(lang, "or")
-
-
 # The README's help-line table is written from the data between these two lines
 # (`python tools/helpline_table.py`); tests/test_docs.py fails when they differ.
 TABLE_START = "<!-- helplines table: made from checklists/data/helplines.yaml -->"
@@ -349,8 +318,10 @@ _COUNTRY_NAMES = {
 }
 
 
-def markdown_table(lines: Iterable[HelpLine], lang: str = "en") -> str:
-    """Every line as a Markdown table row, with its source and the day it was checked."""
+def markdown_table(lines: Iterable[HelpLine]) -> str:
+    """Every line as a Markdown table row (in English), with its source and the day it was
+    checked."""
+    lang = "en"
 
     def cell(text: str) -> str:
         return " ".join(text.split()).replace("|", "\\|")

@@ -24,8 +24,7 @@ from safecheck.content.checklist import (
 )
 from safecheck.content.moves import Move as Move  # where the prompts find it
 from safecheck.content.yamlfile import Loc, Located
-from safecheck.core.i18n import N_, t
-from safecheck.core.region import Region
+from safecheck.core.i18n import N_
 
 T = TypeVar("T")
 
@@ -328,31 +327,3 @@ class SlideView:
     revealed: bool  # the answer of a slide that asks something
     helplines: tuple[HelpLine, ...] | None  # None: the region's lines are not known
     region: Region
-
-
-def helplines_for(region: Region, lang: str) -> tuple[HelpLine, ...] | None:
-    """The help lines of `region`, from the help-line data (checklists/data/helplines.yaml).
-
-    None for another country: part 4 then points to `safecheck helplines --region OTHER`,
-    which says honestly that safecheck only knows Belgian and Dutch lines. No help-line
-    number is ever copied into the workshop's own files.
-    """
-    if region is Region.OTHER:
-        return None
-    from safecheck.content import helplines as data
-
-    chosen = data.select(
-        data.load(),
-        region,
-        kinds=["emergency", "suicide-prevention", "online-abuse", "support"],
-        lang=lang,
-    )
-    or_word = f" {t(lang, 'or')} "
-    return tuple(
-        HelpLine(
-            name=line.name(lang),
-            contact=or_word.join(line.phones) if line.phones else (line.chat or line.url or ""),
-            note=line.hours(lang) if line.hours else "",
-        )
-        for line in chosen
-    )

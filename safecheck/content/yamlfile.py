@@ -11,7 +11,7 @@ from typing import Any, NoReturn, Protocol, TypeVar
 import yaml
 
 from safecheck.core.errors import InputFileError
-from safecheck.core.i18n import N_, Phrase
+from safecheck.core.i18n import N_, Message, Phrase
 from safecheck.core.text import CONTROL, escaped, safe_text
 from safecheck.storage import safefile
 
@@ -50,8 +50,9 @@ class Located:
         """The line of the key that names `loc` (a value may start on a later line)."""
         return self.key_lines.get(loc) or self.line(loc)
 
-    def fail(self, loc: Loc, message: str, **values: Any) -> NoReturn:
-        """Stop with `message` (an English message id; its {placeholders} from `values`)."""
+    def fail(self, loc: Loc, message: str | Message, **values: Any) -> NoReturn:
+        """Stop with `message` (an English message id, its {placeholders} from `values`; or
+        a `Message`, whose values may be named as the error's own: path, line)."""
         raise InputFileError(message, path=self.path, line=self.line(loc), **values)
 
     def fail_at_key(self, loc: Loc, message: str, **values: Any) -> NoReturn:
@@ -69,9 +70,7 @@ def load(path: Path, text: str | None = None, *, limit: int = safefile.CHECKLIST
         try:
             raw = safefile.read_bytes(path, limit)
         except safefile.Refused as refused:
-            raise InputFileError(
-                refused.problem.msgid, path=path, **refused.problem.values
-            ) from None
+            raise InputFileError(refused.problem.said, path=path) from None
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:

@@ -13,7 +13,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from safecheck.core.i18n import N_
+from safecheck.core.i18n import N_, Message
 from safecheck.core.text import safe_text
 
 
@@ -41,26 +41,34 @@ class SafecheckError(Exception):
     """An error with a message for a person, a place, and an exit code.
 
     `message` is English: a message id of the catalogues (marked with `N_` where it is
-    written) whose {placeholders} are filled from `values`, so `text(lang)` can show it
-    in the person's language; `str(error)` is the English text. A value may itself be a
-    `SafecheckError` (a reason) or a `Phrase` ("a list"): it is shown in the same language.
+    written) whose {placeholders} are filled from `values`, or a `Message` (with its values,
+    or a plural), so `text(lang)` can show it in the person's language; `str(error)` is the
+    English text. A value may itself be a `SafecheckError` (a reason), a `Message` or a
+    `Phrase` ("a list"): it is shown in the same language.
     """
 
     exit_code: ExitCode = ExitCode.ERROR
 
     def __init__(
         self,
-        message: str = "",
+        message: str | Message = "",
         *,
         path: Path | str | None = None,
         line: int | None = None,
         **values: Any,
     ) -> None:
-        super().__init__(message)
-        self.msgid = message
+        if isinstance(message, str):
+            message = Message(message, values)
+        elif values:
+            message = Message(
+                message.id, {**message.values, **values}, message.plural, message.count
+            )
+        super().__init__(message.id)
+        self.said = message
+        self.msgid = message.id
         self.path = path
         self.line = line
-        self.values = values
+        self.values = dict(message.values)
 
     @property
     def message(self) -> str:
@@ -71,14 +79,9 @@ class SafecheckError(Exception):
         return self.text("en")
 
     def _message(self, lang: str) -> str:
-        from safecheck.core.i18n import Phrase, t
+        from safecheck.core.i18n import translate
 
-        def shown(value: object) -> object:
-            if isinstance(value, SafecheckError):
-                return value.text(lang)
-            return t(lang, value) if isinstance(value, Phrase) else value
-
-        return t(lang, self.msgid, **{name: shown(value) for name, value in self.values.items()})
+        return translate(lang, self.said)
 
     def text(self, lang: str) -> str:
         """The message in `lang`, after its file and line."""
@@ -133,6 +136,12 @@ class NotInteractiveError(SafecheckError):
     """A question was needed but stdin is not a terminal."""
 
     exit_code = ExitCode.NOT_INTERACTIVE
+
+
+class UsageError(SafecheckError):
+    """A wrong argument, found after parsing (a file that is there already, a bad name)."""
+
+    exit_code = ExitCode.USAGE
 
 
 class Interrupted(SafecheckError):

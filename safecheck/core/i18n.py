@@ -9,6 +9,8 @@ text is first needed, so starting safecheck costs nothing extra.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,6 +76,51 @@ def tn(lang: str, singular: str, plural: str, count: int, /, **values: object) -
 def labelled(lang: str, label: str, value: object, /) -> str:
     """`label: value` as `lang` writes it: French puts a space before the colon."""
     return t(lang, "{label}: {value}", label=label, value=value)
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A message as a value: its id (English), its values, and for a plural its plural id
+    and count. The domain returns these; `translate` shows them in a person's language at
+    the edge, as `SafecheckError` is shown. A value may itself be a message."""
+
+    id: str
+    values: Mapping[str, object] = field(default_factory=dict)
+    plural: str | None = None
+    count: int = 0
+
+    def text(self, lang: str) -> str:
+        return translate(lang, self)
+
+
+def msg(text: str, /, **values: object) -> Message:
+    """The message `text` (a message id) with `values`, to be translated at the edge."""
+    return Message(text, values)
+
+
+def msgn(singular: str, plural: str, count: int, /, **values: object) -> Message:
+    """The singular or plural message for `count`, to be translated at the edge."""
+    return Message(singular, values, plural, count)
+
+
+def translate(lang: str, message: Message | str, /, **values: object) -> str:
+    """A message (or a message id with `values`) in `lang`; values that are messages,
+    errors or phrases are shown in the same language."""
+    if isinstance(message, str):
+        message = Message(message, values)
+
+    def shown(value: object) -> object:
+        if isinstance(value, Message):
+            return translate(lang, value)
+        if isinstance(value, Phrase):
+            return t(lang, value)
+        text = getattr(value, "text", None)  # a SafecheckError given as a reason
+        return text(lang) if callable(text) and isinstance(value, Exception) else value
+
+    given = {name: shown(value) for name, value in message.values.items()}
+    if message.plural is not None:
+        return tn(lang, message.id, message.plural, message.count, **given)
+    return t(lang, message.id, **given)
 
 
 def default_lang(environ: dict[str, str] | None = None) -> str:

@@ -141,3 +141,10 @@ IMAGES: dict[str, str] = {
     "adult": N_("When I was 18 or older"),
     "both": N_("Not sure, or both"),
 }
+
+
+def field_label(lang: str, field: str) -> str:
+    """The name of an evidence field, in `lang`."""
+    from safecheck.core.i18n import t
+
+    return t(lang, FIELD[field])

@@ -40,7 +40,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from safecheck import __version__
 from safecheck.core.errors import StateError
-from safecheck.core.i18n import t
+from safecheck.core.i18n import msg
 from safecheck.evidence import model
 from safecheck.evidence.export import ExportError, Format, render
 from safecheck.evidence.model import Attachment, Entry
@@ -154,18 +154,15 @@ def write_bundle(
     as_zip: bool = False,
 ) -> Written:
     """Write the bundle to `target`, a folder (or zip file) that must not exist yet."""
-    lang = report.lang
     target = target.expanduser()
+    there = msg(
+        "{path} is already there. A bundle goes into a new folder: choose another name.",
+        path=target,
+    )
     if target.exists() or target.is_symlink():
-        raise ExportError(
-            t(
-                lang,
-                "{path} is already there. A bundle goes into a new folder: choose another name.",
-                path=target,
-            )
-        )
+        raise ExportError(there)
     if not target.parent.is_dir():
-        raise ExportError(t(lang, "The folder {path} does not exist.", path=target.parent))
+        raise ExportError(msg("The folder {path} does not exist.", path=target.parent))
     leftovers = remove_leftovers(target)
     try:
         if as_zip:
@@ -175,15 +172,14 @@ def write_bundle(
         return replace(written, leftovers=leftovers)
     except FileExistsError:
         raise ExportError(
-            t(
-                lang,
+            msg(
                 "{path} is already there. A bundle goes into a new folder: choose another name.",
                 path=target,
             )
         ) from None
     except OSError as error:
         raise ExportError(
-            t(lang, "{path} cannot be written ({reason}).", path=target, reason=error.strerror)
+            msg("{path} cannot be written ({reason}).", path=target, reason=error.strerror)
         ) from None
 
 
@@ -318,7 +314,7 @@ def _fill(
     sink.write("report.md", text(render(report, Format.markdown)))
     sink.write("evidence.json", text(render(report, Format.json)))
     sink.write("evidence.csv", [CSV_BOM, *text(to_csv(report.entries))])
-    copies = _write_copies(sink, store, planned, report.lang)
+    copies = _write_copies(sink, store, planned)
     records = list(state.evidence)
     manifest = manifest_document(sink.listed, report, last_hash(records), len(records))
     sink.write("manifest.json", text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"))
@@ -327,7 +323,11 @@ def _fill(
     return copies, problems
 
 
-def _write_copies(sink: _Sink, store: Store, planned: Sequence[_Planned], lang: str) -> int:
+def _write_copies(
+    sink: _Sink,
+    store: Store,
+    planned: Sequence[_Planned],
+) -> int:
     written = 0
     for item in planned:
         if not item.source.usable:
@@ -335,8 +335,7 @@ def _write_copies(sink: _Sink, store: Store, planned: Sequence[_Planned], lang: 
         listed = sink.write(f"files/{item.name}", source_chunks(store, item.source))
         if listed.sha256 != item.attachment.sha256:  # changed while it was being written
             raise StateError(
-                t(
-                    lang,
+                msg(
                     "the kept copy of {name} is damaged: it no longer has its SHA-256.",
                     name=item.attachment.name,
                 )

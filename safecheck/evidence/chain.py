@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from safecheck.core import labels
 from safecheck.core.errors import SafecheckError, StateError
-from safecheck.core.i18n import N_, t, tn
+from safecheck.core.i18n import N_, Message, Phrase, msg, msgn
 from safecheck.evidence.model import Entry, FileStatus, from_dict, now, to_dict
 from safecheck.storage.chain import (
     ADD,
@@ -120,7 +120,7 @@ def changed(
 @dataclass(frozen=True, slots=True)
 class Finding:
     holds: bool
-    text: str
+    message: Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,11 +138,10 @@ class Verification:
         return tuple(finding for finding in self.findings if not finding.holds)
 
 
-def _describe(record: Record, lang: str) -> str:
+def _describe(record: Record) -> Message:
     action = record.get("action")
-    what = t(lang, labels.CHAIN_ACTION[action]) if action in (ADD, EDIT, REMOVE) else str(action)
-    return t(
-        lang,
+    what = Phrase(labels.CHAIN_ACTION[action]) if action in (ADD, EDIT, REMOVE) else str(action)
+    return msg(
         "record {seq} (entry {id}, {action})",
         seq=record.get("seq") if isinstance(record.get("seq"), int) else "?",
         id=id_of(record) if id_of(record) is not None else "?",
@@ -150,103 +149,80 @@ def _describe(record: Record, lang: str) -> str:
     )
 
 
-def verify_chain(records: Sequence[Record], lang: str) -> list[Finding]:
+def _record_findings(records: Sequence[Record], index: int, expected_prev: str) -> list[Message]:
+    """What no longer holds of where one record (read as a mapping) stands in the chain."""
+    record = records[index]
+    changed: list[Message] = []
+    if id_of(record) is None:
+        changed.append(
+            msg(
+                "CHANGED: record {number} has no entry number (it was changed after it was "
+                "written).",
+                number=index + 1,
+            )
+        )
+    if record.get("seq") != index + 1:
+        changed.append(
+            msg(
+                "CHANGED: record {number} is not where it was written (a record was taken out "
+                "or moved).",
+                number=index + 1,
+            )
+        )
+    if record.get("prev") != expected_prev:
+        if index == 0:
+            changed.append(msg("CHANGED: the first record does not start the chain."))
+        else:
+            changed.append(
+                msg(
+                    "CHANGED: {record} was changed after it was written (the next record no "
+                    "longer matches it).",
+                    record=_describe(records[index - 1]),
+                )
+            )
+    return changed
+
+
+def verify_chain(records: Sequence[Record]) -> list[Finding]:
     """Each record still has the hash the next one carries, and its entry its `content`."""
-    findings: list[Finding] = []
+    problems: list[Message] = []
     removed = {id_of(r) for r in records if isinstance(r, Mapping) and r.get("action") == REMOVE}
     expected_prev = GENESIS
     for index, record in enumerate(records):
         if not isinstance(record, Mapping):
-            findings.append(
-                Finding(
-                    False,
-                    t(lang, "CHANGED: record {number} is not a record any more.", number=index + 1),
-                )
+            problems.append(
+                msg("CHANGED: record {number} is not a record any more.", number=index + 1)
             )
             expected_prev = ""
             continue
-        if id_of(record) is None:
-            findings.append(
-                Finding(
-                    False,
-                    t(
-                        lang,
-                        "CHANGED: record {number} has no entry number (it was changed after it was "
-                        "written).",
-                        number=index + 1,
-                    ),
-                )
-            )
-        if record.get("seq") != index + 1:
-            findings.append(
-                Finding(
-                    False,
-                    t(
-                        lang,
-                        "CHANGED: record {number} is not where it was written (a record was taken out "
-                        "or moved).",
-                        number=index + 1,
-                    ),
-                )
-            )
-        if record.get("prev") != expected_prev:
-            if index == 0:
-                findings.append(
-                    Finding(False, t(lang, "CHANGED: the first record does not start the chain."))
-                )
-            else:
-                earlier = records[index - 1]
-                findings.append(
-                    Finding(
-                        False,
-                        t(
-                            lang,
-                            "CHANGED: {record} was changed after it was written (the next record no longer "
-                            "matches it).",
-                            record=_describe(earlier, lang),
-                        ),
-                    )
-                )
+        problems += _record_findings(records, index, expected_prev)
         if CONTENT_KEY in record:
             if digest(record[CONTENT_KEY]) != record.get("content"):
-                findings.append(
-                    Finding(
-                        False,
-                        t(
-                            lang,
-                            "CHANGED: the content of {record} was changed after it was written.",
-                            record=_describe(record, lang),
-                        ),
+                problems.append(
+                    msg(
+                        "CHANGED: the content of {record} was changed after it was written.",
+                        record=_describe(record),
                     )
                 )
         elif record.get("action") in (ADD, EDIT) and id_of(record) not in removed:
-            findings.append(
-                Finding(
-                    False,
-                    t(
-                        lang,
-                        "MISSING: the content of {record} is gone, but the entry was never removed.",
-                        record=_describe(record, lang),
-                    ),
+            problems.append(
+                msg(
+                    "MISSING: the content of {record} is gone, but the entry was never removed.",
+                    record=_describe(record),
                 )
             )
         expected_prev = record_hash(record)
-    if not findings:
-        findings.append(
-            Finding(
-                True,
-                tn(
-                    lang,
-                    "HOLDS: the log's {count} record is there, unchanged.",
-                    "HOLDS: the log's {count} records are each linked to the one before, unchanged.",
-                    len(records),
-                ),
-            )
-        )
-    return findings
+    if problems:
+        return [Finding(False, problem) for problem in problems]
+    holds = msgn(
+        "HOLDS: the log's {count} record is there, unchanged.",
+        "HOLDS: the log's {count} records are each linked to the one before, unchanged.",
+        len(records),
+    )
+    return [Finding(True, holds)]
 
 
-def anchored(store: Store, records: Sequence[Record], lang: str) -> list[Finding]:
+def anchored(store: Store, records: Sequence[Record]) -> list[Finding]:
     """The chain still reaches the head kept beside the state at the last save.
 
     A chain longer than its head holds (a save can end before its head is written); one that
@@ -255,52 +231,32 @@ def anchored(store: Store, records: Sequence[Record], lang: str) -> list[Finding
     try:
         head = store.head()
     except (SafecheckError, ValueError):  # damaged, changed, or its key is not at hand
-        return [
-            Finding(
-                False,
-                t(
-                    lang,
-                    "CHANGED: the head of the chain kept beside the state cannot be read, so a "
-                    "state put back from earlier could not be told.",
-                ),
-            )
-        ]
+        unread = msg(
+            "CHANGED: the head of the chain kept beside the state cannot be read, so a "
+            "state put back from earlier could not be told."
+        )
+        return [Finding(False, unread)]
     if head is None:
-        return [
-            Finding(
-                True,
-                t(
-                    lang,
-                    "not checked: no head of the chain was kept yet; it is kept from the next "
-                    "change to your answers or the log.",
-                ),
-            )
-        ]
+        later = msg(
+            "not checked: no head of the chain was kept yet; it is kept from the next "
+            "change to your answers or the log."
+        )
+        return [Finding(True, later)]
     if head.records > len(records):
-        return [
-            Finding(
-                False,
-                t(
-                    lang,
-                    "CUT OFF: the log had {expected} records when it was last saved, and has "
-                    "{count} now: records were taken off its end, or an older state was put back.",
-                    expected=head.records,
-                    count=len(records),
-                ),
-            )
-        ]
+        cut = msg(
+            "CUT OFF: the log had {expected} records when it was last saved, and has "
+            "{count} now: records were taken off its end, or an older state was put back.",
+            expected=head.records,
+            count=len(records),
+        )
+        return [Finding(False, cut)]
     if not _reaches(records, head):
-        return [
-            Finding(
-                False,
-                t(
-                    lang,
-                    "CHANGED: the log is not the one last saved (its record {number} is another): "
-                    "an older state may have been put back.",
-                    number=head.records,
-                ),
-            )
-        ]
+        other = msg(
+            "CHANGED: the log is not the one last saved (its record {number} is another): "
+            "an older state may have been put back.",
+            number=head.records,
+        )
+        return [Finding(False, other)]
     return []
 
 
@@ -311,80 +267,40 @@ def _reaches(records: Sequence[Record], head: Head) -> bool:
     return isinstance(record, Mapping) and record_hash(record) == head.last
 
 
-def verify(store: Store, records: Sequence[Record], lang: str) -> Verification:
+# What a file check finds, by the state of the original and of its kept copy.
+FILE_FINDINGS: dict[FileStatus, tuple[bool, str]] = {
+    FileStatus.UNCHANGED: (True, N_("HOLDS: entry {id}: {path} is unchanged.")),
+    FileStatus.MISSING: (True, N_("not checked: entry {id}: {path} is no longer there.")),
+    FileStatus.CHANGED: (False, N_("CHANGED: entry {id}: {path} has changed since it was added.")),
+    FileStatus.UNREADABLE: (False, N_("UNREADABLE: entry {id}: {path} cannot be read.")),
+}
+COPY_FINDINGS: dict[CopyStatus, tuple[bool, str]] = {
+    CopyStatus.INTACT: (True, N_("HOLDS: entry {id}: the kept copy of {name} is intact.")),
+    CopyStatus.DAMAGED: (
+        False,
+        N_("CHANGED: entry {id}: the kept copy of {name} is damaged or changed."),
+    ),
+    CopyStatus.MISSING: (False, N_("MISSING: entry {id}: the kept copy of {name} is gone.")),
+}
+
+
+def verify(store: Store, records: Sequence[Record]) -> Verification:
     """The chain, then every file of every entry: the original (if still there) and its copy."""
     from safecheck.evidence.files import check_file
 
-    findings = verify_chain(records, lang) + anchored(store, records, lang)
+    findings = verify_chain(records) + anchored(store, records)
     try:
         entries = current(records)
     except StateError:
-        findings.append(
-            Finding(
-                False,
-                t(
-                    lang,
-                    "The entries cannot be read from the chain, so their files were not checked.",
-                ),
-            )
-        )
+        unread = msg("The entries cannot be read from the chain, so their files were not checked.")
+        findings.append(Finding(False, unread))
         entries = []
     for entry in entries:
         for attachment in entry.files:
             result = check_file(store, attachment)
             values = {"id": entry.id, "name": attachment.name, "path": attachment.path}
-            if result.status is FileStatus.UNCHANGED:
-                findings.append(
-                    Finding(True, t(lang, "HOLDS: entry {id}: {path} is unchanged.", **values))
-                )
-            elif result.status is FileStatus.MISSING:
-                findings.append(
-                    Finding(
-                        True,
-                        t(lang, "not checked: entry {id}: {path} is no longer there.", **values),
-                    )
-                )
-            elif result.status is FileStatus.CHANGED:
-                findings.append(
-                    Finding(
-                        False,
-                        t(
-                            lang,
-                            "CHANGED: entry {id}: {path} has changed since it was added.",
-                            **values,
-                        ),
-                    )
-                )
-            else:
-                findings.append(
-                    Finding(
-                        False, t(lang, "UNREADABLE: entry {id}: {path} cannot be read.", **values)
-                    )
-                )
-            if result.copy is CopyStatus.INTACT:
-                findings.append(
-                    Finding(
-                        True,
-                        t(lang, "HOLDS: entry {id}: the kept copy of {name} is intact.", **values),
-                    )
-                )
-            elif result.copy is CopyStatus.DAMAGED:
-                findings.append(
-                    Finding(
-                        False,
-                        t(
-                            lang,
-                            "CHANGED: entry {id}: the kept copy of {name} is damaged or changed.",
-                            **values,
-                        ),
-                    )
-                )
-            elif result.copy is CopyStatus.MISSING:
-                findings.append(
-                    Finding(
-                        False,
-                        t(lang, "MISSING: entry {id}: the kept copy of {name} is gone.", **values),
-                    )
-                )
+            for found in (FILE_FINDINGS.get(result.status), COPY_FINDINGS.get(result.copy)):
+                if found is not None:
+                    findings.append(Finding(found[0], Message(found[1], values)))
     head = last_hash(list(records)) if all(isinstance(r, Mapping) for r in records) else ""
     return Verification(tuple(findings), len(records), head)

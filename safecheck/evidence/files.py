@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from safecheck.core.errors import StateError
-from safecheck.core.i18n import t
+from safecheck.core.i18n import msg
 from safecheck.evidence.model import Attachment, EvidenceError, FileCheck, FileStatus
 from safecheck.storage.copies import (
     CopyStatus,
@@ -41,26 +41,26 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def fingerprint(path: Path, lang: str, *, keep: bool = False) -> Attachment:
+def fingerprint(path: Path, *, keep: bool = False) -> Attachment:
     """Path, SHA-256, size and modification time of a file a person names."""
     where = path.expanduser()
     try:
         where = where.resolve(strict=True)
         if not where.is_file():
             raise EvidenceError(
-                t(lang, "{path} is not a regular file (a folder, pipe or device).", path=path)
+                msg("{path} is not a regular file (a folder, pipe or device).", path=path)
             )
         info = where.stat()
         digest = sha256_of(where)
     except FileNotFoundError:
-        raise EvidenceError(t(lang, "there is no file {path}.", path=path)) from None
+        raise EvidenceError(msg("there is no file {path}.", path=path)) from None
     except RuntimeError:  # Path.resolve on a link loop
         raise EvidenceError(
-            t(lang, "{path} cannot be read ({reason}).", path=path, reason="a link loop")
+            msg("{path} cannot be read ({reason}).", path=path, reason="a link loop")
         ) from None
     except OSError as error:
         raise EvidenceError(
-            t(lang, "{path} cannot be read ({reason}).", path=path, reason=error.strerror)
+            msg("{path} cannot be read ({reason}).", path=path, reason=error.strerror)
         ) from None
     mtime = datetime.fromtimestamp(int(info.st_mtime)).astimezone()
     return Attachment(str(where), digest, info.st_size, mtime, keep)
@@ -85,7 +85,10 @@ def check_file(store: Store | None, attachment: Attachment) -> FileCheck:
     return FileCheck(attachment, status, sha_now, copy)
 
 
-def keep_copy(store: Store, attachment: Attachment, lang: str) -> None:
+def keep_copy(
+    store: Store,
+    attachment: Attachment,
+) -> None:
     """Seal the file into `files/<sha256>` (atomically, mode 0600), unless it is there.
 
     The file is read once more, chunk by chunk; if it no longer hashes to what was
@@ -96,8 +99,7 @@ def keep_copy(store: Store, attachment: Attachment, lang: str) -> None:
 
     def changed() -> EvidenceError:
         return EvidenceError(
-            t(
-                lang,
+            msg(
                 "{path} changed while safecheck was copying it; nothing was saved. Try again.",
                 path=attachment.path,
             )
@@ -108,8 +110,7 @@ def keep_copy(store: Store, attachment: Attachment, lang: str) -> None:
             write_copy(store, attachment.sha256, chunks(source), changed)
     except OSError as error:  # a full disk, mostly: a saving error (exit 4), not a usage one
         raise StateError(
-            t(
-                lang,
+            msg(
                 "no copy of {path} could be kept ({reason}); nothing was saved.",
                 path=attachment.path,
                 reason=error.strerror,
@@ -118,7 +119,7 @@ def keep_copy(store: Store, attachment: Attachment, lang: str) -> None:
 
 
 def restore_copy(
-    store: Store, attachment: Attachment, target: Path, lang: str, source: Source | None = None
+    store: Store, attachment: Attachment, target: Path, source: Source | None = None
 ) -> None:
     """Write the kept copy of `attachment` to `target` (a new file), checked against its hash.
 
@@ -136,16 +137,14 @@ def restore_copy(
                 out.write(chunk)
             if digest.hexdigest() != attachment.sha256:
                 raise StateError(
-                    t(
-                        lang,
+                    msg(
                         "the kept copy of {name} is damaged: it no longer has its SHA-256.",
                         name=attachment.name,
                     )
                 )
     except FileExistsError:
         raise EvidenceError(
-            t(
-                lang,
+            msg(
                 "{path} is already there; choose another name, or add --force to replace it.",
                 path=target,
             )
@@ -153,12 +152,12 @@ def restore_copy(
     except FileNotFoundError as error:
         if Path(error.filename or "") == copy_path(store, attachment.sha256):
             raise StateError(
-                t(lang, "the kept copy of {name} is missing.", name=attachment.name)
+                msg("the kept copy of {name} is missing.", name=attachment.name)
             ) from None
         raise EvidenceError(
-            t(lang, "{path} cannot be written ({reason}).", path=target, reason=error.strerror)
+            msg("{path} cannot be written ({reason}).", path=target, reason=error.strerror)
         ) from None
     except OSError as error:
         raise EvidenceError(
-            t(lang, "{path} cannot be written ({reason}).", path=target, reason=error.strerror)
+            msg("{path} cannot be written ({reason}).", path=target, reason=error.strerror)
         ) from None

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from safecheck.content.yamlfile import Loc, Located
-from safecheck.core.i18n import N_, t
+from safecheck.core import labels
+from safecheck.core.i18n import N_, Phrase, msg
 from safecheck.evidence.files import fingerprint
 from safecheck.evidence.model import (
     FIELDS,
@@ -20,7 +21,6 @@ from safecheck.evidence.model import (
     Entry,
     EvidenceError,
     check,
-    field_label,
     now,
     parse_amount,
     parse_currency,
@@ -41,7 +41,6 @@ FILE_KEYS = {"path", "keep_copy"}
 
 def load_file(
     path: Path,
-    lang: str,
     *,
     text: str | None = None,
     clock: Callable[[], datetime] = now,
@@ -63,28 +62,26 @@ def load_file(
     raw_entries = yamlfile.sequence(doc, top["entries"], ("entries",), "entries")
     if not raw_entries:
         doc.fail(("entries",), N_("the evidence file needs at least one entry"))
-    importer = _Importer(doc, path, lang, clock, fingerprint_files)
+    importer = _Importer(doc, path, clock, fingerprint_files)
     return [importer.entry(raw, ("entries", index)) for index, raw in enumerate(raw_entries)]
 
 
-def _bounded(value: Any, key: str, lang: str, *, listed: bool = False) -> Any:
+def _bounded(value: Any, key: str, *, listed: bool = False) -> Any:
     """A value short enough to quote in a message: one value, not a list (unless `listed`)."""
     if value is None or listed and isinstance(value, list):
         return value
     if isinstance(value, list | dict | bytes):
         raise EvidenceError(
-            t(
-                lang,
+            msg(
                 "{field}: give one value here, not a list or mapping.",
-                field=field_label(lang, key),
+                field=Phrase(labels.FIELD[key]),
             )
         )
     if isinstance(value, str) and key != "note" and len(value) > MAX_LINE:
         raise EvidenceError(
-            t(
-                lang,
+            msg(
                 "{field} is too long (at most {limit} characters).",
-                field=field_label(lang, key),
+                field=Phrase(labels.FIELD[key]),
                 limit=MAX_LINE,
             )
         )
@@ -98,13 +95,11 @@ class _Importer:
         self,
         doc: Located,
         source: Path,
-        lang: str,
         clock: Callable[[], datetime],
         real_files: bool,
     ) -> None:
         self.doc = doc
         self.source = source
-        self.lang = lang
         self.clock = clock
         self.real_files = real_files
         self.recorded = clock()
@@ -115,14 +110,13 @@ class _Importer:
         what = f"entry {int(loc[-1]) + 1}"
         item = yamlfile.mapping(self.doc, raw, loc, what)
         yamlfile.no_unknown_keys(self.doc, item, IMPORT_KEYS, loc, what)
-        lang = self.lang
 
         def get(key: str, parse: Callable[[Any], Any]) -> Any:
             try:
-                value = _bounded(item.get(key), key, lang, listed=key == "demands")
+                value = _bounded(item.get(key), key, listed=key == "demands")
                 return parse(value)  # never quote a bomb
             except EvidenceError as error:
-                self.doc.fail((*loc, key), error.message)
+                self.doc.fail((*loc, key), error.said)
 
         entry = Entry(
             id=0,
@@ -130,35 +124,33 @@ class _Importer:
             recorded=self.recorded,
             platform=get("platform", self.line("platform")),
             account=get("account", self.line("account")),
-            profile_url=get("profile_url", lambda v: parse_url(self.text(v), lang)),
-            url=get("url", lambda v: parse_url(self.text(v), lang, "url")),
-            phone=get("phone", lambda v: parse_phone(self.phone(v), lang)),
+            profile_url=get("profile_url", lambda v: parse_url(self.text(v))),
+            url=get("url", lambda v: parse_url(self.text(v), "url")),
+            phone=get("phone", lambda v: parse_phone(self.phone(v))),
             demands=get("demands", self.demands),
             amount=get("amount", self.amount),
-            currency=get("currency", lambda v: parse_currency(self.text(v), lang)),
+            currency=get("currency", lambda v: parse_currency(self.text(v))),
             paid=get("paid", self.paid),
             payment_method=get("payment_method", self.line("payment_method")),
             payment_reference=get("payment_reference", self.line("payment_reference")),
-            note=get("note", lambda v: parse_note(self.text(v), lang)),
+            note=get("note", lambda v: parse_note(self.text(v))),
             files=self.files(item, loc),
         )
         try:
-            return check(entry, lang)
+            return check(entry)
         except EvidenceError as error:
-            self.doc.fail(loc, error.message)
+            self.doc.fail(loc, error.said)
 
     def when(self, value: Any) -> datetime:
         if value is None:
             raise EvidenceError(
-                t(
-                    self.lang,
+                msg(
                     '"when" is missing: the date and time it happened, like 2026-03-02 21:15.',
                 )
             )
         if isinstance(value, date) and not isinstance(value, datetime):
             raise EvidenceError(
-                t(
-                    self.lang,
+                msg(
                     '"{value}" has a date but no time; add the time as well as you know it, like '
                     "2026-03-02 21:15.",
                     value=value,
@@ -166,33 +158,31 @@ class _Importer:
             )
         if not isinstance(value, str | datetime):
             raise EvidenceError(
-                t(
-                    self.lang,
+                msg(
                     '"{value}" is not a date and time safecheck understands; write it like '
                     "2026-03-02 21:15.",
                     value=value,
                 )
             )
-        return parse_when(value, self.lang, self.clock)
+        return parse_when(value, self.clock)
 
     def line(self, key: str) -> Callable[[Any], str | None]:
         def parse(value: Any) -> str | None:
             if isinstance(value, int) and not isinstance(value, bool):
                 value = str(value)  # an account name of digits only
-            return parse_line(self.text(value, key), self.lang, key)
+            return parse_line(self.text(value, key), key)
 
         return parse
 
     def text(self, value: Any, key: str = "note") -> str | None:
         if value is not None and not isinstance(value, str):
-            raise EvidenceError(t(self.lang, "this must be text."))
+            raise EvidenceError(msg("this must be text."))
         return value
 
     def phone(self, value: Any) -> str | None:
         if value is not None and not isinstance(value, str):
             raise EvidenceError(
-                t(
-                    self.lang,
+                msg(
                     'write the phone number in quotes, like "+32 470 12 34 56", so its leading 0 '
                     "or + is kept.",
                 )
@@ -203,28 +193,27 @@ class _Importer:
         if value is None:
             return ()
         values = value if isinstance(value, list) else [value]
-        return parse_demands([_bounded(v, "demands", self.lang) for v in values], self.lang)
+        return parse_demands([_bounded(v, "demands") for v in values])
 
     def amount(self, value: Any) -> Decimal | None:
         if isinstance(value, float):
             value = repr(value)
         if value is not None and (isinstance(value, bool) or not isinstance(value, str | int)):
             raise EvidenceError(
-                t(
-                    self.lang,
+                msg(
                     '"{value}" is not an amount: write a number that is not negative, like 250 or '
                     "250,50.",
                     value=value,
                 )
             )
-        return parse_amount(value, self.lang)
+        return parse_amount(value)
 
     def paid(self, value: Any) -> bool | None:
         if value is None:
             return None
         if not isinstance(value, bool):
             raise EvidenceError(
-                t(self.lang, "{field} must be true or false.", field=field_label(self.lang, "paid"))
+                msg("{field} must be true or false.", field=Phrase(labels.FIELD["paid"]))
             )
         return value
 
@@ -247,16 +236,16 @@ class _Importer:
             if not isinstance(keep, bool):
                 doc.fail((*file_loc, "keep_copy"), N_("keep_copy must be true or false"))
             if "\x00" in name:
-                doc.fail((*file_loc, "path"), t(self.lang, "there is no file {path}.", path=name))
+                doc.fail((*file_loc, "path"), msg("there is no file {path}.", path=name))
             path = Path(name).expanduser()
             if not path.is_absolute():
                 path = self.source.parent / path
             if not self.real_files:
                 continue
             try:
-                attachment = fingerprint(path, self.lang, keep=keep)
+                attachment = fingerprint(path, keep=keep)
             except EvidenceError as error:
-                doc.fail((*file_loc, "path"), error.message)
+                doc.fail((*file_loc, "path"), error.said)
             if not any(same_file(a, attachment) for a in attachments):
                 attachments.append(attachment)  # the same content at another path is recorded
         return tuple(attachments)
@@ -266,7 +255,6 @@ class _Importer:
 
 
 def from_options(
-    lang: str,
     values: Mapping[str, Any],
     *,
     base: Entry | None = None,
@@ -281,37 +269,36 @@ def from_options(
     """
     entry = base or Entry(id=0, when=clock(), recorded=clock())
     parsers: dict[str, Callable[[Any], Any]] = {
-        "when": lambda v: parse_when(v, lang, clock),
-        "platform": lambda v: parse_line(v, lang, "platform"),
-        "account": lambda v: parse_line(v, lang, "account"),
-        "profile_url": lambda v: parse_url(v, lang),
-        "url": lambda v: parse_url(v, lang, "url"),
-        "phone": lambda v: parse_phone(v, lang),
-        "demands": lambda v: parse_demands(v, lang),
-        "amount": lambda v: parse_amount(v, lang),
-        "currency": lambda v: parse_currency(v, lang),
+        "when": lambda v: parse_when(v, clock),
+        "platform": lambda v: parse_line(v, "platform"),
+        "account": lambda v: parse_line(v, "account"),
+        "profile_url": lambda v: parse_url(v),
+        "url": lambda v: parse_url(v, "url"),
+        "phone": lambda v: parse_phone(v),
+        "demands": lambda v: parse_demands(v),
+        "amount": lambda v: parse_amount(v),
+        "currency": lambda v: parse_currency(v),
         "paid": bool,
-        "payment_method": lambda v: parse_line(v, lang, "payment_method"),
-        "payment_reference": lambda v: parse_line(v, lang, "payment_reference"),
-        "note": lambda v: parse_note(v, lang),
+        "payment_method": lambda v: parse_line(v, "payment_method"),
+        "payment_reference": lambda v: parse_line(v, "payment_reference"),
+        "note": lambda v: parse_note(v),
     }
     changes = {key: parsers[key](value) for key, value in values.items() if value is not None}
     files = list(entry.files)
     for number in sorted(set(drop_files), reverse=True):
         if not 1 <= number <= len(files):
             raise EvidenceError(
-                t(
-                    lang,
+                msg(
                     "the entry has no file {number}; safecheck evidence show lists them.",
                     number=number,
                 )
             )
         del files[number - 1]
     for path in add_files:
-        attachment = fingerprint(path, lang, keep=keep)
+        attachment = fingerprint(path, keep=keep)
         if not any(same_file(a, attachment) for a in files):
             files.append(attachment)  # the same content at another path is recorded
-    return check(replace(entry, **changes, files=tuple(files)), lang)
+    return check(replace(entry, **changes, files=tuple(files)))
 
 
 def same_file(one: Attachment, other: Attachment) -> bool:

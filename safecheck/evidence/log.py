@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from safecheck.core.i18n import t
+from safecheck.core.i18n import msg
 from safecheck.evidence import chain
 from safecheck.evidence.files import keep_copy
 from safecheck.evidence.model import Entry, EvidenceError, next_id
@@ -31,16 +31,22 @@ def with_entries(state: State, new: Sequence[Entry]) -> State:
     return state.with_evidence(chain.changed(state.evidence, new))
 
 
-def find(state: State, entry_id: int, lang: str) -> Entry:
+def find(
+    state: State,
+    entry_id: int,
+) -> Entry:
     for entry in entries(state):
         if entry.id == entry_id:
             return entry
     raise EvidenceError(
-        t(lang, "there is no entry {id}; safecheck evidence list shows the numbers.", id=entry_id)
+        msg("there is no entry {id}; safecheck evidence list shows the numbers.", id=entry_id)
     )
 
 
-def add(store: Store, drafts: Sequence[Entry], lang: str) -> list[Entry]:
+def add(
+    store: Store,
+    drafts: Sequence[Entry],
+) -> list[Entry]:
     """Save new entries (their ids are given here); copies are kept under the same lock.
 
     The copies are written before the state that refers to them, so a crash leaves at
@@ -57,7 +63,7 @@ def add(store: Store, drafts: Sequence[Entry], lang: str) -> list[Entry]:
             entry = replace(draft, id=first + number)
             for attachment in entry.files:
                 if attachment.kept:
-                    keep_copy(store, attachment, lang)
+                    keep_copy(store, attachment)
             log.append(entry)
             added.append(entry)
         return with_entries(state, log)
@@ -66,14 +72,17 @@ def add(store: Store, drafts: Sequence[Entry], lang: str) -> list[Entry]:
     return added
 
 
-def update(store: Store, entry: Entry, lang: str) -> Entry:
+def update(
+    store: Store,
+    entry: Entry,
+) -> Entry:
     """Replace the entry with the same id (copies of newly added files are kept first)."""
 
     def change(state: State) -> State:
-        find(state, entry.id, lang)
+        find(state, entry.id)
         for attachment in entry.files:
             if attachment.kept:
-                keep_copy(store, attachment, lang)
+                keep_copy(store, attachment)
         return with_entries(
             state, [entry if each.id == entry.id else each for each in entries(state)]
         )
@@ -83,11 +92,14 @@ def update(store: Store, entry: Entry, lang: str) -> Entry:
     return entry
 
 
-def remove(store: Store, entry_id: int, lang: str) -> Entry:
+def remove(
+    store: Store,
+    entry_id: int,
+) -> Entry:
     removed: list[Entry] = []
 
     def change(state: State) -> State:
-        removed[:] = [find(state, entry_id, lang)]
+        removed[:] = [find(state, entry_id)]
         return with_entries(state, [each for each in entries(state) if each.id != entry_id])
 
     store.update(change)

@@ -8,7 +8,6 @@ An `Entry` is a frozen, validated value. Everything a person types goes through 
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -19,8 +18,9 @@ from enum import StrEnum
 from typing import Any
 
 from safecheck.core import labels
-from safecheck.core.errors import ExitCode, SafecheckError, StateError
-from safecheck.core.i18n import N_, t
+from safecheck.core.errors import StateError, UsageError
+from safecheck.core.i18n import N_, Message, Phrase, msg
+from safecheck.core.labels import field_label as field_label  # the displays' name for it
 from safecheck.storage.copies import SHA256_PATTERN, CopyStatus
 
 MAX_LINE = 300  # platform, account name, payment method, ...
@@ -36,10 +36,8 @@ _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _PHONE = re.compile(r"^\+?[0-9 ()./-]+$")
 
 
-class EvidenceError(SafecheckError):
+class EvidenceError(UsageError):
     """A value for the evidence log that safecheck cannot accept, or an unknown entry."""
-
-    exit_code = ExitCode.USAGE
 
 
 class Demand(StrEnum):
@@ -124,10 +122,9 @@ class FileCheck:
 # --- parsing what a person types -----------------------------------------------------
 
 
-def image_warning(lang: str) -> str:
+def image_warning() -> Message:
     """Shown on every way of adding a file (a question, --file, --from), before it is saved."""
-    return t(
-        lang,
+    return msg(
         "Before you add files: don't add the intimate image itself. Screenshot the "
         "messages, the profile, the username and the payment demand. Where the image "
         "is in view, leave it out and write down the link, the site and the date. "
@@ -144,7 +141,7 @@ def local(moment: datetime) -> datetime:
     return moment.astimezone() if moment.tzinfo is None else moment
 
 
-def parse_when(value: str | datetime, lang: str, clock: Callable[[], datetime] = now) -> datetime:
+def parse_when(value: str | datetime, clock: Callable[[], datetime] = now) -> datetime:
     """`2026-03-02 21:15` (local time) or ISO 8601 with an offset; never in the future."""
     if isinstance(value, datetime):
         moment = value
@@ -154,8 +151,7 @@ def parse_when(value: str | datetime, lang: str, clock: Callable[[], datetime] =
             moment = datetime.fromisoformat(text)
         except ValueError:
             raise EvidenceError(
-                t(
-                    lang,
+                msg(
                     '"{value}" is not a date and time safecheck understands; write it like '
                     "2026-03-02 21:15.",
                     value=text,
@@ -163,8 +159,7 @@ def parse_when(value: str | datetime, lang: str, clock: Callable[[], datetime] =
             ) from None
         if len(text) <= len("2026-03-02"):  # a date alone: the time is not known
             raise EvidenceError(
-                t(
-                    lang,
+                msg(
                     '"{value}" has a date but no time; add the time as well as you know it, like '
                     "2026-03-02 21:15.",
                     value=text,
@@ -174,8 +169,7 @@ def parse_when(value: str | datetime, lang: str, clock: Callable[[], datetime] =
         moment = local(moment).replace(microsecond=0)
     except (OverflowError, ValueError, OSError):
         raise EvidenceError(
-            t(
-                lang,
+            msg(
                 '"{value}" is not a date and time safecheck understands; write it like '
                 "2026-03-02 21:15.",
                 value=value,
@@ -183,8 +177,7 @@ def parse_when(value: str | datetime, lang: str, clock: Callable[[], datetime] =
         ) from None
     if moment > clock() + FUTURE_TOLERANCE:
         raise EvidenceError(
-            t(
-                lang,
+            msg(
                 "{value} is in the future; give the moment it happened.",
                 value=format_when(moment),
             )
@@ -197,7 +190,7 @@ def format_when(moment: datetime) -> str:
     return moment.isoformat(sep=" ", timespec="minutes" if moment.second == 0 else "seconds")
 
 
-def parse_line(value: str | None, lang: str, field: str) -> str | None:
+def parse_line(value: str | None, field: str) -> str | None:
     """One line of text (empty means none)."""
     if value is None:
         return None
@@ -206,21 +199,22 @@ def parse_line(value: str | None, lang: str, field: str) -> str | None:
         return None
     if _CONTROL_OR_NEWLINE.search(text):
         raise EvidenceError(
-            t(lang, "{field} must be one line of text.", field=field_label(lang, field))
+            msg("{field} must be one line of text.", field=Phrase(labels.FIELD[field]))
         )
     if len(text) > MAX_LINE:
         raise EvidenceError(
-            t(
-                lang,
+            msg(
                 "{field} is too long (at most {limit} characters).",
-                field=field_label(lang, field),
+                field=Phrase(labels.FIELD[field]),
                 limit=MAX_LINE,
             )
         )
     return text
 
 
-def parse_note(value: str | None, lang: str) -> str | None:
+def parse_note(
+    value: str | None,
+) -> str | None:
     if value is None:
         return None
     text = value.replace("\r\n", "\n").strip()
@@ -228,33 +222,30 @@ def parse_note(value: str | None, lang: str) -> str | None:
         return None
     if _CONTROL.search(text):
         raise EvidenceError(
-            t(
-                lang,
+            msg(
                 "{field} holds control characters; type or paste plain text.",
-                field=field_label(lang, "note"),
+                field=Phrase(labels.FIELD["note"]),
             )
         )
     if len(text) > MAX_NOTE:
         raise EvidenceError(
-            t(
-                lang,
+            msg(
                 "{field} is too long (at most {limit} characters).",
-                field=field_label(lang, "note"),
+                field=Phrase(labels.FIELD["note"]),
                 limit=MAX_NOTE,
             )
         )
     return text
 
 
-def parse_url(value: str | None, lang: str, field: str = "profile_url") -> str | None:
+def parse_url(value: str | None, field: str = "profile_url") -> str | None:
     """A link as the person copied it; `http(s)://` when it names a scheme."""
-    text = parse_line(value, lang, field)
+    text = parse_line(value, field)
     if text is None:
         return None
     if any(char.isspace() for char in text) or len(text) > MAX_URL:
         raise EvidenceError(
-            t(
-                lang,
+            msg(
                 '"{value}" is not a link safecheck can keep: copy it without spaces, starting '
                 "with https:// or the site's name.",
                 value=text,
@@ -263,8 +254,7 @@ def parse_url(value: str | None, lang: str, field: str = "profile_url") -> str |
     scheme, sep, _ = text.partition("://")
     if sep and scheme.lower() not in ("http", "https"):
         raise EvidenceError(
-            t(
-                lang,
+            msg(
                 '"{value}" is not a link safecheck can keep: copy it without spaces, starting '
                 "with https:// or the site's name.",
                 value=text,
@@ -273,14 +263,15 @@ def parse_url(value: str | None, lang: str, field: str = "profile_url") -> str |
     return text
 
 
-def parse_phone(value: str | None, lang: str) -> str | None:
-    text = parse_line(value, lang, "phone")
+def parse_phone(
+    value: str | None,
+) -> str | None:
+    text = parse_line(value, "phone")
     if text is None:
         return None
     if not _PHONE.match(text) or sum(char.isdigit() for char in text) < 3:
         raise EvidenceError(
-            t(
-                lang,
+            msg(
                 '"{value}" is not a phone number: use digits, and + ( ) - . or spaces.',
                 value=text,
             )
@@ -288,7 +279,9 @@ def parse_phone(value: str | None, lang: str) -> str | None:
     return text
 
 
-def parse_demands(values: Iterable[str | Demand], lang: str) -> tuple[Demand, ...]:
+def parse_demands(
+    values: Iterable[str | Demand],
+) -> tuple[Demand, ...]:
     """Each demand once, in the order of `Demand`."""
     chosen: set[Demand] = set()
     for value in values:
@@ -297,7 +290,7 @@ def parse_demands(values: Iterable[str | Demand], lang: str) -> tuple[Demand, ..
         except ValueError:
             known = ", ".join(d.value for d in Demand)
             raise EvidenceError(
-                t(lang, '"{value}" is not one of {known}.', value=value, known=known)
+                msg('"{value}" is not one of {known}.', value=value, known=known)
             ) from None
     return tuple(demand for demand in Demand if demand in chosen)
 
@@ -305,7 +298,9 @@ def parse_demands(values: Iterable[str | Demand], lang: str) -> tuple[Demand, ..
 _AMOUNT = re.compile(r"^([0-9]+|[0-9]{1,3}( [0-9]{3})+)([.,][0-9]+)?$")  # 250, 250,50, 1 000
 
 
-def parse_amount(value: str | int | Decimal | None, lang: str) -> Decimal | None:
+def parse_amount(
+    value: str | int | Decimal | None,
+) -> Decimal | None:
     """`250`, `250.50`, `250,50` or `1 000`; not negative, at most four decimals, no exponent.
 
     The decimals are kept as written: 250,50 stays 250.50."""
@@ -313,8 +308,7 @@ def parse_amount(value: str | int | Decimal | None, lang: str) -> Decimal | None
         return None
     if isinstance(value, bool):
         raise EvidenceError(
-            t(
-                lang,
+            msg(
                 '"{value}" is not an amount: write a number that is not negative, like 250 or '
                 "250,50.",
                 value=value,
@@ -325,8 +319,7 @@ def parse_amount(value: str | int | Decimal | None, lang: str) -> Decimal | None
         return None
     if isinstance(value, str) and not _AMOUNT.match(text.replace("\u00a0", " ")):
         raise EvidenceError(
-            t(
-                lang,
+            msg(
                 '"{value}" is not an amount: write a number that is not negative, like 250 or '
                 "250,50.",
                 value=value,
@@ -336,8 +329,7 @@ def parse_amount(value: str | int | Decimal | None, lang: str) -> Decimal | None
     if "," in text:
         if "." in text or text.count(",") > 1:
             raise EvidenceError(
-                t(
-                    lang,
+                msg(
                     '"{value}": write the amount without a thousands separator, like 1250,50 or '
                     "1250.50.",
                     value=text,
@@ -348,8 +340,7 @@ def parse_amount(value: str | int | Decimal | None, lang: str) -> Decimal | None
         amount = Decimal(text)
     except InvalidOperation:
         raise EvidenceError(
-            t(
-                lang,
+            msg(
                 '"{value}" is not an amount: write a number that is not negative, like 250 or '
                 "250,50.",
                 value=value,
@@ -364,8 +355,7 @@ def parse_amount(value: str | int | Decimal | None, lang: str) -> Decimal | None
         or exponent < -MAX_DECIMALS
     ):
         raise EvidenceError(
-            t(
-                lang,
+            msg(
                 '"{value}" is not an amount: write a number that is not negative, like 250 or '
                 "250,50.",
                 value=value,
@@ -374,7 +364,9 @@ def parse_amount(value: str | int | Decimal | None, lang: str) -> Decimal | None
     return Decimal(format(amount.copy_abs() if amount == 0 else amount, "f"))  # 1E+3 -> 1000
 
 
-def parse_currency(value: str | None, lang: str) -> str | None:
+def parse_currency(
+    value: str | None,
+) -> str | None:
     """An ISO 4217 code such as EUR or USD (the sign € is taken as EUR)."""
     if value is None:
         return None
@@ -385,8 +377,7 @@ def parse_currency(value: str | None, lang: str) -> str | None:
         return "EUR"
     if not _CURRENCY.match(text):
         raise EvidenceError(
-            t(
-                lang,
+            msg(
                 '"{value}" is not a currency code: use the three letters of ISO 4217, like EUR '
                 "or USD.",
                 value=value.strip(),
@@ -395,18 +386,15 @@ def parse_currency(value: str | None, lang: str) -> str | None:
     return text
 
 
-def check(entry: Entry, lang: str) -> Entry:
+def check(
+    entry: Entry,
+) -> Entry:
     """Rules across fields: an amount needs its currency, and the reverse."""
     if entry.amount is not None and entry.currency is None:
-        raise EvidenceError(t(lang, "an amount needs its currency (like EUR)."))
+        raise EvidenceError(msg("an amount needs its currency (like EUR)."))
     if entry.currency is not None and entry.amount is None:
-        raise EvidenceError(t(lang, "a currency was given without an amount."))
+        raise EvidenceError(msg("a currency was given without an amount."))
     return entry
-
-
-@functools.cache
-def field_label(lang: str, field: str) -> str:
-    return t(lang, labels.FIELD[field])
 
 
 # --- (de)serialising: the state file and the JSON export share this shape ---------------

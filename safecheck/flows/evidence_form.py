@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
 from safecheck.core import labels
 from safecheck.core.errors import Interrupted
-from safecheck.core.i18n import N_, t, tn
+from safecheck.core.i18n import N_, t, tn, translate
 
 if TYPE_CHECKING:  # the evidence module loads when a question is asked, not before
     from safecheck.evidence.model import Attachment, Entry
@@ -47,15 +47,15 @@ class Messages(Protocol):
     def message(self, text: str) -> None: ...
 
 
-def _checked(parse: Callable[[str], Any]) -> Callable[[str], str | None]:
-    """A check for a prompt: the parser's message when it refuses the text."""
+def _checked(parse: Callable[[str], Any], lang: str) -> Callable[[str], str | None]:
+    """A check for a prompt: the parser's message, in `lang`, when it refuses the text."""
     from safecheck.evidence.model import EvidenceError
 
     def check(text: str) -> str | None:
         try:
             parse(text)
         except EvidenceError as error:
-            return error.message
+            return translate(lang, error.said)
         return None
 
     return check
@@ -82,16 +82,16 @@ def ask_entry(
 
     def ask(key: str, parse: Callable[[str], Any], current: str | None) -> Any:
         answer = asker.text(
-            t(lang, labels.EVIDENCE_ASK[key]), default=current or "", check=_checked(parse)
+            t(lang, labels.EVIDENCE_ASK[key]), default=current or "", check=_checked(parse, lang)
         )
         return parse(answer)
 
-    when = ask("when", lambda s: model.parse_when(s, lang, clock), model.format_when(start.when))
-    platform = ask("platform", lambda s: model.parse_line(s, lang, "platform"), start.platform)
-    account = ask("account", lambda s: model.parse_line(s, lang, "account"), start.account)
-    profile_url = ask("profile_url", lambda s: model.parse_url(s, lang), start.profile_url)
-    url = ask("url", lambda s: model.parse_url(s, lang, "url"), start.url)
-    phone = ask("phone", lambda s: model.parse_phone(s, lang), start.phone)
+    when = ask("when", lambda s: model.parse_when(s, clock), model.format_when(start.when))
+    platform = ask("platform", lambda s: model.parse_line(s, "platform"), start.platform)
+    account = ask("account", lambda s: model.parse_line(s, "account"), start.account)
+    profile_url = ask("profile_url", lambda s: model.parse_url(s), start.profile_url)
+    url = ask("url", lambda s: model.parse_url(s, "url"), start.url)
+    phone = ask("phone", lambda s: model.parse_phone(s), start.phone)
     demands = tuple(
         asker.checkbox(
             t(lang, "What did they ask you for?"),
@@ -104,14 +104,14 @@ def ask_entry(
     if Demand.MONEY in demands or amount is not None or paid:
         amount = ask(
             "amount",
-            lambda s: model.parse_amount(s, lang),
+            lambda s: model.parse_amount(s),
             None if amount is None else str(amount),
         )
         currency = None
         if amount is not None:
 
             def required_currency(text: str) -> str:
-                code = model.parse_currency(text, lang)
+                code = model.parse_currency(text)
                 if code is None:
                     raise EvidenceError(t(lang, "an amount needs its currency (like EUR)."))
                 return code
@@ -120,13 +120,11 @@ def ask_entry(
         paid = asker.confirm(t(lang, "Did you pay?"), default=bool(paid))
         if paid:
             line = model.parse_line
-            method = ask("payment_method", lambda s: line(s, lang, "payment_method"), method)
-            reference = ask(
-                "payment_reference", lambda s: line(s, lang, "payment_reference"), reference
-            )
+            method = ask("payment_method", lambda s: line(s, "payment_method"), method)
+            reference = ask("payment_reference", lambda s: line(s, "payment_reference"), reference)
         else:
             method = reference = None
-    note = ask("note", lambda s: model.parse_note(s, lang), start.note)
+    note = ask("note", lambda s: model.parse_note(s), start.note)
     files = start.files + ask_files(asker, lang, known=start.files, say=say)
     entry = replace(
         start,
@@ -145,7 +143,7 @@ def ask_entry(
         note=note,
         files=files,
     )
-    return model.check(entry, lang)
+    return model.check(entry)
 
 
 def ask_files(
@@ -166,7 +164,7 @@ def ask_files(
     from safecheck.evidence import model
 
     added: list[Attachment] = []
-    warning = model.image_warning(lang)
+    warning = translate(lang, model.image_warning())
     if say is not None:
         say(warning)
 
@@ -209,7 +207,7 @@ def ask_files(
             ),
             default=True,
         )
-        attachment = evidence_files.fingerprint(Path(answer), lang, keep=keep)
+        attachment = evidence_files.fingerprint(Path(answer), keep=keep)
         if any(
             a.sha256 == attachment.sha256 and a.path == attachment.path for a in (*known, *added)
         ):
@@ -262,6 +260,6 @@ def offer_log(asker: FormAsker, store: Store, view: Messages, lang: str) -> Entr
             )
         )
         return None
-    (added,) = log.add(store, [entry], lang)
+    (added,) = log.add(store, [entry])
     view.message(t(lang, "Saved as entry {id}.", id=added.id))
     return added

@@ -84,7 +84,8 @@ class Saver:
         if keys is None:
             return
         keys.try_again()
-        keys.asker = self.asker
+        if self.asker is not None:
+            self.store.allow_asking(self.asker)
         self.reason = None
         self._locked = False
         note_not_saved(False)
@@ -180,11 +181,9 @@ class Saver:
         return not keep
 
     def _allow_asking(self) -> None:
-        keys = getattr(self.store.codec, "keys", None)
-        if self.asker is None or keys is None or keys.asker is not None:
+        if self.asker is None or not self.store.allow_asking(self.asker):
             return
-        keys.asker = self.asker
-        if self._locked and self._passphrase_file() and not keys.environ.get(PASSPHRASE_ENV):
+        if self._locked and self._passphrase_file():
             self.say(
                 t(
                     self.lang,

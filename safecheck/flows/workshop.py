@@ -13,7 +13,6 @@ from safecheck.content.workshop import (
     Quiz,
     SlideView,
     Workshop,
-    helplines_for,
 )
 from safecheck.core.i18n import N_, t
 from safecheck.core.region import Region
@@ -66,6 +65,35 @@ class Stage(Protocol):
 
 QUIZ = "quiz"
 QUIT = "quit"
+
+
+def helplines_for(region: Region, lang: str) -> tuple[HelpLine, ...] | None:
+    """The help lines of `region`, from the help-line data (checklists/data/helplines.yaml),
+    in the presenter's language.
+
+    None for another country: part 4 then points to `safecheck helplines --region OTHER`,
+    which says honestly that safecheck only knows Belgian and Dutch lines. No help-line
+    number is ever copied into the workshop's own files.
+    """
+    if region is Region.OTHER:
+        return None
+    from safecheck.content import helplines as data
+    from safecheck.core.reach import phones
+
+    chosen = data.select(
+        data.load(),
+        region,
+        kinds=["emergency", "suicide-prevention", "online-abuse", "support"],
+        lang=lang,
+    )
+    return tuple(
+        HelpLine(
+            name=line.name(lang),
+            contact=phones(line, lang),
+            note=line.hours(lang) if line.hours else "",
+        )
+        for line in chosen
+    )
 
 
 def present(

@@ -150,7 +150,7 @@ def read_result(path: Path, checklist: Checklist) -> Result:
     try:
         raw = safefile.read_bytes(path, RESULT_LIMIT)
     except safefile.Refused as refused:
-        raise InputFileError(refused.problem.msgid, path=path, **refused.problem.values) from None
+        raise InputFileError(refused.problem.said, path=path) from None
     try:
         document = json.loads(raw)
     except json.JSONDecodeError as error:
@@ -309,45 +309,3 @@ def _scores(scores: Sequence[int], min_score: int | None) -> Scores:
         min_score=min_score,
         meeting=None if min_score is None else sum(1 for s in scores if s >= min_score),
     )
-
-
-def class_summary_data(summary: ClassSummary, lang: str, *, names: bool = False) -> dict[str, Any]:
-    """The `class-summary` document of the README, as plain data; no names unless `names`."""
-    scores = summary.scores
-    data: dict[str, Any] = {
-        "lang": lang,
-        "checklist": {
-            "id": summary.checklist.id,
-            "kind": summary.checklist.kind,
-            "title": summary.checklist.title(lang),
-        },
-        "results": len(summary.results),
-        "items": [
-            {
-                "id": totals.item.id,
-                "section": totals.section,
-                "title": totals.item.title(lang),
-                "priority": totals.item.priority.value,
-                "done": totals.done,
-                "not_yet": totals.not_yet,
-                "not_for_me": totals.not_for_me,
-                "skipped": totals.skipped,
-                "open": totals.unanswered,
-                "still_open": totals.still_open,
-            }
-            for totals in summary.items
-        ],
-        "scores": {
-            "lowest": scores.lowest,
-            "median": scores.median,
-            "highest": scores.highest,
-            "min_score": scores.min_score,
-            "meeting": scores.meeting,
-        },
-        "teach_next": [totals.item.id for totals in summary.teach_next()],
-    }
-    if names:
-        data["names"] = [
-            {"file": str(result.source), "score": result.score} for result in summary.results
-        ]
-    return data

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from safecheck.content.checklist import Item, Priority
-from safecheck.progress.status import item_data, summary_data
 from safecheck.progress.summary import Summary
 
 
@@ -71,28 +69,3 @@ def verify(
     if not checks:
         raise ValueError("verify needs at least one requirement")
     return Verification(summary=summary, checks=tuple(checks))
-
-
-def verification_data(result: Verification, lang: str) -> dict[str, Any]:
-    """The `verify` document of the README, as plain data."""
-    sections = {item.id: section.id for section, item in result.summary.checklist.items()}
-    requirements: list[dict[str, Any]] = []
-    for check in result.checks:
-        entry: dict[str, Any] = {"requirement": check.name, "met": check.met}
-        if check.name == "min-score":
-            entry.update(min_score=check.min_score, score=check.score)
-        else:
-            assert check.priority is not None
-            entry.update(
-                priority=check.priority.value, open_items=[item.id for item in check.missing]
-            )
-        requirements.append(entry)
-    return {
-        "lang": lang,
-        "ok": result.ok,
-        "requirements": requirements,
-        "missing": [
-            item_data(item, sections[item.id], result.summary, lang) for item in result.missing
-        ],
-        "checklist": summary_data(result.summary, lang),
-    }

@@ -39,8 +39,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from safecheck.core.errors import ExitCode, NoKeyError, SafecheckError, StateError
-from safecheck.core.i18n import N_, t
+from safecheck.core.errors import ExitCode, NoKeyError, SafecheckError, StateError, UsageError
+from safecheck.core.i18n import N_, Message, msg
 from safecheck.storage import settings as settings_file
 from safecheck.storage.chain import entry_id
 from safecheck.storage.copies import (
@@ -78,10 +78,8 @@ class BackupError(SafecheckError):
     exit_code = ExitCode.BAD_INPUT
 
 
-class StateThere(SafecheckError):
+class StateThere(UsageError):
     """A restore over a saved state, without --force."""
-
-    exit_code = ExitCode.USAGE
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,12 +95,11 @@ class Summary:
 
 
 def passphrase(
-    lang: str,
     asker: PassphraseAsker | None,
     *,
     new: bool,
     environ: Mapping[str, str] | None = None,
-    warn: Callable[[str], None] = lambda text: None,
+    warn: Callable[[Message], None] = lambda message: None,
 ) -> str:
     """SAFECHECK_BACKUP_PASSPHRASE, else asked in the terminal (twice for a new backup)."""
     env = os.environ if environ is None else environ
@@ -110,8 +107,7 @@ def passphrase(
     if given:
         if new and len(given) < MIN_PASSPHRASE:
             raise BackupError(
-                t(
-                    lang,
+                msg(
                     "A backup needs a passphrase: run this in a terminal, or set "
                     "SAFECHECK_BACKUP_PASSPHRASE (at least {n} characters).",
                     n=MIN_PASSPHRASE,
@@ -120,33 +116,31 @@ def passphrase(
         return given
     if asker is None or not asker.can_ask():
         raise NoKeyError(
-            t(
-                lang,
+            msg(
                 "A backup needs a passphrase: run this in a terminal, or set "
                 "SAFECHECK_BACKUP_PASSPHRASE (at least {n} characters).",
                 n=MIN_PASSPHRASE,
             )
         )
     if not new:
-        return asker.password(t(lang, "The backup's passphrase:"))
+        return asker.password(msg("The backup's passphrase:"))
 
-    def problem(text: str) -> str | None:
+    def problem(text: str) -> Message | None:
         if len(text) < MIN_PASSPHRASE:
-            return t(lang, "At least {n} characters, please.", n=MIN_PASSPHRASE)
+            return msg("At least {n} characters, please.", n=MIN_PASSPHRASE)
         return None
 
     while True:
         first = asker.password(
-            t(
-                lang,
+            msg(
                 "Choose a passphrase for the backup (at least {n} characters):",
                 n=MIN_PASSPHRASE,
             ),
             problem=problem,
         )
-        if asker.password(t(lang, "Type the backup passphrase again:")) == first:
+        if asker.password(msg("Type the backup passphrase again:")) == first:
             return first
-        warn(t(lang, "The two passphrases differ. Try again."))
+        warn(msg("The two passphrases differ. Try again."))
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -156,7 +150,6 @@ def create(
     store: Store,
     target: Path,
     secret: str,
-    lang: str,
     originals: Mapping[str, Sequence[Path]] | None = None,
 ) -> Summary:
     """Write the whole state and every kept copy to `target` (a new file), encrypted.
@@ -202,8 +195,7 @@ def create(
                     out.write(_LENGTH.pack(len(sealed)) + sealed)
         except FileExistsError:
             raise BackupError(
-                t(
-                    lang,
+                msg(
                     "{path} is already there; a backup is never written over a file. Choose "
                     "another name.",
                     path=target,
@@ -211,7 +203,7 @@ def create(
             ) from None
         except OSError as error:
             raise BackupError(
-                t(lang, "{path} cannot be written ({reason}).", path=target, reason=error.strerror)
+                msg("{path} cannot be written ({reason}).", path=target, reason=error.strerror)
             ) from None
     return Summary(target, _entry_count(state), len(copies), problems=problems)
 
@@ -284,16 +276,14 @@ def _entry_count(state: State) -> int:
 class _Reader:
     """The plain bytes of a backup, chunk by chunk, each checked before it is given."""
 
-    def __init__(self, path: Path, secret: str, lang: str) -> None:
+    def __init__(self, path: Path, secret: str) -> None:
         self.path = path
-        self.lang = lang
         try:
             with open_regular(path) as handle:  # a FIFO is never waited on
                 self.header = handle.read(_HEADER_BYTES)
         except OSError as error:
             raise BackupError(
-                t(
-                    lang,
+                msg(
                     "{path}: cannot be read ({reason}). Nothing was changed.",
                     path=path,
                     reason=error.strerror,
@@ -301,7 +291,7 @@ class _Reader:
             ) from None
         if not self.header.startswith(MAGIC):
             raise BackupError(
-                t(lang, "{path}: this is not a safecheck backup. Nothing was changed.", path=path)
+                msg("{path}: this is not a safecheck backup. Nothing was changed.", path=path)
             )
         if len(self.header) < _HEADER_BYTES:
             raise self.damaged(N_("it is cut off"))
@@ -319,8 +309,7 @@ class _Reader:
         self.key = _derive(secret, salt, cost)
         if crypto.key_check(self.key) != check:
             raise BackupError(
-                t(
-                    lang,
+                msg(
                     "{path}: the passphrase does not open this backup. Nothing was changed.",
                     path=path,
                 )
@@ -328,11 +317,10 @@ class _Reader:
 
     def damaged(self, reason: str) -> BackupError:
         return BackupError(
-            t(
-                self.lang,
+            msg(
                 "{path}: the backup is damaged ({reason}). Nothing was changed.",
                 path=self.path,
-                reason=t(self.lang, reason),
+                reason=msg(reason),
             )
         )
 
@@ -462,9 +450,9 @@ def _check_shape(state: State) -> None:
         raise StateError(N_("the saved answers have an unexpected shape")) from None
 
 
-def check(path: Path, secret: str, lang: str) -> tuple[State, int]:
+def check(path: Path, secret: str) -> tuple[State, int]:
     """Read the whole backup and check everything in it; write nothing."""
-    reader = _Reader(path.expanduser(), secret, lang)
+    reader = _Reader(path.expanduser(), secret)
     state, copies, stream, _ = _contents(reader)
     for sha, size in copies:
         digest = hashlib.sha256()
@@ -487,7 +475,6 @@ def restore(
     store: Store,
     source: Path,
     secret: str,
-    lang: str,
     *,
     force: bool = False,
     clock: Callable[[], datetime] = datetime.now,
@@ -504,18 +491,17 @@ def restore(
     home = store.home
     if has_state(home) and not force:
         raise StateThere(
-            t(
-                lang,
+            msg(
                 "There is already a saved state in {path}. To replace it with the backup, add "
                 "--force: the current state is then kept aside first.",
                 path=home,
             )
         )
-    state, count = check(source, secret, lang)
+    state, count = check(source, secret)
     store.prepare()  # this computer's key, before anything is written
     if not has_state(home):
         with store.locked():
-            _unpack(store, source, secret, lang, state)
+            _unpack(store, source, secret, state)
         return Summary(source, _entry_count(state), count)
     from safecheck.storage.store import Store
 
@@ -525,7 +511,7 @@ def restore(
     try:
         fresh.mkdir(mode=0o700)
         with store.locked():  # no other safecheck saves into the home meanwhile
-            _unpack(Store(fresh, store.codec, lang=lang), source, secret, lang, state)
+            _unpack(Store(fresh, store.codec), source, secret, state)
             exchange(fresh, home)
     except BaseException as error:
         if _inode(fresh) == old_home:  # swapped already: `fresh` is the old home, never removed
@@ -533,8 +519,7 @@ def restore(
         shutil.rmtree(fresh, ignore_errors=True)
         if isinstance(error, OSError):
             raise BackupError(
-                t(
-                    lang,
+                msg(
                     "The backup could not be restored into {path} ({reason}). Nothing was "
                     "changed: your saved state is where it was.",
                     path=home,
@@ -558,9 +543,9 @@ def _inode(path: Path) -> int | None:
         return None
 
 
-def _unpack(store: Store, source: Path, secret: str, lang: str, state: State) -> None:
+def _unpack(store: Store, source: Path, secret: str, state: State) -> None:
     """Seal every copy and the state of the (checked) backup into the store's folder."""
-    reader = _Reader(source, secret, lang)
+    reader = _Reader(source, secret)
     _, copies, stream, chosen = _contents(reader)
     for sha, size in copies:
         write_copy(

@@ -15,7 +15,11 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from safecheck.core.errors import SafecheckError
+    from safecheck.core.i18n import Message
 
 # Where a hard link cannot be made (FAT and exFAT USB sticks, some network shares).
 _NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK}
@@ -127,3 +131,22 @@ def _create_exclusively(temp: Path, path: Path) -> None:
     except BaseException:
         path.unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def writing(
+    path: Path, there: Message, error: type[SafecheckError] | None = None
+) -> Iterator[None]:
+    """What goes wrong writing `path`, as one `error`: `there` when a file is in the way (one
+    is never replaced), else that it cannot be written and why."""
+    from safecheck.core.errors import UsageError
+    from safecheck.core.i18n import msg
+
+    kind = error or UsageError
+    try:
+        yield
+    except FileExistsError:
+        raise kind(there) from None
+    except OSError as problem:
+        reason = problem.strerror
+        raise kind(msg("{path} cannot be written ({reason}).", path=path, reason=reason)) from None

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from safecheck.core import labels
 from safecheck.core.errors import DamagedStateError, NoKeyError, SafecheckError, StateError
-from safecheck.core.i18n import N_, t
+from safecheck.core.i18n import N_, Message, msg
 from safecheck.storage.copies import FILES_DIR
 from safecheck.storage.keystore import Keystore, KeystoreUnavailable
 from safecheck.storage.safefile import STATE_LIMIT, Refused, read_bytes
@@ -29,10 +29,10 @@ from safecheck.storage.store import (
 )
 from safecheck.storage.swap import aside_folders
 
-Confirm = Callable[[str], bool]
+Confirm = Callable[[Message], bool]
 
 
-def where(home: Path, lang: str) -> list[str]:
+def where(home: Path) -> list[Message]:
     """Where safecheck keeps its files and how the state is protected. Changes nothing."""
     state = home / STATE_FILE
     if not state.exists():
@@ -50,41 +50,39 @@ def where(home: Path, lang: str) -> list[str]:
         }[source]
     keystore = Keystore(home)
     lines = [
-        t(lang, "Folder: {path}", path=home),
-        t(lang, "Saved state: {path} ({how})", path=state, how=t(lang, labels.WHERE_HOW[how])),
-        t(lang, "Lock file: {path}", path=home / LOCK_FILE),
+        msg("Folder: {path}", path=home),
+        msg("Saved state: {path} ({how})", path=state, how=msg(labels.WHERE_HOW[how])),
+        msg("Lock file: {path}", path=home / LOCK_FILE),
     ]
     lines += [
-        t(lang, "Kept aside (could not be read): {path}", path=path)
+        msg("Kept aside (could not be read): {path}", path=path)
         for path in sorted(home.glob(f"{ASIDE_PREFIX}*"))
     ]
     lines += [
-        t(lang, "Left over from an interrupted save: {path}", path=path)
+        msg("Left over from an interrupted save: {path}", path=path)
         for path in sorted(home.glob(TEMP_PATTERN))
     ]
     lines += [
-        t(lang, "Kept aside by a restore (`safecheck wipe` removes it too): {path}", path=path)
+        msg("Kept aside by a restore (`safecheck wipe` removes it too): {path}", path=path)
         for path in aside_folders(home)
     ]
     copies = [path for path in own_files(home) if path.parent.name == FILES_DIR]
     if copies:
         lines.append(
-            t(
-                lang,
+            msg(
                 "Kept copies of evidence files: {path} ({count}), protected like the state",
                 path=home / FILES_DIR,
                 count=len(copies),
             )
         )
     lines.append(
-        t(
-            lang,
+        msg(
             'Key in your keyring (when one is used): service "{service}", user name "{user}"',
             service=keystore.service,
             user=keystore.user,
         )
     )
-    lines.append(t(lang, "Set SAFECHECK_HOME to keep safecheck's files in another folder."))
+    lines.append(msg("Set SAFECHECK_HOME to keep safecheck's files in another folder."))
     return lines
 
 
@@ -92,11 +90,11 @@ def where(home: Path, lang: str) -> list[str]:
 class Outcome:
     """What a command did, as lines for a person, and the error to end with, if any."""
 
-    lines: list[str] = field(default_factory=list)
+    lines: list[Message] = field(default_factory=list)
     error: SafecheckError | None = None
 
 
-def wipe(home: Path, lang: str, *, keystore: Keystore | None = None) -> Outcome:
+def wipe(home: Path, *, keystore: Keystore | None = None) -> Outcome:
     """Remove every file safecheck made in `home`, the folder when it is left empty, and the key.
 
     Files safecheck did not make are left where they are, and named.
@@ -117,36 +115,35 @@ def wipe(home: Path, lang: str, *, keystore: Keystore | None = None) -> Outcome:
         lock.unlink(missing_ok=True)
         found = [path for path in found if path != lock] + [lock]
     removed = found
-    outcome.lines += [t(lang, "Removed {path}", path=path) for path in removed]
+    outcome.lines += [msg("Removed {path}", path=path) for path in removed]
     aside = aside_folders(home)
     if not removed and not aside:
-        outcome.lines.append(t(lang, "There were no safecheck files in {folder}.", folder=home))
-    outcome.lines += _remove_folder(home, lang)
+        outcome.lines.append(msg("There were no safecheck files in {folder}.", folder=home))
+    outcome.lines += _remove_folder(home)
     for folder in aside:  # an earlier home a restore set aside: the same files, the same key
         gone = own_files(folder)
         for path in gone:
             with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)
-        outcome.lines += [t(lang, "Removed {path}", path=path) for path in gone]
-        outcome.lines += _remove_folder(folder, lang)
+        outcome.lines += [msg("Removed {path}", path=path) for path in gone]
+        outcome.lines += _remove_folder(folder)
 
     service, user = keystore.service, keystore.user
     try:
         if keystore.delete():
             outcome.lines.append(
-                t(
-                    lang,
+                msg(
                     'Removed the key from your keyring (service "{service}", user name "{user}").',
                     service=service,
                     user=user,
                 )
             )
         else:
-            outcome.lines.append(t(lang, "There was no safecheck key in your keyring."))
+            outcome.lines.append(msg("There was no safecheck key in your keyring."))
     except KeystoreUnavailable as error:
         if error.no_keyring:
             outcome.lines.append(
-                t(lang, "There is no keyring on this computer, so there was no key to remove.")
+                msg("There is no keyring on this computer, so there was no key to remove.")
             )
         else:
             outcome.error = NoKeyError(
@@ -162,7 +159,7 @@ def wipe(home: Path, lang: str, *, keystore: Keystore | None = None) -> Outcome:
     return outcome
 
 
-def _remove_folder(folder: Path, lang: str) -> list[str]:
+def _remove_folder(folder: Path) -> list[Message]:
     """The folder removed when nothing is left in it; else what is left, named."""
     if not folder.is_dir() or folder.is_symlink():
         return []
@@ -171,17 +168,17 @@ def _remove_folder(folder: Path, lang: str) -> list[str]:
     left = sorted(folder.iterdir())
     if left:
         return [
-            t(lang, "Left in place, because safecheck did not make it: {path}", path=path)
+            msg("Left in place, because safecheck did not make it: {path}", path=path)
             for path in left
         ]
     try:
         folder.rmdir()
     except OSError:  # a mount point, or a folder this user may not change
         return []
-    return [t(lang, "Removed the folder {path}", path=folder)]
+    return [msg("Removed the folder {path}", path=folder)]
 
 
-def reset(store: Store, lang: str, confirm: Confirm) -> Outcome:
+def reset(store: Store, confirm: Confirm) -> Outcome:
     """Start again with empty answers when the saved state cannot be read.
 
     A state that can be read is left alone (`check --restart` and `wipe` forget
@@ -195,38 +192,34 @@ def reset(store: Store, lang: str, confirm: Confirm) -> Outcome:
             pass  # moved aside by load()
         except (StateError, NoKeyError) as error:
             reason = error.values.get("reason", error)
-            text = reason.text(lang) if isinstance(reason, SafecheckError) else str(reason)
             if not confirm(
-                t(
-                    lang,
+                msg(
                     "Your saved state cannot be opened ({reason}). Move it aside (it is kept) and "
                     "start again with empty answers?",
-                    reason=text,
+                    reason=reason,
                 )
             ):
-                return Outcome([t(lang, "Nothing was changed.")])
+                return Outcome([msg("Nothing was changed.")])
             store.prepare()  # the key for the new state first: fail before moving anything
             store.move_aside()
         else:
             return Outcome(
                 [
-                    t(
-                        lang,
+                    msg(
                         "Your saved state can be read, so there is nothing to reset. To forget "
                         "answers, use `safecheck check --restart` or `safecheck wipe`.",
                     )
                 ]
             )
     elif not store.kept_aside():
-        return Outcome([t(lang, "There is nothing to reset: nothing is saved yet.")])
+        return Outcome([msg("There is nothing to reset: nothing is saved yet.")])
     store.prepare()
     store.start_fresh()
     kept = store.kept_aside()
-    lines = [t(lang, "You start again with empty answers.")]
+    lines = [msg("You start again with empty answers.")]
     if getattr(store.codec, "encrypt", True) is False:
         lines.append(
-            t(
-                lang,
+            msg(
                 "Encryption is off (--no-encryption): your answers are saved as plain text in "
                 "{folder}, and anyone who can read your files can read them. Run `safecheck "
                 "--encryption` to turn encryption back on.",
@@ -235,8 +228,7 @@ def reset(store: Store, lang: str, confirm: Confirm) -> Outcome:
         )
     if kept:
         lines.append(
-            t(
-                lang,
+            msg(
                 "Kept aside: {path}. Delete it once you are sure you no longer need it "
                 "(`safecheck wipe` removes it too).",
                 path=kept[-1],

@@ -31,12 +31,12 @@ from typing import Protocol
 
 from safecheck.core.errors import (
     DamagedStateError,
-    ExitCode,
     NoKeyError,
     SafecheckError,
     StateError,
+    UsageError,
 )
-from safecheck.core.i18n import N_, t
+from safecheck.core.i18n import N_, Message, msg
 from safecheck.storage.keystore import Keystore, KeystoreUnavailable
 
 MAGIC = b"SAFECHECK\x00"
@@ -248,13 +248,15 @@ class PassphraseAsker(Protocol):
 
     def can_ask(self) -> bool: ...
 
-    def password(self, message: str, *, problem: Callable[[str], str | None] | None = None) -> str:
+    def password(
+        self, message: Message, *, problem: Callable[[str], Message | None] | None = None
+    ) -> str:
         """The typed text; `problem(text)` returns why it is not acceptable, or None."""
         ...
 
 
-class PassphraseTooShort(SafecheckError):
-    exit_code = ExitCode.USAGE
+class PassphraseTooShort(UsageError):
+    """SAFECHECK_PASSPHRASE is too short for a new passphrase."""
 
 
 class Keys:
@@ -269,13 +271,11 @@ class Keys:
         self,
         home: Path,
         *,
-        lang: str = "en",
         asker: PassphraseAsker | None = None,
-        warn: Callable[[str], None] | None = None,
+        warn: Callable[[Message], None] | None = None,
         environ: Mapping[str, str] | None = None,
         keystore: Keystore | None = None,
     ) -> None:
-        self.lang = lang
         self.asker = asker
         self.warn = warn or (lambda text: None)
         self.environ = os.environ if environ is None else environ
@@ -314,7 +314,7 @@ class Keys:
             try:
                 key = self._new_keyring_key()
             except KeystoreUnavailable as error:
-                reason = unavailable_reason(error, self.lang)
+                reason = unavailable_reason(error)
                 if self.asker is None or not self.asker.can_ask():
                     raise NoKeyError(
                         N_(
@@ -327,8 +327,7 @@ class Keys:
                         reason=reason,
                     ) from None
                 self.warn(
-                    t(
-                        self.lang,
+                    msg(
                         "No keyring can keep the key to your answers ({reason}). Choose a passphrase "
                         "instead: safecheck asks for it each time it starts. If you forget it, your "
                         "saved answers cannot be recovered.",
@@ -343,7 +342,7 @@ class Keys:
         try:
             secret = self.keystore.get()
         except KeystoreUnavailable as error:
-            reason = unavailable_reason(error, self.lang)
+            reason = unavailable_reason(error)
             raise NoKeyError(
                 N_(
                     "Your saved state is encrypted with a key in your keyring, and the keyring "
@@ -360,17 +359,8 @@ class Keys:
                     "be decrypted"
                 )
             )
-        key = Key(Source.KEYRING, secret)
-        if not key.opens(header):
-            if key.sealed_before(header):  # the header changed, not the key
-                raise DamagedStateError(
-                    N_(
-                        "the file does not pass its integrity check (it was damaged or changed after "
-                        "it was saved)"
-                    )
-                )
-            raise DamagedStateError(N_("the key in your keyring is not the key it was saved with"))
-        return key
+        wrong = DamagedStateError(N_("the key in your keyring is not the key it was saved with"))
+        return _opening(Key(Source.KEYRING, secret), header, wrong)
 
     def _new_keyring_key(self) -> Key:
         from safecheck.storage import crypto
@@ -385,17 +375,8 @@ class Keys:
         assert header.cost is not None
         passphrase = self.environ.get(PASSPHRASE_ENV)
         if passphrase:
-            key = _derive(passphrase, header.salt, header.cost)
-            if not key.opens(header):
-                if key.sealed_before(header):  # the header changed, not the passphrase
-                    raise DamagedStateError(
-                        N_(
-                            "the file does not pass its integrity check (it was damaged or changed after "
-                            "it was saved)"
-                        )
-                    )
-                raise StateError(N_("the passphrase in SAFECHECK_PASSPHRASE does not open it"))
-            return key
+            wrong = StateError(N_("the passphrase in SAFECHECK_PASSPHRASE does not open it"))
+            return _opening(_derive(passphrase, header.salt, header.cost), header, wrong)
         if self.asker is None or not self.asker.can_ask():
             raise NoKeyError(
                 N_(
@@ -412,7 +393,7 @@ class Keys:
                 if attempt == 0
                 else N_("That passphrase does not open your saved answers. Try again:")
             )
-            key = _derive(self.asker.password(t(self.lang, message)), header.salt, header.cost)
+            key = _derive(self.asker.password(msg(message)), header.salt, header.cost)
             if key.opens(header):
                 return key
             if key.sealed_before(header):  # the right passphrase; the header changed
@@ -428,24 +409,39 @@ class Keys:
     def _ask_new_passphrase(self) -> str:
         assert self.asker is not None
 
-        def problem(text: str) -> str | None:
+        def problem(text: str) -> Message | None:
             if len(text) < MIN_PASSPHRASE:
-                return t(self.lang, "Use at least {n} characters.", n=MIN_PASSPHRASE)
+                return msg("Use at least {n} characters.", n=MIN_PASSPHRASE)
             return None
 
         while True:
             first = self.asker.password(
-                t(self.lang, "Choose a passphrase (at least {n} characters):", n=MIN_PASSPHRASE),
+                msg("Choose a passphrase (at least {n} characters):", n=MIN_PASSPHRASE),
                 problem=problem,
             )
-            if self.asker.password(t(self.lang, "Type the passphrase again:")) == first:
+            if self.asker.password(msg("Type the passphrase again:")) == first:
                 return first
-            self.warn(t(self.lang, "The two passphrases are not the same. Please try again."))
+            self.warn(msg("The two passphrases are not the same. Please try again."))
 
 
-def unavailable_reason(error: KeystoreUnavailable, lang: str) -> str:
-    """Why the keyring cannot be used, in `lang` when it is simply not there."""
-    return t(lang, "there is none on this computer") if error.no_keyring else error.reason
+def unavailable_reason(error: KeystoreUnavailable) -> Message | str:
+    """Why the keyring cannot be used: a message when it is simply not there."""
+    return msg("there is none on this computer") if error.no_keyring else error.reason
+
+
+def _opening(key: Key, header: Header, wrong: StateError) -> Key:
+    """`key` when it opens `header`; `wrong` when it does not, unless it is the right key and
+    the header changed since (then the file is damaged)."""
+    if key.opens(header):
+        return key
+    if key.sealed_before(header):  # the header changed, not the key
+        raise DamagedStateError(
+            N_(
+                "the file does not pass its integrity check (it was damaged or changed after "
+                "it was saved)"
+            )
+        )
+    raise wrong
 
 
 def _new_salt() -> bytes:

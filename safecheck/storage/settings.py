@@ -63,9 +63,25 @@ def settings_path(home: Path) -> Path:
     return home / SETTINGS_FILE
 
 
+# The file as last read or written in this process, by path: while it has the same size,
+# time and inode, the settings are not read (or parsed) again, so a run reads it once.
+_read: dict[Path, tuple[tuple[int, int, int], Settings]] = {}
+
+
 def read(home: Path | None = None) -> Settings:
     """The saved settings; the defaults when there is no file or it cannot be read."""
-    return from_mapping(_raw(settings_path(home or default_home())))
+    path = settings_path(home or default_home())
+    try:
+        found = path.stat()
+    except OSError:
+        return Settings()
+    stamp = (found.st_mtime_ns, found.st_size, found.st_ino)
+    known = _read.get(path)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    settings = from_mapping(_raw(path))
+    _read[path] = (stamp, settings)
+    return settings
 
 
 def _raw(path: Path) -> Mapping[str, Any]:

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from safecheck.core.errors import DamagedStateError, ExitCode, SafecheckError, StateError
-from safecheck.core.i18n import N_
+from safecheck.core.i18n import N_, Message, msg
 from safecheck.storage import settings as plain_settings
 from safecheck.storage.chain import Head, head_of
 from safecheck.storage.copies import COPY_TEMP_PATTERN, FILES_DIR, reseal_copies
@@ -42,6 +42,7 @@ from safecheck.storage.files import (
     shared_with_others,
     write_atomic,
 )
+from safecheck.storage.intent import Intent
 from safecheck.storage.safefile import STATE_LIMIT, Refused, read_bytes
 from safecheck.storage.settings import SETTINGS_FILE, default_home
 from safecheck.storage.state import State, decode, encode
@@ -83,13 +84,10 @@ class PlainCodec:
 def open_store(
     home: Path | None = None,
     *,
-    lang: str = "en",
     encryption: bool | None = None,
     asker: PassphraseAsker | None = None,
-    warn: Callable[[str], None] | None = None,
-    prepare: bool = True,
-    switch: bool = True,
-    readonly: bool = False,
+    warn: Callable[[Message], None] | None = None,
+    intent: Intent = Intent.WRITE,
 ) -> Store:
     """The store the commands use: the one place that decides how state is protected.
 
@@ -104,11 +102,11 @@ def open_store(
     say = warn or (lambda text: None)
     current = _peek_file(home / STATE_FILE, peek)
     plain = encryption is False or (encryption is None and current is Source.PLAIN)
-    keys = Keys(home, lang=lang, asker=asker, warn=say)
-    store = Store(home, Sealer(keys, encrypt=not plain), lang=lang)
-    store.opening = Opening(warn=say, plain=plain)
+    keys = Keys(home, asker=asker, warn=say)
+    store = Store(home, Sealer(keys, encrypt=not plain))
+    store.opening = Opening(warn=say, plain=plain, switch=encryption is not None)
     store.quarantine = False
-    settle(store, prepare=prepare, switch=switch, readonly=readonly)
+    settle(store, intent)
     return store
 
 
@@ -116,67 +114,59 @@ def open_store(
 class Opening:
     """How `open_store` opened a store, so `settle` does each thing once."""
 
-    warn: Callable[[str], None]
+    warn: Callable[[Message], None]
     plain: bool
+    switch: bool = False  # --encryption or --no-encryption was given
     switched: bool = False
     warned: bool = False
     checked: bool = False
 
 
-def settle(
-    store: Store,
-    *,
-    asker: PassphraseAsker | None = None,
-    prepare: bool = False,
-    switch: bool = False,
-    readonly: bool = False,
-) -> None:
-    """Finish opening a store made by `open_store`; calling it again does only what is new.
+def settle(store: Store, intent: Intent, *, asker: PassphraseAsker | None = None) -> None:
+    """Finish opening a store made by `open_store` for `intent`; again does only what is new.
 
-    `readonly` only reads: it moves no damaged file aside and fixes no permission
-    (for reading a setting on the way to another command). Otherwise the folder's
-    permissions are checked once. With `asker`, passphrases can be asked from now
-    on. With `switch`, a state file in the other form (plain or encrypted) than
-    asked is re-saved at once. With `prepare`, the key for saving is found now (a
-    passphrase asked, or `NoKeyError`), before any question. A plain state is
-    warned about, once.
+    PEEK and CRISIS only read (the crisis screens switch the file's form when --encryption
+    or --no-encryption was given); a damaged file is then reported and left where it is.
+    Otherwise the folder's permissions are checked once and a damaged file is moved aside.
+    With `asker`, passphrases can be asked from now on. A state file in the other form
+    (plain or encrypted) than asked is re-saved at once, except to REPAIR. To WRITE, the key
+    for saving is found now (a passphrase asked, or `NoKeyError`), before any question. A
+    plain state is warned about, once.
     """
-    from safecheck.core.i18n import t
     from safecheck.storage.sealing import Sealer, Source, peek
 
     opening, codec = store.opening, store.codec
     if opening is None or not isinstance(codec, Sealer):
         return
-    if readonly:
+    if asker is not None:
+        store.allow_asking(asker)
+    if intent is Intent.PEEK or (intent is Intent.CRISIS and not opening.switch):
         return
-    store.quarantine = True
+    store.quarantine = intent is not Intent.CRISIS
     if not opening.checked:
         opening.checked = True
-        check_private(store.home, opening.warn, store.lang)
-    if asker is not None and codec.keys is not None and codec.keys.asker is None:
-        codec.keys.asker = asker
+        check_private(store.home, opening.warn)
     current = _peek_file(store.path, peek)
-    if switch and not opening.switched and current is not None:
+    if intent is not Intent.REPAIR and not opening.switched and current is not None:
         opening.switched = True
         if (current is Source.PLAIN) != opening.plain:
             store._anchor(store.update(lambda state: state))  # the head follows the state's form
             _reseal_copies(store)
             opening.warn(
-                t(
-                    store.lang,
+                msg(
                     N_("Your saved answers are now stored without encryption.")
                     if opening.plain
                     else N_("Your saved answers are now encrypted."),
                 )
             )
             current = _peek_file(store.path, peek)
+    prepare = intent is Intent.WRITE
     if prepare and not store.path.exists():
         store.prepare()
     if not opening.warned and (current is Source.PLAIN or (prepare and opening.plain)):
         opening.warned = True
         opening.warn(
-            t(
-                store.lang,
+            msg(
                 "Encryption is off (--no-encryption): your answers are saved as plain text in "
                 "{folder}, and anyone who can read your files can read them. Run `safecheck "
                 "--encryption` to turn encryption back on.",
@@ -204,13 +194,11 @@ class Store:
         home: Path,
         codec: Codec | None = None,
         *,
-        lang: str = "en",
         clock: Callable[[], datetime] = datetime.now,
     ) -> None:
         self.home = home
-        self.codec: Codec = codec or _default_codec(home, lang)
+        self.codec: Codec = codec or _default_codec(home)
         self.path = home / STATE_FILE
-        self.lang = lang
         self.clock = clock
         self.opening: Opening | None = None
         self.quarantine = True  # move a damaged file aside when it is read
@@ -297,7 +285,7 @@ class Store:
             self._aside_told = True
             from safecheck.storage.swap import tell_aside
 
-            tell_aside(self.home, self.lang, self.opening.warn)
+            tell_aside(self.home, self.opening.warn)
         return state
 
     def update(self, change: Callable[[State], State]) -> State:
@@ -365,6 +353,17 @@ class Store:
             changes["discreet"] = discreet
         if changes:
             plain_settings.update(self.home, **changes)
+
+    def allow_asking(self, asker: PassphraseAsker) -> bool:
+        """From now on a passphrase may be asked with `asker`. True when that is new and one
+        would be asked (none is given in SAFECHECK_PASSPHRASE)."""
+        from safecheck.storage.sealing import PASSPHRASE_ENV
+
+        keys = getattr(self.codec, "keys", None)
+        if keys is None or keys.asker is not None:
+            return False
+        keys.asker = asker
+        return not keys.environ.get(PASSPHRASE_ENV)
 
     def prepare(self) -> None:
         """Have the key for saving ready now; under the lock, so two first starts share one key."""
@@ -496,11 +495,11 @@ def _without_plain_settings(state: State) -> State:
     return replace(state, settings={k: v for k, v in state.settings.items() if k not in moved})
 
 
-def _default_codec(home: Path, lang: str) -> Codec:
+def _default_codec(home: Path) -> Codec:
     """Opens any state file with the keys at hand; saves encrypted (never plain)."""
     from safecheck.storage.sealing import Keys, Sealer
 
-    return Sealer(Keys(home, lang=lang))
+    return Sealer(Keys(home))
 
 
 def own_files(home: Path) -> list[Path]:
@@ -545,14 +544,13 @@ def refuse_shared(home: Path) -> None:
         )
 
 
-def check_private(home: Path, warn: Callable[[str], None], lang: str = "en") -> None:
+def check_private(home: Path, warn: Callable[[Message], None]) -> None:
     """Folder 0700 and files 0600: anything looser is fixed, and the person is told.
 
     A home other users can change is refused (`refuse_shared`) and never changed.
     """
     if os.name != "posix" or not home.is_dir():
         return
-    from safecheck.core.i18n import t
 
     refuse_shared(home)
     for folder in (home, home / FILES_DIR):
@@ -562,8 +560,7 @@ def check_private(home: Path, warn: Callable[[str], None], lang: str = "en") -> 
         if mode & 0o077:
             folder.chmod(0o700)
             warn(
-                t(
-                    lang,
+                msg(
                     "The folder {path} could be opened by other users (mode {mode}); safecheck "
                     "made it private (700).",
                     path=folder,
@@ -578,8 +575,7 @@ def check_private(home: Path, warn: Callable[[str], None], lang: str = "en") -> 
         if mode & 0o077:
             path.chmod(0o600)
             warn(
-                t(
-                    lang,
+                msg(
                     "The file {path} could be read by other users (mode {mode}); safecheck made it "
                     "private (600).",
                     path=path,

@@ -10,6 +10,11 @@ that could show an empty log names them, and `safecheck wipe` removes them too.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from safecheck.core.i18n import Message
+
 import errno
 import os
 import sys
@@ -84,14 +89,13 @@ def aside_folders(home: Path) -> list[Path]:
     return sorted(path for path in found if path.is_dir() and not path.is_symlink())
 
 
-def tell_aside(home: Path, lang: str, warn: Callable[[str], None]) -> None:
+def tell_aside(home: Path, warn: Callable[[Message], None]) -> None:
     """Name every folder a restore set aside beside `home` (for a screen with an empty log)."""
-    from safecheck.core.i18n import t
+    from safecheck.core.i18n import msg
 
     for folder in aside_folders(home):
         warn(
-            t(
-                lang,
+            msg(
                 "An earlier safecheck folder is kept aside in {path}: what was saved before a "
                 "restore (evidence too) may be there. `safecheck where` lists it, and "
                 "`safecheck wipe` removes it too.",
