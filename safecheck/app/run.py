@@ -8,13 +8,15 @@ never wait for them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from safecheck.core.errors import NotInteractiveError
 from safecheck.core.i18n import Message, translate
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from safecheck.storage.intent import Intent
@@ -181,6 +183,10 @@ class _Asker:
 
     def can_ask(self) -> bool:
         return self.prompter.can_ask()
+
+    def select(self, message: str, choices: Sequence[tuple[str, T]]) -> T:
+        """A choice before a passphrase is asked (go on without saving, flows/saver.py)."""
+        return self.prompter.select(message, choices)
 
     def password(
         self, message: Message, *, problem: Callable[[str], Message | None] | None = None

@@ -5,10 +5,9 @@ result; `context.Boundary` turns errors into exit codes, around every command at
 `main()` is the program's entry point.
 """
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
-
-import sys
 
 import typer
 

@@ -25,6 +25,7 @@ from safecheck.content.checklist import (
 from safecheck.content.moves import Move as Move  # where the prompts find it
 from safecheck.content.yamlfile import Loc, Located
 from safecheck.core.i18n import N_
+from safecheck.core.region import Region
 
 T = TypeVar("T")
 
