@@ -24,7 +24,7 @@ class OptionsAnywhere(TyperGroup):
     writes --help and usage errors in the reader's language (`help.py`)."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, hoisted(self, ctx, args))
+        return super().parse_args(ctx, _hoisted(self, ctx, args))
 
     def main(
         self,
@@ -60,7 +60,7 @@ class OptionsAnywhere(TyperGroup):
         sys.exit(code if isinstance(code, int) else 0)
 
 
-def hoisted(group: TyperGroup, ctx: Any, args: Sequence[str]) -> list[str]:
+def _hoisted(group: TyperGroup, ctx: Any, args: Sequence[str]) -> list[str]:
     """`args` with the shared options the command lacks moved in front of the command."""
     args = list(args)
     start = _first_command(args)
