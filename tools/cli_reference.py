@@ -17,6 +17,8 @@ from typing import Any
 
 import typer.main
 
+from tools.pages import write_or_check
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs" / "commands.md"
 
@@ -112,16 +114,7 @@ def reference() -> str:
 
 
 def main(args: list[str]) -> int:
-    made = reference()
-    current = PAGE.read_text(encoding="utf-8") if PAGE.exists() else ""
-    if "--check" in args:
-        if made != current:
-            print("docs/commands.md differs from the program; run python tools/cli_reference.py")
-            return 1
-        return 0
-    if made != current:
-        PAGE.write_text(made, encoding="utf-8")
-    return 0
+    return write_or_check(PAGE, reference(), args, tool="tools/cli_reference.py")
 
 
 if __name__ == "__main__":

@@ -13,23 +13,14 @@ import sys
 from pathlib import Path
 
 from safecheck.content import helplines
+from tools.pages import write_or_check
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "helplines.md"
 
 
 def main(args: list[str]) -> int:
-    text = PAGE.read_text(encoding="utf-8")
-    made = helplines.with_table(text, helplines.load())
-    if "--check" in args:
-        if made != text:
-            print(
-                "docs/helplines.md: the help-line table differs from the data; run tools/helpline_table.py"
-            )
-            return 1
-        return 0
-    if made != text:
-        PAGE.write_text(made, encoding="utf-8")
-    return 0
+    made = helplines.with_table(PAGE.read_text(encoding="utf-8"), helplines.load())
+    return write_or_check(PAGE, made, args, tool="tools/helpline_table.py")
 
 
 if __name__ == "__main__":
