@@ -188,25 +188,26 @@ def test_the_title_screen_and_menu_fit_an_80_by_24_screen() -> None:
     assert "Nederland" in out
 
 
-def test_part_four_shows_the_help_lines_it_is_given() -> None:
+def part_four_help_slide(lines: tuple[workshop.HelpLine, ...] | None, lang: str) -> str:
+    """Part 4's help-line slide (for Belgium) as drawn with these lines."""
     part = WORKSHOP.parts[3]
     slide = next(slide for slide in part.slides if slide.helplines)
-    lines = (workshop.HelpLine("Some line", "0000 00", "free and anonymous"),)
-    out = rendered(
-        lambda view: view.slide(
-            SlideView(
-                part,
-                slide,
-                part_number=4,
-                part_count=5,
-                slide_number=1,
-                revealed=False,
-                helplines=lines,
-                region=Region.BE,
-            ),
-            "en",
-        )
+    view = SlideView(
+        part,
+        slide,
+        part_number=4,
+        part_count=5,
+        slide_number=1,
+        revealed=False,
+        helplines=lines,
+        region=Region.BE,
     )
+    return rendered(lambda display: display.slide(view, lang))
+
+
+def test_part_four_shows_the_help_lines_it_is_given() -> None:
+    lines = (workshop.HelpLine("Some line", "0000 00", "free and anonymous"),)
+    out = part_four_help_slide(lines, "en")
     assert "Some line" in out
     assert "0000 00" in out
     assert "free and anonymous" in out
@@ -223,23 +224,7 @@ def test_part_four_gets_the_regions_lines_from_the_help_line_data() -> None:
 
 def test_without_help_line_data_part_four_points_to_the_help_line_command() -> None:
     assert workshop_flow.helplines_for(Region.OTHER, "en") is None  # safecheck knows no lines there
-    part = WORKSHOP.parts[3]
-    slide = next(slide for slide in part.slides if slide.helplines)
-    out = rendered(
-        lambda view: view.slide(
-            SlideView(
-                part,
-                slide,
-                part_number=4,
-                part_count=5,
-                slide_number=1,
-                revealed=False,
-                helplines=None,
-                region=Region.BE,
-            ),
-            "nl",
-        )
-    )
+    out = part_four_help_slide(None, "nl")
     assert "safecheck helplines --region BE" in out
     assert "België" in out
 
