@@ -70,11 +70,11 @@ class Field:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """A table row: a title (bold) with a note under it, then its fields."""
+    """A table row: a title (bold) with a note under it (if any), then its fields."""
 
     title: str
-    note: str
     fields: tuple[Field, ...]
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from safecheck.progress.summary import Summary
 from safecheck.progress.verify import Verification
 from safecheck.ui import blocks
 from safecheck.ui.keys import LEAVE_WORD, interrupts
-from safecheck.ui.render import PlainRenderer, RichRenderer
+from safecheck.ui.render import PlainRenderer, Renderer, RichRenderer
 from safecheck.ui.terminal import SafeRender, stdin_is_terminal
 from safecheck.ui.terminal import plain_wanted as plain_wanted  # where callers look
 from safecheck.ui.words import HINT_LIMIT as HINT_LIMIT  # where callers look
@@ -47,10 +47,10 @@ class Display:
 
     def __init__(self, console: Console | None = None) -> None:
         self.console = escaping(console or Console(highlight=False))
-        self.renderer: RichRenderer | PlainRenderer = self._renderer(self.console)
+        self.renderer: Renderer = self._renderer(self.console)
 
     @staticmethod
-    def _renderer(console: Console) -> RichRenderer | PlainRenderer:
+    def _renderer(console: Console) -> Renderer:
         return RichRenderer(console)
 
     @classmethod
@@ -241,7 +241,6 @@ class Display:
         entries = tuple(
             blocks.Entry(
                 line.name(lang),
-                line.hours(lang) if line.hours else "",
                 (
                     blocks.Field(
                         t(lang, "Contact"), tuple(contact(line, lang, separator="\n").split("\n"))
@@ -249,6 +248,7 @@ class Display:
                     blocks.Field(t(lang, "For"), (line.who(lang),)),
                     blocks.Field(t(lang, "Source"), (line.source,), under=True),
                 ),
+                note=line.hours(lang) if line.hours else "",
             )
             for line in lines
         )
@@ -419,7 +419,7 @@ class PlainDisplay(Display):
     """
 
     @staticmethod
-    def _renderer(console: Console) -> RichRenderer | PlainRenderer:
+    def _renderer(console: Console) -> Renderer:
         return PlainRenderer(console)
 
     # Emergency plan, help lines, start screen and discretion (issue 3)

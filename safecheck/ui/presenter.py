@@ -16,7 +16,7 @@ from safecheck.core.i18n import labelled, t, tn
 from safecheck.core.region import Region
 from safecheck.ui.blocks import Block, Box, Chat, Heading, KeyValues, Paragraph
 from safecheck.ui.display import escaping, plain_console
-from safecheck.ui.render import PlainRenderer, RichRenderer
+from safecheck.ui.render import PlainRenderer, Renderer, RichRenderer
 
 
 class PresenterDisplay:
@@ -28,7 +28,7 @@ class PresenterDisplay:
 
     def __init__(self, console: Console | None = None) -> None:
         self.console = escaping(console or Console(highlight=False))
-        self.renderer: RichRenderer | PlainRenderer = RichRenderer(self.console)
+        self.renderer: Renderer = RichRenderer(self.console)
 
     def _show(self, blocks: list[Block], *, title: str, note: str = "") -> None:
         if isinstance(self.renderer, RichRenderer):

@@ -52,19 +52,31 @@ def stacked(table: Table) -> list[Block]:
     return blocks
 
 
-class RichRenderer:
+class Renderer:
+    """Draws a screen's blocks on a console, one after the other."""
+
     def __init__(self, console: Console) -> None:
         self.console = console
 
     def draw(self, *blocks: Block) -> None:
         for block in blocks:
-            if isinstance(block, Table) and self.console.width < block.min_width:
-                self.draw(*stacked(block))
-            elif isinstance(block, Lines):  # soft wrap: the terminal folds a long one
-                for line in block.lines:
-                    self.console.print(line, markup=False, highlight=False, soft_wrap=True)
-            else:
-                self.console.print(self.renderable(block))
+            self._draw(block)
+
+    def _draw(self, block: Block) -> None:
+        raise NotImplementedError
+
+
+class RichRenderer(Renderer):
+    """Boxes, bold and dim, bars and tables."""
+
+    def _draw(self, block: Block) -> None:
+        if isinstance(block, Table) and self.console.width < block.min_width:
+            self.draw(*stacked(block))
+        elif isinstance(block, Lines):  # soft wrap: the terminal folds a long one
+            for line in block.lines:
+                self.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            self.console.print(self.renderable(block))
 
     def width(self) -> int:
         return self.console.width - 1
@@ -195,16 +207,12 @@ def _cells(entry: Entry, lang: str) -> list[RichText]:
     return cells
 
 
-class PlainRenderer:
+class PlainRenderer(Renderer):
     """Lines of text: no boxes, colour or bars; what a screen reader reads in order."""
 
-    def __init__(self, console: Console) -> None:
-        self.console = console
-
-    def draw(self, *blocks: Block) -> None:
-        for block in blocks:
-            for line in self.lines(block):
-                self.console.print(line, markup=False, highlight=False)
+    def _draw(self, block: Block) -> None:
+        for line in self.lines(block):
+            self.console.print(line, markup=False, highlight=False)
 
     def lines(self, block: Block) -> list[str]:
         if isinstance(block, Heading | Paragraph):
