@@ -154,6 +154,13 @@ def test_the_calls_of_asking_are_the_kinds() -> None:
     assert calls == set(FIELDS)
 
 
+def test_the_walk_in_a_real_terminal_asks_every_kind() -> None:
+    """test_one_key presses a digit then Enter at each kind in tmux: a new kind joins it."""
+    from tests.test_one_key import EVERY_KIND
+
+    assert [name for name in FIELDS if f"ask.{name}(" not in EVERY_KIND] == []
+
+
 def test_no_third_copy_of_a_question_kind() -> None:
     """A question kind is described once (core/questions.py) and drawn by the two askers'
     `ask`: no other class (a protocol of a flow, a third prompter) spells out `select`,
