@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from safecheck.cli.app import app
 from safecheck.content import workshop
 from safecheck.content.checklist import Text
-from safecheck.content.workshop import SlideView
+from safecheck.content.workshop import QuizView, SlideView
 from safecheck.core.errors import ExitCode, InputFileError
 from safecheck.core.region import Region, default_region
 from safecheck.flows import workshop as workshop_flow
@@ -174,8 +174,8 @@ def test_every_slide_fits_an_80_by_24_screen(lang: str) -> None:
             assert slide.title(lang) in out  # titles are never cut or wrapped
     for number, question in enumerate(QUIZ.questions, start=1):
         out = rendered(
-            lambda view, question=question, number=number: view.quiz_answer(
-                QUIZ, question, 0, lang, number=number, right=0, asked=number
+            lambda view, question=question, number=number: view.quiz(
+                QuizView(QUIZ, question, number, right=0, asked=number, chosen=0), lang
             )
         )
         assert out.count("\n") + 6 <= SCREEN_LINES, question.id  # the answer prompt below it

@@ -2,7 +2,7 @@
 
 The content is YAML under `checklists/workshop/` (`workshop.yaml`, `quiz.yaml`),
 validated here into frozen models with file:line errors. The flow talks to a
-`Presenter` (keys) and a `Stage` (what the group sees), never to a terminal or to
+`core.questions.Asker` (keys) and a `Stage` (what the group sees), never to a terminal or to
 the state folder: a workshop leaves no trace on the computer it runs on.
 """
 
@@ -22,7 +22,6 @@ from safecheck.content.checklist import (
     _text,
     builtin_dir,
 )
-from safecheck.content.moves import Move as Move  # where the prompts find it
 from safecheck.content.yamlfile import Loc, Located
 from safecheck.core.i18n import N_
 from safecheck.core.region import Region
@@ -328,3 +327,16 @@ class SlideView:
     revealed: bool  # the answer of a slide that asks something
     helplines: tuple[HelpLine, ...] | None  # None: the region's lines are not known
     region: Region
+
+
+@dataclass(frozen=True, slots=True)
+class QuizView:
+    """One quiz question as it is shown: its place, the tally so far, and once the group
+    chose (`chosen`, the index of its answer), whether that was right."""
+
+    quiz: Quiz
+    question: Question
+    number: int
+    right: int
+    asked: int
+    chosen: int | None = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
 from safecheck.content import helplines as helpline_data
 from safecheck.content.checklist import Checklist, Item, Section
@@ -24,9 +24,10 @@ from safecheck.core.audience import (
     remembered_images,
 )
 from safecheck.core.i18n import t
+from safecheck.core.questions import Asker, Select
 from safecheck.core.region import Region, default_region, region_of
 from safecheck.flows.crisis import footer_text, known_region, lines_for
-from safecheck.flows.evidence_form import FormAsker, offer_log
+from safecheck.flows.evidence_form import offer_log
 from safecheck.flows.saver import Saver
 from safecheck.flows.walk import View, now, walk
 from safecheck.progress.summary import Summary
@@ -37,18 +38,7 @@ from safecheck.storage.store import Store
 
 __all__ = ["footer_text"]  # kept here for the callers that show a plan's footer
 
-T = TypeVar("T")
 EVIDENCE_STEP = "evidence"  # the step that offers to start the evidence log
-
-
-class Chooser(Protocol):
-    def select(
-        self,
-        message: str,
-        choices: Sequence[tuple[str, T]],
-        *,
-        default: int | None = None,
-    ) -> T: ...
 
 
 class PlanDisplay(View, Protocol):
@@ -73,13 +63,15 @@ def region_name(region: Region, lang: str) -> str:
     return t(lang, labels.REGION[region.value])
 
 
-def ask_region(asker: Chooser, lang: str, current: Region | None) -> Region:
+def ask_region(asker: Asker, lang: str, current: Region | None) -> Region:
     """Belgium, the Netherlands or another country: a number or the arrows, then Enter."""
     regions = list(Region)
-    return asker.select(
-        t(lang, "Where do you live? This chooses your help lines."),
-        [(region_name(region, lang), region) for region in regions],
-        default=regions.index(current) if current is not None else None,
+    return asker.ask(
+        Select(
+            t(lang, "Where do you live? This chooses your help lines."),
+            [(region_name(region, lang), region) for region in regions],
+            default=regions.index(current) if current is not None else None,
+        )
     )
 
 
@@ -96,27 +88,31 @@ def remember_region(home: Path, region: Region, code: str | None = None) -> None
         plain_settings.update(home, region=wanted)
 
 
-def ask_age_group(asker: Chooser, lang: str, given_before: AgeGroup | None) -> AgeGroup:
+def ask_age_group(asker: Asker, lang: str, given_before: AgeGroup | None) -> AgeGroup:
     """Always asked (never guessed); the answer given before is highlighted."""
     groups = [AgeGroup.MINOR, AgeGroup.ADULT]
-    return asker.select(
-        t(lang, "How old are you? This chooses the help lines that fit you."),
-        [(t(lang, labels.AGE[group.value]), group) for group in groups],
-        default=groups.index(given_before) if given_before is not None else None,
+    return asker.ask(
+        Select(
+            t(lang, "How old are you? This chooses the help lines that fit you."),
+            [(t(lang, labels.AGE[group.value]), group) for group in groups],
+            default=groups.index(given_before) if given_before is not None else None,
+        )
     )
 
 
-def ask_images(asker: Chooser, lang: str, given_before: ImageAge | None) -> ImageAge:
+def ask_images(asker: Asker, lang: str, given_before: ImageAge | None) -> ImageAge:
     """When the images were made: under 18, 18 or older, or not sure (both routes)."""
     answers = list(ImageAge)
-    return asker.select(
-        t(
-            lang,
-            "When were the images made? How old were you then? This chooses the service "
-            "that can have them taken down.",
-        ),
-        [(t(lang, labels.IMAGES[answer.value]), answer) for answer in answers],
-        default=answers.index(given_before) if given_before is not None else None,
+    return asker.ask(
+        Select(
+            t(
+                lang,
+                "When were the images made? How old were you then? This chooses the service "
+                "that can have them taken down.",
+            ),
+            [(t(lang, labels.IMAGES[answer.value]), answer) for answer in answers],
+            default=answers.index(given_before) if given_before is not None else None,
+        )
     )
 
 
@@ -180,7 +176,7 @@ def run_plan(
     plan: Checklist,
     lines: Sequence[HelpLine],
     store: Store | Saver,
-    asker: Chooser,
+    asker: Asker,
     display: PlanDisplay,
     lang: str,
     *,
@@ -211,8 +207,12 @@ def run_plan(
     shown_region = region or known
     if plan.crisis is not None:
         crisis = plan.crisis
-        in_danger = asker.select(
-            crisis.question(lang), [(crisis.yes(lang), True), (crisis.no(lang), False)], default=0
+        in_danger = asker.ask(
+            Select(
+                crisis.question(lang),
+                [(crisis.yes(lang), True), (crisis.no(lang), False)],
+                default=0,
+            )
         )
         if in_danger:
             display.clear()
@@ -241,10 +241,15 @@ def run_plan(
                         region=region_name(shown_region, lang),
                     )
                 )
-            go_on = asker.select(
-                t(lang, "When you are ready:"),
-                [(t(lang, "Go on with the steps"), True), (t(lang, "Stop here for now"), False)],
-                default=0,
+            go_on = asker.ask(
+                Select(
+                    t(lang, "When you are ready:"),
+                    [
+                        (t(lang, "Go on with the steps"), True),
+                        (t(lang, "Stop here for now"), False),
+                    ],
+                    default=0,
+                )
             )
             if not go_on:
                 return None
@@ -287,7 +292,7 @@ def run_plan(
     def after_answer(item: Item, answer: Answer) -> None:
         # The evidence step offers to start the evidence log (asked with the same prompts).
         wants_help = answer in (Answer.DONE, Answer.NOT_YET)
-        if item.id == EVIDENCE_STEP and wants_help and isinstance(asker, FormAsker):
+        if item.id == EVIDENCE_STEP and wants_help:
             if saver.saving:
                 offer_log(asker, saver.store, display, lang)
             else:

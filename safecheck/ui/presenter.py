@@ -10,13 +10,13 @@ from typing import IO
 
 from rich.console import Console
 
-from safecheck.content.workshop import NOTE, HelpLine, Question, Quiz, SlideView, Workshop
+from safecheck.content.workshop import NOTE, HelpLine, Quiz, QuizView, SlideView, Workshop
 from safecheck.core import labels
 from safecheck.core.i18n import labelled, t, tn
 from safecheck.core.region import Region
 from safecheck.ui.blocks import Block, Box, Chat, Heading, KeyValues, Paragraph
 from safecheck.ui.display import escaping, plain_console
-from safecheck.ui.render import PlainRenderer, RichRenderer
+from safecheck.ui.render import PlainRenderer, Renderer, RichRenderer
 
 
 class PresenterDisplay:
@@ -28,7 +28,7 @@ class PresenterDisplay:
 
     def __init__(self, console: Console | None = None) -> None:
         self.console = escaping(console or Console(highlight=False))
-        self.renderer: RichRenderer | PlainRenderer = RichRenderer(self.console)
+        self.renderer: Renderer = RichRenderer(self.console)
 
     def _show(self, blocks: list[Block], *, title: str, note: str = "") -> None:
         if isinstance(self.renderer, RichRenderer):
@@ -92,58 +92,35 @@ class PresenterDisplay:
             tuple((line.name, f"{line.contact}. {line.note}") for line in helplines), lang
         )
 
-    def _quiz(
-        self,
-        quiz: Quiz,
-        question: Question,
-        lang: str,
-        more: list[Block],
-        *,
-        number: int,
-        right: int,
-        asked: int,
-    ) -> None:
+    def quiz(self, view: QuizView, lang: str) -> None:
+        """A quiz question; once the group chose, whether it was right, and why."""
+        question = view.question
         body: list[Block] = [Paragraph(question.question(lang).strip(), strong=True), Paragraph("")]
         body += [
             Paragraph(f"{letter}. {choice(lang).strip()}")
             for letter, choice in zip("ABCD", question.choices, strict=False)
         ]
-        count = t(lang, "Question {number} of {count}", number=number, count=len(quiz.questions))
-        tally = t(lang, "Right so far: {right} of {asked}", right=right, asked=asked)
-        self._show(body + more, title=labelled(lang, quiz.title(lang), count), note=tally)
-
-    def quiz_question(
-        self, quiz: Quiz, question: Question, lang: str, *, number: int, right: int, asked: int
-    ) -> None:
-        self._quiz(quiz, question, lang, [], number=number, right=right, asked=asked)
-
-    def quiz_answer(
-        self,
-        quiz: Quiz,
-        question: Question,
-        chosen: int,
-        lang: str,
-        *,
-        number: int,
-        right: int,
-        asked: int,
-    ) -> None:
-        letter = "ABCD"[question.answer]
-        if chosen == question.answer:
-            verdict = t(lang, "Right: {letter}.", letter=letter)
-        else:
-            verdict = t(
-                lang,
-                "Not quite. The group chose {chosen}; the right answer is {letter}.",
-                chosen="ABCD"[chosen],
-                letter=letter,
-            )
-        more: list[Block] = [
-            Paragraph(""),
-            Paragraph("-> " + verdict, strong=True),
-            Paragraph(question.explanation(lang).strip()),
-        ]
-        self._quiz(quiz, question, lang, more, number=number, right=right, asked=asked)
+        if view.chosen is not None:
+            letter = "ABCD"[question.answer]
+            if view.chosen == question.answer:
+                verdict = t(lang, "Right: {letter}.", letter=letter)
+            else:
+                verdict = t(
+                    lang,
+                    "Not quite. The group chose {chosen}; the right answer is {letter}.",
+                    chosen="ABCD"[view.chosen],
+                    letter=letter,
+                )
+            body += [
+                Paragraph(""),
+                Paragraph("-> " + verdict, strong=True),
+                Paragraph(question.explanation(lang).strip()),
+            ]
+        count = t(
+            lang, "Question {number} of {count}", number=view.number, count=len(view.quiz.questions)
+        )
+        tally = t(lang, "Right so far: {right} of {asked}", right=view.right, asked=view.asked)
+        self._show(body, title=labelled(lang, view.quiz.title(lang), count), note=tally)
 
     def quiz_tally(self, quiz: Quiz, lang: str, *, right: int, asked: int) -> None:
         score = tn(
