@@ -4,12 +4,13 @@ text is shown (the shapes are in docs/reference.md and `schemas/output.schema.js
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from safecheck.content.checklist import Item
-from safecheck.progress.class_summary import ClassSummary
-from safecheck.progress.summary import Summary
-from safecheck.progress.verify import Verification
+if TYPE_CHECKING:  # the documents take these; each command loads only what it needs
+    from safecheck.content.checklist import Item
+    from safecheck.progress.class_summary import ClassSummary
+    from safecheck.progress.summary import Summary
+    from safecheck.progress.verify import Verification
 
 
 def item_data(item: Item, section_id: str, summary: Summary, lang: str) -> dict[str, Any]:

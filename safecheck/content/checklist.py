@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from safecheck.content import yamlfile
+from safecheck.content import built, yamlfile
 from safecheck.content.yamlfile import Loc, Located
 from safecheck.core.audience import (
     HELPLINE_KINDS,
@@ -226,6 +226,21 @@ class Checklist:
         return sum(len(section.items) for section in self.sections)
 
 
+# The types a checklist built with the package is made of (`content.built`).
+BUILT_KINDS: Mapping[str, type[Any]] = {
+    kind.__name__: kind
+    for kind in (Checklist, Section, Item, Crisis, When, Text, Priority, Region, AgeGroup)
+}
+
+
+def build_builtin(path: Path | None = None) -> Path:
+    """Parse the built-in checklists into the file shipped with the package (the build's step)."""
+    sources = checklist_paths(builtin_dir())
+    return built.build(
+        sources, lambda source: load(source, source.read_text("utf-8")), Path(__file__), path
+    )
+
+
 def builtin_dir() -> Path:
     """The built-in checklists: bundled inside the wheel, or `checklists/` in a checkout."""
     package = Path(__file__).resolve().parent.parent
@@ -268,7 +283,13 @@ def load(
 
     With a `problems` list, each section and item is checked on its own and every problem
     found goes into the list (for `safecheck lint`); the first is still raised at the end.
+    A built-in checklist comes from its form built with the package when there is one
+    (`content.built`); any other file is always read from its YAML.
     """
+    if text is None and problems is None and path.parent.resolve() == builtin_dir().resolve():
+        ready = built.cached(path, Path(__file__), BUILT_KINDS)
+        if isinstance(ready, Checklist):
+            return replace(ready, path=path)
     doc = yamlfile.load(path, text)
     top = yamlfile.mapping(doc, doc.data, (), "the checklist")
     keys = {"id", "kind", "title", "intro", "sections", "crisis"}

@@ -3,29 +3,13 @@
 A view builds a tuple of blocks (a heading, paragraphs, a list, key-value rows, a table, a
 grid of figures, a progress count, help lines, a box around some of them); `render.RichRenderer` draws it with
 boxes and styles, `render.PlainRenderer` as linear text for screen readers. Width belongs
-to the renderers: they wrap on words, never split a phone number (`whole`), and fold a
+to the renderers: they wrap on words, never split a phone number (`terminal.whole`), and fold a
 table into stacked key-value rows when the screen is narrow. No rich here.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-
-# Stands for a space that must not break a line ("0800 32 123"): no renderer takes it for
-# a space while it lays out text, and each turns it back into one when it writes.
-JOIN = "\ue000"
-_BETWEEN_DIGITS = re.compile(r"(?<=\d) (?=\d)")
-
-
-def whole(text: str) -> str:
-    """`text` with the spaces inside numbers joined, so a phone number stays on one line."""
-    return _BETWEEN_DIGITS.sub(JOIN, text)
-
-
-def written(text: str) -> str:
-    """What is really written: joined spaces become spaces again."""
-    return text.replace(JOIN, " ")
 
 
 @dataclass(frozen=True, slots=True)

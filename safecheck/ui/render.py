@@ -36,9 +36,8 @@ from safecheck.ui.blocks import (
     Progress,
     Rule,
     Table,
-    whole,
-    written,
 )
+from safecheck.ui.terminal import whole, written
 from safecheck.ui.words import in_rows
 
 
