@@ -81,17 +81,18 @@ class HelpLine:
         self,
         region: Region,
         age_group: AgeGroup | None,
-        lang: str,
+        speaks: str,
         images: ImageAge | None = None,
     ) -> bool:
         """A line of this region (or an international one) for this age group, image age and
-        reader.
+        reader, who `speaks` a language (a code of `LINE_LANGS`).
 
-        A line marked for languages (a Flemish or a French-language line) is for readers of
-        those languages; a reader of another language (English) gets every such line.
+        A line marked for languages (a Flemish or a French-language line) is for readers who
+        speak one of them; a reader of another language (English) gets every such line. This
+        chooses lines, it translates nothing: the words are the edge's (`core.reach`).
         """
         here = self.country == INTERNATIONAL or self.country == region.value
-        shown = not self.langs or lang in self.langs or lang not in COMMUNITY_LANGS
+        shown = not self.langs or speaks in self.langs or speaks not in COMMUNITY_LANGS
         aged = age_group is None or not self.ages or age_group in self.ages
         made = images is None or not self.images or bool(self.images & images.ages)
         return here and shown and aged and made
@@ -101,11 +102,11 @@ class HelpLine:
         return frozenset(claim for source in self.sources for claim in source.claims)
 
 
-def anywhere(lines: Iterable[HelpLine], age_group: AgeGroup | None, lang: str) -> list[HelpLine]:
+def anywhere(lines: Iterable[HelpLine], age_group: AgeGroup | None, speaks: str) -> list[HelpLine]:
     """The lines that work in every country (removal services), for this age group."""
     return [
         line
-        for line in select(lines, Region.OTHER, age_group, lang=lang)
+        for line in select(lines, Region.OTHER, age_group, speaks=speaks)
         if line.country == INTERNATIONAL
     ]
 
@@ -120,12 +121,13 @@ def select(
     age_group: AgeGroup | None = None,
     kinds: Iterable[str] | None = None,
     *,
-    lang: str,
+    speaks: str,
     images: ImageAge | None = None,
 ) -> tuple[HelpLine, ...]:
-    """The lines for this region, age group, image age and reader's language, of these kinds,
-    in the order asked for (in Belgium the language chooses the Flemish or French lines)."""
-    chosen = [line for line in lines if line.serves(region, age_group, lang, images)]
+    """The lines for this region, age group, image age and the language the reader speaks,
+    of these kinds, in the order asked for (in Belgium the language chooses the Flemish or
+    French lines)."""
+    chosen = [line for line in lines if line.serves(region, age_group, speaks, images)]
     if kinds is None:
         return tuple(chosen)
     return tuple(line for kind in kinds for line in chosen if line.kind == kind)
@@ -355,10 +357,10 @@ def markdown_table(lines: Iterable[HelpLine]) -> str:
                 cell(value)
                 for value in (
                     _COUNTRY_NAMES[line.country],
-                    line.name(lang),
+                    line.name[lang],
                     line.kind,
                     contact(line, lang, separator="; "),
-                    line.hours(lang) if line.hours else "",
+                    line.hours[lang] if line.hours else "",
                     whom(line),
                     " ".join(f"<{url}>" for url in sources),
                     line.checked,

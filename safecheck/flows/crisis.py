@@ -41,13 +41,13 @@ def lines_for(
     share (112) once, unlabelled."""
     lines = tuple(lines)
     if region is not None:
-        return helpline_data.select(lines, region, kinds=kinds, lang=lang)
+        return helpline_data.select(lines, region, kinds=kinds, speaks=lang)
     chosen: list[HelpLine] = []
     for kind in kinds:
         per_country = [
             [
                 line
-                for line in helpline_data.select(lines, country, kinds=[kind], lang=lang)
+                for line in helpline_data.select(lines, country, kinds=[kind], speaks=lang)
                 if line.country == country.value
             ]
             for country in KNOWN
@@ -82,7 +82,7 @@ def with_country(line: HelpLine) -> HelpLine:
     """The line with its country before its name: `Belgium: Zelfmoordlijn 1813`."""
 
     def label(lang: str) -> str:
-        return labelled(lang, t(lang, labels.COUNTRY[line.country]), line.name(lang))
+        return labelled(lang, t(lang, labels.COUNTRY[line.country]), line.name[lang])
 
     return replace(line, name=Text(nl=label("nl"), en=label("en"), fr=label("fr")))
 

@@ -139,7 +139,7 @@ def show_helplines(
         for country in (Region.BE, Region.NL):
             own = [
                 line
-                for line in helpline_data.select(lines, country, age_group, lang=lang)
+                for line in helpline_data.select(lines, country, age_group, speaks=lang)
                 if line.country == country.value
             ]
             display.helpline_table(
@@ -150,7 +150,7 @@ def show_helplines(
             display.helpline_table(t(lang, "Removing images (any country)"), removal, lang)
         display.message(t(lang, "Another region: --region BE, NL or OTHER."))
         return
-    chosen = helpline_data.select(lines, region, age_group, lang=lang)
+    chosen = helpline_data.select(lines, region, age_group, speaks=lang)
     own = [line for line in chosen if line.country == region.value]
     anywhere = [line for line in chosen if line.country != region.value]
     title = t(lang, "Help lines: {region}", region=region_name(region, lang))
@@ -209,15 +209,15 @@ def run_plan(
         crisis = plan.crisis
         in_danger = asker.ask(
             Select(
-                crisis.question(lang),
-                [(crisis.yes(lang), True), (crisis.no(lang), False)],
+                crisis.question[lang],
+                [(crisis.yes[lang], True), (crisis.no[lang], False)],
                 default=0,
             )
         )
         if in_danger:
             display.clear()
             crisis_lines = lines_for(shown_region, lines, crisis.helplines, lang=lang)
-            display.crisis(t(lang, "Help right now"), crisis.message(lang), crisis_lines, lang)
+            display.crisis(t(lang, "Help right now"), crisis.message[lang], crisis_lines, lang)
             if shown_region is Region.OTHER or not crisis_lines:
                 display.message(
                     t(
@@ -364,7 +364,7 @@ class PlanView:
                 self.region,
                 self.age_group,
                 item.helplines,
-                lang=lang,
+                speaks=lang,
                 images=step_images(item, self.images),
             )
             if chosen:

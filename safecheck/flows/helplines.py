@@ -51,8 +51,8 @@ def first_screen(
         display.helpline_list(t(lang, "Removing images (any country)"), removal, lang)
         display.message(t(lang, "Another region: --region BE, NL or OTHER."))
         return
-    chosen = helpline_data.select(lines, region, age_group, lang=lang)
-    crisis = helpline_data.select(chosen, region, kinds=CRISIS_KINDS, lang=lang)
+    chosen = helpline_data.select(lines, region, age_group, speaks=lang)
+    crisis = helpline_data.select(chosen, region, kinds=CRISIS_KINDS, speaks=lang)
     crisis = tuple(line for line in crisis if line.country == region.value)
     main = [line for line in chosen if line.country == region.value and line not in crisis]
     anywhere = [line for line in chosen if line.country != region.value]
@@ -98,7 +98,7 @@ def show(
         for country in KNOWN:
             own = [
                 line
-                for line in helpline_data.select(lines, country, age_group, lang=lang)
+                for line in helpline_data.select(lines, country, age_group, speaks=lang)
                 if line.country == country.value
             ]
             title = t(lang, "Help lines: {region}", region=region_name(country, lang))
@@ -107,7 +107,7 @@ def show(
         display.helpline_table(t(lang, "Removing images (any country)"), removal, lang)
         display.message(t(lang, "Another region: --region BE, NL or OTHER."))
         return
-    chosen = helpline_data.select(lines, region, age_group, lang=lang)
+    chosen = helpline_data.select(lines, region, age_group, speaks=lang)
     own = [line for line in chosen if line.country == region.value]
     anywhere = [line for line in chosen if line.country != region.value]
     if own:
@@ -126,7 +126,7 @@ def helplines_data(
     chosen = {
         line.id: line
         for one in regions
-        for line in helpline_data.select(lines, one, age_group, lang=lang)
+        for line in helpline_data.select(lines, one, age_group, speaks=lang)
     }
     return {
         "lang": lang,
@@ -138,12 +138,12 @@ def helplines_data(
                 "country": line.country,
                 "kind": line.kind,
                 "crisis": line.kind in CRISIS_KINDS,
-                "name": line.name(lang),
+                "name": line.name[lang],
                 "phones": list(line.phones),
                 "chat": line.chat,
                 "url": line.url,
-                "hours": line.hours(lang) if line.hours else None,
-                "for": line.who(lang),
+                "hours": line.hours[lang] if line.hours else None,
+                "for": line.who[lang],
                 "ages": sorted(age.value for age in line.ages),
                 "source": line.source,
             }
