@@ -7,11 +7,11 @@ come from (`source`). Numbers are copied from the organisations' pages, never ma
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from safecheck.content import yamlfile
 from safecheck.content.checklist import (
@@ -162,24 +162,24 @@ def _line(doc: Located, raw: object, loc: Loc) -> HelpLine:
             line_id=yamlfile.quote(line_id),
         )
     what = f'help line "{line_id}"'
-    country = _string(doc, entry, "country", loc, what)
-    if country not in COUNTRIES:
-        doc.fail(
-            (*loc, "country"),
-            N_("{what}: country must be one of {known}, not {country}"),
-            what=what,
-            known=", ".join(COUNTRIES),
-            country=yamlfile.quote(country),
-        )
-    kind = _string(doc, entry, "kind", loc, what)
-    if kind not in HELPLINE_KINDS:
-        doc.fail(
-            (*loc, "kind"),
-            N_("{what}: kind must be one of {known}, not {kind}"),
-            what=what,
-            known=", ".join(HELPLINE_KINDS),
-            kind=yamlfile.quote(kind),
-        )
+    country = _known(
+        doc,
+        entry,
+        "country",
+        COUNTRIES,
+        loc,
+        what,
+        N_("{what}: country must be one of {known}, not {country}"),
+    )
+    kind = _known(
+        doc,
+        entry,
+        "kind",
+        HELPLINE_KINDS,
+        loc,
+        what,
+        N_("{what}: kind must be one of {known}, not {kind}"),
+    )
     phones = tuple(_strings(doc, entry, "phone", loc, what))
     for index, phone in enumerate(phones):
         if not PHONE_PATTERN.match(phone):
@@ -234,11 +234,12 @@ def _url(doc: Located, entry: Mapping[str, Any], key: str, loc: Loc, what: str) 
     """A full web address: the page a fact can be checked on."""
     url = _string(doc, entry, key, loc, what)
     if not URL_PATTERN.match(url):
-        doc.fail(
-            (*loc, key),
+        _wrong(
+            doc,
+            loc,
+            key,
+            what,
             N_("{what}: {key} must be a full URL (https://...), not {url}"),
-            what=what,
-            key=key,
             url=url,
         )
     return url
@@ -249,14 +250,20 @@ def _date(doc: Located, entry: Mapping[str, Any], key: str, loc: Loc, what: str)
     raw = _required(doc, entry, key, loc, what)
     text = raw.isoformat() if isinstance(raw, date) else raw
     if not isinstance(text, str) or not DATE_PATTERN.match(text):
-        doc.fail(
-            (*loc, key),
+        _wrong(
+            doc,
+            loc,
+            key,
+            what,
             N_("{what}: {key} must be a date like 2026-11-30, not {raw}"),
-            what=what,
-            key=key,
             raw=raw,
         )
     return text
+
+
+def _wrong(doc: Located, loc: Loc, key: str, what: str, message: str, **values: Any) -> NoReturn:
+    """Stop at `key` of the entry at `loc`: its value is not what `message` says it must be."""
+    doc.fail((*loc, key), message, what=what, key=key, **values)
 
 
 def _sources(doc: Located, entry: Mapping[str, Any], loc: Loc, what: str) -> tuple[Source, ...]:
@@ -279,6 +286,23 @@ def _sources(doc: Located, entry: Mapping[str, Any], loc: Loc, what: str) -> tup
             )
         )
     return tuple(found)
+
+
+def _known(
+    doc: Located,
+    entry: Mapping[str, Any],
+    key: str,
+    known: Sequence[str],
+    loc: Loc,
+    what: str,
+    message: str,
+) -> str:
+    """The text at `key`, which must be one of `known` (`message` names it as `{key}`)."""
+    value = _string(doc, entry, key, loc, what)
+    if value not in known:
+        placeholder = {key: yamlfile.quote(value)}
+        doc.fail((*loc, key), message, what=what, known=", ".join(known), **placeholder)
+    return value
 
 
 def _string(doc: Located, entry: Mapping[str, Any], key: str, loc: Loc, what: str) -> str:
