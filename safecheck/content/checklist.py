@@ -71,39 +71,32 @@ class Priority(StrEnum):
 class Text(Mapping[str, str]):
     """One text in every language safecheck speaks (`core.i18n.LANGUAGES`), by language code.
 
-    `text["fr"]` (or `text("fr")`) is the text for a reader of French; a language the file
-    does not have yet gives the English text. Frozen, and equal to a Text of the same texts.
+    A mapping, as the YAML writes it: `text["fr"]` is the French text, and a language the
+    file does not have yet gives the English one. Which language to show is the edge's
+    choice (`app`, `flows`, `ui`); nothing here translates. Frozen, and equal to a Text of
+    the same texts.
     """
 
     __slots__ = ("_texts",)
     _texts: dict[str, str]
 
-    def __init__(self, texts: Mapping[str, str] | None = None, /, **by_lang: str) -> None:
-        given = {**(texts or {}), **by_lang}
+    def __init__(self, texts: Mapping[str, str] | None = None, /, **by_code: str) -> None:
+        given = {**(texts or {}), **by_code}
         unknown = sorted(set(given) - set(LANGUAGES))
         if unknown:
             raise ValueError(f"not a language safecheck speaks: {', '.join(unknown)}")
         object.__setattr__(self, "_texts", given)
 
-    def __getitem__(self, lang: str) -> str:
-        if lang not in LANGUAGES:
-            raise KeyError(lang)
-        return self._texts.get(lang) or self._texts.get("en", "")
+    def __getitem__(self, key: str) -> str:
+        if key not in LANGUAGES:
+            raise KeyError(key)
+        return self._texts.get(key) or self._texts.get("en", "")
 
     def __iter__(self) -> Iterator[str]:
         return iter(LANGUAGES)
 
     def __len__(self) -> int:
         return len(LANGUAGES)
-
-    def __call__(self, lang: str) -> str:
-        """The text for a reader of `lang` (English for a language safecheck does not speak)."""
-        return self[lang] if lang in LANGUAGES else self["en"]
-
-    def __getattr__(self, lang: str) -> str:  # text.nl, text.en, text.fr
-        if lang in LANGUAGES:
-            return self[lang]
-        raise AttributeError(lang)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("a Text is frozen")

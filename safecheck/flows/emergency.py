@@ -26,7 +26,15 @@ from safecheck.core.audience import (
 from safecheck.core.i18n import t
 from safecheck.core.questions import Asker, Select
 from safecheck.core.region import Region, default_region, region_of
-from safecheck.flows.crisis import footer_text, known_region, lines_for
+from safecheck.flows.crisis import (
+    ANOTHER_REGION,
+    ONLY_BE_NL,
+    every_country,
+    footer_text,
+    known_region,
+    lines_for,
+    region_name,
+)
 from safecheck.flows.evidence_form import offer_log
 from safecheck.flows.saver import Saver
 from safecheck.flows.walk import View, now, walk
@@ -57,10 +65,6 @@ class PlanDisplay(View, Protocol):
     def helpline_table(self, title: str, lines: Sequence[HelpLine], lang: str) -> None: ...
 
     def plan_summary(self, summary: Summary, lang: str) -> None: ...
-
-
-def region_name(region: Region, lang: str) -> str:
-    return t(lang, labels.REGION[region.value])
 
 
 def ask_region(asker: Asker, lang: str, current: Region | None) -> Region:
@@ -136,21 +140,9 @@ def show_helplines(
     With no region known (None), the lines of every country safecheck knows.
     """
     if region is None:
-        for country in (Region.BE, Region.NL):
-            own = [
-                line
-                for line in helpline_data.select(lines, country, age_group, lang=lang)
-                if line.country == country.value
-            ]
-            display.helpline_table(
-                t(lang, "Help lines: {region}", region=region_name(country, lang)), own, lang
-            )
-        removal = helpline_data.anywhere(lines, age_group, lang)
-        if removal:
-            display.helpline_table(t(lang, "Removing images (any country)"), removal, lang)
-        display.message(t(lang, "Another region: --region BE, NL or OTHER."))
+        every_country(display, lines, lang, age_group)
         return
-    chosen = helpline_data.select(lines, region, age_group, lang=lang)
+    chosen = helpline_data.select(lines, region, age_group, speaks=lang)
     own = [line for line in chosen if line.country == region.value]
     anywhere = [line for line in chosen if line.country != region.value]
     title = t(lang, "Help lines: {region}", region=region_name(region, lang))
@@ -158,18 +150,10 @@ def show_helplines(
         display.helpline_table(title, own, lang)
     else:
         display.message(title)
-        display.message(
-            t(
-                lang,
-                "safecheck only knows the help lines of Belgium and the Netherlands. In "
-                "Europe, 112 reaches the emergency services; elsewhere, call your local "
-                "emergency number. Look for a help line where you live, or ask someone you "
-                "trust to find one with you.",
-            )
-        )
+        display.message(t(lang, ONLY_BE_NL))
     if anywhere:
         display.helpline_table(t(lang, "Removing images (any country)"), anywhere, lang)
-    display.message(t(lang, "Another region: --region BE, NL or OTHER."))
+    display.message(t(lang, ANOTHER_REGION))
 
 
 def run_plan(
@@ -209,25 +193,17 @@ def run_plan(
         crisis = plan.crisis
         in_danger = asker.ask(
             Select(
-                crisis.question(lang),
-                [(crisis.yes(lang), True), (crisis.no(lang), False)],
+                crisis.question[lang],
+                [(crisis.yes[lang], True), (crisis.no[lang], False)],
                 default=0,
             )
         )
         if in_danger:
             display.clear()
             crisis_lines = lines_for(shown_region, lines, crisis.helplines, lang=lang)
-            display.crisis(t(lang, "Help right now"), crisis.message(lang), crisis_lines, lang)
+            display.crisis(t(lang, "Help right now"), crisis.message[lang], crisis_lines, lang)
             if shown_region is Region.OTHER or not crisis_lines:
-                display.message(
-                    t(
-                        lang,
-                        "safecheck only knows the help lines of Belgium and the Netherlands. In "
-                        "Europe, 112 reaches the emergency services; elsewhere, call your local "
-                        "emergency number. Look for a help line where you live, or ask someone you "
-                        "trust to find one with you.",
-                    )
-                )
+                display.message(t(lang, ONLY_BE_NL))
             if shown_region is None:
                 # Every line we know is on screen; the region question comes right after.
                 region = ask_region(asker, lang, None)
@@ -364,7 +340,7 @@ class PlanView:
                 self.region,
                 self.age_group,
                 item.helplines,
-                lang=lang,
+                speaks=lang,
                 images=step_images(item, self.images),
             )
             if chosen:

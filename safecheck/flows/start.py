@@ -15,11 +15,10 @@ from safecheck.content import helplines as helpline_data
 from safecheck.core.i18n import t
 from safecheck.core.questions import Asker, Select
 from safecheck.core.region import Region
-from safecheck.flows.crisis import footer_text, known_region
+from safecheck.flows.crisis import footer_text, known_region, region_name
 from safecheck.flows.emergency import (
     PlanDisplay,
     ask_region,
-    region_name,
     remember_region,
     run_plan,
     show_helplines,

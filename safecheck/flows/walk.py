@@ -206,7 +206,7 @@ def walk(
         if after_answer is not None:
             after_answer(item, reply)
         if item.reminder is not None:
-            view.message(item.reminder(lang))
+            view.message(item.reminder[lang])
 
     result = summarize(checklist, answers)
     view.summary(result, lang)

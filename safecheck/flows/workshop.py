@@ -53,13 +53,13 @@ def helplines_for(region: Region, lang: str) -> tuple[HelpLine, ...] | None:
         data.load(),
         region,
         kinds=["emergency", "suicide-prevention", "online-abuse", "support"],
-        lang=lang,
+        speaks=lang,
     )
     return tuple(
         HelpLine(
-            name=line.name(lang),
+            name=line.name[lang],
             contact=phones(line, lang),
-            note=line.hours(lang) if line.hours else "",
+            note=line.hours[lang] if line.hours else "",
         )
         for line in chosen
     )
@@ -77,7 +77,7 @@ def present(
 ) -> None:
     """Show the menu until the presenter quits; each part returns to the menu."""
     order = [part.id for part in workshop.parts] + [QUIZ, QUIT]
-    choices = [(part.title(lang), part.id) for part in workshop.parts]
+    choices = [(part.title[lang], part.id) for part in workshop.parts]
     choices += [(t(lang, "Quiz for the group"), QUIZ), (t(lang, "End the workshop"), QUIT)]
     default = order[0]
     while True:

@@ -92,27 +92,27 @@ class Display:
 
     def checklist_intro(self, checklist: Checklist, lang: str) -> None:
         self.draw(
-            blocks.Box(checklist.title(lang), (blocks.Paragraph(checklist.intro(lang).strip()),))
+            blocks.Box(checklist.title[lang], (blocks.Paragraph(checklist.intro[lang].strip()),))
         )
 
     def section(self, section: Section, lang: str) -> None:
-        self.draw(blocks.Rule(section.title(lang)))
+        self.draw(blocks.Rule(section.title[lang]))
 
     def item(self, item: Item, lang: str, *, answered: int, total: int) -> None:
         count = t(lang, "{answered} of {total} answered", answered=answered, total=total)
         priority = t(lang, labels.PRIORITY[item.priority.value])
-        facts = ((t(lang, "Priority"), priority), (t(lang, "Why"), item.why(lang).strip()))
+        facts = ((t(lang, "Priority"), priority), (t(lang, "Why"), item.why[lang].strip()))
         self.draw(
             blocks.Progress(answered, total, count),
-            blocks.Box("", (blocks.Heading(item.title(lang)), blocks.KeyValues(facts, lang))),
+            blocks.Box("", (blocks.Heading(item.title[lang]), blocks.KeyValues(facts, lang))),
         )
 
     def how(self, item: Item, lang: str) -> None:
         parts: list[blocks.Block] = [
-            blocks.Heading(labelled(lang, t(lang, "How"), item.title(lang))),
-            blocks.Bullets(tuple(item.how(lang).strip().splitlines())),
+            blocks.Heading(labelled(lang, t(lang, "How"), item.title[lang])),
+            blocks.Bullets(tuple(item.how[lang].strip().splitlines())),
         ]
-        rows = tuple((PLATFORMS[name], steps(lang).strip()) for name, steps in item.platforms)
+        rows = tuple((PLATFORMS[name], steps[lang].strip()) for name, steps in item.platforms)
         if rows:
             parts.append(blocks.KeyValues(rows, lang))
         self.paged(lang, blocks.Box("", tuple(parts)))
@@ -161,7 +161,7 @@ class Display:
             for number, item in enumerate(summary.next_steps, start=1):
                 priority = t(lang, labels.PRIORITY[item.priority.value])
                 screen += [
-                    blocks.Paragraph(f"{number}. {item.title(lang)} ({priority})", strong=True),
+                    blocks.Paragraph(f"{number}. {item.title[lang]} ({priority})", strong=True),
                     blocks.Paragraph(f"   {first_step(item, lang)}"),
                 ]
             if more_open(summary):
@@ -210,7 +210,7 @@ class Display:
         for line in lines:
             parts += [
                 blocks.Paragraph(one_line(line, lang), strong=True),
-                blocks.Paragraph(line.who(lang)),
+                blocks.Paragraph(line.who[lang]),
             ]
         self.paged(lang, blocks.Box(title, tuple(parts)))
 
@@ -220,14 +220,14 @@ class Display:
         The count goes in the box's lower edge, not on a line of its own: with its help
         lines, the crisis footer and the question, a step has to fit 24 rows of a terminal."""
         count = t(lang, "{answered} of {total} answered", answered=answered, total=total)
-        how = blocks.Bullets(tuple(item.how(lang).strip().splitlines()))
-        body = (blocks.Paragraph(item.why(lang).strip()), blocks.Paragraph(""), how)
-        self.draw(blocks.Box(item.title(lang), body, note=count))
+        how = blocks.Bullets(tuple(item.how[lang].strip().splitlines()))
+        body = (blocks.Paragraph(item.why[lang].strip()), blocks.Paragraph(""), how)
+        self.draw(blocks.Box(item.title[lang], body, note=count))
 
     def platforms(self, item: Item, lang: str) -> None:
         """A step's own steps on each platform, asked for after the step."""
-        rows = tuple((PLATFORMS[name], steps(lang).strip()) for name, steps in item.platforms)
-        self.paged(lang, blocks.Box(item.title(lang), (blocks.KeyValues(rows, lang),)))
+        rows = tuple((PLATFORMS[name], steps[lang].strip()) for name, steps in item.platforms)
+        self.paged(lang, blocks.Box(item.title[lang], (blocks.KeyValues(rows, lang),)))
 
     def helpline_list(self, title: str, lines: Sequence[LineData], lang: str) -> None:
         """One line each, to keep a step on one screen (`safecheck helplines` tells more)."""
@@ -240,15 +240,15 @@ class Display:
         Nothing is cut off: below 80 columns each line is a stacked list of its facts."""
         entries = tuple(
             blocks.Entry(
-                line.name(lang),
+                line.name[lang],
                 (
                     blocks.Field(
                         t(lang, "Contact"), tuple(contact(line, lang, separator="\n").split("\n"))
                     ),
-                    blocks.Field(t(lang, "For"), (line.who(lang),)),
+                    blocks.Field(t(lang, "For"), (line.who[lang],)),
                     blocks.Field(t(lang, "Source"), (line.source,), under=True),
                 ),
-                note=line.hours(lang) if line.hours else "",
+                note=line.hours[lang] if line.hours else "",
             )
             for line in lines
         )
@@ -270,7 +270,7 @@ class Display:
                 t(lang, "You have done every step. Keep asking for help whenever you need it.")
             )
             return
-        numbered = tuple(f"{n}. {item.title(lang)}" for n, item in enumerate(still_open, 1))
+        numbered = tuple(f"{n}. {item.title[lang]}" for n, item in enumerate(still_open, 1))
         self.draw(
             blocks.Paragraph(t(lang, "Still open, in the order to take them:")),
             blocks.Bullets(numbered),
@@ -285,7 +285,7 @@ class Display:
         rows = []
         for summary in summaries:
             started = summary.answered > 0
-            name = f"{summary.checklist.title(lang)} ({summary.checklist.id})"
+            name = f"{summary.checklist.title[lang]} ({summary.checklist.id})"
             still_open = open_by_priority(summary, lang)
             said = (
                 t(

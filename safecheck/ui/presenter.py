@@ -41,24 +41,24 @@ class PresenterDisplay:
     def title_screen(self, workshop: Workshop, region: Region, lang: str) -> None:
         name = t(lang, labels.REGION[region.value])
         body: list[Block] = [
-            Paragraph(workshop.intro(lang).strip()),
+            Paragraph(workshop.intro[lang].strip()),
             Paragraph(""),
             Paragraph(t(lang, "Help lines for: {region}", region=name)),
             Paragraph(t(lang, "Another region: safecheck workshop --region BE, NL or OTHER.")),
             Paragraph(t(lang, "Workshop mode saves nothing on this computer."), aside=True),
         ]
-        self._show(body, title=workshop.title(lang))
+        self._show(body, title=workshop.title[lang])
 
     def slide(self, view: SlideView, lang: str) -> None:
         slide, part = view.slide, view.part
-        body: list[Block] = [Heading(slide.title(lang))]
+        body: list[Block] = [Heading(slide.title[lang])]
         if slide.body is not None:
-            body += [Paragraph(""), Paragraph(slide.body(lang).strip())]
+            body += [Paragraph(""), Paragraph(slide.body[lang].strip())]
         if slide.chat:
             lines = tuple(
                 (
                     "" if line.speaker == NOTE else part.speakers[line.speaker],
-                    line.text(lang).strip(),
+                    line.text[lang].strip(),
                 )
                 for line in slide.chat
             )
@@ -66,15 +66,15 @@ class PresenterDisplay:
         if slide.helplines:
             body += [Paragraph(""), self._helplines(view.helplines, view.region, lang)]
         if slide.question is not None:
-            body += [Paragraph(""), Paragraph(slide.question(lang).strip(), strong=True)]
+            body += [Paragraph(""), Paragraph(slide.question[lang].strip(), strong=True)]
         if slide.reveal is not None and view.revealed:
-            body += [Paragraph(""), Paragraph("-> " + slide.reveal(lang).strip(), strong=True)]
+            body += [Paragraph(""), Paragraph("-> " + slide.reveal[lang].strip(), strong=True)]
         title = t(
             lang,
             "Part {number} of {count}: {title}",
             number=view.part_number,
             count=view.part_count,
-            title=part.title(lang),
+            title=part.title[lang],
         )
         self._show(body, title=title, note=f"{view.slide_number} / {len(part.slides)}")
 
@@ -95,9 +95,9 @@ class PresenterDisplay:
     def quiz(self, view: QuizView, lang: str) -> None:
         """A quiz question; once the group chose, whether it was right, and why."""
         question = view.question
-        body: list[Block] = [Paragraph(question.question(lang).strip(), strong=True), Paragraph("")]
+        body: list[Block] = [Paragraph(question.question[lang].strip(), strong=True), Paragraph("")]
         body += [
-            Paragraph(f"{letter}. {choice(lang).strip()}")
+            Paragraph(f"{letter}. {choice[lang].strip()}")
             for letter, choice in zip("ABCD", question.choices, strict=False)
         ]
         if view.chosen is not None:
@@ -114,13 +114,13 @@ class PresenterDisplay:
             body += [
                 Paragraph(""),
                 Paragraph("-> " + verdict, strong=True),
-                Paragraph(question.explanation(lang).strip()),
+                Paragraph(question.explanation[lang].strip()),
             ]
         count = t(
             lang, "Question {number} of {count}", number=view.number, count=len(view.quiz.questions)
         )
         tally = t(lang, "Right so far: {right} of {asked}", right=view.right, asked=view.asked)
-        self._show(body, title=labelled(lang, view.quiz.title(lang), count), note=tally)
+        self._show(body, title=labelled(lang, view.quiz.title[lang], count), note=tally)
 
     def quiz_tally(self, quiz: Quiz, lang: str, *, right: int, asked: int) -> None:
         score = tn(
@@ -136,7 +136,7 @@ class PresenterDisplay:
             Paragraph(""),
             Paragraph(t(lang, "This tally is only on the screen; it is not saved."), aside=True),
         ]
-        self._show(body, title=quiz.title(lang))
+        self._show(body, title=quiz.title[lang])
 
 
 class PlainPresenterDisplay(PresenterDisplay):
