@@ -51,17 +51,18 @@ def test_the_help_line_table_is_made_from_the_data() -> None:
     from dataclasses import replace
 
     from safecheck.content import helplines
+    from tools import helpline_table
 
     lines = helplines.load()
-    start = HELPLINES_PAGE.index(helplines.TABLE_START) + len(helplines.TABLE_START)
-    table = HELPLINES_PAGE[start : HELPLINES_PAGE.index(helplines.TABLE_END)]
-    assert table.strip() == helplines.markdown_table(lines).strip(), (
+    start = HELPLINES_PAGE.index(helpline_table.TABLE_START) + len(helpline_table.TABLE_START)
+    table = HELPLINES_PAGE[start : HELPLINES_PAGE.index(helpline_table.TABLE_END)]
+    assert table.strip() == helpline_table.markdown_table(lines).strip(), (
         "the help-line table of docs/helplines.md differs from checklists/data/helplines.yaml: "
         "run python tools/helpline_table.py"
     )
     # A changed fact in the data would make the page out of date (the check can fail).
     changed = (replace(lines[0], phones=("999",)), *lines[1:])
-    assert helplines.with_table(HELPLINES_PAGE, changed) != HELPLINES_PAGE
+    assert helpline_table.with_table(HELPLINES_PAGE, changed) != HELPLINES_PAGE
     # Every line `safecheck helplines` gives is in the table, with its source and check date.
     shown = CliRunner().invoke(app, ["helplines", "--json", "--lang", "en"])
     assert shown.exit_code == 0, shown.output

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from safecheck.cli.context import finish, run_of
-from safecheck.cli.options import LangOption
+from safecheck.cli.options import LangOption, force_option
 
 backup_app = typer.Typer(
     help="Move everything safecheck keeps to another computer, or give it to a trusted adult: "
@@ -38,10 +38,7 @@ def backup_restore(
     ctx: typer.Context,
     file: BackupFile,
     force: Annotated[
-        bool,
-        typer.Option(
-            "--force", help="Replace a saved state; it is kept aside first, never deleted."
-        ),
+        bool, force_option(help="Replace a saved state; it is kept aside first, never deleted.")
     ] = False,
     lang: LangOption = None,
 ) -> None:

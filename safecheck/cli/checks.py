@@ -13,7 +13,9 @@ from safecheck.cli.options import (
     LangOption,
     PlainOption,
     PriorityName,
+    checklist_option,
     complete_checklist,
+    min_score_option,
 )
 
 
@@ -103,17 +105,10 @@ def verify(
     ctx: typer.Context,
     checklist: Annotated[
         str,
-        typer.Option(
-            "--checklist",
-            help="The checklist to verify: an id or the path of a checklist file.",
-            autocompletion=complete_checklist,
-        ),
+        checklist_option(help="The checklist to verify: an id or the path of a checklist file."),
     ] = "prevention",
     min_score: Annotated[
-        int | None,
-        typer.Option(
-            "--min-score", min=0, max=100, help="Holds when the score is at least this percent."
-        ),
+        int | None, min_score_option(help="Holds when the score is at least this percent.")
     ] = None,
     require_priority: Annotated[
         list[PriorityName] | None,

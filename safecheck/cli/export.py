@@ -14,6 +14,7 @@ from safecheck.cli.options import (
     ImagesOption,
     LangOption,
     RegionOption,
+    force_option,
 )
 
 
@@ -66,9 +67,7 @@ def export_command(
             show_default=False,
         ),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the file if it is there.")
-    ] = False,
+    force: Annotated[bool, force_option(help="Replace the file if it is there.")] = False,
     lang: LangOption = None,
     region: RegionOption = None,
     age_group: AgeGroupOption = None,

@@ -11,7 +11,9 @@ from safecheck.cli.options import (
     JsonOption,
     LangOption,
     PlainOption,
-    complete_checklist,
+    checklist_option,
+    force_option,
+    min_score_option,
 )
 
 
@@ -27,17 +29,10 @@ def class_summary(
     ],
     checklist: Annotated[
         str,
-        typer.Option(
-            "--checklist",
-            help="The checklist to summarise: an id or the path of a checklist file.",
-            autocompletion=complete_checklist,
-        ),
+        checklist_option(help="The checklist to summarise: an id or the path of a checklist file."),
     ] = "prevention",
     min_score: Annotated[
-        int | None,
-        typer.Option(
-            "--min-score", min=0, max=100, help="Also count the results with at least this score."
-        ),
+        int | None, min_score_option(help="Also count the results with at least this score.")
     ] = None,
     names: Annotated[
         bool,
@@ -49,9 +44,7 @@ def class_summary(
             "--html", metavar="FILE", help="Write a printable page with a chart per item instead."
         ),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the --html file if it is there.")
-    ] = False,
+    force: Annotated[bool, force_option(help="Replace the --html file if it is there.")] = False,
     lang: LangOption = None,
     json_output: JsonOption = False,
     plain: PlainOption = False,

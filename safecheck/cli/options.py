@@ -2,7 +2,7 @@
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -25,6 +25,23 @@ def complete_checklist(incomplete: str) -> list[str]:
 
     ids = [path.stem for path in checklists.checklist_paths(checklists.builtin_dir())]
     return [name for name in ids if name.startswith(incomplete)]
+
+
+# Options that several commands have under one name and one shape, each with its own help text
+# (what the option does there): `force: Annotated[bool, force_option(help="...")] = False`.
+def checklist_option(help: str) -> Any:
+    """--checklist: a checklist id (completed from the built-in ones) or a checklist file."""
+    return typer.Option("--checklist", help=help, autocompletion=complete_checklist)
+
+
+def min_score_option(help: str) -> Any:
+    """--min-score: a percentage, 0 to 100."""
+    return typer.Option("--min-score", min=0, max=100, help=help)
+
+
+def force_option(help: str) -> Any:
+    """--force: replace what is there."""
+    return typer.Option("--force", help=help)
 
 
 LangOption = Annotated[

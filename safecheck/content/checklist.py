@@ -320,7 +320,7 @@ def load(
 
 
 T = TypeVar("T")
-_UNREADABLE = Text(nl="", en="")  # stands in for a text with a problem (never shown)
+_UNREADABLE = Text()  # stands in for a text with a problem (never shown)
 
 
 def problems_of(path: Path) -> list[InputFileError]:

@@ -24,7 +24,7 @@ from safecheck.content.checklist import (
 )
 from safecheck.content.yamlfile import Loc, Located
 from safecheck.core.audience import COUNTRIES, HELPLINE_KINDS, INTERNATIONAL, AgeGroup, ImageAge
-from safecheck.core.i18n import N_
+from safecheck.core.i18n import LANGUAGES, N_
 from safecheck.core.reach import contact as contact
 from safecheck.core.reach import one_line as one_line
 from safecheck.core.reach import short_line as short_line
@@ -328,75 +328,5 @@ def _name(doc: Located, entry: Mapping[str, Any], loc: Loc, what: str) -> Text:
     raw = _required(doc, entry, "name", loc, what)
     if isinstance(raw, str):
         name = yamlfile.string(doc, raw, (*loc, "name"), f"{what}: name")
-        return Text(nl=name, en=name, fr=name)
+        return Text(dict.fromkeys(LANGUAGES, name))
     return _text(doc, entry, "name", loc, what)
-
-
-# The README's help-line table is written from the data between these two lines
-# (`python tools/helpline_table.py`); tests/test_docs.py fails when they differ.
-TABLE_START = "<!-- helplines table: made from checklists/data/helplines.yaml -->"
-TABLE_END = "<!-- end of helplines table -->"
-_COUNTRY_NAMES = {
-    "BE": "Belgium",
-    "NL": "Netherlands",
-    "OTHER": "another country",
-    INTERNATIONAL: "anywhere",
-}
-
-
-def markdown_table(lines: Iterable[HelpLine]) -> str:
-    """Every line as a Markdown table row (in English), with its source and the day it was
-    checked."""
-    lang = "en"
-
-    def cell(text: str) -> str:
-        return " ".join(text.split()).replace("|", "\\|")
-
-    def whom(line: HelpLine) -> str:
-        parts = []
-        if line.ages:
-            parts.append(
-                " and ".join(sorted("under 18" if a == "minor" else "18+" for a in line.ages))
-            )
-        if line.images:
-            made = " or ".join(
-                "under 18" if i == "under-18" else "at 18+"
-                for i in sorted(line.images, reverse=True)
-            )
-            parts.append(f"images made {made}")
-        return "; ".join(parts) or "all"
-
-    rows = [
-        "| Country | Name | Kind | Contact | Hours | For | Source | Checked |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
-    for line in lines:
-        sources = [
-            line.source,
-            *(source.url for source in line.sources if source.url != line.source),
-        ]
-        rows.append(
-            "| "
-            + " | ".join(
-                cell(value)
-                for value in (
-                    _COUNTRY_NAMES[line.country],
-                    line.name[lang],
-                    line.kind,
-                    contact(line, lang, separator="; "),
-                    line.hours[lang] if line.hours else "",
-                    whom(line),
-                    " ".join(f"<{url}>" for url in sources),
-                    line.checked,
-                )
-            )
-            + " |"
-        )
-    return "\n".join(rows) + "\n"
-
-
-def with_table(readme: str, lines: Iterable[HelpLine]) -> str:
-    """`readme` with the text between the table's two marker lines made from `lines`."""
-    start = readme.index(TABLE_START) + len(TABLE_START)
-    end = readme.index(TABLE_END, start)
-    return f"{readme[:start]}\n{markdown_table(lines)}{readme[end:]}"

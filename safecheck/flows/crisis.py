@@ -18,7 +18,7 @@ from safecheck.content.helplines import HelpLine
 from safecheck.core import labels
 from safecheck.core import region as regions
 from safecheck.core.audience import AgeGroup
-from safecheck.core.i18n import N_, labelled, t
+from safecheck.core.i18n import LANGUAGES, N_, labelled, t
 from safecheck.core.region import Region
 from safecheck.storage.settings import Settings
 
@@ -123,7 +123,7 @@ def with_country(line: HelpLine) -> HelpLine:
     def label(lang: str) -> str:
         return labelled(lang, t(lang, labels.COUNTRY[line.country]), line.name[lang])
 
-    return replace(line, name=Text(nl=label("nl"), en=label("en"), fr=label("fr")))
+    return replace(line, name=Text({code: label(code) for code in LANGUAGES}))
 
 
 # The footer is read on an 80-column terminal too: its lines are laid out to 79 columns (some
