@@ -20,6 +20,8 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
+from tests.forked import Programs
+
 ROOT = Path(__file__).resolve().parent.parent
 NETGUARD = Path(__file__).resolve().parent / "netguard"
 
@@ -146,6 +148,15 @@ def pipe() -> Iterator[PipeInput]:
     """A pipe that real questionary prompts read keys from, as from a terminal."""
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         yield pipe
+
+
+@pytest.fixture(scope="session")
+def programs() -> Iterator[Programs]:
+    """safecheck as programs forked from one that has loaded it (tests/forked.py): for runs
+    whose output and exit code are what a test reads, not the start-up."""
+    started = Programs()
+    yield started
+    started.close()
 
 
 def child_env(home: Path, **extra: str) -> dict[str, str]:

@@ -43,7 +43,8 @@ from safecheck.storage.store import STATE_FILE
 from safecheck.ui.display import Display, PlainDisplay, plain_console
 from tests import hostile_corpus as corpus
 from tests import keys
-from tests.conftest import SMALL_CHECKLIST, TEST_PASSPHRASE, Tmux, child_env, default_sigint, spawn
+from tests.conftest import SMALL_CHECKLIST, TEST_PASSPHRASE, Tmux, child_env, spawn
+from tests.forked import Programs
 
 MEMORY_LIMIT = 400 * 1024 * 1024
 # What one hostile file may cost: 5 s of CPU (the kernel stops the run after that, however
@@ -54,12 +55,11 @@ CORPUS_HANG_GUARD = 600  # seconds for a whole corpus: about 50 programs, two at
 QUESTION = "Where are you with this?"
 
 
-def limited() -> None:
-    """In the child: at most 400 MB of address space and 5 s of CPU, and Ctrl-C as it is by
-    default."""
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-    resource.setrlimit(resource.RLIMIT_CPU, (CPU_LIMIT, CPU_LIMIT + 1))
-    default_sigint()
+# In the child: at most 400 MB of address space and 5 s of CPU.
+LIMITS = {
+    "RLIMIT_AS": (MEMORY_LIMIT, MEMORY_LIMIT),
+    "RLIMIT_CPU": (CPU_LIMIT, CPU_LIMIT + 1),
+}
 
 
 @dataclass(frozen=True)
@@ -70,16 +70,15 @@ class Run:
     seconds: float
 
 
-def run(home: Path, name: str, *args: str) -> Run:
+def run(programs: Programs, home: Path, name: str, *args: str) -> Run:
+    """safecheck as a program of its own (forked, see tests/forked.py), within LIMITS."""
     started = time.monotonic()
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "safecheck", *args],
-            env=child_env(home, SAFECHECK_PASSPHRASE=TEST_PASSPHRASE),
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
+        done = programs.run(
+            args,
+            child_env(home, SAFECHECK_PASSPHRASE=TEST_PASSPHRASE),
             timeout=TIMEOUT,
-            preexec_fn=limited,
+            limits=LIMITS,
         )
     except subprocess.TimeoutExpired:
         return Run(name, None, "timed out", TIMEOUT)
@@ -151,10 +150,12 @@ def run_all(jobs: list[Callable[[], list[str]]]) -> list[str]:
 
 @pytest.mark.slow
 @pytest.mark.timeout(CORPUS_HANG_GUARD)
-def test_lint_refuses_every_hostile_file_calmly(hostile: Path, home: Path) -> None:
+def test_lint_refuses_every_hostile_file_calmly(
+    programs: Programs, hostile: Path, home: Path
+) -> None:
     def job(name: str) -> Callable[[], list[str]]:
         def one() -> list[str]:
-            result = run(home, name, "lint", str(hostile / name))
+            result = run(programs, home, name, "lint", str(hostile / name))
             return problems(result, name, line=name in WITH_LINES, every=True)
 
         return one
@@ -165,13 +166,15 @@ def test_lint_refuses_every_hostile_file_calmly(hostile: Path, home: Path) -> No
 @pytest.mark.slow
 @pytest.mark.timeout(CORPUS_HANG_GUARD)
 def test_check_refuses_every_hostile_checklist_calmly(
-    hostile: Path, home: Path, tmp_path: Path
+    programs: Programs, hostile: Path, home: Path, tmp_path: Path
 ) -> None:
     def job(name: str) -> Callable[[], list[str]]:
         folder = as_checklist(hostile, name, tmp_path / "checklists")
 
         def one() -> list[str]:
-            result = run(home, name, "check", "hostile", "--checklists", str(folder), "--no-input")
+            result = run(
+                programs, home, name, "check", "hostile", "--checklists", str(folder), "--no-input"
+            )
             return problems(result, "hostile.yaml", line=name in WITH_LINES)
 
         return one
@@ -182,7 +185,7 @@ def test_check_refuses_every_hostile_checklist_calmly(
 @pytest.mark.slow
 @pytest.mark.timeout(CORPUS_HANG_GUARD)
 def test_answers_refuses_every_hostile_answers_file_calmly(
-    hostile: Path, home: Path, tmp_path: Path
+    programs: Programs, hostile: Path, home: Path, tmp_path: Path
 ) -> None:
     folder = tmp_path / "small"
     folder.mkdir()
@@ -191,7 +194,7 @@ def test_answers_refuses_every_hostile_answers_file_calmly(
     def job(name: str) -> Callable[[], list[str]]:
         def one() -> list[str]:
             args = ["check", "small", "--checklists", str(folder), "--no-input"]
-            result = run(home, name, *args, "--answers", str(hostile / name))
+            result = run(programs, home, name, *args, "--answers", str(hostile / name))
             return problems(result, name, line=name in WITH_LINES)
 
         return one
@@ -201,10 +204,12 @@ def test_answers_refuses_every_hostile_answers_file_calmly(
 
 @pytest.mark.slow
 @pytest.mark.timeout(CORPUS_HANG_GUARD)
-def test_evidence_import_refuses_every_hostile_file_calmly(hostile: Path, home: Path) -> None:
+def test_evidence_import_refuses_every_hostile_file_calmly(
+    programs: Programs, hostile: Path, home: Path
+) -> None:
     def job(name: str) -> Callable[[], list[str]]:
         def one() -> list[str]:
-            result = run(home, name, "evidence", "add", "--from", str(hostile / name))
+            result = run(programs, home, name, "evidence", "add", "--from", str(hostile / name))
             return problems(result, name, line=name in WITH_LINES)
 
         return one
@@ -224,10 +229,12 @@ def test_evidence_import_refuses_every_hostile_file_calmly(hostile: Path, home: 
     ],
 )
 def test_check_names_a_checklist_that_is_not_a_regular_file_and_why(
-    hostile: Path, home: Path, tmp_path: Path, name: str, reason: str
+    programs: Programs, hostile: Path, home: Path, tmp_path: Path, name: str, reason: str
 ) -> None:
     folder = as_checklist(hostile, name, tmp_path)
-    result = run(home, name, "check", "hostile", "--checklists", str(folder), "--no-input")
+    result = run(
+        programs, home, name, "check", "hostile", "--checklists", str(folder), "--no-input"
+    )
     assert result.code == ExitCode.BAD_INPUT
     assert f"safecheck: {folder / 'hostile.yaml'}: this " in result.out
     assert reason in result.out
@@ -236,7 +243,7 @@ def test_check_names_a_checklist_that_is_not_a_regular_file_and_why(
 
 @pytest.mark.parametrize("name", [*corpus.SPECIAL, "sparse-huge.yaml"])
 def test_a_state_file_that_is_not_a_regular_file_or_too_big_is_refused(
-    hostile: Path, home: Path, name: str
+    programs: Programs, hostile: Path, home: Path, name: str
 ) -> None:
     home.mkdir(mode=0o700, parents=True, exist_ok=True)
     home.chmod(0o700)
@@ -247,7 +254,7 @@ def test_a_state_file_that_is_not_a_regular_file_or_too_big_is_refused(
         with state.open("wb") as handle:
             handle.truncate(1 << 40)
         state.chmod(0o600)
-    result = run(home, name, "status", "--json")
+    result = run(programs, home, name, "status", "--json")
     assert result.code == ExitCode.BAD_STATE, result.out
     assert str(state) in result.out
     assert "Traceback" not in result.out
@@ -608,10 +615,10 @@ def _no_stray_passphrase() -> Iterator[None]:
 
 @pytest.mark.parametrize("kind", ["fifo", "link-loop", "dev-zero", "folder"])
 def test_an_evidence_file_option_that_is_not_a_regular_file_is_refused_at_once(
-    tmp_path: Path, home: Path, kind: str
+    programs: Programs, tmp_path: Path, home: Path, kind: str
 ) -> None:
     path = corpus.make_special(tmp_path, f"{kind}.png", kind)
-    result = run(home, kind, "evidence", "add", "--platform", "X", "--file", str(path))
+    result = run(programs, home, kind, "evidence", "add", "--platform", "X", "--file", str(path))
     assert result.code == ExitCode.USAGE, result.out  # a wrong option value, as for a typo
     assert str(path) in result.out
     assert "Traceback" not in result.out
