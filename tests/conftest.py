@@ -20,7 +20,7 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from tests.forked import Programs
+from tests import forked
 
 ROOT = Path(__file__).resolve().parent.parent
 NETGUARD = Path(__file__).resolve().parent / "netguard"
@@ -150,13 +150,11 @@ def pipe() -> Iterator[PipeInput]:
         yield pipe
 
 
-@pytest.fixture(scope="session")
-def programs() -> Iterator[Programs]:
-    """safecheck as programs forked from one that has loaded it (tests/forked.py): for runs
-    whose output and exit code are what a test reads, not the start-up."""
-    started = Programs()
-    yield started
-    started.close()
+@pytest.fixture(autouse=True, scope="session")
+def _close_forked() -> Iterator[None]:
+    """The servers of tests/forked.py end with the tests."""
+    yield
+    forked.PROGRAMS.close()
 
 
 def child_env(home: Path, **extra: str) -> dict[str, str]:

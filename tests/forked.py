@@ -232,5 +232,9 @@ class Programs:
         self._all.clear()
 
 
+PROGRAMS = Programs()  # this test process's servers; conftest closes them at the end
+run = PROGRAMS.run
+
+
 if __name__ == "__main__":
     serve()

@@ -41,10 +41,9 @@ from safecheck.storage.sealing import Key, Keys, Source
 from safecheck.storage.state import State
 from safecheck.storage.store import STATE_FILE
 from safecheck.ui.display import Display, PlainDisplay, plain_console
+from tests import forked, keys
 from tests import hostile_corpus as corpus
-from tests import keys
 from tests.conftest import SMALL_CHECKLIST, TEST_PASSPHRASE, Tmux, child_env, spawn
-from tests.forked import Programs
 
 MEMORY_LIMIT = 400 * 1024 * 1024
 # What one hostile file may cost: 5 s of CPU (the kernel stops the run after that, however
@@ -56,10 +55,7 @@ QUESTION = "Where are you with this?"
 
 
 # In the child: at most 400 MB of address space and 5 s of CPU.
-LIMITS = {
-    "RLIMIT_AS": (MEMORY_LIMIT, MEMORY_LIMIT),
-    "RLIMIT_CPU": (CPU_LIMIT, CPU_LIMIT + 1),
-}
+LIMITS = {"RLIMIT_AS": (MEMORY_LIMIT, MEMORY_LIMIT), "RLIMIT_CPU": (CPU_LIMIT, CPU_LIMIT + 1)}
 
 
 @dataclass(frozen=True)
@@ -70,11 +66,11 @@ class Run:
     seconds: float
 
 
-def run(programs: Programs, home: Path, name: str, *args: str) -> Run:
-    """safecheck as a program of its own (forked, see tests/forked.py), within LIMITS."""
+def run(home: Path, name: str, *args: str) -> Run:
+    """safecheck as a program of its own (a fork, see tests/forked.py), within LIMITS."""
     started = time.monotonic()
     try:
-        done = programs.run(
+        done = forked.run(
             args,
             child_env(home, SAFECHECK_PASSPHRASE=TEST_PASSPHRASE),
             timeout=TIMEOUT,
@@ -150,12 +146,10 @@ def run_all(jobs: list[Callable[[], list[str]]]) -> list[str]:
 
 @pytest.mark.slow
 @pytest.mark.timeout(CORPUS_HANG_GUARD)
-def test_lint_refuses_every_hostile_file_calmly(
-    programs: Programs, hostile: Path, home: Path
-) -> None:
+def test_lint_refuses_every_hostile_file_calmly(hostile: Path, home: Path) -> None:
     def job(name: str) -> Callable[[], list[str]]:
         def one() -> list[str]:
-            result = run(programs, home, name, "lint", str(hostile / name))
+            result = run(home, name, "lint", str(hostile / name))
             return problems(result, name, line=name in WITH_LINES, every=True)
 
         return one
@@ -166,15 +160,13 @@ def test_lint_refuses_every_hostile_file_calmly(
 @pytest.mark.slow
 @pytest.mark.timeout(CORPUS_HANG_GUARD)
 def test_check_refuses_every_hostile_checklist_calmly(
-    programs: Programs, hostile: Path, home: Path, tmp_path: Path
+    hostile: Path, home: Path, tmp_path: Path
 ) -> None:
     def job(name: str) -> Callable[[], list[str]]:
         folder = as_checklist(hostile, name, tmp_path / "checklists")
 
         def one() -> list[str]:
-            result = run(
-                programs, home, name, "check", "hostile", "--checklists", str(folder), "--no-input"
-            )
+            result = run(home, name, "check", "hostile", "--checklists", str(folder), "--no-input")
             return problems(result, "hostile.yaml", line=name in WITH_LINES)
 
         return one
@@ -185,7 +177,7 @@ def test_check_refuses_every_hostile_checklist_calmly(
 @pytest.mark.slow
 @pytest.mark.timeout(CORPUS_HANG_GUARD)
 def test_answers_refuses_every_hostile_answers_file_calmly(
-    programs: Programs, hostile: Path, home: Path, tmp_path: Path
+    hostile: Path, home: Path, tmp_path: Path
 ) -> None:
     folder = tmp_path / "small"
     folder.mkdir()
@@ -194,7 +186,7 @@ def test_answers_refuses_every_hostile_answers_file_calmly(
     def job(name: str) -> Callable[[], list[str]]:
         def one() -> list[str]:
             args = ["check", "small", "--checklists", str(folder), "--no-input"]
-            result = run(programs, home, name, *args, "--answers", str(hostile / name))
+            result = run(home, name, *args, "--answers", str(hostile / name))
             return problems(result, name, line=name in WITH_LINES)
 
         return one
@@ -204,12 +196,10 @@ def test_answers_refuses_every_hostile_answers_file_calmly(
 
 @pytest.mark.slow
 @pytest.mark.timeout(CORPUS_HANG_GUARD)
-def test_evidence_import_refuses_every_hostile_file_calmly(
-    programs: Programs, hostile: Path, home: Path
-) -> None:
+def test_evidence_import_refuses_every_hostile_file_calmly(hostile: Path, home: Path) -> None:
     def job(name: str) -> Callable[[], list[str]]:
         def one() -> list[str]:
-            result = run(programs, home, name, "evidence", "add", "--from", str(hostile / name))
+            result = run(home, name, "evidence", "add", "--from", str(hostile / name))
             return problems(result, name, line=name in WITH_LINES)
 
         return one
@@ -229,12 +219,10 @@ def test_evidence_import_refuses_every_hostile_file_calmly(
     ],
 )
 def test_check_names_a_checklist_that_is_not_a_regular_file_and_why(
-    programs: Programs, hostile: Path, home: Path, tmp_path: Path, name: str, reason: str
+    hostile: Path, home: Path, tmp_path: Path, name: str, reason: str
 ) -> None:
     folder = as_checklist(hostile, name, tmp_path)
-    result = run(
-        programs, home, name, "check", "hostile", "--checklists", str(folder), "--no-input"
-    )
+    result = run(home, name, "check", "hostile", "--checklists", str(folder), "--no-input")
     assert result.code == ExitCode.BAD_INPUT
     assert f"safecheck: {folder / 'hostile.yaml'}: this " in result.out
     assert reason in result.out
@@ -243,7 +231,7 @@ def test_check_names_a_checklist_that_is_not_a_regular_file_and_why(
 
 @pytest.mark.parametrize("name", [*corpus.SPECIAL, "sparse-huge.yaml"])
 def test_a_state_file_that_is_not_a_regular_file_or_too_big_is_refused(
-    programs: Programs, hostile: Path, home: Path, name: str
+    hostile: Path, home: Path, name: str
 ) -> None:
     home.mkdir(mode=0o700, parents=True, exist_ok=True)
     home.chmod(0o700)
@@ -254,7 +242,7 @@ def test_a_state_file_that_is_not_a_regular_file_or_too_big_is_refused(
         with state.open("wb") as handle:
             handle.truncate(1 << 40)
         state.chmod(0o600)
-    result = run(programs, home, name, "status", "--json")
+    result = run(home, name, "status", "--json")
     assert result.code == ExitCode.BAD_STATE, result.out
     assert str(state) in result.out
     assert "Traceback" not in result.out
@@ -615,10 +603,10 @@ def _no_stray_passphrase() -> Iterator[None]:
 
 @pytest.mark.parametrize("kind", ["fifo", "link-loop", "dev-zero", "folder"])
 def test_an_evidence_file_option_that_is_not_a_regular_file_is_refused_at_once(
-    programs: Programs, tmp_path: Path, home: Path, kind: str
+    tmp_path: Path, home: Path, kind: str
 ) -> None:
     path = corpus.make_special(tmp_path, f"{kind}.png", kind)
-    result = run(programs, home, kind, "evidence", "add", "--platform", "X", "--file", str(path))
+    result = run(home, kind, "evidence", "add", "--platform", "X", "--file", str(path))
     assert result.code == ExitCode.USAGE, result.out  # a wrong option value, as for a typo
     assert str(path) in result.out
     assert "Traceback" not in result.out

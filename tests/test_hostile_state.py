@@ -27,6 +27,7 @@ from safecheck.storage import backup, sealing
 from safecheck.storage import settings as plain_settings
 from safecheck.storage import store as store_module
 from safecheck.storage.keystore import Keystore, KeystoreUnavailable
+from tests import forked
 from tests.conftest import SMALL_CHECKLIST, TEST_PASSPHRASE, Tmux, child_env, default_sigint
 
 runner = CliRunner()
@@ -36,17 +37,27 @@ TIMEOUT = 20.0  # a loaded machine; a hang is what is caught, not slowness
 def run(
     home: Path, *args: str, encoding: str = "utf-8", **env: str
 ) -> subprocess.CompletedProcess[str]:
-    """safecheck as a real program, never waiting for ever; its output read as `encoding`."""
-    return subprocess.run(
-        [sys.executable, "-m", "safecheck", *args],
-        env=child_env(home, SAFECHECK_PASSPHRASE=TEST_PASSPHRASE, **env),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        encoding=encoding,
-        errors="strict" if encoding != "utf-8" else "replace",
-        timeout=TIMEOUT,
-        preexec_fn=default_sigint,
+    """safecheck as a program of its own, never waiting for ever; its output read as `encoding`.
+    A fork of one that has loaded safecheck (tests/forked.py); a new interpreter where the
+    output encoding is chosen (PYTHONIOENCODING), as that is the interpreter's start-up."""
+    environment = child_env(home, SAFECHECK_PASSPHRASE=TEST_PASSPHRASE, **env)
+    if "PYTHONIOENCODING" in env:
+        done = subprocess.run(
+            [sys.executable, "-m", "safecheck", *args],
+            env=environment,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=TIMEOUT,
+            preexec_fn=default_sigint,
+        )
+    else:
+        done = forked.run(args, environment, timeout=TIMEOUT)
+    errors = "strict" if encoding != "utf-8" else "replace"
+    return subprocess.CompletedProcess(
+        done.args,
+        done.returncode,
+        done.stdout.decode(encoding, errors),
+        done.stderr.decode(encoding, errors),
     )
 
 
