@@ -281,6 +281,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.terminal)
         if item.get_closest_marker("terminal"):
             item.add_marker(pytest.mark.slow)
+    # The files of the longest tests first, each whole (its module fixtures are made once):
+    # one started last would keep a worker busy after the others are done.
+    items.sort(
+        key=lambda item: FIRST.index(item.path.name) if item.path.name in FIRST else len(FIRST)
+    )
+
+
+# The files whose tests wait longest (a fresh clone and install, walks in a real terminal, a
+# wheel built and installed), longest first.
+FIRST = (
+    "test_quickstart.py",
+    "test_french_terminal.py",
+    "test_one_key.py",
+    "test_wheel.py",
+    "test_e2e_emergency.py",
+    "test_prompts_keys.py",
+)
 
 
 class Tmux:
