@@ -222,6 +222,24 @@ def press_until(
         time.sleep(POLL)
 
 
+def until_ended(child: pexpect.spawn, key: str) -> str:
+    """Press `key` (Ctrl-C, q + Enter) until the program ends; what it showed meanwhile. It is pressed again only when
+    nothing at all has been shown for LOST_KEY seconds: a Ctrl-C that comes while a question
+    is set up or taken down can be lost (more often on a loaded machine), and a program that
+    still writes is never pressed twice."""
+    child.send(key)
+    shown = ""
+    deadline = time.monotonic() + PATIENCE
+    while (found := child.expect([pexpect.EOF, ".+", pexpect.TIMEOUT], timeout=LOST_KEY)) != 0:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never ended after {key!r}:\n{shown}")
+        if found == 1:
+            shown += child.after
+        else:
+            child.send(key)
+    return shown + str(child.before)
+
+
 def default_sigint() -> None:
     """For a child's preexec_fn: Ctrl-C interrupts it even when the suite runs in the
     background (a shell starts background jobs with SIGINT ignored, and children inherit it)."""
