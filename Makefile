@@ -42,14 +42,21 @@ lint: $(BIN)/.installed
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-# The tests run in parallel, one worker per core (pytest-xdist); each test has its own state
-# folder, keyring entry and tmux server, so workers never meet. PYTEST_ARGS='-n 0' runs them
-# one at a time.
+# The tests run in parallel (pytest-xdist); each test has its own state folder, keyring entry
+# and tmux server, so workers never meet. WORKERS: one more than the cores of a small machine,
+# as many tests wait on a terminal or a program; whole files go to a worker (loadfile), the
+# longest first (tests/conftest.py). PYTEST_ARGS='-n 0' runs them one at a time. Python may
+# write bytecode here even where PYTHONDONTWRITEBYTECODE is set: pytest keeps the test files
+# it rewrote for its asserts only then, else each worker rewrites them all (5 s of CPU each).
+WORKERS ?= 3
+PYTEST := env -u PYTHONDONTWRITEBYTECODE sh tests/run-with-keyring.sh $(BIN)/python -m pytest \
+	-n $(WORKERS) --dist loadfile
+
 test: lint $(MO) $(FIRST_LINES)
-	sh tests/run-with-keyring.sh $(BIN)/python -m pytest -n auto --dist worksteal $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
 
 check: lint $(MO) $(FIRST_LINES)
-	sh tests/run-with-keyring.sh $(BIN)/python -m pytest -n auto --dist worksteal -m "not slow" $(PYTEST_ARGS)
+	$(PYTEST) -m "not slow" $(PYTEST_ARGS)
 
 # Under a private keyring too: the saved state is encrypted with a key from the keyring,
 # as on a desktop (without one, the first question would be a passphrase prompt).

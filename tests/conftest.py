@@ -20,6 +20,8 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
+from tests import forked
+
 ROOT = Path(__file__).resolve().parent.parent
 NETGUARD = Path(__file__).resolve().parent / "netguard"
 
@@ -148,6 +150,13 @@ def pipe() -> Iterator[PipeInput]:
         yield pipe
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _close_forked() -> Iterator[None]:
+    """The servers of tests/forked.py end with the tests."""
+    yield
+    forked.PROGRAMS.close()
+
+
 def child_env(home: Path, **extra: str) -> dict[str, str]:
     """The environment for running safecheck as a separate program.
 
@@ -213,6 +222,24 @@ def press_until(
         time.sleep(POLL)
 
 
+def until_ended(child: pexpect.spawn, key: str) -> str:
+    """Press `key` (Ctrl-C, q + Enter) until the program ends; what it showed meanwhile. It is pressed again only when
+    nothing at all has been shown for LOST_KEY seconds: a Ctrl-C that comes while a question
+    is set up or taken down can be lost (more often on a loaded machine), and a program that
+    still writes is never pressed twice."""
+    child.send(key)
+    shown = ""
+    deadline = time.monotonic() + PATIENCE
+    while (found := child.expect([pexpect.EOF, ".+", pexpect.TIMEOUT], timeout=LOST_KEY)) != 0:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never ended after {key!r}:\n{shown}")
+        if found == 1:
+            shown += child.after
+        else:
+            child.send(key)
+    return shown + str(child.before)
+
+
 def default_sigint() -> None:
     """For a child's preexec_fn: Ctrl-C interrupts it even when the suite runs in the
     background (a shell starts background jobs with SIGINT ignored, and children inherit it)."""
@@ -272,6 +299,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.terminal)
         if item.get_closest_marker("terminal"):
             item.add_marker(pytest.mark.slow)
+    # The files of the longest tests first, each whole (its module fixtures are made once):
+    # one started last would keep a worker busy after the others are done.
+    items.sort(
+        key=lambda item: FIRST.index(item.path.name) if item.path.name in FIRST else len(FIRST)
+    )
+
+
+# The files whose tests wait longest (a fresh clone and install, walks in a real terminal, a
+# wheel built and installed), longest first.
+FIRST = (
+    "test_quickstart.py",
+    "test_french_terminal.py",
+    "test_one_key.py",
+    "test_wheel.py",
+    "test_e2e_emergency.py",
+    "test_prompts_keys.py",
+)
 
 
 class Tmux:
@@ -292,7 +336,10 @@ class Tmux:
             capture_output=True,
             text=True,
             timeout=30,
-            preexec_fn=default_sigint,
+            # The command that starts the server hands its signal handling on to safecheck
+            # (default_sigint); the others are clients only, and without a preexec_fn Python
+            # starts them with vfork instead of copying this whole process: 2 ms, not 17.
+            preexec_fn=default_sigint if args[0] == "new-session" else None,
         )
         return result.stdout
 

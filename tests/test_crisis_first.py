@@ -22,7 +22,7 @@ from safecheck.storage.sealing import Source, peek
 from safecheck.storage.state import Answer, Record
 from safecheck.storage.store import Store, open_store
 from tests import keys
-from tests.conftest import Tmux, child_env, spawn
+from tests.conftest import Tmux, child_env, spawn, until_ended
 
 runner = CliRunner()
 QUESTION = t("en", "Where are you with this?")
@@ -131,8 +131,7 @@ def test_the_plan_command_asks_no_passphrase_before_the_crisis_screen(
     child.send(keys.ENTER)
     child.expect_exact("When you are ready")
     assert "113 Zelfmoordpreventie" in child.before
-    child.send(keys.CTRL_C)
-    child.expect(pexpect.EOF)
+    until_ended(child, keys.CTRL_C)
     child.close()
     assert (home / "state").read_bytes() == before
 
@@ -161,8 +160,7 @@ def test_open_items_come_back_the_most_important_first(home: Path, tmp_path: Pat
     assert "--restart" not in shown
     child.send(keys.DONE)
     child.expect_exact(later.title["en"])  # then the other open one
-    child.send(keys.CTRL_C)
-    child.expect(pexpect.EOF)
+    until_ended(child, keys.CTRL_C)
     child.close()
 
 

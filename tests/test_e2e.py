@@ -13,7 +13,7 @@ from safecheck.core.errors import ExitCode
 from safecheck.storage.state import Answer
 from safecheck.storage.store import Store
 from tests import keys
-from tests.conftest import ROOT, child_env
+from tests.conftest import ROOT, child_env, until_ended
 from tests.conftest import spawn as in_terminal
 
 QUESTION = "Where are you with this?"
@@ -58,8 +58,7 @@ def test_answer_quit_with_ctrl_c_and_resume_at_the_right_item(home: Path) -> Non
     child.send(keys.DONE)
     child.expect_exact(items[3].title["en"])
     child.expect_exact(QUESTION)
-    child.send(keys.CTRL_C)
-    child.expect(pexpect.EOF)
+    until_ended(child, keys.CTRL_C)
     child.close()
 
     saved = Store(home).load().answers_for("prevention")

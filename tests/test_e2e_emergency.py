@@ -17,7 +17,7 @@ from safecheck.core.region import Region
 from safecheck.flows.emergency import PlanView, footer_text
 from safecheck.storage.store import Store
 from tests import keys
-from tests.conftest import ROOT, Tmux, child_env
+from tests.conftest import ROOT, Tmux, child_env, until_ended
 from tests.conftest import spawn as in_terminal
 from tests.test_plain import SAFECHECK
 
@@ -60,8 +60,7 @@ def test_1_enter_from_the_start_screen_then_yes_shows_112_and_the_suicide_line(
         assert text in screen
     assert "Hoe oud ben je" not in screen  # the crisis lines come before anything else
 
-    child.send(keys.CTRL_C)
-    child.expect(pexpect.EOF)
+    until_ended(child, keys.CTRL_C)
     child.close()
     assert child.exitstatus == ExitCode.INTERRUPTED
 
@@ -229,8 +228,7 @@ def test_without_a_keyring_the_crisis_screen_comes_before_any_passphrase(home: P
     child.expect_exact("Niet voor mij")
     child.send(keys.ENTER)  # done: the first thing saved, so now a key is needed
     child.expect_exact("wachtwoordzin")
-    child.send(keys.CTRL_C)
-    child.expect(pexpect.EOF)
+    until_ended(child, keys.CTRL_C)
     child.close()
     assert child.exitstatus == ExitCode.INTERRUPTED
     assert not (home / "state").exists()  # nothing was saved without a key

@@ -14,7 +14,6 @@ import sys
 import zlib
 from pathlib import Path
 
-import pexpect
 import pytest
 
 from safecheck.content import helplines
@@ -27,7 +26,7 @@ from safecheck.storage import settings as plain_settings
 from safecheck.storage.state import Answer, Record
 from safecheck.storage.store import open_store
 from tests import keys
-from tests.conftest import child_env, spawn
+from tests.conftest import child_env, spawn, until_ended
 
 SLOW = ("typer", "click", "rich", "questionary", "prompt_toolkit", "keyring", "cryptography")
 SECRETS = ("keyring", "secretstorage", "jeepney", "cryptography")
@@ -90,8 +89,7 @@ def probe(
     )
     child.expect_exact(until)
     screen = child.before
-    child.send(keys.CTRL_C)
-    child.expect(pexpect.EOF)
+    until_ended(child, keys.CTRL_C)
     child.close()
     found: dict[str, list[str]] = json.loads(report.read_text())
     return screen, found
@@ -270,8 +268,7 @@ def test_lines_with_a_control_character_are_never_written_early() -> None:
 def test_a_ctrl_c_while_the_rest_loads_ends_calmly(home: Path) -> None:
     child = spawn(["-m", "safecheck"], child_env(home))
     child.expect_exact("112")
-    child.send(keys.CTRL_C)  # most likely while typer and rich still load
-    child.expect(pexpect.EOF)
+    shown = until_ended(child, keys.CTRL_C)  # most likely while typer and rich still load
     child.close()
-    assert "Traceback" not in child.before
+    assert "Traceback" not in shown
     assert child.exitstatus == 130

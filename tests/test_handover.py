@@ -21,6 +21,7 @@ import pytest
 
 from safecheck.core.errors import ExitCode
 from safecheck.evidence import bundle
+from tests import forked
 from tests.conftest import child_env
 
 SAFECHECK = Path(sys.executable).with_name("safecheck")
@@ -30,14 +31,10 @@ BACKUP_SECRET = "a long backup passphrase for tests"
 
 
 def safecheck(home: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(SAFECHECK), *args],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        env=child_env(home, **env),
-        timeout=HANG_GUARD,
-        check=False,
+    """safecheck as a program of its own: a fork of one that has loaded it (tests/forked.py)."""
+    done = forked.run(args, child_env(home, **env), timeout=HANG_GUARD)
+    return subprocess.CompletedProcess(
+        done.args, done.returncode, done.stdout.decode(), done.stderr.decode()
     )
 
 

@@ -41,9 +41,9 @@ from safecheck.storage.sealing import Key, Keys, Source
 from safecheck.storage.state import State
 from safecheck.storage.store import STATE_FILE
 from safecheck.ui.display import Display, PlainDisplay, plain_console
+from tests import forked, keys
 from tests import hostile_corpus as corpus
-from tests import keys
-from tests.conftest import SMALL_CHECKLIST, TEST_PASSPHRASE, Tmux, child_env, default_sigint, spawn
+from tests.conftest import SMALL_CHECKLIST, TEST_PASSPHRASE, Tmux, child_env, spawn
 
 MEMORY_LIMIT = 400 * 1024 * 1024
 # What one hostile file may cost: 5 s of CPU (the kernel stops the run after that, however
@@ -54,12 +54,8 @@ CORPUS_HANG_GUARD = 600  # seconds for a whole corpus: about 50 programs, two at
 QUESTION = "Where are you with this?"
 
 
-def limited() -> None:
-    """In the child: at most 400 MB of address space and 5 s of CPU, and Ctrl-C as it is by
-    default."""
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-    resource.setrlimit(resource.RLIMIT_CPU, (CPU_LIMIT, CPU_LIMIT + 1))
-    default_sigint()
+# In the child: at most 400 MB of address space and 5 s of CPU.
+LIMITS = {"RLIMIT_AS": (MEMORY_LIMIT, MEMORY_LIMIT), "RLIMIT_CPU": (CPU_LIMIT, CPU_LIMIT + 1)}
 
 
 @dataclass(frozen=True)
@@ -71,15 +67,14 @@ class Run:
 
 
 def run(home: Path, name: str, *args: str) -> Run:
+    """safecheck as a program of its own (a fork, see tests/forked.py), within LIMITS."""
     started = time.monotonic()
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "safecheck", *args],
-            env=child_env(home, SAFECHECK_PASSPHRASE=TEST_PASSPHRASE),
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
+        done = forked.run(
+            args,
+            child_env(home, SAFECHECK_PASSPHRASE=TEST_PASSPHRASE),
             timeout=TIMEOUT,
-            preexec_fn=limited,
+            limits=LIMITS,
         )
     except subprocess.TimeoutExpired:
         return Run(name, None, "timed out", TIMEOUT)

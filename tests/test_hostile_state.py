@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import json
 import os
 import re
@@ -26,6 +27,7 @@ from safecheck.storage import backup, sealing
 from safecheck.storage import settings as plain_settings
 from safecheck.storage import store as store_module
 from safecheck.storage.keystore import Keystore, KeystoreUnavailable
+from tests import forked
 from tests.conftest import SMALL_CHECKLIST, TEST_PASSPHRASE, Tmux, child_env, default_sigint
 
 runner = CliRunner()
@@ -35,17 +37,27 @@ TIMEOUT = 20.0  # a loaded machine; a hang is what is caught, not slowness
 def run(
     home: Path, *args: str, encoding: str = "utf-8", **env: str
 ) -> subprocess.CompletedProcess[str]:
-    """safecheck as a real program, never waiting for ever; its output read as `encoding`."""
-    return subprocess.run(
-        [sys.executable, "-m", "safecheck", *args],
-        env=child_env(home, SAFECHECK_PASSPHRASE=TEST_PASSPHRASE, **env),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        encoding=encoding,
-        errors="strict" if encoding != "utf-8" else "replace",
-        timeout=TIMEOUT,
-        preexec_fn=default_sigint,
+    """safecheck as a program of its own, never waiting for ever; its output read as `encoding`.
+    A fork of one that has loaded safecheck (tests/forked.py); a new interpreter where the
+    output encoding is chosen (PYTHONIOENCODING), as that is the interpreter's start-up."""
+    environment = child_env(home, SAFECHECK_PASSPHRASE=TEST_PASSPHRASE, **env)
+    if "PYTHONIOENCODING" in env:
+        done = subprocess.run(
+            [sys.executable, "-m", "safecheck", *args],
+            env=environment,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=TIMEOUT,
+            preexec_fn=default_sigint,
+        )
+    else:
+        done = forked.run(args, environment, timeout=TIMEOUT)
+    errors = "strict" if encoding != "utf-8" else "replace"
+    return subprocess.CompletedProcess(
+        done.args,
+        done.returncode,
+        done.stdout.decode(encoding, errors),
+        done.stderr.decode(encoding, errors),
     )
 
 
@@ -312,18 +324,52 @@ def backup_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(backup.PASSPHRASE_ENV, BACKUP_PASSPHRASE)
 
 
+# The cheapest scrypt cost a backup's header may name (`sealing.Cost.reasonable`). The backups
+# restored here are inputs, written with it: restoring derives the key twice (a check, then the
+# unpacking), which at the default cost is most of a second of CPU per restore. The scrypt and
+# AES-GCM are the real ones; tests/test_backup.py makes and restores backups at the default cost.
+TEST_COST = sealing.Cost(log2_n=10, r=1, p=1)
+SALT = b"\x01" * backup.SALT_BYTES
+_MADE: dict[int, bytes] = {}  # entries -> the plain bytes inside a backup made by safecheck
+
+
+@functools.cache
+def backup_key(cost: sealing.Cost) -> bytes:
+    return backup._derive(BACKUP_PASSPHRASE, SALT, cost)
+
+
+def sealed_backup(path: Path, plain: list[bytes], cost: sealing.Cost = TEST_COST) -> Path:
+    """A backup at `path` of the `plain` bytes, sealed as `backup create` seals them."""
+    from safecheck.storage import crypto
+
+    key = backup_key(cost)
+    header = (
+        backup.MAGIC + bytes([backup.BACKUP_VERSION, cost.log2_n, cost.r, cost.p]) + SALT
+        + crypto.key_check(key)
+    )  # fmt: skip
+    with path.open("wb") as out:
+        out.write(header)
+        for number, (chunk, last) in enumerate(backup._rechunk(iter(plain))):
+            sealed = crypto.encrypt(key, chunk, backup._associated(header, number, last))
+            out.write(backup._LENGTH.pack(len(sealed)) + sealed)
+    return path
+
+
 def made_backup(tmp_path: Path, entries: int = 2) -> Path:
-    """A backup of `entries` entries (a kept copy with the first), made in another home."""
-    other = tmp_path / "other-home"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SAFECHECK_HOME", str(other))
-        add_entries(tmp_path, entries)
-        file = tmp_path / f"made-{entries}.backup"
-        result = runner.invoke(app, ["backup", "create", str(file)])
-        assert result.exit_code == 0, result.output
-        with contextlib.suppress(KeystoreUnavailable):  # leave no entry in the test keyring
-            Keystore(other).delete()
-    return file
+    """A backup of `entries` entries (a kept copy with the first): what `backup create` put in
+    it, made in another home the first time (in this worker), sealed at TEST_COST."""
+    if entries not in _MADE:
+        other = tmp_path / "other-home"
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("SAFECHECK_HOME", str(other))
+            add_entries(tmp_path, entries)
+            file = tmp_path / f"made-by-safecheck-{entries}.backup"
+            result = runner.invoke(app, ["backup", "create", str(file)])
+            assert result.exit_code == 0, result.output
+            with contextlib.suppress(KeystoreUnavailable):  # leave no entry in the test keyring
+                Keystore(other).delete()
+        _MADE[entries] = b"".join(backup._Reader(file, BACKUP_PASSPHRASE).chunks())
+    return sealed_backup(tmp_path / f"made-{entries}.backup", [_MADE[entries]])
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -479,24 +525,10 @@ def test_an_empty_log_names_the_folder_a_restore_set_aside(
 
 def crafted(tmp_path: Path, index: object, state: bytes, name: str = "crafted") -> Path:
     """A backup with the right passphrase around whatever index and state it is given."""
-    from safecheck.storage import crypto
-
-    salt = b"\x01" * backup.SALT_BYTES
-    cost = sealing.SCRYPT_COST
-    key = backup._derive(BACKUP_PASSPHRASE, salt, cost)
-    header = (
-        backup.MAGIC + bytes([backup.BACKUP_VERSION, cost.log2_n, cost.r, cost.p]) + salt
-        + crypto.key_check(key)
-    )  # fmt: skip
     head = index if isinstance(index, bytes) else json.dumps(index).encode("utf-8")
-    plain = iter([backup._LENGTH.pack(len(head)) + head, state])
-    path = tmp_path / f"{name}.backup"
-    with path.open("wb") as out:
-        out.write(header)
-        for number, (chunk, last) in enumerate(backup._rechunk(plain)):
-            sealed = crypto.encrypt(key, chunk, backup._associated(header, number, last))
-            out.write(backup._LENGTH.pack(len(sealed)) + sealed)
-    return path
+    return sealed_backup(
+        tmp_path / f"{name}.backup", [backup._LENGTH.pack(len(head)) + head, state]
+    )
 
 
 def state_bytes(evidence: list[Any], settings: dict[str, Any] | None = None) -> bytes:

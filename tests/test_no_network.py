@@ -13,13 +13,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pexpect
 import pytest
 
 from safecheck.core.errors import ExitCode
 from safecheck.core.i18n import t
 from tests import keys
-from tests.conftest import NETWORK_ATTEMPTS, ROOT, child_env, spawn
+from tests.conftest import NETWORK_ATTEMPTS, ROOT, child_env, spawn, until_ended
 
 QUESTION = t("en", "Where are you with this?")
 
@@ -71,8 +70,7 @@ def test_the_main_commands_use_no_network(home: Path, no_network: Path) -> None:
         child.expect_exact(QUESTION)
         child.send(reply)
     child.expect_exact(QUESTION)
-    child.send(keys.CTRL_C)
-    child.expect(pexpect.EOF)
+    until_ended(child, keys.CTRL_C)
     child.close()
     assert child.exitstatus == ExitCode.INTERRUPTED
 

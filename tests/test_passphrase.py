@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pexpect
 import pytest
 from prompt_toolkit.input import PipeInput
 from typer.testing import CliRunner, Result
@@ -16,7 +15,7 @@ from safecheck.core.i18n import t
 from safecheck.storage.sealing import Source, parse, peek
 from safecheck.storage.store import open_store
 from tests import keys
-from tests.conftest import child_env, spawn
+from tests.conftest import child_env, spawn, until_ended
 
 runner = CliRunner()
 QUESTION = t("en", "Where are you with this?")
@@ -130,8 +129,7 @@ def test_a_passphrase_is_chosen_and_then_asked_once_per_run_in_a_terminal(home: 
         child.expect_exact(QUESTION)
         child.send(reply)
     child.expect_exact(QUESTION)
-    child.send(keys.CTRL_C)
-    child.expect(pexpect.EOF)
+    until_ended(child, keys.CTRL_C)
     child.close()
     assert child.exitstatus == ExitCode.INTERRUPTED
     assert peek((home / "state").read_bytes()) is Source.PASSPHRASE
@@ -149,8 +147,7 @@ def test_a_passphrase_is_chosen_and_then_asked_once_per_run_in_a_terminal(home: 
         child.send(keys.DONE)
     child.expect_exact(QUESTION)
     transcript += child.before
-    child.send(keys.CTRL_C)
-    child.expect(pexpect.EOF)
+    until_ended(child, keys.CTRL_C)
     child.close()
     assert "Passphrase" not in transcript
     assert child.exitstatus == ExitCode.INTERRUPTED

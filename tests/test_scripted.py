@@ -22,6 +22,7 @@ from safecheck.content import checklist
 from safecheck.core.errors import ExitCode
 from safecheck.core.i18n import t
 from safecheck.core.jsonout import SCHEMA_FILE
+from tests import forked
 from tests.conftest import ROOT, child_env
 
 SAFECHECK = Path(sys.executable).with_name("safecheck")
@@ -39,17 +40,12 @@ def close_stdin() -> None:
     os.close(0)
 
 
-def run(
-    home: Path, *args: str, stdin: int | None = subprocess.DEVNULL, **extra: str
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(SAFECHECK), *args],
-        stdin=stdin,
-        capture_output=True,
-        text=True,
-        env=child_env(home, **extra),
-        timeout=HANG_GUARD,
-        check=False,
+def run(home: Path, *args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+    """safecheck with stdin from /dev/null, as a program of its own: a fork of one that has
+    loaded it (tests/forked.py). The other kinds of stdin below start a real program."""
+    done = forked.run(args, child_env(home, **extra), timeout=HANG_GUARD)
+    return subprocess.CompletedProcess(
+        done.args, done.returncode, done.stdout.decode(), done.stderr.decode()
     )
 
 

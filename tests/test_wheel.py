@@ -17,7 +17,7 @@ import pytest
 
 from safecheck.flows import first_lines
 from tests import keys
-from tests.conftest import NETGUARD, ROOT, child_env, spawn
+from tests.conftest import NETGUARD, ROOT, child_env, spawn, until_ended
 from tests.test_first_lines import PROBE
 
 
@@ -190,8 +190,7 @@ def test_no_file_appears_in_the_installed_package_after_any_command(venv: Path, 
     for args, until in SCREENS:
         child = spawn(args, installed_env(home), program=str(venv / "bin" / "safecheck"))
         child.expect_exact(until)
-        child.send(keys.CTRL_C)
-        child.expect(pexpect.EOF)
+        until_ended(child, keys.CTRL_C)
         child.close()
         assert files_in(package) == before, args
 
@@ -230,8 +229,7 @@ def test_a_read_only_install_shows_the_lines_without_reading_the_yaml(
     )
     child.expect_exact("Quit")
     assert "In danger? Call 112." in str(child.before)
-    child.send(keys.CTRL_C)
-    child.expect(pexpect.EOF)
+    until_ended(child, keys.CTRL_C)
     child.close()
     found = json.loads(report.read_text())
     assert found["at_112"] == ["safecheck"], found  # read from the installed package
