@@ -13,6 +13,7 @@ from safecheck.cli.options import (
     PlainOption,
     complete_checklist,
 )
+from safecheck.core.i18n import N_
 
 
 def class_summary(
@@ -20,8 +21,10 @@ def class_summary(
     results: Annotated[
         list[Path],
         typer.Argument(
-            help="Result files (the output of check --json or status --json), or folders "
-            "of them (their .json files).",
+            help=N_(
+                "Result files (the output of check --json or status --json), or folders "
+                "of them (their .json files)."
+            ),
             show_default=False,
         ),
     ],
@@ -29,28 +32,33 @@ def class_summary(
         str,
         typer.Option(
             "--checklist",
-            help="The checklist to summarise: an id or the path of a checklist file.",
+            help=N_("The checklist to summarise: an id or the path of a checklist file."),
             autocompletion=complete_checklist,
         ),
     ] = "prevention",
     min_score: Annotated[
         int | None,
         typer.Option(
-            "--min-score", min=0, max=100, help="Also count the results with at least this score."
+            "--min-score",
+            min=0,
+            max=100,
+            help=N_("Also count the results with at least this score."),
         ),
     ] = None,
     names: Annotated[
         bool,
-        typer.Option("--names", help="Show each result's file and score (anonymous without)."),
+        typer.Option("--names", help=N_("Show each result's file and score (anonymous without).")),
     ] = False,
     html: Annotated[
         Path | None,
         typer.Option(
-            "--html", metavar="FILE", help="Write a printable page with a chart per item instead."
+            "--html",
+            metavar="FILE",
+            help=N_("Write a printable page with a chart per item instead."),
         ),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Replace the --html file if it is there.")
+        bool, typer.Option("--force", help=N_("Replace the --html file if it is there."))
     ] = False,
     lang: LangOption = None,
     json_output: JsonOption = False,
