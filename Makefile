@@ -22,10 +22,11 @@ $(MO) &: $(PO) $(BIN)/.installed
 	$(BIN)/python tools/catalogues.py compile
 
 # The crisis lines of the first screen, built from the help-line data, the catalogues and the
-# code that words them (tools/first_lines.py; the install does it too). Not kept in git.
+# code that words them, and the parsed built-in checklists (tools/first_lines.py; the install
+# does it too). Not kept in git.
 FIRST_LINES := safecheck/locale/first_lines.marshal
 
-$(FIRST_LINES): checklists/data/helplines.yaml $(MO) $(shell find safecheck -name '*.py')
+$(FIRST_LINES): checklists/data/helplines.yaml $(wildcard checklists/*.yaml) $(MO) $(shell find safecheck -name '*.py')
 	$(BIN)/python tools/first_lines.py
 
 catalogues: $(MO) $(FIRST_LINES)

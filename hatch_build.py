@@ -1,6 +1,7 @@
 """At build time, for the wheel and editable installs: compile the gettext catalogues
 (.po -> .mo) into the package, then build the crisis lines of the first screen from them and
-the help-line data (tools/first_lines.py). Neither is kept in git; both ship in the wheel."""
+the help-line data, and the parsed built-in checklists (tools/first_lines.py). None of them
+is kept in git; all ship in the wheel."""
 
 from __future__ import annotations
 
@@ -33,3 +34,4 @@ class CatalogueHook(BuildHookInterface):  # type: ignore[misc]
         # Not in git (.gitignore): ship them anyway.
         build_data["artifacts"].append("safecheck/locale/*/LC_MESSAGES/*.mo")
         build_data["artifacts"].append("safecheck/locale/first_lines.marshal")
+        build_data["artifacts"].append("safecheck/locale/checklists.marshal")

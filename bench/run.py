@@ -293,7 +293,7 @@ folder = Path({folder!r})
 folder.mkdir()
 for n in range({results}):
     items = [
-        {{"id": item.id, "section": section.id, "title": item.title("en"),
+        {{"id": item.id, "section": section.id, "title": item.title["en"],
           "priority": item.priority.value, "answer": answers[(n + k) % 5]}}
         for k, (section, item) in enumerate(prevention.items())
     ]

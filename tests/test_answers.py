@@ -187,7 +187,7 @@ def test_the_template_lists_every_item_with_its_title_and_an_empty_answer(home: 
     assert list(data["answers"]) == ids
     assert all(value is None for value in data["answers"].values())
     for _, item in prevention.items():  # the title, in the reader's language, just above
-        assert f"  # {item.title('nl')} ({item.priority.value})\n  {item.id}:\n" in text
+        assert f"  # {item.title['nl']} ({item.priority.value})\n  {item.id}:\n" in text
     assert not home.exists() or not (home / "state").exists()  # nothing opened or saved
 
 

@@ -29,9 +29,11 @@ def test_every_builtin_checklist_is_complete(path: Path) -> None:
     assert len(ids) == len(set(ids))
     for _, item in loaded.items():
         for text in (item.title, item.why, item.how, *(steps for _, steps in item.platforms)):
-            assert text.nl.strip()
-            assert text.en.strip()
-            assert text.nl != text.en or len(text.en) < 12, f"{item.id}: nl is a copy of en"
+            assert text["nl"].strip()
+            assert text["en"].strip()
+            assert text["nl"] != text["en"] or len(text["en"]) < 12, (
+                f"{item.id}: nl is a copy of en"
+            )
         assert item.source.strip()
         assert re.search(r"seed 00[01]|\.(be|nl|org|com)", item.source), item.source
 
@@ -40,7 +42,7 @@ def test_prevention_covers_what_the_sources_ask() -> None:
     prevention = checklist.load(ROOT / "checklists" / "prevention.yaml")
     assert prevention.item_count >= 12
     english = " ".join(
-        f"{item.title.en} {item.why.en} {item.how.en}" for _, item in prevention.items()
+        f"{item.title['en']} {item.why['en']} {item.how['en']}" for _, item in prevention.items()
     ).lower()
     for topic in (
         "password manager",

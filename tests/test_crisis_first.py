@@ -156,11 +156,11 @@ def test_open_items_come_back_the_most_important_first(home: Path, tmp_path: Pat
     child.expect_exact(QUESTION)
     shown = " ".join(child.before.split())
     assert f"You had done {len(items) - 2} of {len(items)}" in shown
-    assert first.title("en") in shown
-    assert later.title("en") not in shown
+    assert first.title["en"] in shown
+    assert later.title["en"] not in shown
     assert "--restart" not in shown
     child.send(keys.DONE)
-    child.expect_exact(later.title("en"))  # then the other open one
+    child.expect_exact(later.title["en"])  # then the other open one
     child.send(keys.CTRL_C)
     child.expect(pexpect.EOF)
     child.close()
@@ -233,7 +233,7 @@ def test_wipe_removes_the_settings_file(home: Path) -> None:
 def test_crisis_lines_are_chosen_from_plain_settings_and_the_locale() -> None:
     lines = helplines.load()
     unknown = crisis_lines(plain_settings.Settings(), lines, {"LANG": "C.UTF-8"}, lang="en")
-    names = [line.name("en") for line in unknown]
+    names = [line.name["en"] for line in unknown]
     assert names[0] == "Emergency"
     assert unknown[0].phones == ("112",)
     assert "Belgium: Zelfmoordlijn 1813" in names

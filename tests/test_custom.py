@@ -198,7 +198,7 @@ def test_the_people_around_checklist_covers_what_the_issue_asks() -> None:
     people = checklist.load(ROOT / "checklists" / "people-around.yaml")
     assert [section.id for section in people.sections] == ["signs", "react", "refer", "together"]
     english = " ".join(
-        f"{item.title.en} {item.why.en} {item.how.en}" for _, item in people.items()
+        f"{item.title['en']} {item.why['en']} {item.how['en']}" for _, item in people.items()
     ).lower()
     for topic in (
         "withdraw",

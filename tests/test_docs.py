@@ -70,7 +70,7 @@ def test_the_help_line_table_is_made_from_the_data() -> None:
         assert any(f"<{line['source']}>" in row for row in rows), line["name"]
     for line in lines:
         row = next(
-            r for r in table.splitlines() if f"<{line.source}>" in r and line.name("en") in r
+            r for r in table.splitlines() if f"<{line.source}>" in r and line.name["en"] in r
         )
         assert row.rstrip().endswith(f"| {line.checked} |")
         for phone in line.phones:

@@ -29,11 +29,11 @@ def test_answer_quit_with_ctrl_c_and_resume_at_the_right_item(home: Path) -> Non
     items = [item for _, item in prevention.items()]
 
     child = spawn(home, "check", "prevention", "--lang", "en")
-    child.expect_exact(items[0].title.en)
+    child.expect_exact(items[0].title["en"])
     for reply in (keys.DONE, keys.NOT_YET, keys.NOT_FOR_ME):
         child.expect_exact(QUESTION)
         child.send(reply)
-    child.expect_exact(items[3].title.en)
+    child.expect_exact(items[3].title["en"])
     child.expect_exact(QUESTION)
     child.send(keys.CTRL_C)
     child.expect_exact("Your answers so far are saved")
@@ -52,11 +52,11 @@ def test_answer_quit_with_ctrl_c_and_resume_at_the_right_item(home: Path) -> Non
     shown = io.StringIO()
     child.logfile_read = shown  # everything this second run writes
     child.expect_exact(f"You had done 1 of {len(items)}")  # done means done: not "not for me"
-    child.expect_exact(items[1].title.en)  # "not yet" comes back (all three are essential)
+    child.expect_exact(items[1].title["en"])  # "not yet" comes back (all three are essential)
     child.expect_exact(QUESTION)
-    assert items[0].title.en not in shown.getvalue()  # a done item is not asked again
+    assert items[0].title["en"] not in shown.getvalue()  # a done item is not asked again
     child.send(keys.DONE)
-    child.expect_exact(items[3].title.en)
+    child.expect_exact(items[3].title["en"])
     child.expect_exact(QUESTION)
     child.send(keys.CTRL_C)
     child.expect(pexpect.EOF)

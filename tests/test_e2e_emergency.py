@@ -140,7 +140,7 @@ def test_every_plan_step_and_its_crisis_lines_fit_an_80x24_terminal(
     command = [str(SAFECHECK), "plan", "--region", region, "--age-group", age_group.value]
     command += ["--images", "both"]
     session = tmux(f"sc3-{tmp_path.name}", [*command, "--lang", lang])
-    session.wait_for(plan.crisis.no(lang) if plan.crisis else "")
+    session.wait_for(plan.crisis.no[lang] if plan.crisis else "")
     session.keys("Down", "Enter")
     question = t(lang, "Where are you with this?")
     footer = footer_text(helplines.load(), Region(region), lang).splitlines()
@@ -151,7 +151,7 @@ def test_every_plan_step_and_its_crisis_lines_fit_an_80x24_terminal(
         # The whole title and the step's own count: two French titles start alike.
         count = t(lang, "{answered} of {total} answered", answered=number - 1, total=len(steps))
         last_reply = "5) " if item.platforms else "4) "
-        screen = session.wait_for(count, item.title(lang), *footer, question, "1) ", last_reply)
+        screen = session.wait_for(count, item.title[lang], *footer, question, "1) ", last_reply)
         assert all(len(line) <= 80 for line in screen)
         # The answer's echo, or the next step's count: a next step that fills all 24 lines
         # scrolls the echo away before it can be seen.

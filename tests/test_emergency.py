@@ -89,7 +89,7 @@ def run(pipe: PipeInput, typed: str, *args: str) -> tuple[int, str]:
 
 def test_the_plan_opens_with_not_your_fault_and_not_alone() -> None:
     for lang in ("nl", "en"):
-        intro = PLAN.intro(lang).lower()
+        intro = PLAN.intro[lang].lower()
         assert ("niet jouw schuld" if lang == "nl" else "not your fault") in intro
         assert ("niet alleen" if lang == "nl" else "not alone") in intro
     assert PLAN.kind == "plan"
@@ -421,9 +421,9 @@ def test_every_text_of_the_plan_is_in_both_languages() -> None:
         texts += [item.title, item.why, item.how, *(steps for _, steps in item.platforms)]
         texts += [item.reminder] if item.reminder else []
     for text in texts:
-        assert text.nl.strip()
-        assert text.en.strip()
-        assert text.nl != text.en
+        assert text["nl"].strip()
+        assert text["en"].strip()
+        assert text["nl"] != text["en"]
     reminders = [item.id for _, item in PLAN.items() if item.reminder]
     assert "evidence" in reminders
 

@@ -8,11 +8,11 @@ import json
 import os
 import stat
 import time
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import jsonschema
 import pytest
@@ -23,6 +23,7 @@ from safecheck.cli.app import app
 from safecheck.core import jsonout
 from safecheck.core.errors import ExitCode, InputFileError
 from safecheck.core.i18n import t
+from safecheck.core.questions import Checkbox, Confirm, Question, Text
 from safecheck.evidence import files as evidence_files
 from safecheck.evidence import importer, log, model
 from safecheck.evidence.model import Attachment, Demand, Entry, EvidenceError, FileStatus
@@ -874,28 +875,17 @@ def test_the_form_says_the_warning_right_before_it_asks_for_files(lang: str, wor
     said: list[str] = []
 
     class Recorder:
-        """Answers every question with its default (as Enter does) and notes it."""
+        """Answers a text with its default (as Enter does), anything else with no, and
+        notes each question."""
 
-        def text(
-            self,
-            message: str,
-            *,
-            default: str = "",
-            check: Callable[[str], str | None] | None = None,
-            path: bool = False,
-        ) -> str:
-            said.append(f"asked: {message}")
-            return default
+        def can_ask(self) -> bool:
+            return True
 
-        def confirm(self, message: str, *, default: bool = True) -> bool:
-            said.append(f"asked: {message}")
-            return False
-
-        def checkbox(
-            self, message: str, choices: Sequence[tuple[str, T]], *, checked: Collection[T] = ()
-        ) -> list[T]:
-            said.append(f"asked: {message}")
-            return []
+        def ask(self, question: Question[T]) -> T:
+            assert isinstance(question, Text | Confirm | Checkbox)
+            said.append(f"asked: {question.message}")
+            answer: Any = question.default if isinstance(question, Text) else []
+            return cast("T", answer if not isinstance(question, Confirm) else False)
 
     ask_entry(Recorder(), lang, say=said.append)
     warning = next(n for n, line in enumerate(said) if words in line)

@@ -444,7 +444,7 @@ def test_the_prevention_handout_has_a_tick_box_per_item(
     assert_loads_nothing(page)
     assert "@page { size: A4;" in page
     for item in items:
-        assert html.e(item.title(lang)) in page
+        assert html.e(item.title[lang]) in page
 
     markdown_path = tmp_path / f"handout-{lang}.md"
     result = runner.invoke(
@@ -454,7 +454,7 @@ def test_the_prevention_handout_has_a_tick_box_per_item(
     markdown = markdown_path.read_text(encoding="utf-8")
     assert markdown.count("- [ ] **") == len(items)
     assert "[x]" not in markdown
-    assert prevention.title(lang) in markdown
+    assert prevention.title[lang] in markdown
     assert ("Waarom" if lang == "nl" else "Why") in markdown
 
 
@@ -519,12 +519,12 @@ def test_the_help_lines_are_the_regions_own_with_their_source(region: Region) ->
     from safecheck.content import helplines
 
     rows = list(report.region_help_lines(region, "en"))
-    expected = helplines.select(helplines.load(), region, lang="en")
+    expected = helplines.select(helplines.load(), region, speaks="en")
     if region is Region.OTHER:  # the EU's emergency number and a directory, with sources
         assert "112" in rows[0].contact
         assert rows[0].source.startswith("https://")
         assert any("findahelpline.com" in row.contact for row in rows)
-    assert [row.name for row in rows] == [line.name("en") for line in expected]
+    assert [row.name for row in rows] == [line.name["en"] for line in expected]
     for row, line in zip(rows, expected, strict=True):
         assert row.source == line.source
         for phone in line.phones:

@@ -164,7 +164,7 @@ def test_the_handout_prints_with_a_box_per_item(home: Path, tmp_path: Path) -> N
     assert "A4" in page_size(pdf)
     flat = " ".join(pdf_text(pdf).split())
     for _, item in prevention.items():
-        assert " ".join(item.title.nl.split()) in flat, item.id
+        assert " ".join(item.title["nl"].split()) in flat, item.id
 
 
 @pytest.mark.slow

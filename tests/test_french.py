@@ -178,7 +178,7 @@ def test_the_json_list_follows_the_language(
 
 def test_dutch_lines_in_the_netherlands_do_not_depend_on_the_language() -> None:
     for lang in LANG_KEYS:
-        ids = {line.id for line in helplines.select(helplines.load(), Region.NL, lang=lang)}
+        ids = {line.id for line in helplines.select(helplines.load(), Region.NL, speaks=lang)}
         assert {"nl-emergency", "nl-113", "nl-helpwanted"} <= ids
 
 

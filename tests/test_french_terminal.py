@@ -303,16 +303,16 @@ def test_the_start_screen_and_the_prevention_check_in_french(
     screens.press("Enter", region)  # Belgium: the start screen again
     screens.wait_for(*menu)
     screens.press("2", "» 2)")
-    screens.press("Enter", start_of(PREVENTION.title(LANG)))  # the prevention check
+    screens.press("Enter", start_of(PREVENTION.title[LANG]))  # the prevention check
 
     items = [item for _, item in PREVENTION.items()]
     question = fr("Where are you with this?")
     for number, item in enumerate(items):
         screens.wait_for(
-            question, "5) ", above=(counted(number, len(items)), start_of(item.title(LANG)))
+            question, "5) ", above=(counted(number, len(items)), start_of(item.title[LANG]))
         )
         screens.press("4", "» 4)")
-        screens.press("Enter", labelled(LANG, fr("How"), start_of(item.title(LANG), 3)))  # how
+        screens.press("Enter", labelled(LANG, fr("How"), start_of(item.title[LANG], 3)))  # how
         go_past_more(screens, question)
         screens.wait_for(question, "5) ")
         reply = REPLIES[number % len(REPLIES)]
@@ -359,7 +359,7 @@ def test_the_emergency_plan_and_the_evidence_form_in_french(
     # No region given or remembered, and an English locale: the crisis screen shows the lines
     # of Belgium and the Netherlands, and the region question comes right after it.
     screens = run(tmux, f"fr2-{tmp_path.name}", monkeypatch, "plan")
-    screens.wait_for(crisis.question(LANG), "2) " + crisis.no(LANG))
+    screens.wait_for(crisis.question[LANG], "2) " + crisis.no[LANG])
     screens.press("Enter", fr("Help right now"))  # yes, in danger: the crisis screen
     screens.wait_for(fr("Where do you live? This chooses your help lines."), "3) ")
     screens.type("1")  # highlighted already
@@ -383,7 +383,7 @@ def test_the_emergency_plan_and_the_evidence_form_in_french(
     # Again, from the start, for someone under 18: not in danger, the lines for young people,
     # the evidence log offered again and declined; Ctrl-C at the last step.
     screens = run(tmux, f"fr2b-{tmp_path.name}", monkeypatch, "plan", "--restart")
-    screens.wait_for(crisis.question(LANG), "2) " + crisis.no(LANG))
+    screens.wait_for(crisis.question[LANG], "2) " + crisis.no[LANG])
     screens.press("2", "» 2)")
     # The region chosen before (Belgium) is known: not asked again; the age question is next.
     screens.press("Enter", fr("How old are you? This chooses the help lines that fit you."))
@@ -426,7 +426,7 @@ def walk_the_steps(
     question = fr("Where are you with this?")
     for number, item in enumerate(steps):
         last = "5) " if item.platforms else "4) "
-        title = item.title(LANG)
+        title = item.title[LANG]
         # The whole title, never cut at the panel's edge. It and the count may have scrolled
         # up: some French steps, with their help lines and footer, take more than 24 lines.
         screens.wait_for(question, last, above=(counted(number, len(steps)), title))
@@ -536,7 +536,7 @@ def test_the_whole_workshop_and_its_quiz_in_french(
             "Part {number} of {count}: {title}",
             number=number,
             count=len(WORKSHOP.parts),
-            title=part.title(LANG),
+            title=part.title[LANG],
         )
         screens.press("Enter", heading)  # the menu offers the next part
         for index, slide in enumerate(part.slides, start=1):
@@ -549,17 +549,17 @@ def test_the_whole_workshop_and_its_quiz_in_french(
             counter = f"{index} / {len(part.slides)}"
             if slide.reveal is not None:
                 screens.wait_for(
-                    slide.title(LANG), counter, fr("Enter: show the answer  ·  b: back  ·  m: menu")
+                    slide.title[LANG], counter, fr("Enter: show the answer  ·  b: back  ·  m: menu")
                 )
-                screens.press("Enter", "-> " + start_of(slide.reveal(LANG)))
-            screens.wait_for(slide.title(LANG), counter, hint)
+                screens.press("Enter", "-> " + start_of(slide.reveal[LANG]))
+            screens.wait_for(slide.title[LANG], counter, hint)
             if not last:
-                screens.press("Enter", part.slides[index].title(LANG))
+                screens.press("Enter", part.slides[index].title[LANG])
             else:
                 screens.press("Enter", which)
         screens.wait_for(which, "7) ")
 
-    screens.press("Enter", start_of(QUIZ.questions[0].question(LANG)))  # the quiz comes next
+    screens.press("Enter", start_of(QUIZ.questions[0].question[LANG]))  # the quiz comes next
     for number, question in enumerate(QUIZ.questions):
         letters = workshop.QUIZ_LETTERS
         # The first answer wrong, the others right: both verdicts are read.
@@ -567,10 +567,10 @@ def test_the_whole_workshop_and_its_quiz_in_french(
         screens.wait_for(fr("Which answer does the group choose?"), "m) ")
         if chosen:
             screens.press(letters[chosen], f"» {letters[chosen]})")
-        screens.press("Enter", start_of(question.explanation(LANG)))
+        screens.press("Enter", start_of(question.explanation[LANG]))
         if number + 1 < len(QUIZ.questions):
             screens.wait_for(fr("Enter: next question  ·  m: menu"))
-            screens.press("Enter", start_of(QUIZ.questions[number + 1].question(LANG)))
+            screens.press("Enter", start_of(QUIZ.questions[number + 1].question[LANG]))
         else:
             screens.wait_for(fr("Enter: see the result  ·  m: menu"))
             screens.press("Enter", fr("This tally is only on the screen; it is not saved."))

@@ -69,13 +69,13 @@ def test_french_keeps_the_numbers_and_addresses(name: str) -> None:
 
 def test_the_loaders_show_french_to_a_french_reader() -> None:
     prevention = checklist.load(builtin_dir() / "prevention.yaml")
-    assert prevention.title("fr") == "Prévention : protège-toi contre la sextorsion"
-    assert prevention.title("nl").startswith("Voorkomen")
+    assert prevention.title["fr"] == "Prévention : protège-toi contre la sextorsion"
+    assert prevention.title["nl"].startswith("Voorkomen")
     talk, quiz = workshop.load_builtin()
     first = talk.parts[1].slides[1]
     assert first.question is not None
-    assert first.question("fr").startswith("Vous voyez le signal d'alarme ?")
-    assert quiz.questions[0].choices[1]("fr") == "Arrêter de payer, même si Sam a déjà payé."
+    assert first.question["fr"].startswith("Vous voyez le signal d'alarme ?")
+    assert quiz.questions[0].choices[1]["fr"] == "Arrêter de payer, même si Sam a déjà payé."
 
 
 def test_a_text_without_french_falls_back_to_english(tmp_path: Path) -> None:
@@ -97,5 +97,5 @@ sections:
         source: "mine"
 """
     loaded = checklist.load(path, text)
-    assert loaded.title("fr") == "My list"
-    assert loaded.sections[0].title("fr") == "Un"
+    assert loaded.title["fr"] == "My list"
+    assert loaded.sections[0].title["fr"] == "Un"

@@ -85,8 +85,8 @@ def test_the_suicide_line_chat_is_never_called_24_7() -> None:
     line = next(line for line in helplines.load() if line.id == "be-zelfmoordlijn")
     assert line.hours is not None
     for lang in ("nl", "en"):
-        assert line.hours(lang) != "24/7"
-        phone, chat = line.hours(lang).split(";")
+        assert line.hours[lang] != "24/7"
+        phone, chat = line.hours[lang].split(";")
         assert "24/7" in phone
         assert "24/7" not in chat
         assert "17" in chat

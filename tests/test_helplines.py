@@ -76,7 +76,7 @@ def confirmed_later(line: helplines.HelpLine) -> list[str]:
     paragraphs = [
         re.sub(r"[\s–-]+", " ", paragraph)
         for paragraph in added_section().split("\n\n")
-        if f"**{line.name.en}**" in paragraph
+        if f"**{line.name['en']}**" in paragraph
     ]
     return [phone for phone in line.phones if any(phone in text for text in paragraphs)]
 
@@ -85,7 +85,7 @@ def data_line(row: Row) -> helplines.HelpLine:
     found = [
         line
         for line in LINES
-        if line.country == row.country and row.name in (line.name.en, line.name.nl)
+        if line.country == row.country and row.name in (line.name["en"], line.name["nl"])
     ]
     assert len(found) == 1, f"{row.country} {row.name}: {len(found)} lines in the data"
     return found[0]
@@ -107,8 +107,8 @@ def test_every_line_has_a_country_a_contact_and_a_source() -> None:
         assert line.phones or line.chat or line.url, line.id
         assert line.source.strip(), line.id
         for text in (line.who, line.name):
-            assert text.nl.strip(), line.id
-            assert text.en.strip(), line.id
+            assert text["nl"].strip(), line.id
+            assert text["en"].strip(), line.id
 
 
 @pytest.mark.parametrize("row", content_rows(), ids=str)
@@ -124,8 +124,8 @@ def test_each_content_row_is_in_the_data_with_the_same_numbers(row: Row) -> None
     for site in (line.chat, line.url):
         if site is not None:
             assert site in f"{row.contact} {row.source}", f"{line.id}: {site}"
-    if line.hours is not None and "24/7" in line.hours.en:
-        assert "24/7" in row.note, f"{line.id}: hours {line.hours.en!r}"
+    if line.hours is not None and "24/7" in line.hours["en"]:
+        assert "24/7" in row.note, f"{line.id}: hours {line.hours['en']!r}"
 
 
 def test_the_data_has_no_line_that_content_does_not_name() -> None:
@@ -134,14 +134,15 @@ def test_the_data_has_no_line_that_content_does_not_name() -> None:
         if line.country == INTERNATIONAL:
             continue
         named = any(
-            row.country == line.country and row.name in (line.name.en, line.name.nl) for row in rows
+            row.country == line.country and row.name in (line.name["en"], line.name["nl"])
+            for row in rows
         )
         # Payboy and the French-language Belgian lines are named in CONTENT.md outside
         # the two tables read here (a paragraph, and a table of their own).
         # The lines of 2026-12-04 (adults, other countries, images made under 18) are
         # named in that section.
         elsewhere = line.id == "be-payboy" or line.langs == {"fr"}
-        key = line.name.en.split(" (")[0].split(":")[0]
+        key = line.name["en"].split(" (")[0].split(":")[0]
         later = key in added_section() or (
             line.country == "OTHER" and all(phone in added_section() for phone in line.phones)
         )
@@ -160,7 +161,7 @@ def test_removal_services_are_the_two_content_names_with_their_ages() -> None:
     assert google.images == {"adult"}  # images made under 18: nobody looks, others search
     for line in international.values():
         assert line.kind == "removal"
-        assert line.name.en.lower() in removal
+        assert line.name["en"].lower() in removal
         assert line.url is not None
         assert line.url.lower() in removal
         assert not line.phones
@@ -178,24 +179,24 @@ def test_unconfirmed_numbers_are_not_given() -> None:
     for name in ("Fier", "Offlimits"):
         assert name in unconfirmed
         for line in LINES:
-            if name in (line.name.en, line.name.nl):
+            if name in (line.name["en"], line.name["nl"]):
                 assert not line.phones, f"{line.id} has a phone number"
-    helpwanted = next(line for line in LINES if line.name.en == "Helpwanted")
+    helpwanted = next(line for line in LINES if line.name["en"] == "Helpwanted")
     assert list(helpwanted.phones) == confirmed_later(helpwanted) == ["020 261 52 75"]
     assert helpwanted.source == "http://www.helpwanted.nl/en"
     assert "Child Focus chat hours" in unconfirmed
-    child_focus = next(line for line in LINES if line.name.en == "Child Focus")
+    child_focus = next(line for line in LINES if line.name["en"] == "Child Focus")
     assert child_focus.chat is None
 
 
 def test_every_region_has_an_emergency_and_a_suicide_prevention_line() -> None:
     for region in (Region.BE, Region.NL):
-        kinds = {line.kind for line in helplines.select(LINES, region, lang="nl")}
+        kinds = {line.kind for line in helplines.select(LINES, region, speaks="nl")}
         assert {"emergency", "suicide-prevention", "police"} <= kinds
     numbers = {
         region: [
             phone
-            for line in helplines.select(LINES, region, kinds=["suicide-prevention"], lang="nl")
+            for line in helplines.select(LINES, region, kinds=["suicide-prevention"], speaks="nl")
             for phone in line.phones
         ]
         for region in (Region.BE, Region.NL)
@@ -203,7 +204,7 @@ def test_every_region_has_an_emergency_and_a_suicide_prevention_line() -> None:
     assert numbers == {Region.BE: ["1813"], Region.NL: ["113", "0800 0113"]}
     # Another country: the EU's emergency number and a directory of help lines by country.
     other = helplines.select(
-        LINES, Region.OTHER, kinds=["emergency", "suicide-prevention"], lang="en"
+        LINES, Region.OTHER, kinds=["emergency", "suicide-prevention"], speaks="en"
     )
     assert [(line.phones, line.url) for line in other] == [
         (("112",), None),
@@ -212,8 +213,8 @@ def test_every_region_has_an_emergency_and_a_suicide_prevention_line() -> None:
 
 
 def test_age_groups_choose_the_lines() -> None:
-    minor = {line.id for line in helplines.select(LINES, Region.BE, AgeGroup.MINOR, lang="nl")}
-    adult = {line.id for line in helplines.select(LINES, Region.BE, AgeGroup.ADULT, lang="nl")}
+    minor = {line.id for line in helplines.select(LINES, Region.BE, AgeGroup.MINOR, speaks="nl")}
+    adult = {line.id for line in helplines.select(LINES, Region.BE, AgeGroup.ADULT, speaks="nl")}
     assert "take-it-down" in minor
     assert "stopncii" not in minor
     assert "stopncii" in adult

@@ -102,7 +102,7 @@ def test_helpwanted_can_be_called() -> None:
 
 def key(line: helplines.HelpLine) -> str:
     """The name a text would use for a line: `Child Focus`, `Payboy`, `Take It Down`."""
-    name = line.name.en.split(" (")[0].split(":")[0]
+    name = line.name["en"].split(" (")[0].split(":")[0]
     return name.removesuffix(".org")
 
 
@@ -124,10 +124,10 @@ def named(text: str) -> set[str]:
 
 
 def texts(item: Item, lang: str) -> str:
-    parts = [item.title(lang), item.why(lang), item.how(lang)]
-    parts += [text(lang) for _, text in item.platforms]
+    parts = [item.title[lang], item.why[lang], item.how[lang]]
+    parts += [text[lang] for _, text in item.platforms]
     if item.reminder is not None:
-        parts.append(item.reminder(lang))
+        parts.append(item.reminder[lang])
     return "\n".join(parts)
 
 
@@ -157,7 +157,7 @@ def test_every_line_a_step_names_is_on_its_screen(
         for item in section.items:
             made = step_images(item, images)
             shown = helplines.select(
-                LINES, region, age_group, item.helplines, lang=lang, images=made
+                LINES, region, age_group, item.helplines, speaks=lang, images=made
             )
             visible = on_screen(shown + footer, lang)
             for name in named(texts(item, lang)) - visible:

@@ -28,7 +28,7 @@ def test_helplines_json_has_the_envelope_and_every_line_with_its_source() -> Non
     assert list(document)[:2] == ["schema", "kind"]
     assert document["kind"] == "helplines"
     assert document["region"] == "BE"
-    expected = helplines.select(helplines.load(), Region.BE, lang="en")
+    expected = helplines.select(helplines.load(), Region.BE, speaks="en")
     assert [line["id"] for line in document["helplines"]] == [line.id for line in expected]
     by_id = {line["id"]: line for line in document["helplines"]}
     assert by_id["be-emergency"]["phones"] == ["112"]
@@ -73,8 +73,8 @@ def test_the_first_screen_shows_the_crisis_and_main_lines_at_80x24(
 ) -> None:
     command = f"{SAFECHECK} helplines --region BE; sleep 60"  # the screen stays after the end
     session = tmux(f"sc18h-{tmp_path.name}", ["sh", "-c", command])
-    lines = helplines.select(helplines.load(), Region.BE, lang="en")
-    names = [line.name.en for line in lines]
+    lines = helplines.select(helplines.load(), Region.BE, speaks="en")
+    names = [line.name["en"] for line in lines]
     screen = session.wait_for("Show every line in full", *names)
     shown = "\n".join(screen)
     assert len(screen) <= 24

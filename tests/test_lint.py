@@ -221,10 +221,10 @@ def test_the_starter_speaks_the_readers_language_and_has_every_language(
     assert f"# {rules}" in text
     loaded = checklist.load(path)
     assert loaded.title[lang] == title
-    assert loaded.title.fr == "Ma checklist"  # not the English text
+    assert loaded.title["fr"] == "Ma checklist"  # not the English text
     item = loaded.item("first-item")
     assert item is not None
-    assert item.how.fr.splitlines() == ["- Première étape.", "- Deuxième étape."]
+    assert item.how["fr"].splitlines() == ["- Première étape.", "- Deuxième étape."]
 
 
 def test_the_documented_example_checklist_passes_lint(tmp_path: Path) -> None:

@@ -77,6 +77,8 @@ def test_every_display_method_has_a_plain_form() -> None:
     }
     shared = {name for name in public if getattr(PlainDisplay, name) is getattr(Display, name)}
     assert {"helpline_table", "crisis", "step", "message"} <= shared  # one description
+    # Every screen is described once; only what needs escape sequences has a plain form.
+    assert public - shared == {"clear", "wipe", "set_title"}
     drawing_itself = {
         name for name in shared if "self.console" in inspect.getsource(getattr(Display, name))
     }
@@ -255,7 +257,7 @@ def test_a_full_plain_run_of_the_prevention_checklist(home: Path) -> None:
     assert not BOX.search(output)
     assert "Nothing important is open" in output
     for _, item in prevention.items():
-        assert item.title.en in output
+        assert item.title["en"] in output
 
     for args in (("status", "--plain"), ("verify", "--min-score", "100", "--plain")):
         child = spawn(home, *args)
@@ -314,7 +316,7 @@ def test_every_prevention_item_fits_an_80x24_terminal(tmux: type[Tmux], tmp_path
     session = tmux(f"sc6-{tmp_path.name}", [str(SAFECHECK), "check", "prevention"])
     for _, item in prevention.items():
         # The item's title, the question and every reply are on the one screen at once.
-        start_of_title = " ".join(item.title.en.split()[:4])
+        start_of_title = " ".join(item.title["en"].split()[:4])
         screen = session.wait_for(start_of_title, QUESTION, "1) Done", "5) Skip for now")
         assert len(screen) <= 24
         assert all(len(line) <= 80 for line in screen)
@@ -350,7 +352,7 @@ def test_a_summary_says_how_many_more_are_open_and_never_cuts_mid_word(
     text = out.getvalue()
     assert "… and 2 more open (safecheck status shows them all)." in text
     for item in summary.next_steps:
-        assert item.title("en") in text  # whole titles
+        assert item.title["en"] in text  # whole titles
     hint = next(line.strip() for line in text.splitlines() if line.strip().startswith("Open the"))
     assert hint.endswith("…")
     assert len(hint) <= HINT_LIMIT + 1

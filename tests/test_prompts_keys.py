@@ -90,9 +90,9 @@ def test_every_question_shows_how_to_leave_and_q_enter_leaves(
 ) -> None:
     command = f"{SAFECHECK} check prevention; echo ended-$?; sleep 60"
     session = tmux(f"sc18q-{tmp_path.name}", ["sh", "-c", command])
-    session.wait_for(ITEMS[0].title.en, "q + Enter: leave")
+    session.wait_for(ITEMS[0].title["en"], "q + Enter: leave")
     session.keys("Enter")  # Done
-    session.wait_for(ITEMS[1].title.en, "q + Enter: leave")
+    session.wait_for(ITEMS[1].title["en"], "q + Enter: leave")
     session.keys("q", "Enter")  # not discreet, and yet: leave at once
     session.wait_for("ended-0")
     saved = Store(home).load().answers_for("prevention")
@@ -155,7 +155,7 @@ def test_a_dutch_checkbox_echoes_the_chosen_words(
 
 def test_after_a_resize_the_question_is_drawn_once(tmux: type[Tmux], tmp_path: Path) -> None:
     session = tmux(f"sc18r-{tmp_path.name}", [str(SAFECHECK), "check", "prevention"])
-    session.wait_for(ITEMS[0].title.en, "5) Skip for now")
+    session.wait_for(ITEMS[0].title["en"], "5) Skip for now")
     for width in ("60", "80", "45", "80"):
         session.tmux("resize-window", "-t", session.name, "-x", width, "-y", "24")
         session.wait_for("5) Skip for now")

@@ -192,9 +192,9 @@ def test_a_training_lab_from_answers_file_to_grade(home: Path, tmp_path: Path) -
 
     graded = run(fresh, "verify", "--checklist", "prevention", "--min-score", "80")
     assert graded.returncode == ExitCode.CHECK_FAILED
-    assert f"- {removed.id}: {removed.title.en} (Essential, not answered)" in graded.stdout
+    assert f"- {removed.id}: {removed.title['en']} (Essential, not answered)" in graded.stdout
     for item in ITEMS[-3:]:
-        assert f"- {item.id}: {item.title.en}" in graded.stdout
+        assert f"- {item.id}: {item.title['en']}" in graded.stdout
 
     graded = run(fresh, "verify", "--checklist", "prevention", "--min-score", "80", "--json")
     assert graded.returncode == ExitCode.CHECK_FAILED

@@ -17,7 +17,7 @@ def test_status_says_not_started_for_every_checklist_never_opened() -> None:
     prevention = checklist.load(ROOT / "checklists" / "prevention.yaml")
     result = runner.invoke(app, ["status", "--plain"])
     assert result.exit_code == 0, result.output
-    assert f"{prevention.title.en} (prevention)" in result.output
+    assert f"{prevention.title['en']} (prevention)" in result.output
     assert "not started" in result.output  # never opened: no count, no score of 0%
     assert "score 0%" not in result.output
     rich = runner.invoke(app, ["status", "--lang", "en"]).output

@@ -85,6 +85,8 @@ def test_the_installed_wheel_finds_its_checklists(
             assert f"safecheck/locale/{lang}/LC_MESSAGES/safecheck.mo" in archive.namelist()
         # The crisis lines of the first screen, built from them and the help-line data.
         assert "safecheck/locale/first_lines.marshal" in archive.namelist()
+        # The built-in checklists, parsed and checked at build time (content/built.py).
+        assert "safecheck/locale/checklists.marshal" in archive.namelist()
         # The license the metadata names travels with the package.
         assert any(name.endswith(".dist-info/licenses/LICENSE") for name in archive.namelist())
 
@@ -123,6 +125,24 @@ def test_the_installed_wheel_finds_its_checklists(
         )
         assert spoken.returncode == 0, spoken.stderr
         assert words in spoken.stdout, spoken.stdout
+
+    # The installed program uses the checklists it was built with, not a parse of the YAML.
+    used = subprocess.run(
+        [
+            str(venv / "bin" / "python"),
+            "-c",
+            "from pathlib import Path\n"
+            "from safecheck.content import built, checklist as c\n"
+            "print(all(built.cached(p, Path(c.__file__), c.BUILT_KINDS)\n"
+            "          for p in c.checklist_paths(c.builtin_dir())))",
+        ],
+        cwd=str(elsewhere),
+        env=installed_env(home),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert used.stdout.strip() == "True", used.stderr
 
 
 @pytest.mark.slow

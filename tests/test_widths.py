@@ -68,7 +68,7 @@ def wide(home: Path) -> Iterator[type[Wide]]:
 
 
 def addresses(region: Region, lang: str) -> set[str]:
-    lines = helplines.select(helplines.load(), region, lang=lang)
+    lines = helplines.select(helplines.load(), region, speaks=lang)
     found = {phone for line in lines for phone in line.phones}
     found |= {line.chat for line in lines if line.chat}
     found |= {line.url for line in lines if line.url}
@@ -95,8 +95,8 @@ def test_every_number_and_address_stands_whole_on_one_row(
     assert not any(row.rstrip().endswith("…") for row in rows), shown
     if not plain:
         assert not {"┃", "┏"} & set(shown)  # no table squeezed into the width: stacked facts
-    for line in helplines.select(helplines.load(), region, lang=lang):
-        words = line.who(lang).split()
+    for line in helplines.select(helplines.load(), region, speaks=lang):
+        words = line.who[lang].split()
         assert words[-1] in shown.replace("\n", " ")  # the description, to its last word
 
 
@@ -108,7 +108,7 @@ from safecheck.ui.display import Display
 plan = checklist.load(checklist.find("emergency", [checklist.builtin_dir()]))
 item = next(item for _, item in plan.items() if item.platforms)
 Display().platforms(item, "nl")
-print("drawn-" + item.title("nl"))
+print("drawn-" + item.title["nl"])
 """
 
 

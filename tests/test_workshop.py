@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from safecheck.cli.app import app
 from safecheck.content import workshop
 from safecheck.content.checklist import Text
-from safecheck.content.workshop import SlideView
+from safecheck.content.workshop import QuizView, SlideView
 from safecheck.core.errors import ExitCode, InputFileError
 from safecheck.core.region import Region, default_region
 from safecheck.flows import workshop as workshop_flow
@@ -40,11 +40,11 @@ def english(part_id: str) -> str:
     part = next(part for part in WORKSHOP.parts if part.id == part_id)
     texts = []
     for slide in part.slides:
-        texts.append(slide.title.en)
+        texts.append(slide.title["en"])
         for text in (slide.body, slide.question, slide.reveal):
             if text is not None:
-                texts.append(text.en)
-        texts += [line.text.en for line in slide.chat]
+                texts.append(text["en"])
+        texts += [line.text["en"] for line in slide.chat]
     return " ".join(texts).lower()
 
 
@@ -58,26 +58,28 @@ def test_part_one_names_the_four_forms() -> None:
 def test_part_two_tells_the_five_steps_as_a_chat_with_a_red_flag_at_each() -> None:
     part = WORKSHOP.parts[1]
     steps = [slide for slide in part.slides if slide.chat]
-    assert [slide.title.en.split(":")[0] for slide in steps] == [f"Step {n}" for n in range(1, 6)]
+    assert [slide.title["en"].split(":")[0] for slide in steps] == [
+        f"Step {n}" for n in range(1, 6)
+    ]
     for name, slide in zip(
         ("contact", "trust", "sexual", "capturing", "blackmail"), steps, strict=True
     ):
-        assert name in slide.title.en.lower()
+        assert name in slide.title["en"].lower()
         assert slide.question is not None
-        assert "red flag" in slide.question.en.lower()
-        assert slide.question.nl.startswith("Zie je de rode vlag?")
+        assert "red flag" in slide.question["en"].lower()
+        assert slide.question["nl"].startswith("Zie je de rode vlag?")
         assert slide.reveal is not None
     assert "grooming" in english("five-steps")
 
 
 def test_part_three_has_the_myths_the_issue_names() -> None:
-    titles = [slide.title.en.lower() for slide in WORKSHOP.parts[2].slides]
+    titles = [slide.title["en"].lower() for slide in WORKSHOP.parts[2].slides]
     for myth in ("it can't happen to me", "if i pay, it stops", "it's my own fault"):
         assert any(myth in title for title in titles), myth
     for slide in WORKSHOP.parts[2].slides:
         assert slide.reveal is not None
-        assert slide.reveal.en.startswith(("Myth.", "Fact.")), slide.title.en
-        assert slide.reveal.nl.startswith(("Mythe.", "Feit.")), slide.title.nl
+        assert slide.reveal["en"].startswith(("Myth.", "Fact.")), slide.title["en"]
+        assert slide.reveal["nl"].startswith(("Mythe.", "Feit.")), slide.title["nl"]
 
 
 def test_part_four_is_the_plan_in_short_with_the_regions_help_lines() -> None:
@@ -103,7 +105,7 @@ def test_part_five_asks_the_group_questions() -> None:
     assert len(slides) >= 5
     for slide in slides:
         assert slide.question is not None
-        assert slide.question.en.endswith("?")
+        assert slide.question["en"].endswith("?")
 
 
 def test_the_quiz_has_sourced_answers_with_explanations() -> None:
@@ -111,15 +113,15 @@ def test_the_quiz_has_sourced_answers_with_explanations() -> None:
     for question in QUIZ.questions:
         assert 2 <= len(question.choices) <= 4
         assert 0 <= question.answer < len(question.choices)
-        assert question.explanation.en
-        assert question.explanation.nl
+        assert question.explanation["en"]
+        assert question.explanation["nl"]
         assert re.search(r"seed 00[01]", question.source), question.id
 
 
 def every_text(item: object) -> list[tuple[str, str]]:
     """Every nl/en text in a loaded workshop or quiz, found by walking its fields."""
     if isinstance(item, Text):
-        return [(item.nl, item.en)]
+        return [(item["nl"], item["en"])]
     if isinstance(item, tuple):
         return [text for each in item for text in every_text(each)]
     return [
@@ -171,11 +173,11 @@ def test_every_slide_fits_an_80_by_24_screen(lang: str) -> None:
             )
             assert out.count("\n") <= SCREEN_LINES, f"{part.id} slide {index} ({lang})"
             assert max(len(line) for line in out.splitlines()) <= 80
-            assert slide.title(lang) in out  # titles are never cut or wrapped
+            assert slide.title[lang] in out  # titles are never cut or wrapped
     for number, question in enumerate(QUIZ.questions, start=1):
         out = rendered(
-            lambda view, question=question, number=number: view.quiz_answer(
-                QUIZ, question, 0, lang, number=number, right=0, asked=number
+            lambda view, question=question, number=number: view.quiz(
+                QuizView(QUIZ, question, number, right=0, asked=number, chosen=0), lang
             )
         )
         assert out.count("\n") + 6 <= SCREEN_LINES, question.id  # the answer prompt below it
@@ -259,9 +261,9 @@ def test_a_part_is_shown_slide_by_slide_with_the_answers(pipe: PipeInput, home: 
 
     assert result.exit_code == 0, result.output
     for slide in myths.slides:
-        assert slide.title.en in result.output
+        assert slide.title["en"] in result.output
         assert slide.reveal is not None
-        assert slide.reveal.en.split(".")[0] in result.output
+        assert slide.reveal["en"].split(".")[0] in result.output
     assert "Part 3 of 5: Myths and facts" in result.output
     assert "Nothing was saved on this computer" in result.output
     assert not home.exists()
@@ -274,10 +276,10 @@ def test_b_goes_back_and_m_returns_to_the_menu(pipe: PipeInput, home: Path) -> N
     result = runner.invoke(app, ["workshop", "--lang", "en"])
 
     assert result.exit_code == 0, result.output
-    assert result.output.count(first.title.en) == 2
-    assert result.output.count(second.title.en) == 2
-    assert WORKSHOP.parts[0].slides[2].title.en not in result.output
-    assert result.output.count(WORKSHOP.title.en) == 2  # the title screen above the menu
+    assert result.output.count(first.title["en"]) == 2
+    assert result.output.count(second.title["en"]) == 2
+    assert WORKSHOP.parts[0].slides[2].title["en"] not in result.output
+    assert result.output.count(WORKSHOP.title["en"]) == 2  # the title screen above the menu
 
 
 def test_enter_shows_the_answer_before_the_next_slide(pipe: PipeInput) -> None:
@@ -289,9 +291,9 @@ def test_enter_shows_the_answer_before_the_next_slide(pipe: PipeInput) -> None:
     result = runner.invoke(app, ["workshop", "--lang", "nl"])
 
     out = result.output
-    assert out.count(step_one.title.nl) == 2
-    assert out.count(step_one.reveal.nl[:40]) == 1
-    assert steps.slides[2].title.nl not in out
+    assert out.count(step_one.title["nl"]) == 2
+    assert out.count(step_one.reveal["nl"][:40]) == 1
+    assert steps.slides[2].title["nl"] not in out
 
 
 @pytest.mark.slow
@@ -314,7 +316,7 @@ def test_the_quiz_keeps_a_tally_on_screen_only(pipe: PipeInput, home: Path) -> N
     assert f"The group answered {total - 1} of {total} questions right." in out
     assert "only on the screen; it is not saved" in out
     for question in QUIZ.questions:
-        assert question.explanation.en[:40] in out
+        assert question.explanation["en"][:40] in out
     assert not home.exists()
 
 
@@ -322,8 +324,8 @@ def test_the_quiz_can_be_left_for_the_menu(pipe: PipeInput) -> None:
     pipe.send_text("6" + keys.ENTER + "m" + keys.ENTER + QUIT)
     result = runner.invoke(app, ["workshop", "--lang", "en"])
     assert result.exit_code == 0, result.output
-    assert QUIZ.questions[0].question.en in result.output
-    assert QUIZ.questions[1].question.en not in result.output
+    assert QUIZ.questions[0].question["en"] in result.output
+    assert QUIZ.questions[1].question["en"] not in result.output
 
 
 def test_ctrl_c_ends_the_workshop_and_saves_nothing(pipe: PipeInput, home: Path) -> None:
@@ -358,14 +360,14 @@ def test_a_whole_workshop_in_a_real_terminal_leaves_no_state(tmp_path: Path) -> 
         child.send(keys.ENTER)  # the menu offers the next part
         for index, slide in enumerate(part.slides, start=1):
             child.expect_exact(f"Part {number} of 5")
-            child.expect_exact(slide.title.en)
+            child.expect_exact(slide.title["en"])
             if slide.helplines:
                 child.expect_exact("113 or 0800 0113")
             child.expect_exact(f"{index} / {len(part.slides)}")
             if slide.reveal is not None:
                 child.expect_exact("Enter: show the answer")
                 child.send(keys.ENTER)
-                child.expect_exact(slide.reveal.en[:30])
+                child.expect_exact(slide.reveal["en"][:30])
             child.expect_exact("Enter: ")
             child.send(keys.ENTER)
         child.expect_exact("Which part do you want to show?")

@@ -42,24 +42,24 @@ def test_the_workshop_in_plain_lines(tmp_path: Path, args: list[str], env: dict[
     child.logfile_read = log
     child.expect_exact("Another region: safecheck workshop --region BE, NL or OTHER.")
     child.expect_exact("Which part do you want to show?")
-    child.expect_exact(f"  1. {WORKSHOP.parts[0].title.en}")
+    child.expect_exact(f"  1. {WORKSHOP.parts[0].title['en']}")
     child.expect_exact("Type 1/2/3/4/5/6/7 and press Enter:")
     child.send("4\r")  # part four: what to do, with the help lines of the region
     part = WORKSHOP.parts[3]
     for index, slide in enumerate(part.slides, start=1):
-        child.expect_exact(f"Part 4 of 5: {part.title.en} ({index}/{len(part.slides)})")
-        child.expect_exact(slide.title.en)
+        child.expect_exact(f"Part 4 of 5: {part.title['en']} ({index}/{len(part.slides)})")
+        child.expect_exact(slide.title["en"])
         if slide.helplines:
             child.expect_exact("Zelfmoordlijn 1813: 1813")
         if slide.reveal is not None:
             child.expect_exact("show the answer")
             child.send("\r")
-            child.expect_exact(slide.reveal.en.strip()[:30])
+            child.expect_exact(slide.reveal["en"].strip()[:30])
         child.expect_exact("(q: leave)")
         child.send("\r")
     child.expect_exact("Which part do you want to show?")
     child.send("6\r")  # the quiz: answers by letter
-    child.expect_exact(QUIZ.questions[0].question.en.strip()[:30])
+    child.expect_exact(QUIZ.questions[0].question["en"].strip()[:30])
     child.expect_exact("Which answer does the group choose?")
     child.expect_exact("/M and press Enter:")
     child.send("m\r")  # back to the menu
@@ -85,7 +85,7 @@ def test_the_plain_stage_and_prompter_walk_a_part_back_and_forth() -> None:
     present(WORKSHOP, QUIZ, prompter, PlainPresenterDisplay(out), "nl", Region.NL)
     text = out.getvalue()
     assert "Welk deel wil je tonen?" in text
-    assert text.count(f"Deel 1 van 5: {WORKSHOP.parts[0].title.nl} (1/") == 2  # shown, back
+    assert text.count(f"Deel 1 van 5: {WORKSHOP.parts[0].title['nl']} (1/") == 2  # shown, back
     assert "De workshop is afgelopen." in text
     assert not ESCAPE.search(text)
     assert not BOXES.search(text)

@@ -1,5 +1,6 @@
 """Build the crisis lines of the first screen (safecheck/flows/first_lines.py) for every
-language and region into safecheck/locale/first_lines.marshal.
+language and region into safecheck/locale/first_lines.marshal, and the parsed built-in
+checklists (safecheck/content/built.py) into safecheck/locale/checklists.marshal.
 
     python tools/first_lines.py
 
@@ -18,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if __name__ == "__main__":
     sys.dont_write_bytecode = True  # a build leaves no __pycache__ behind
     sys.path.insert(0, str(ROOT))
+    from safecheck.content import checklist
     from safecheck.flows import first_lines
 
     print(f"built {first_lines.build().relative_to(ROOT)}")
+    print(f"built {checklist.build_builtin().relative_to(ROOT)}")

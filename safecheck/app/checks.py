@@ -47,9 +47,9 @@ def check(run: Run, request: CheckRequest) -> Result:
                 )
             ),
         ]
-        return Result(
-            "check", None, said(answers_file.template(loaded, run.lang, header), to=To.RAW)
-        )
+        from safecheck.app.documents import answers_template
+
+        return Result("check", None, said(answers_template(loaded, run.lang, header), to=To.RAW))
     given = answers_file.load(request.answers, loaded) if request.answers is not None else None
     ask = not (request.no_input or request.json)
     if ask and not run.interactive:

@@ -4,12 +4,13 @@ text is shown (the shapes are in docs/reference.md and `schemas/output.schema.js
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from safecheck.content.checklist import Item
-from safecheck.progress.class_summary import ClassSummary
-from safecheck.progress.summary import Summary
-from safecheck.progress.verify import Verification
+if TYPE_CHECKING:  # the documents take these; each command loads only what it needs
+    from safecheck.content.checklist import Checklist, Item
+    from safecheck.progress.class_summary import ClassSummary
+    from safecheck.progress.summary import Summary
+    from safecheck.progress.verify import Verification
 
 
 def item_data(item: Item, section_id: str, summary: Summary, lang: str) -> dict[str, Any]:
@@ -17,7 +18,7 @@ def item_data(item: Item, section_id: str, summary: Summary, lang: str) -> dict[
     return {
         "id": item.id,
         "section": section_id,
-        "title": item.title(lang),
+        "title": item.title[lang],
         "priority": item.priority.value,
         "answer": record.answer.value if record is not None else None,
     }
@@ -29,7 +30,7 @@ def summary_data(summary: Summary, lang: str) -> dict[str, Any]:
     return {
         "id": checklist.id,
         "kind": checklist.kind,
-        "title": checklist.title(lang),
+        "title": checklist.title[lang],
         "total": summary.total,
         "answered": summary.answered,
         "done": summary.done,
@@ -91,14 +92,14 @@ def class_summary_data(summary: ClassSummary, lang: str, *, names: bool = False)
         "checklist": {
             "id": summary.checklist.id,
             "kind": summary.checklist.kind,
-            "title": summary.checklist.title(lang),
+            "title": summary.checklist.title[lang],
         },
         "results": len(summary.results),
         "items": [
             {
                 "id": totals.item.id,
                 "section": totals.section,
-                "title": totals.item.title(lang),
+                "title": totals.item.title[lang],
                 "priority": totals.item.priority.value,
                 "done": totals.done,
                 "not_yet": totals.not_yet,
@@ -123,3 +124,21 @@ def class_summary_data(summary: ClassSummary, lang: str, *, names: bool = False)
             {"file": str(result.source), "score": result.score} for result in summary.results
         ]
     return data
+
+
+def answers_template(checklist: Checklist, lang: str, header: Sequence[str] = ()) -> str:
+    """An answers file for `checklist` to fill in: every item id with its title as a comment
+    and the answer left empty (an empty answer leaves the item as it is). `header`: comment
+    lines to put first."""
+    lines = [f"# {line}" for line in header]
+    lines += [f"checklist: {checklist.id}", "answers:"]
+    for section in checklist.sections:
+        lines.append(f"  # {_one_line(section.title[lang])}")
+        for item in section.items:
+            lines.append(f"  # {_one_line(item.title[lang])} ({item.priority.value})")
+            lines.append(f"  {item.id}:")
+    return "\n".join(lines) + "\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

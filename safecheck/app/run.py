@@ -8,7 +8,7 @@ never wait for them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -19,6 +19,7 @@ from safecheck.core.i18n import Message, translate
 T = TypeVar("T")
 
 if TYPE_CHECKING:
+    from safecheck.core.questions import Question
     from safecheck.storage.intent import Intent
     from safecheck.storage.sealing import PassphraseAsker
     from safecheck.storage.settings import Settings
@@ -184,9 +185,9 @@ class _Asker:
     def can_ask(self) -> bool:
         return self.prompter.can_ask()
 
-    def select(self, message: str, choices: Sequence[tuple[str, T]]) -> T:
+    def ask(self, question: Question[T]) -> T:
         """A choice before a passphrase is asked (go on without saving, flows/saver.py)."""
-        return self.prompter.select(message, choices)
+        return self.prompter.ask(question)
 
     def password(
         self, message: Message, *, problem: Callable[[str], Message | None] | None = None

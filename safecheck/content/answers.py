@@ -13,7 +13,7 @@ Every mistake is an `InputFileError` naming the file and the line.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,21 +92,3 @@ def load(path: Path, checklist: Checklist, text: str | None = None) -> AnswersFi
             )
         answers[item_id] = Answer(value)
     return AnswersFile(path=path, checklist_id=checklist_id, answers=answers)
-
-
-def template(checklist: Checklist, lang: str, header: Sequence[str] = ()) -> str:
-    """An answers file for `checklist` to fill in: every item id with its title as a comment
-    and the answer left empty (an empty answer leaves the item as it is). `header`: comment
-    lines to put first."""
-    lines = [f"# {line}" for line in header]
-    lines += [f"checklist: {checklist.id}", "answers:"]
-    for section in checklist.sections:
-        lines.append(f"  # {_one_line(section.title(lang))}")
-        for item in section.items:
-            lines.append(f"  # {_one_line(item.title(lang))} ({item.priority.value})")
-            lines.append(f"  {item.id}:")
-    return "\n".join(lines) + "\n"
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())

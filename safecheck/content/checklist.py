@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from safecheck.content import yamlfile
+from safecheck.content import built, yamlfile
 from safecheck.content.yamlfile import Loc, Located
 from safecheck.core.audience import (
     HELPLINE_KINDS,
@@ -71,39 +71,32 @@ class Priority(StrEnum):
 class Text(Mapping[str, str]):
     """One text in every language safecheck speaks (`core.i18n.LANGUAGES`), by language code.
 
-    `text["fr"]` (or `text("fr")`) is the text for a reader of French; a language the file
-    does not have yet gives the English text. Frozen, and equal to a Text of the same texts.
+    A mapping, as the YAML writes it: `text["fr"]` is the French text, and a language the
+    file does not have yet gives the English one. Which language to show is the edge's
+    choice (`app`, `flows`, `ui`); nothing here translates. Frozen, and equal to a Text of
+    the same texts.
     """
 
     __slots__ = ("_texts",)
     _texts: dict[str, str]
 
-    def __init__(self, texts: Mapping[str, str] | None = None, /, **by_lang: str) -> None:
-        given = {**(texts or {}), **by_lang}
+    def __init__(self, texts: Mapping[str, str] | None = None, /, **by_code: str) -> None:
+        given = {**(texts or {}), **by_code}
         unknown = sorted(set(given) - set(LANGUAGES))
         if unknown:
             raise ValueError(f"not a language safecheck speaks: {', '.join(unknown)}")
         object.__setattr__(self, "_texts", given)
 
-    def __getitem__(self, lang: str) -> str:
-        if lang not in LANGUAGES:
-            raise KeyError(lang)
-        return self._texts.get(lang) or self._texts.get("en", "")
+    def __getitem__(self, key: str) -> str:
+        if key not in LANGUAGES:
+            raise KeyError(key)
+        return self._texts.get(key) or self._texts.get("en", "")
 
     def __iter__(self) -> Iterator[str]:
         return iter(LANGUAGES)
 
     def __len__(self) -> int:
         return len(LANGUAGES)
-
-    def __call__(self, lang: str) -> str:
-        """The text for a reader of `lang` (English for a language safecheck does not speak)."""
-        return self[lang] if lang in LANGUAGES else self["en"]
-
-    def __getattr__(self, lang: str) -> str:  # text.nl, text.en, text.fr
-        if lang in LANGUAGES:
-            return self[lang]
-        raise AttributeError(lang)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("a Text is frozen")
@@ -226,6 +219,21 @@ class Checklist:
         return sum(len(section.items) for section in self.sections)
 
 
+# The types a checklist built with the package is made of (`content.built`).
+BUILT_KINDS: Mapping[str, type[Any]] = {
+    kind.__name__: kind
+    for kind in (Checklist, Section, Item, Crisis, When, Text, Priority, Region, AgeGroup)
+}
+
+
+def build_builtin(path: Path | None = None) -> Path:
+    """Parse the built-in checklists into the file shipped with the package (the build's step)."""
+    sources = checklist_paths(builtin_dir())
+    return built.build(
+        sources, lambda source: load(source, source.read_text("utf-8")), Path(__file__), path
+    )
+
+
 def builtin_dir() -> Path:
     """The built-in checklists: bundled inside the wheel, or `checklists/` in a checkout."""
     package = Path(__file__).resolve().parent.parent
@@ -268,7 +276,13 @@ def load(
 
     With a `problems` list, each section and item is checked on its own and every problem
     found goes into the list (for `safecheck lint`); the first is still raised at the end.
+    A built-in checklist comes from its form built with the package when there is one
+    (`content.built`); any other file is always read from its YAML.
     """
+    if text is None and problems is None and path.parent.resolve() == builtin_dir().resolve():
+        ready = built.cached(path, Path(__file__), BUILT_KINDS)
+        if isinstance(ready, Checklist):
+            return replace(ready, path=path)
     doc = yamlfile.load(path, text)
     top = yamlfile.mapping(doc, doc.data, (), "the checklist")
     keys = {"id", "kind", "title", "intro", "sections", "crisis"}

@@ -7,11 +7,11 @@ come from (`source`). Numbers are copied from the organisations' pages, never ma
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from safecheck.content import yamlfile
 from safecheck.content.checklist import (
@@ -81,17 +81,18 @@ class HelpLine:
         self,
         region: Region,
         age_group: AgeGroup | None,
-        lang: str,
+        speaks: str,
         images: ImageAge | None = None,
     ) -> bool:
         """A line of this region (or an international one) for this age group, image age and
-        reader.
+        reader, who `speaks` a language (a code of `LINE_LANGS`).
 
-        A line marked for languages (a Flemish or a French-language line) is for readers of
-        those languages; a reader of another language (English) gets every such line.
+        A line marked for languages (a Flemish or a French-language line) is for readers who
+        speak one of them; a reader of another language (English) gets every such line. This
+        chooses lines, it translates nothing: the words are the edge's (`core.reach`).
         """
         here = self.country == INTERNATIONAL or self.country == region.value
-        shown = not self.langs or lang in self.langs or lang not in COMMUNITY_LANGS
+        shown = not self.langs or speaks in self.langs or speaks not in COMMUNITY_LANGS
         aged = age_group is None or not self.ages or age_group in self.ages
         made = images is None or not self.images or bool(self.images & images.ages)
         return here and shown and aged and made
@@ -101,11 +102,11 @@ class HelpLine:
         return frozenset(claim for source in self.sources for claim in source.claims)
 
 
-def anywhere(lines: Iterable[HelpLine], age_group: AgeGroup | None, lang: str) -> list[HelpLine]:
+def anywhere(lines: Iterable[HelpLine], age_group: AgeGroup | None, speaks: str) -> list[HelpLine]:
     """The lines that work in every country (removal services), for this age group."""
     return [
         line
-        for line in select(lines, Region.OTHER, age_group, lang=lang)
+        for line in select(lines, Region.OTHER, age_group, speaks=speaks)
         if line.country == INTERNATIONAL
     ]
 
@@ -120,12 +121,13 @@ def select(
     age_group: AgeGroup | None = None,
     kinds: Iterable[str] | None = None,
     *,
-    lang: str,
+    speaks: str,
     images: ImageAge | None = None,
 ) -> tuple[HelpLine, ...]:
-    """The lines for this region, age group, image age and reader's language, of these kinds,
-    in the order asked for (in Belgium the language chooses the Flemish or French lines)."""
-    chosen = [line for line in lines if line.serves(region, age_group, lang, images)]
+    """The lines for this region, age group, image age and the language the reader speaks,
+    of these kinds, in the order asked for (in Belgium the language chooses the Flemish or
+    French lines)."""
+    chosen = [line for line in lines if line.serves(region, age_group, speaks, images)]
     if kinds is None:
         return tuple(chosen)
     return tuple(line for kind in kinds for line in chosen if line.kind == kind)
@@ -160,24 +162,24 @@ def _line(doc: Located, raw: object, loc: Loc) -> HelpLine:
             line_id=yamlfile.quote(line_id),
         )
     what = f'help line "{line_id}"'
-    country = _string(doc, entry, "country", loc, what)
-    if country not in COUNTRIES:
-        doc.fail(
-            (*loc, "country"),
-            N_("{what}: country must be one of {known}, not {country}"),
-            what=what,
-            known=", ".join(COUNTRIES),
-            country=yamlfile.quote(country),
-        )
-    kind = _string(doc, entry, "kind", loc, what)
-    if kind not in HELPLINE_KINDS:
-        doc.fail(
-            (*loc, "kind"),
-            N_("{what}: kind must be one of {known}, not {kind}"),
-            what=what,
-            known=", ".join(HELPLINE_KINDS),
-            kind=yamlfile.quote(kind),
-        )
+    country = _known(
+        doc,
+        entry,
+        "country",
+        COUNTRIES,
+        loc,
+        what,
+        N_("{what}: country must be one of {known}, not {country}"),
+    )
+    kind = _known(
+        doc,
+        entry,
+        "kind",
+        HELPLINE_KINDS,
+        loc,
+        what,
+        N_("{what}: kind must be one of {known}, not {kind}"),
+    )
     phones = tuple(_strings(doc, entry, "phone", loc, what))
     for index, phone in enumerate(phones):
         if not PHONE_PATTERN.match(phone):
@@ -232,11 +234,12 @@ def _url(doc: Located, entry: Mapping[str, Any], key: str, loc: Loc, what: str) 
     """A full web address: the page a fact can be checked on."""
     url = _string(doc, entry, key, loc, what)
     if not URL_PATTERN.match(url):
-        doc.fail(
-            (*loc, key),
+        _wrong(
+            doc,
+            loc,
+            key,
+            what,
             N_("{what}: {key} must be a full URL (https://...), not {url}"),
-            what=what,
-            key=key,
             url=url,
         )
     return url
@@ -247,14 +250,20 @@ def _date(doc: Located, entry: Mapping[str, Any], key: str, loc: Loc, what: str)
     raw = _required(doc, entry, key, loc, what)
     text = raw.isoformat() if isinstance(raw, date) else raw
     if not isinstance(text, str) or not DATE_PATTERN.match(text):
-        doc.fail(
-            (*loc, key),
+        _wrong(
+            doc,
+            loc,
+            key,
+            what,
             N_("{what}: {key} must be a date like 2026-11-30, not {raw}"),
-            what=what,
-            key=key,
             raw=raw,
         )
     return text
+
+
+def _wrong(doc: Located, loc: Loc, key: str, what: str, message: str, **values: Any) -> NoReturn:
+    """Stop at `key` of the entry at `loc`: its value is not what `message` says it must be."""
+    doc.fail((*loc, key), message, what=what, key=key, **values)
 
 
 def _sources(doc: Located, entry: Mapping[str, Any], loc: Loc, what: str) -> tuple[Source, ...]:
@@ -277,6 +286,23 @@ def _sources(doc: Located, entry: Mapping[str, Any], loc: Loc, what: str) -> tup
             )
         )
     return tuple(found)
+
+
+def _known(
+    doc: Located,
+    entry: Mapping[str, Any],
+    key: str,
+    known: Sequence[str],
+    loc: Loc,
+    what: str,
+    message: str,
+) -> str:
+    """The text at `key`, which must be one of `known` (`message` names it as `{key}`)."""
+    value = _string(doc, entry, key, loc, what)
+    if value not in known:
+        placeholder = {key: yamlfile.quote(value)}
+        doc.fail((*loc, key), message, what=what, known=", ".join(known), **placeholder)
+    return value
 
 
 def _string(doc: Located, entry: Mapping[str, Any], key: str, loc: Loc, what: str) -> str:
@@ -355,10 +381,10 @@ def markdown_table(lines: Iterable[HelpLine]) -> str:
                 cell(value)
                 for value in (
                     _COUNTRY_NAMES[line.country],
-                    line.name(lang),
+                    line.name[lang],
                     line.kind,
                     contact(line, lang, separator="; "),
-                    line.hours(lang) if line.hours else "",
+                    line.hours[lang] if line.hours else "",
                     whom(line),
                     " ".join(f"<{url}>" for url in sources),
                     line.checked,

@@ -2,13 +2,13 @@
 
 The content is YAML under `checklists/workshop/` (`workshop.yaml`, `quiz.yaml`),
 validated here into frozen models with file:line errors. The flow talks to a
-`Presenter` (keys) and a `Stage` (what the group sees), never to a terminal or to
+`core.questions.Asker` (keys) and a `Stage` (what the group sees), never to a terminal or to
 the state folder: a workshop leaves no trace on the computer it runs on.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,12 +22,12 @@ from safecheck.content.checklist import (
     _text,
     builtin_dir,
 )
-from safecheck.content.moves import Move as Move  # where the prompts find it
 from safecheck.content.yamlfile import Loc, Located
 from safecheck.core.i18n import N_
 from safecheck.core.region import Region
 
 T = TypeVar("T")
+E = TypeVar("E", bound=yamlfile.HasId)
 
 SPEAKERS = ("them", "you")
 NOTE = "note"  # a chat line that tells what happens, said by nobody
@@ -98,48 +98,43 @@ def content_dir() -> Path:
 
 def load_workshop(path: Path, text: str | None = None) -> Workshop:
     """Load and validate a workshop file; raise `InputFileError` with file:line."""
-    doc = yamlfile.load(path, text)
-    top = _top(doc, "workshop", {"id", "kind", "title", "intro", "parts"})
-    workshop_id = _own_id(doc, top, path)
-    parts = yamlfile.unique_list(
-        doc,
-        _required(doc, top, "parts", ()),
-        ("parts",),
-        _part,
-        what="parts",
-        empty=N_("a workshop needs at least one part"),
-        noun="part id",
+    workshop_id, title, intro, parts = _headed(
+        path, text, "workshop", "parts", _part, N_("a workshop needs at least one part"), "part id"
     )
-    return Workshop(
-        id=workshop_id,
-        title=_text(doc, top, "title", ()),
-        intro=_text(doc, top, "intro", ()),
-        parts=parts,
-        path=path,
-    )
+    return Workshop(id=workshop_id, title=title, intro=intro, parts=parts, path=path)
 
 
 def load_quiz(path: Path, text: str | None = None) -> Quiz:
     """Load and validate a quiz file; raise `InputFileError` with file:line."""
-    doc = yamlfile.load(path, text)
-    top = _top(doc, "quiz", {"id", "kind", "title", "intro", "questions"})
-    quiz_id = _own_id(doc, top, path)
-    questions = yamlfile.unique_list(
-        doc,
-        _required(doc, top, "questions", ()),
-        ("questions",),
+    quiz_id, title, intro, questions = _headed(
+        path,
+        text,
+        "quiz",
+        "questions",
         _question,
-        what="questions",
-        empty=N_("a quiz needs at least one question"),
-        noun="question id",
+        N_("a quiz needs at least one question"),
+        "question id",
     )
-    return Quiz(
-        id=quiz_id,
-        title=_text(doc, top, "title", ()),
-        intro=_text(doc, top, "intro", ()),
-        questions=questions,
-        path=path,
+    return Quiz(id=quiz_id, title=title, intro=intro, questions=questions, path=path)
+
+
+def _headed(
+    path: Path,
+    text: str | None,
+    kind: str,
+    key: str,
+    entry: Callable[[Located, object, Loc], E],
+    empty: str,
+    noun: str,
+) -> tuple[str, Text, Text, tuple[E, ...]]:
+    """A workshop's or quiz's id, title, intro and list of `key` (parts or questions)."""
+    doc = yamlfile.load(path, text)
+    top = _top(doc, kind, {"id", "kind", "title", "intro", key})
+    own_id = _own_id(doc, top, path)
+    entries = yamlfile.unique_list(
+        doc, _required(doc, top, key, ()), (key,), entry, what=key, empty=empty, noun=noun
     )
+    return own_id, _text(doc, top, "title", ()), _text(doc, top, "intro", ()), entries
 
 
 def load_builtin() -> tuple[Workshop, Quiz]:
@@ -328,3 +323,16 @@ class SlideView:
     revealed: bool  # the answer of a slide that asks something
     helplines: tuple[HelpLine, ...] | None  # None: the region's lines are not known
     region: Region
+
+
+@dataclass(frozen=True, slots=True)
+class QuizView:
+    """One quiz question as it is shown: its place, the tally so far, and once the group
+    chose (`chosen`, the index of its answer), whether that was right."""
+
+    quiz: Quiz
+    question: Question
+    number: int
+    right: int
+    asked: int
+    chosen: int | None = None

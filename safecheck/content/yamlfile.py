@@ -6,14 +6,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn, Protocol, TypeVar
-
-import yaml
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TypeVar
 
 from safecheck.core.errors import InputFileError
 from safecheck.core.i18n import N_, Message, Phrase
 from safecheck.core.text import CONTROL, escaped, safe_text
 from safecheck.storage import safefile
+
+if TYPE_CHECKING:  # PyYAML loads when a file is parsed, not when safecheck starts
+    import yaml
 
 Loc = tuple[str | int, ...]
 
@@ -25,8 +26,13 @@ class HasId(Protocol):
 
 Item = TypeVar("Item", bound=HasId)
 
-# libyaml's parser when PyYAML was built with it (it parses a large checklist ~10x faster).
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+def _loader(text: str) -> yaml.SafeLoader:
+    """libyaml's parser when PyYAML was built with it (it parses a large checklist ~10x faster)."""
+    import yaml
+
+    parser: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return parser(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +72,8 @@ def load(path: Path, text: str | None = None, *, limit: int = safefile.CHECKLIST
     document may nest at most `MAX_DEPTH` deep and, with its aliases expanded, hold at
     most `MAX_VALUES` values; any text in it must be free of control characters.
     """
+    import yaml
+
     if text is None:
         try:
             raw = safefile.read_bytes(path, limit)
@@ -81,7 +89,7 @@ def load(path: Path, text: str | None = None, *, limit: int = safefile.CHECKLIST
             N_("the file is larger than the limit for this kind of file"), path=path
         )
     try:
-        loader = _Loader(text)
+        loader = _loader(text)
     except yaml.reader.ReaderError as error:  # a control character in the raw file
         raise _reader_error(error, text, path) from None
     except yaml.YAMLError as error:
@@ -215,6 +223,8 @@ class _Builder:
         raise InputFileError(message, path=self.path, line=line, **values)
 
     def document(self) -> Any:
+        import yaml
+
         loader = self.loader
         loader.get_event()  # the start of the stream
         if loader.check_event(yaml.StreamEndEvent):
@@ -248,6 +258,8 @@ class _Builder:
         return root
 
     def open(self, event: yaml.CollectionStartEvent, line: int) -> None:
+        import yaml
+
         if len(self.stack) >= MAX_DEPTH:
             self.fail(
                 line,
@@ -356,6 +368,8 @@ class _Builder:
         self.fail(line, N_("the alias *{name} has no anchor (&) before it"), name=quote(name)[1:-1])
 
     def scalar(self, event: Any, line: int) -> Any:
+        import yaml
+
         tag = event.tag
         if tag is None or tag == "!":
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)

@@ -7,7 +7,7 @@ chat, a link, a name and hours, where the name and hours are texts by language.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from safecheck.core.i18n import labelled, t
@@ -21,9 +21,9 @@ class Reachable(Protocol):
     @property
     def url(self) -> str | None: ...
     @property
-    def name(self) -> Callable[[str], str]: ...
+    def name(self) -> Mapping[str, str]: ...
     @property
-    def hours(self) -> Callable[[str], str] | None: ...
+    def hours(self) -> Mapping[str, str] | None: ...
 
 
 def contact(line: Reachable, lang: str, separator: str = " · ") -> str:
@@ -40,16 +40,16 @@ def contact(line: Reachable, lang: str, separator: str = " · ") -> str:
 
 def one_line(line: Reachable, lang: str) -> str:
     """Name, contact and hours: `Zelfmoordlijn 1813: 1813 · chat: zelfmoord1813.be (24/7)`."""
-    hours = f" ({line.hours(lang)})" if line.hours else ""
-    return labelled(lang, line.name(lang), contact(line, lang) + hours)
+    hours = f" ({line.hours[lang]})" if line.hours else ""
+    return labelled(lang, line.name[lang], contact(line, lang) + hours)
 
 
 def short_line(line: Reachable, lang: str) -> str:
     """Name, phone numbers and hours, to fit a footer: `Zelfmoordlijn 1813: 1813 (24/7)`."""
     if not line.phones:
         return one_line(line, lang)
-    hours = f" ({line.hours(lang)})" if line.hours else ""
-    return labelled(lang, line.name(lang), f" {t(lang, 'or')} ".join(line.phones) + hours)
+    hours = f" ({line.hours[lang]})" if line.hours else ""
+    return labelled(lang, line.name[lang], f" {t(lang, 'or')} ".join(line.phones) + hours)
 
 
 def phones(line: Reachable, lang: str) -> str:

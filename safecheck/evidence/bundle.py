@@ -47,7 +47,7 @@ from safecheck.evidence.model import Attachment, Entry
 from safecheck.evidence.report import CopyProblem, Report
 from safecheck.storage.chain import last_hash
 from safecheck.storage.copies import CopyStatus, Source, find_source, source_chunks
-from safecheck.storage.files import atomic_writer, ensure_private_dir, fsync_dir
+from safecheck.storage.files import atomic_writer, ensure_private_dir, fsync_dir, writing
 
 if TYPE_CHECKING:
     from safecheck.storage.state import State
@@ -164,23 +164,12 @@ def write_bundle(
     if not target.parent.is_dir():
         raise ExportError(msg("The folder {path} does not exist.", path=target.parent))
     leftovers = remove_leftovers(target)
-    try:
+    with writing(target, there, ExportError):
         if as_zip:
             written = _write_zip(store, state, report, target)
         else:
             written = _write_folder(store, state, report, target)
-        return replace(written, leftovers=leftovers)
-    except FileExistsError:
-        raise ExportError(
-            msg(
-                "{path} is already there. A bundle goes into a new folder: choose another name.",
-                path=target,
-            )
-        ) from None
-    except OSError as error:
-        raise ExportError(
-            msg("{path} cannot be written ({reason}).", path=target, reason=error.strerror)
-        ) from None
+    return replace(written, leftovers=leftovers)
 
 
 _TEMP_SUFFIX = ".tmp"

@@ -217,26 +217,26 @@ def _how_html(text: str) -> str:
 
 def handout_html(checklist: Checklist, lang: str, helplines: Sequence[HelpLineRow]) -> str:
     def body() -> Iterator[str]:
-        yield f"<header>\n<h1>{e(checklist.title(lang))}</h1>\n"
-        for line in checklist.intro(lang).strip().splitlines():
+        yield f"<header>\n<h1>{e(checklist.title[lang])}</h1>\n"
+        for line in checklist.intro[lang].strip().splitlines():
             yield f"<p>{e(line)}</p>\n"
         yield f'<p class="meta">{e(t(lang, "Tick each box when it is done. Start with the essential steps; the rest can wait."))}</p>\n</header>\n'
         for section in checklist.sections:
-            yield f'<section>\n<h2>{e(section.title(lang))}</h2>\n<ul class="items">\n'
+            yield f'<section>\n<h2>{e(section.title[lang])}</h2>\n<ul class="items">\n'
             for item in section.items:
                 yield _handout_item(item, lang)
             yield "</ul>\n</section>\n"
         yield from _html_helplines(helplines, lang)
         yield f"<footer><p>{e(t(lang, 'Made with safecheck. If it happens anyway: it is not your fault. Stop sending and paying, keep the evidence, and talk to someone you trust or a help line.'))}</p></footer>\n"
 
-    return _page(lang, checklist.title(lang), body())
+    return _page(lang, checklist.title[lang], body())
 
 
 def _handout_item(item: Item, lang: str) -> str:
     priority = t(lang, labels.PRIORITY[item.priority.value])
     return (
         '<li><span class="box" aria-hidden="true"></span><div>'
-        f'<span class="item-title">{e(item.title(lang))}</span> ({e(priority)})'
-        f'<p class="why"><b>{e(t(lang, "Why"))}:</b> {e(item.why(lang).strip())}</p>'
-        f"{_how_html(item.how(lang))}</div></li>\n"
+        f'<span class="item-title">{e(item.title[lang])}</span> ({e(priority)})'
+        f'<p class="why"><b>{e(t(lang, "Why"))}:</b> {e(item.why[lang].strip())}</p>'
+        f"{_how_html(item.how[lang])}</div></li>\n"
     )

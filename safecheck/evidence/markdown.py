@@ -127,7 +127,7 @@ def _markdown_helplines(lines: Sequence[HelpLineRow], lang: str) -> Iterator[str
 
 
 def handout_markdown(checklist: Checklist, lang: str, helplines: Sequence[HelpLineRow]) -> str:
-    parts = [f"# {md(checklist.title(lang))}\n\n", authored(checklist.intro(lang).strip()) + "\n\n"]
+    parts = [f"# {md(checklist.title[lang])}\n\n", authored(checklist.intro[lang].strip()) + "\n\n"]
     parts.append(
         md(
             t(
@@ -138,13 +138,13 @@ def handout_markdown(checklist: Checklist, lang: str, helplines: Sequence[HelpLi
         + "\n\n"
     )
     for section in checklist.sections:
-        parts.append(f"## {md(section.title(lang))}\n\n")
+        parts.append(f"## {md(section.title[lang])}\n\n")
         for item in section.items:
             priority = t(lang, labels.PRIORITY[item.priority.value])
-            parts.append(f"- [ ] **{md(item.title(lang))}** ({md(priority)})  \n")
-            why = authored(item.why(lang).strip())
+            parts.append(f"- [ ] **{md(item.title[lang])}** ({md(priority)})  \n")
+            why = authored(item.why[lang].strip())
             parts.append(f"  {labelled(lang, md(t(lang, 'Why')), why)}\n\n")
-            for line in authored(item.how(lang).strip()).splitlines():
+            for line in authored(item.how[lang].strip()).splitlines():
                 parts.append(f"  {line}\n")
             parts.append("\n")
     parts.extend(_markdown_helplines(helplines, lang))

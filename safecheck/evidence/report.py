@@ -103,14 +103,16 @@ def region_help_lines(
 
     return tuple(
         HelpLineRow(
-            name=line.name(lang),
+            name=line.name[lang],
             country=country(line.country, lang),
             contact=helplines.contact(line, lang, separator="; "),
-            hours=line.hours(lang) if line.hours else None,
-            who=line.who(lang),
+            hours=line.hours[lang] if line.hours else None,
+            who=line.who[lang],
             source=line.source,
         )
-        for line in helplines.select(helplines.load(), region, age_group, lang=lang, images=images)
+        for line in helplines.select(
+            helplines.load(), region, age_group, speaks=lang, images=images
+        )
     )
 
 
@@ -139,13 +141,13 @@ def plan_progress(plan: Checklist, state: State, lang: str) -> Plan:
     steps = tuple(
         PlanStep(
             id=item.id,
-            title=item.title(lang),
+            title=item.title[lang],
             answer=answers[item.id].answer if item.id in answers else None,
             at=answers[item.id].at if item.id in answers else None,
         )
         for _, item in plan.items()
     )
-    return Plan(id=plan.id, title=plan.title(lang), steps=steps)
+    return Plan(id=plan.id, title=plan.title[lang], steps=steps)
 
 
 def build_report(

@@ -10,18 +10,61 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from typing import Protocol
 
 from safecheck.content import helplines as helpline_data
 from safecheck.content.checklist import Text
 from safecheck.content.helplines import HelpLine
 from safecheck.core import labels
 from safecheck.core import region as regions
-from safecheck.core.i18n import labelled, t
+from safecheck.core.audience import AgeGroup
+from safecheck.core.i18n import N_, labelled, t
 from safecheck.core.region import Region
 from safecheck.storage.settings import Settings
 
 CRISIS_KINDS = ("emergency", "suicide-prevention")
 KNOWN = (Region.BE, Region.NL)
+
+# Said wherever safecheck has no lines of the reader's own country, and after every list.
+ONLY_BE_NL = N_(
+    "safecheck only knows the help lines of Belgium and the Netherlands. In "
+    "Europe, 112 reaches the emergency services; elsewhere, call your local "
+    "emergency number. Look for a help line where you live, or ask someone you "
+    "trust to find one with you."
+)
+ANOTHER_REGION = N_("Another region: --region BE, NL or OTHER.")
+
+
+class Tables(Protocol):
+    """A screen that shows help lines as tables (the plan's and `helplines --all`)."""
+
+    def message(self, text: str) -> None: ...
+
+    def helpline_table(self, title: str, lines: Sequence[HelpLine], lang: str) -> None: ...
+
+
+def region_name(region: Region, lang: str) -> str:
+    return t(lang, labels.REGION[region.value])
+
+
+def own_lines(chosen: Iterable[HelpLine], country: Region) -> list[HelpLine]:
+    """Of the lines chosen for `country`, those of the country itself (not international)."""
+    return [line for line in chosen if line.country == country.value]
+
+
+def every_country(
+    display: Tables, lines: Sequence[HelpLine], lang: str, age_group: AgeGroup | None
+) -> None:
+    """With no region known: each country's own lines, the removal services that work
+    anywhere, and how to choose a region."""
+    for country in KNOWN:
+        title = t(lang, "Help lines: {region}", region=region_name(country, lang))
+        own = own_lines(helpline_data.select(lines, country, age_group, speaks=lang), country)
+        display.helpline_table(title, own, lang)
+    removal = helpline_data.anywhere(lines, age_group, lang)
+    if removal:
+        display.helpline_table(t(lang, "Removing images (any country)"), removal, lang)
+    display.message(t(lang, ANOTHER_REGION))
 
 
 def known_region(settings: Settings, environ: Mapping[str, str] | None = None) -> Region | None:
@@ -41,15 +84,11 @@ def lines_for(
     share (112) once, unlabelled."""
     lines = tuple(lines)
     if region is not None:
-        return helpline_data.select(lines, region, kinds=kinds, lang=lang)
+        return helpline_data.select(lines, region, kinds=kinds, speaks=lang)
     chosen: list[HelpLine] = []
     for kind in kinds:
         per_country = [
-            [
-                line
-                for line in helpline_data.select(lines, country, kinds=[kind], lang=lang)
-                if line.country == country.value
-            ]
+            own_lines(helpline_data.select(lines, country, kinds=[kind], speaks=lang), country)
             for country in KNOWN
         ]
         phones = [{line.phones for line in found} for found in per_country]
@@ -82,7 +121,7 @@ def with_country(line: HelpLine) -> HelpLine:
     """The line with its country before its name: `Belgium: Zelfmoordlijn 1813`."""
 
     def label(lang: str) -> str:
-        return labelled(lang, t(lang, labels.COUNTRY[line.country]), line.name(lang))
+        return labelled(lang, t(lang, labels.COUNTRY[line.country]), line.name[lang])
 
     return replace(line, name=Text(nl=label("nl"), en=label("en"), fr=label("fr")))
 

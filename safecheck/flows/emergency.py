@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
 from safecheck.content import helplines as helpline_data
 from safecheck.content.checklist import Checklist, Item, Section
@@ -24,9 +24,18 @@ from safecheck.core.audience import (
     remembered_images,
 )
 from safecheck.core.i18n import t
+from safecheck.core.questions import Asker, Select
 from safecheck.core.region import Region, default_region, region_of
-from safecheck.flows.crisis import footer_text, known_region, lines_for
-from safecheck.flows.evidence_form import FormAsker, offer_log
+from safecheck.flows.crisis import (
+    ANOTHER_REGION,
+    ONLY_BE_NL,
+    every_country,
+    footer_text,
+    known_region,
+    lines_for,
+    region_name,
+)
+from safecheck.flows.evidence_form import offer_log
 from safecheck.flows.saver import Saver
 from safecheck.flows.walk import View, now, walk
 from safecheck.progress.summary import Summary
@@ -37,18 +46,7 @@ from safecheck.storage.store import Store
 
 __all__ = ["footer_text"]  # kept here for the callers that show a plan's footer
 
-T = TypeVar("T")
 EVIDENCE_STEP = "evidence"  # the step that offers to start the evidence log
-
-
-class Chooser(Protocol):
-    def select(
-        self,
-        message: str,
-        choices: Sequence[tuple[str, T]],
-        *,
-        default: int | None = None,
-    ) -> T: ...
 
 
 class PlanDisplay(View, Protocol):
@@ -69,17 +67,15 @@ class PlanDisplay(View, Protocol):
     def plan_summary(self, summary: Summary, lang: str) -> None: ...
 
 
-def region_name(region: Region, lang: str) -> str:
-    return t(lang, labels.REGION[region.value])
-
-
-def ask_region(asker: Chooser, lang: str, current: Region | None) -> Region:
+def ask_region(asker: Asker, lang: str, current: Region | None) -> Region:
     """Belgium, the Netherlands or another country: a number or the arrows, then Enter."""
     regions = list(Region)
-    return asker.select(
-        t(lang, "Where do you live? This chooses your help lines."),
-        [(region_name(region, lang), region) for region in regions],
-        default=regions.index(current) if current is not None else None,
+    return asker.ask(
+        Select(
+            t(lang, "Where do you live? This chooses your help lines."),
+            [(region_name(region, lang), region) for region in regions],
+            default=regions.index(current) if current is not None else None,
+        )
     )
 
 
@@ -96,27 +92,31 @@ def remember_region(home: Path, region: Region, code: str | None = None) -> None
         plain_settings.update(home, region=wanted)
 
 
-def ask_age_group(asker: Chooser, lang: str, given_before: AgeGroup | None) -> AgeGroup:
+def ask_age_group(asker: Asker, lang: str, given_before: AgeGroup | None) -> AgeGroup:
     """Always asked (never guessed); the answer given before is highlighted."""
     groups = [AgeGroup.MINOR, AgeGroup.ADULT]
-    return asker.select(
-        t(lang, "How old are you? This chooses the help lines that fit you."),
-        [(t(lang, labels.AGE[group.value]), group) for group in groups],
-        default=groups.index(given_before) if given_before is not None else None,
+    return asker.ask(
+        Select(
+            t(lang, "How old are you? This chooses the help lines that fit you."),
+            [(t(lang, labels.AGE[group.value]), group) for group in groups],
+            default=groups.index(given_before) if given_before is not None else None,
+        )
     )
 
 
-def ask_images(asker: Chooser, lang: str, given_before: ImageAge | None) -> ImageAge:
+def ask_images(asker: Asker, lang: str, given_before: ImageAge | None) -> ImageAge:
     """When the images were made: under 18, 18 or older, or not sure (both routes)."""
     answers = list(ImageAge)
-    return asker.select(
-        t(
-            lang,
-            "When were the images made? How old were you then? This chooses the service "
-            "that can have them taken down.",
-        ),
-        [(t(lang, labels.IMAGES[answer.value]), answer) for answer in answers],
-        default=answers.index(given_before) if given_before is not None else None,
+    return asker.ask(
+        Select(
+            t(
+                lang,
+                "When were the images made? How old were you then? This chooses the service "
+                "that can have them taken down.",
+            ),
+            [(t(lang, labels.IMAGES[answer.value]), answer) for answer in answers],
+            default=answers.index(given_before) if given_before is not None else None,
+        )
     )
 
 
@@ -140,21 +140,9 @@ def show_helplines(
     With no region known (None), the lines of every country safecheck knows.
     """
     if region is None:
-        for country in (Region.BE, Region.NL):
-            own = [
-                line
-                for line in helpline_data.select(lines, country, age_group, lang=lang)
-                if line.country == country.value
-            ]
-            display.helpline_table(
-                t(lang, "Help lines: {region}", region=region_name(country, lang)), own, lang
-            )
-        removal = helpline_data.anywhere(lines, age_group, lang)
-        if removal:
-            display.helpline_table(t(lang, "Removing images (any country)"), removal, lang)
-        display.message(t(lang, "Another region: --region BE, NL or OTHER."))
+        every_country(display, lines, lang, age_group)
         return
-    chosen = helpline_data.select(lines, region, age_group, lang=lang)
+    chosen = helpline_data.select(lines, region, age_group, speaks=lang)
     own = [line for line in chosen if line.country == region.value]
     anywhere = [line for line in chosen if line.country != region.value]
     title = t(lang, "Help lines: {region}", region=region_name(region, lang))
@@ -162,25 +150,17 @@ def show_helplines(
         display.helpline_table(title, own, lang)
     else:
         display.message(title)
-        display.message(
-            t(
-                lang,
-                "safecheck only knows the help lines of Belgium and the Netherlands. In "
-                "Europe, 112 reaches the emergency services; elsewhere, call your local "
-                "emergency number. Look for a help line where you live, or ask someone you "
-                "trust to find one with you.",
-            )
-        )
+        display.message(t(lang, ONLY_BE_NL))
     if anywhere:
         display.helpline_table(t(lang, "Removing images (any country)"), anywhere, lang)
-    display.message(t(lang, "Another region: --region BE, NL or OTHER."))
+    display.message(t(lang, ANOTHER_REGION))
 
 
 def run_plan(
     plan: Checklist,
     lines: Sequence[HelpLine],
     store: Store | Saver,
-    asker: Chooser,
+    asker: Asker,
     display: PlanDisplay,
     lang: str,
     *,
@@ -211,23 +191,19 @@ def run_plan(
     shown_region = region or known
     if plan.crisis is not None:
         crisis = plan.crisis
-        in_danger = asker.select(
-            crisis.question(lang), [(crisis.yes(lang), True), (crisis.no(lang), False)], default=0
+        in_danger = asker.ask(
+            Select(
+                crisis.question[lang],
+                [(crisis.yes[lang], True), (crisis.no[lang], False)],
+                default=0,
+            )
         )
         if in_danger:
             display.clear()
             crisis_lines = lines_for(shown_region, lines, crisis.helplines, lang=lang)
-            display.crisis(t(lang, "Help right now"), crisis.message(lang), crisis_lines, lang)
+            display.crisis(t(lang, "Help right now"), crisis.message[lang], crisis_lines, lang)
             if shown_region is Region.OTHER or not crisis_lines:
-                display.message(
-                    t(
-                        lang,
-                        "safecheck only knows the help lines of Belgium and the Netherlands. In "
-                        "Europe, 112 reaches the emergency services; elsewhere, call your local "
-                        "emergency number. Look for a help line where you live, or ask someone you "
-                        "trust to find one with you.",
-                    )
-                )
+                display.message(t(lang, ONLY_BE_NL))
             if shown_region is None:
                 # Every line we know is on screen; the region question comes right after.
                 region = ask_region(asker, lang, None)
@@ -241,10 +217,15 @@ def run_plan(
                         region=region_name(shown_region, lang),
                     )
                 )
-            go_on = asker.select(
-                t(lang, "When you are ready:"),
-                [(t(lang, "Go on with the steps"), True), (t(lang, "Stop here for now"), False)],
-                default=0,
+            go_on = asker.ask(
+                Select(
+                    t(lang, "When you are ready:"),
+                    [
+                        (t(lang, "Go on with the steps"), True),
+                        (t(lang, "Stop here for now"), False),
+                    ],
+                    default=0,
+                )
             )
             if not go_on:
                 return None
@@ -287,7 +268,7 @@ def run_plan(
     def after_answer(item: Item, answer: Answer) -> None:
         # The evidence step offers to start the evidence log (asked with the same prompts).
         wants_help = answer in (Answer.DONE, Answer.NOT_YET)
-        if item.id == EVIDENCE_STEP and wants_help and isinstance(asker, FormAsker):
+        if item.id == EVIDENCE_STEP and wants_help:
             if saver.saving:
                 offer_log(asker, saver.store, display, lang)
             else:
@@ -359,7 +340,7 @@ class PlanView:
                 self.region,
                 self.age_group,
                 item.helplines,
-                lang=lang,
+                speaks=lang,
                 images=step_images(item, self.images),
             )
             if chosen:

@@ -1,6 +1,6 @@
 """Asking for an evidence entry, one question at a time.
 
-Like `walk`, this knows nothing of terminals: it talks to a `FormAsker` (in the program,
+Like `walk`, this knows nothing of terminals: it asks `core.questions` with an `Asker` (in the program,
 `prompts.Prompter`). Every answer is checked by the same parse functions of `safecheck.evidence.model`
 the command-line options and the importer use, and a wrong answer is asked again.
 """
@@ -8,39 +8,20 @@ the command-line options and the importer use, and a wrong answer is asked again
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol
 
 from safecheck.core import labels
 from safecheck.core.errors import Interrupted
 from safecheck.core.i18n import N_, t, tn, translate
+from safecheck.core.questions import Asker, Checkbox, Confirm, Text
 
 if TYPE_CHECKING:  # the evidence module loads when a question is asked, not before
     from safecheck.evidence.model import Attachment, Entry
     from safecheck.storage.store import Store
-
-T = TypeVar("T")
-
-
-@runtime_checkable
-class FormAsker(Protocol):
-    def text(
-        self,
-        message: str,
-        *,
-        default: str = "",
-        check: Callable[[str], str | None] | None = None,
-        path: bool = False,
-    ) -> str: ...
-
-    def confirm(self, message: str, *, default: bool = True) -> bool: ...
-
-    def checkbox(
-        self, message: str, choices: Sequence[tuple[str, T]], *, checked: Collection[T] = ()
-    ) -> list[T]: ...
 
 
 class Messages(Protocol):
@@ -62,7 +43,7 @@ def _checked(parse: Callable[[str], Any], lang: str) -> Callable[[str], str | No
 
 
 def ask_entry(
-    asker: FormAsker,
+    asker: Asker,
     lang: str,
     *,
     base: Entry | None = None,
@@ -81,8 +62,8 @@ def ask_entry(
     start = base or Entry(id=0, when=clock(), recorded=clock())
 
     def ask(key: str, parse: Callable[[str], Any], current: str | None) -> Any:
-        answer = asker.text(
-            t(lang, labels.EVIDENCE_ASK[key]), default=current or "", check=_checked(parse, lang)
+        answer = asker.ask(
+            Text(t(lang, labels.EVIDENCE_ASK[key]), current or "", _checked(parse, lang))
         )
         return parse(answer)
 
@@ -92,13 +73,12 @@ def ask_entry(
     profile_url = ask("profile_url", lambda s: model.parse_url(s), start.profile_url)
     url = ask("url", lambda s: model.parse_url(s, "url"), start.url)
     phone = ask("phone", lambda s: model.parse_phone(s), start.phone)
-    demands = tuple(
-        asker.checkbox(
-            t(lang, "What did they ask you for?"),
-            [(t(lang, labels.DEMAND[demand.value]), demand) for demand in Demand],
-            checked=start.demands,
-        )
+    asked = Checkbox(
+        t(lang, "What did they ask you for?"),
+        [(t(lang, labels.DEMAND[demand.value]), demand) for demand in Demand],
+        checked=start.demands,
     )
+    demands = tuple(asker.ask(asked))
     amount, currency, paid = start.amount, start.currency, start.paid
     method, reference = start.payment_method, start.payment_reference
     if Demand.MONEY in demands or amount is not None or paid:
@@ -117,7 +97,7 @@ def ask_entry(
                 return code
 
             currency = ask("currency", required_currency, start.currency or "EUR")
-        paid = asker.confirm(t(lang, "Did you pay?"), default=bool(paid))
+        paid = asker.ask(Confirm(t(lang, "Did you pay?"), default=bool(paid)))
         if paid:
             line = model.parse_line
             method = ask("payment_method", lambda s: line(s, "payment_method"), method)
@@ -147,7 +127,7 @@ def ask_entry(
 
 
 def ask_files(
-    asker: FormAsker,
+    asker: Asker,
     lang: str,
     *,
     known: Sequence[Attachment] = (),
@@ -196,16 +176,18 @@ def ask_files(
         question = t(lang, key)
         if say is None and not added:
             question = f"{warning}\n{question}"
-        answer = asker.text(question, check=check_path, path=True).strip()
+        answer = asker.ask(Text(question, check=check_path, path=True)).strip()
         if not answer:
             return tuple(added)
-        keep = asker.confirm(
-            t(
-                lang,
-                "Keep a copy inside safecheck, so the evidence stays even if the original is "
-                "deleted?",
-            ),
-            default=True,
+        keep = asker.ask(
+            Confirm(
+                t(
+                    lang,
+                    "Keep a copy inside safecheck, so the evidence stays even if the original is "
+                    "deleted?",
+                ),
+                default=True,
+            )
         )
         attachment = evidence_files.fingerprint(Path(answer), keep=keep)
         if any(
@@ -215,7 +197,7 @@ def ask_files(
         added.append(attachment)
 
 
-def offer_log(asker: FormAsker, store: Store, view: Messages, lang: str) -> Entry | None:
+def offer_log(asker: Asker, store: Store, view: Messages, lang: str) -> Entry | None:
     """The emergency plan's evidence step: offer to write down what happened, now.
 
     Ctrl-C in the questions stops only the log (nothing of it is saved) and the plan
@@ -238,7 +220,7 @@ def offer_log(asker: FormAsker, store: Store, view: Messages, lang: str) -> Entr
             "account, payment details, dates and screenshots together, for the police.",
         )
     )
-    if not asker.confirm(question, default=True):
+    if not asker.ask(Confirm(question, default=True)):
         view.message(t(lang, "Fine. You can start it any time with: safecheck evidence add"))
         return None
     view.message(

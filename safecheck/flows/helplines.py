@@ -17,8 +17,15 @@ from safecheck.content.helplines import HelpLine
 from safecheck.core.audience import AgeGroup
 from safecheck.core.i18n import t
 from safecheck.core.region import Region
-from safecheck.flows.crisis import CRISIS_KINDS, KNOWN, lines_for
-from safecheck.flows.emergency import region_name
+from safecheck.flows.crisis import (
+    ANOTHER_REGION,
+    CRISIS_KINDS,
+    KNOWN,
+    ONLY_BE_NL,
+    every_country,
+    lines_for,
+    region_name,
+)
 
 
 class HelplineDisplay(Protocol):
@@ -49,10 +56,10 @@ def first_screen(
         )
         removal = helpline_data.anywhere(lines, age_group, lang)
         display.helpline_list(t(lang, "Removing images (any country)"), removal, lang)
-        display.message(t(lang, "Another region: --region BE, NL or OTHER."))
+        display.message(t(lang, ANOTHER_REGION))
         return
-    chosen = helpline_data.select(lines, region, age_group, lang=lang)
-    crisis = helpline_data.select(chosen, region, kinds=CRISIS_KINDS, lang=lang)
+    chosen = helpline_data.select(lines, region, age_group, speaks=lang)
+    crisis = helpline_data.select(chosen, region, kinds=CRISIS_KINDS, speaks=lang)
     crisis = tuple(line for line in crisis if line.country == region.value)
     main = [line for line in chosen if line.country == region.value and line not in crisis]
     anywhere = [line for line in chosen if line.country != region.value]
@@ -62,15 +69,7 @@ def first_screen(
             t(lang, "In danger now, or thinking about ending your life:"), crisis, lang
         )
     if region is Region.OTHER or not crisis:
-        display.message(
-            t(
-                lang,
-                "safecheck only knows the help lines of Belgium and the Netherlands. In "
-                "Europe, 112 reaches the emergency services; elsewhere, call your local "
-                "emergency number. Look for a help line where you live, or ask someone you "
-                "trust to find one with you.",
-            )
-        )
+        display.message(t(lang, ONLY_BE_NL))
     if main:
         display.helpline_list(t(lang, "More help:"), main, lang)
     if anywhere:
@@ -95,26 +94,16 @@ def show(
         display.message(t(lang, "Every line in full, with its source: safecheck helplines --all"))
         return
     if region is None:  # every country safecheck knows, each in full
-        for country in KNOWN:
-            own = [
-                line
-                for line in helpline_data.select(lines, country, age_group, lang=lang)
-                if line.country == country.value
-            ]
-            title = t(lang, "Help lines: {region}", region=region_name(country, lang))
-            display.helpline_table(title, own, lang)
-        removal = helpline_data.anywhere(lines, age_group, lang)
-        display.helpline_table(t(lang, "Removing images (any country)"), removal, lang)
-        display.message(t(lang, "Another region: --region BE, NL or OTHER."))
+        every_country(display, lines, lang, age_group)
         return
-    chosen = helpline_data.select(lines, region, age_group, lang=lang)
+    chosen = helpline_data.select(lines, region, age_group, speaks=lang)
     own = [line for line in chosen if line.country == region.value]
     anywhere = [line for line in chosen if line.country != region.value]
     if own:
         display.helpline_table(t(lang, "Every line in full, with its source"), own, lang)
     if anywhere:
         display.helpline_table(t(lang, "Removing images (any country)"), anywhere, lang)
-    display.message(t(lang, "Another region: --region BE, NL or OTHER."))
+    display.message(t(lang, ANOTHER_REGION))
 
 
 def helplines_data(
@@ -126,7 +115,7 @@ def helplines_data(
     chosen = {
         line.id: line
         for one in regions
-        for line in helpline_data.select(lines, one, age_group, lang=lang)
+        for line in helpline_data.select(lines, one, age_group, speaks=lang)
     }
     return {
         "lang": lang,
@@ -138,12 +127,12 @@ def helplines_data(
                 "country": line.country,
                 "kind": line.kind,
                 "crisis": line.kind in CRISIS_KINDS,
-                "name": line.name(lang),
+                "name": line.name[lang],
                 "phones": list(line.phones),
                 "chat": line.chat,
                 "url": line.url,
-                "hours": line.hours(lang) if line.hours else None,
-                "for": line.who(lang),
+                "hours": line.hours[lang] if line.hours else None,
+                "for": line.who[lang],
                 "ages": sorted(age.value for age in line.ages),
                 "source": line.source,
             }

@@ -16,7 +16,8 @@ from safecheck.progress.summary import Summary
 from safecheck.storage.store import Store
 
 if TYPE_CHECKING:
-    from safecheck.flows.emergency import Chooser, PlanDisplay
+    from safecheck.core.questions import Asker
+    from safecheck.flows.emergency import PlanDisplay
 
 
 def saved_settings(store: Store) -> Mapping[str, Any]:
@@ -32,7 +33,7 @@ def saved_settings(store: Store) -> Mapping[str, Any]:
 def run_checklist(
     loaded: Checklist,
     store: Store,
-    asker: Chooser,
+    asker: Asker,
     display: PlanDisplay,
     lang: str,
     *,

@@ -21,6 +21,7 @@ from safecheck.core.errors import (
     note_not_saved,
 )
 from safecheck.core.i18n import t
+from safecheck.core.questions import Select
 from safecheck.storage.keystore import KeystoreUnavailable
 from safecheck.storage.sealing import PASSPHRASE_ENV, PassphraseAsker, Source, peek
 from safecheck.storage.state import State
@@ -151,8 +152,8 @@ class Saver:
         """Before the first save on a computer with no keyring: say in plain words why a
         passphrase is needed, and let the person go on without saving instead."""
         keys = getattr(self.store.codec, "keys", None)
-        choose = getattr(self.asker, "select", None)
-        if keys is None or choose is None or self.store.path.exists():
+        ask = getattr(self.asker, "ask", None)
+        if keys is None or ask is None or self.store.path.exists():
             return False
         if keys.environ.get(PASSPHRASE_ENV) or not self.asker or not self.asker.can_ask():
             return False
@@ -171,12 +172,14 @@ class Saver:
                 "without saving: the plan is the same, and nothing is kept.",
             )
         )
-        keep: bool = choose(
-            t(self.lang, "Keep your ticks?"),
-            [
-                (t(self.lang, "Choose a passphrase and keep them"), True),
-                (t(self.lang, "Go on without saving"), False),
-            ],
+        keep: bool = ask(
+            Select(
+                t(self.lang, "Keep your ticks?"),
+                [
+                    (t(self.lang, "Choose a passphrase and keep them"), True),
+                    (t(self.lang, "Go on without saving"), False),
+                ],
+            )
         )
         return not keep
 

@@ -13,13 +13,12 @@ from typing import Protocol
 from safecheck.content import checklist as checklists
 from safecheck.content import helplines as helpline_data
 from safecheck.core.i18n import t
+from safecheck.core.questions import Asker, Select
 from safecheck.core.region import Region
-from safecheck.flows.crisis import footer_text, known_region
+from safecheck.flows.crisis import footer_text, known_region, region_name
 from safecheck.flows.emergency import (
-    Chooser,
     PlanDisplay,
     ask_region,
-    region_name,
     remember_region,
     run_plan,
     show_helplines,
@@ -47,26 +46,28 @@ class Action(StrEnum):
 
 
 def choose(
-    asker: Chooser, display: StartDisplay, lang: str, footer: str, region: Region | None
+    asker: Asker, display: StartDisplay, lang: str, footer: str, region: Region | None
 ) -> Action:
     name = region_name(region, lang) if region is not None else t(lang, "not chosen yet")
     display.start_screen(lang, name, footer)
-    return asker.select(
-        t(lang, "What do you need?"),
-        [
-            (t(lang, "I'm being threatened now"), Action.PLAN),
-            (t(lang, "Check how well you are protected"), Action.CHECK),
-            (t(lang, "Help lines"), Action.HELPLINES),
-            (t(lang, "Change region (now: {region})", region=name), Action.REGION),
-            (t(lang, "Quit"), Action.QUIT),
-        ],
-        default=0,
+    return asker.ask(
+        Select(
+            t(lang, "What do you need?"),
+            [
+                (t(lang, "I'm being threatened now"), Action.PLAN),
+                (t(lang, "Check how well you are protected"), Action.CHECK),
+                (t(lang, "Help lines"), Action.HELPLINES),
+                (t(lang, "Change region (now: {region})", region=name), Action.REGION),
+                (t(lang, "Quit"), Action.QUIT),
+            ],
+            default=0,
+        )
     )
 
 
 def run_start(
     store: Store,
-    asker: Chooser,
+    asker: Asker,
     display: StartDisplay,
     lang: str,
     *,

@@ -1,22 +1,21 @@
 """Walking a person through a checklist, item by item, saving after every answer.
 
-This module knows nothing of terminals: it talks to an `Asker` (questions) and a
+This module knows nothing of terminals: it talks to an `Asker` (`core.questions`) and a
 `View` (what is shown), so tests and other front ends can pass their own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Protocol, TypeVar
+from typing import Protocol
 
 from safecheck.content.checklist import Checklist, Item, Section
 from safecheck.core.i18n import t, tn
+from safecheck.core.questions import Asker, Select
 from safecheck.progress.summary import Summary, progress_of, summarize
 from safecheck.storage.state import Answer, Record, State
 from safecheck.storage.store import Store
-
-T = TypeVar("T")
 
 
 class Saves(Protocol):
@@ -25,10 +24,6 @@ class Saves(Protocol):
     def load(self) -> State: ...
 
     def update(self, change: Callable[[State], State]) -> State: ...
-
-
-class Asker(Protocol):
-    def select(self, message: str, choices: Sequence[tuple[str, T]]) -> T: ...
 
 
 class View(Protocol):
@@ -129,9 +124,11 @@ def unsaved_notice(store: Saves, asker: Asker, view: View, lang: str) -> None:
             "what you answer now is not saved.",
         )
     )
-    if getattr(store, "can_try_again", False) and asker.select(
-        t(lang, "Type the passphrase again?"),
-        [(t(lang, "Yes, try again"), True), (t(lang, "No, go on without them"), False)],
+    if getattr(store, "can_try_again", False) and asker.ask(
+        Select(
+            t(lang, "Type the passphrase again?"),
+            [(t(lang, "Yes, try again"), True), (t(lang, "No, go on without them"), False)],
+        )
     ):
         store.try_again()  # type: ignore[attr-defined]
 
@@ -198,17 +195,18 @@ def walk(
             shown_section = section
         view.item(item, lang, answered=answered, total=total)
         choices = answer_choices(lang, how_label(item) if how_label else HOW)
-        reply = asker.select(t(lang, "Where are you with this?"), choices)
+        question = Select(t(lang, "Where are you with this?"), choices)
+        reply = asker.ask(question)
         while reply is None:
             view.how(item, lang)
-            reply = asker.select(t(lang, "Where are you with this?"), choices)
+            reply = asker.ask(question)
         record = Record(reply, clock())
         answers = store.update(_answer(checklist.id, item.id, record)).answers_for(checklist.id)
         answered = sum(1 for _, each in checklist.items() if each.id in answers)
         if after_answer is not None:
             after_answer(item, reply)
         if item.reminder is not None:
-            view.message(item.reminder(lang))
+            view.message(item.reminder[lang])
 
     result = summarize(checklist, answers)
     view.summary(result, lang)

@@ -2,37 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Protocol, TypeVar
+from collections.abc import Callable
+from typing import Protocol
 
 from safecheck.content.workshop import (
     QUIZ_LETTERS,
     HelpLine,
-    Move,
-    Question,
     Quiz,
+    QuizView,
     SlideView,
     Workshop,
 )
 from safecheck.core.i18n import N_, t
+from safecheck.core.questions import Advance, Asker, Menu, Move
 from safecheck.core.region import Region
-
-T = TypeVar("T")
-
-
-class Presenter(Protocol):
-    """The keys the presenter presses (safecheck.ui.prompts.Prompter in the terminal)."""
-
-    def menu(
-        self,
-        message: str,
-        choices: Sequence[tuple[str, T]],
-        *,
-        default: T | None = None,
-        keys: Sequence[str] | None = None,
-    ) -> T: ...
-
-    def advance(self, hint: str, *, allow_back: bool = True) -> Move: ...
 
 
 class Stage(Protocol):
@@ -42,21 +25,7 @@ class Stage(Protocol):
 
     def slide(self, view: SlideView, lang: str) -> None: ...
 
-    def quiz_question(
-        self, quiz: Quiz, question: Question, lang: str, *, number: int, right: int, asked: int
-    ) -> None: ...
-
-    def quiz_answer(
-        self,
-        quiz: Quiz,
-        question: Question,
-        chosen: int,
-        lang: str,
-        *,
-        number: int,
-        right: int,
-        asked: int,
-    ) -> None: ...
+    def quiz(self, view: QuizView, lang: str) -> None: ...
 
     def quiz_tally(self, quiz: Quiz, lang: str, *, right: int, asked: int) -> None: ...
 
@@ -84,13 +53,13 @@ def helplines_for(region: Region, lang: str) -> tuple[HelpLine, ...] | None:
         data.load(),
         region,
         kinds=["emergency", "suicide-prevention", "online-abuse", "support"],
-        lang=lang,
+        speaks=lang,
     )
     return tuple(
         HelpLine(
-            name=line.name(lang),
+            name=line.name[lang],
             contact=phones(line, lang),
-            note=line.hours(lang) if line.hours else "",
+            note=line.hours[lang] if line.hours else "",
         )
         for line in chosen
     )
@@ -99,7 +68,7 @@ def helplines_for(region: Region, lang: str) -> tuple[HelpLine, ...] | None:
 def present(
     workshop: Workshop,
     quiz: Quiz,
-    presenter: Presenter,
+    presenter: Asker,
     stage: Stage,
     lang: str,
     region: Region,
@@ -108,14 +77,12 @@ def present(
 ) -> None:
     """Show the menu until the presenter quits; each part returns to the menu."""
     order = [part.id for part in workshop.parts] + [QUIZ, QUIT]
-    choices = [(part.title(lang), part.id) for part in workshop.parts]
+    choices = [(part.title[lang], part.id) for part in workshop.parts]
     choices += [(t(lang, "Quiz for the group"), QUIZ), (t(lang, "End the workshop"), QUIT)]
     default = order[0]
     while True:
         stage.title_screen(workshop, region, lang)
-        choice = presenter.menu(
-            t(lang, "Which part do you want to show?"), choices, default=default
-        )
+        choice = presenter.ask(Menu(t(lang, "Which part do you want to show?"), choices, default))
         if choice == QUIT:
             stage.message(t(lang, "The workshop is over. Nothing was saved on this computer."))
             return
@@ -138,7 +105,7 @@ def present(
 def show_part(
     workshop: Workshop,
     index: int,
-    presenter: Presenter,
+    presenter: Asker,
     stage: Stage,
     lang: str,
     region: Region,
@@ -170,7 +137,7 @@ def show_part(
             hint = N_("Enter: next  ·  b: back  ·  m: menu")
         else:
             hint = N_("Enter: back to the menu  ·  b: back")
-        move = presenter.advance(t(lang, hint))
+        move = presenter.ask(Advance(t(lang, hint)))
         if move is Move.MENU:
             return
         if move is Move.BACK:
@@ -184,25 +151,25 @@ def show_part(
             position, revealed = position + 1, False
 
 
-def run_quiz(quiz: Quiz, presenter: Presenter, stage: Stage, lang: str) -> tuple[int, int]:
+def run_quiz(quiz: Quiz, presenter: Asker, stage: Stage, lang: str) -> tuple[int, int]:
     """Ask every question; the group answers, the tally is only ever on screen."""
     right = asked = 0
     for number, question in enumerate(quiz.questions, start=1):
-        stage.quiz_question(quiz, question, lang, number=number, right=right, asked=asked)
+        stage.quiz(QuizView(quiz, question, number, right, asked), lang)
         letters = QUIZ_LETTERS[: len(question.choices)]
         choices: list[tuple[str, int | None]] = [
             (t(lang, "Answer {letter}", letter=letter.upper()), index)
             for index, letter in enumerate(letters)
         ]
         choices.append((t(lang, "Back to the menu"), None))
-        chosen = presenter.menu(
-            t(lang, "Which answer does the group choose?"), choices, keys=[*letters, "m"]
+        chosen = presenter.ask(
+            Menu(t(lang, "Which answer does the group choose?"), choices, keys=[*letters, "m"])
         )
         if chosen is None:
             return right, asked
         asked += 1
         right += chosen == question.answer
-        stage.quiz_answer(quiz, question, chosen, lang, number=number, right=right, asked=asked)
+        stage.quiz(QuizView(quiz, question, number, right, asked, chosen), lang)
         last = number == len(quiz.questions)
         hint = t(
             lang,
@@ -210,8 +177,8 @@ def run_quiz(quiz: Quiz, presenter: Presenter, stage: Stage, lang: str) -> tuple
             if last
             else N_("Enter: next question  ·  m: menu"),
         )
-        if presenter.advance(hint, allow_back=False) is Move.MENU:
+        if presenter.ask(Advance(hint, allow_back=False)) is Move.MENU:
             return right, asked
     stage.quiz_tally(quiz, lang, right=right, asked=asked)
-    presenter.advance(t(lang, "Enter: back to the menu"), allow_back=False)
+    presenter.ask(Advance(t(lang, "Enter: back to the menu"), allow_back=False))
     return right, asked

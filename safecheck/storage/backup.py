@@ -52,7 +52,7 @@ from safecheck.storage.copies import (
     source_chunks,
     write_copy,
 )
-from safecheck.storage.files import atomic_writer, fsync_dir
+from safecheck.storage.files import atomic_writer, fsync_dir, writing
 from safecheck.storage.safefile import open_regular
 from safecheck.storage.sealing import MIN_PASSPHRASE, SCRYPT_COST, Cost, PassphraseAsker
 from safecheck.storage.state import State, decode, encode
@@ -187,24 +187,15 @@ def create(
             for source in sources:
                 yield from source_chunks(store, source)
 
-        try:
-            with atomic_writer(target, replace=False) as out:
-                out.write(header)
-                for number, (chunk, last) in enumerate(_rechunk(plain())):
-                    sealed = crypto.encrypt(key, chunk, _associated(header, number, last))
-                    out.write(_LENGTH.pack(len(sealed)) + sealed)
-        except FileExistsError:
-            raise BackupError(
-                msg(
-                    "{path} is already there; a backup is never written over a file. Choose "
-                    "another name.",
-                    path=target,
-                )
-            ) from None
-        except OSError as error:
-            raise BackupError(
-                msg("{path} cannot be written ({reason}).", path=target, reason=error.strerror)
-            ) from None
+        there = msg(
+            "{path} is already there; a backup is never written over a file. Choose another name.",
+            path=target,
+        )
+        with writing(target, there, BackupError), atomic_writer(target, replace=False) as out:
+            out.write(header)
+            for number, (chunk, last) in enumerate(_rechunk(plain())):
+                sealed = crypto.encrypt(key, chunk, _associated(header, number, last))
+                out.write(_LENGTH.pack(len(sealed)) + sealed)
     return Summary(target, _entry_count(state), len(copies), problems=problems)
 
 

@@ -1,31 +1,15 @@
 """One description of a screen: a few kinds of block, drawn by a rich or a plain renderer.
 
 A view builds a tuple of blocks (a heading, paragraphs, a list, key-value rows, a table, a
-progress count, help lines, a box around some of them); `render.RichRenderer` draws it with
+grid of figures, a progress count, help lines, a box around some of them); `render.RichRenderer` draws it with
 boxes and styles, `render.PlainRenderer` as linear text for screen readers. Width belongs
-to the renderers: they wrap on words, never split a phone number (`whole`), and fold a
+to the renderers: they wrap on words, never split a phone number (`terminal.whole`), and fold a
 table into stacked key-value rows when the screen is narrow. No rich here.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-
-# Stands for a space that must not break a line ("0800 32 123"): no renderer takes it for
-# a space while it lays out text, and each turns it back into one when it writes.
-JOIN = "\ue000"
-_BETWEEN_DIGITS = re.compile(r"(?<=\d) (?=\d)")
-
-
-def whole(text: str) -> str:
-    """`text` with the spaces inside numbers joined, so a phone number stays on one line."""
-    return _BETWEEN_DIGITS.sub(JOIN, text)
-
-
-def written(text: str) -> str:
-    """What is really written: joined spaces become spaces again."""
-    return text.replace(JOIN, " ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +54,11 @@ class Field:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """A table row: a title (bold) with a note under it, then its fields."""
+    """A table row: a title (bold) with a note under it (if any), then its fields."""
 
     title: str
-    note: str
     fields: tuple[Field, ...]
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,4 +112,51 @@ class Chat:
     them: str = ""  # the speaker drawn in bold (the other one in bold italic)
 
 
-Block = Chat | Heading | Paragraph | Bullets | KeyValues | Table | Progress | HelpLines | Rule | Box
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    figures: bool = False  # counts and scores: aligned right
+    whole: bool = False  # never wrapped (a date)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A row of a `Grid`: its cells, and the same facts as lines of words (`said`), for a
+    reader who cannot see columns."""
+
+    cells: tuple[str, ...]
+    said: tuple[str, ...]
+    strong: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """Short figures in columns under a title (a score, a status, the evidence log); a
+    plain renderer writes the title, then what each row says."""
+
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lines:
+    """Lines that scripts read (`verify`): each written whole, never wrapped or cut."""
+
+    lines: tuple[str, ...]
+
+
+Block = (
+    Chat
+    | Heading
+    | Paragraph
+    | Bullets
+    | KeyValues
+    | Table
+    | Progress
+    | HelpLines
+    | Rule
+    | Box
+    | Grid
+    | Lines
+)

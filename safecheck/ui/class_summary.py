@@ -62,7 +62,7 @@ def _teach_line(totals: ItemTotals, summary: ClassSummary, lang: str) -> str:
         "{open} of {count} still open: {title} ({id})",
         open=totals.still_open,
         count=len(summary.results),
-        title=totals.item.title(lang),
+        title=totals.item.title[lang],
         id=totals.item.id,
     )
 
@@ -73,7 +73,7 @@ def _heading(summary: ClassSummary, lang: str) -> str:
         "{title}: {count} result",
         "{title}: {count} results",
         len(summary.results),
-        title=summary.checklist.title(lang),
+        title=summary.checklist.title[lang],
     )
 
 
@@ -96,14 +96,14 @@ def screen_lines(
         if plain:
             for totals in group:
                 parts = [f"{name} {n}" for name, n in zip(names_of, counts(totals), strict=True)]
-                lines.append(f"- {totals.item.title(lang)} ({totals.item.id}): {', '.join(parts)}")
+                lines.append(f"- {totals.item.title[lang]} ({totals.item.id}): {', '.join(parts)}")
             continue
         lines.append("  ".join(name.rjust(w) for name, w in zip(names_of, widths, strict=True)))
         for totals in group:
             numbers = "  ".join(
                 str(n).rjust(w) for n, w in zip(counts(totals), widths, strict=True)
             )
-            title = f"{totals.item.title(lang)} ({totals.item.id})"
+            title = f"{totals.item.title[lang]} ({totals.item.id})"
             wrapped = textwrap.wrap(title, 70, break_on_hyphens=False, break_long_words=False)
             lines += [numbers, *(f"    {part}" for part in wrapped)]
     if names:
@@ -164,7 +164,7 @@ def _chart(totals: ItemTotals, summary: ClassSummary, lang: str) -> str:
 
 
 def _page_body(summary: ClassSummary, lang: str, names: bool) -> Iterator[str]:
-    title = t(lang, "Class summary: {title}", title=summary.checklist.title(lang))
+    title = t(lang, "Class summary: {title}", title=summary.checklist.title[lang])
     yield f"<h1>{e(title)}</h1>\n"
     results = tn(lang, "{count} result", "{count} results", len(summary.results))
     yield f"<p>{e(results)}</p>\n<p>{e(_scores_line(summary, lang))}</p>\n"
@@ -180,7 +180,7 @@ def _page_body(summary: ClassSummary, lang: str, names: bool) -> Iterator[str]:
         yield f"<h2>{e(t(lang, labels.PRIORITY[priority.value]))}</h2>\n"
         for totals in group:
             yield (
-                f'<div class="item"><h3>{e(totals.item.title(lang))} '
+                f'<div class="item"><h3>{e(totals.item.title[lang])} '
                 f'<span class="id">({e(totals.item.id)})</span></h3>\n'
                 f"{_chart(totals, summary, lang)}</div>\n"
             )
@@ -192,7 +192,7 @@ def _page_body(summary: ClassSummary, lang: str, names: bool) -> Iterator[str]:
 
 def class_summary_html(summary: ClassSummary, lang: str, *, names: bool = False) -> str:
     """The printable page: the scores, what to teach next, and a chart per item."""
-    title = t(lang, "Class summary: {title}", title=summary.checklist.title(lang))
+    title = t(lang, "Class summary: {title}", title=summary.checklist.title[lang])
     head = (
         "<!DOCTYPE html>\n"
         f'<html lang="{e(lang)}">\n<head>\n<meta charset="utf-8">\n'

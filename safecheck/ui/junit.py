@@ -33,7 +33,7 @@ def junit_xml(result: Verification, lang: str) -> bytes:
     suite = ET.Element("testsuite", name=_text(checklist.id))
     properties = ET.SubElement(suite, "properties")
     for name, value in (
-        ("title", checklist.title(lang)),
+        ("title", checklist.title[lang]),
         ("score", summary.score),
         ("lang", lang),
     ):
@@ -60,8 +60,8 @@ def junit_xml(result: Verification, lang: str) -> bytes:
                 message=_text(word),
                 type=answer.value if answer is not None else "unanswered",
             )
-            failure.text = _text(labelled(lang, item.title(lang), word))
-        ET.SubElement(case, "system-out").text = _text(item.title(lang))
+            failure.text = _text(labelled(lang, item.title[lang], word))
+        ET.SubElement(case, "system-out").text = _text(item.title[lang])
     requirement = ET.SubElement(suite, "testcase", name=REQUIREMENT, classname=_text(checklist.id))
     lines = verification_lines(result, lang)
     if not result.ok:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import getpass
 import sys
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Sequence
 from typing import IO, TypeVar
 
-from safecheck.content.moves import Move
+from safecheck.core import questions
 from safecheck.core.errors import Interrupted, NotInteractiveError, QuickExit
 from safecheck.core.i18n import N_, t
+from safecheck.core.questions import Asking, Check, Move
 from safecheck.ui.keys import LEAVE_WORD, interrupts
 from safecheck.ui.terminal import stdin_is_terminal
 
@@ -22,7 +23,7 @@ T = TypeVar("T")
 _LEAVE_LINES = (LEAVE_WORD, "\x1b\x1b")  # a whole line: leave
 
 
-class PlainPrompter:
+class PlainPrompter(Asking):
     """Questions as numbered lines of plain text, answered with a number and Enter.
 
     For `--plain` (screen readers, braille displays, TERM=dumb): it writes no escape
@@ -59,149 +60,118 @@ class PlainPrompter:
             )
         return stdin, self._out()
 
-    def select(
-        self,
-        message: str,
-        choices: Sequence[tuple[str, T]],
-        *,
-        default: int | None = None,
-    ) -> T:
-        """With a `default`, an empty line takes it; q (or Esc twice) and Enter leave."""
-        stdin, out = self._terminal()
-        count = len(choices)
-        lines = [message] + [f"  {number}. {label}" for number, (label, _) in enumerate(choices, 1)]
-        with interrupts(out):
-            out.write("\n".join(lines) + "\n")
-            while True:
-                out.write(
-                    t(
-                        self._lang,
-                        "(q: leave) Type a number from 1 to {count} and press Enter:",
-                        count=count,
-                    )
-                    + " "
-                )
-                typed = _read(stdin, out).strip()
-                if not typed and default is not None:
-                    return choices[default][1]
-                if typed.isascii() and typed.isdigit() and 1 <= int(typed) <= count:
-                    return choices[int(typed) - 1][1]
-                out.write(
-                    t(
-                        self._lang,
-                        "That is not one of the choices. Type a number from 1 to {count}.",
-                        count=count,
-                    )
-                    + "\n"
-                )
-
     def can_ask(self) -> bool:
         return stdin_is_terminal(self._stdin if self._stdin is not None else sys.stdin)
 
-    # --- workshop (presenter) prompts, as lines ---
+    def _ready(self) -> None:
+        self._terminal()
 
-    def menu(
-        self,
-        message: str,
-        choices: Sequence[tuple[str, T]],
-        *,
-        default: T | None = None,
-        keys: Sequence[str] | None = None,
+    def _select(self, question: questions.Select[T]) -> T:
+        return self._choose(question, None)
+
+    def _menu(self, question: questions.Menu[T]) -> T:
+        names = [str(number) for number in range(1, len(question.choices) + 1)]
+        if question.keys is not None:
+            names = [key.upper() for key in question.keys]
+        return self._choose(question, names)
+
+    def _text(self, question: questions.Text) -> str:
+        """Enter alone keeps the default (shown in brackets)."""
+        hint = t(self._lang, "(q: leave)")
+        return self._line(question.message, question.default, question.check, hint=hint)
+
+    def _choose(
+        self, question: questions.Select[T] | questions.Menu[T], names: Sequence[str] | None
     ) -> T:
-        """Numbered lines (or lettered, with `keys`); a number or letter and Enter takes one,
-        an empty line the `default`."""
-        names = [str(number) for number in range(1, len(choices) + 1)]
-        if keys is not None:
-            names = [key.upper() for key in keys]
-        values = [value for _, value in choices]
-        lines = [message] + [
-            f"  {name}. {label}" for name, (label, _) in zip(names, choices, strict=True)
-        ]
-        allowed = "/".join(names)
-        check_names = {name.lower(): index for index, name in enumerate(names)}
-        check_names.update({str(number): number - 1 for number in range(1, len(choices) + 1)})
+        """Numbered lines (or lettered: `names`); a number (or letter) and Enter takes one, an
+        empty line the `selected()` choice; q (or Esc twice) and Enter leave."""
+        choices, default = question.choices, question.selected()
+        count = len(choices)
+        numbers = [str(number) for number in range(1, count + 1)]
+        if names is None:
+            asked = t(
+                self._lang,
+                "(q: leave) Type a number from 1 to {count} and press Enter:",
+                count=count,
+            )
+            wrong = t(
+                self._lang,
+                "That is not one of the choices. Type a number from 1 to {count}.",
+                count=count,
+            )
+        else:
+            allowed = "/".join(names)
+            asked = t(self._lang, "(q: leave) Type {keys} and press Enter:", keys=allowed)
+            wrong = t(self._lang, "That is not one of the choices. Type {keys}.", keys=allowed)
+        index = {name.lower(): n for n, name in enumerate(names or numbers)}
+        index.update({number: n for n, number in enumerate(numbers)})
 
         def check(text: str) -> str | None:
             typed = text.strip().lower()
-            if not typed and default is not None:
-                return None
-            return (
-                None
-                if typed in check_names
-                else t(self._lang, "That is not one of the choices. Type {keys}.", keys=allowed)
-            )
+            return None if typed in index or (not typed and default is not None) else wrong
 
-        out = self._out()
-        out.write("\n".join(lines) + "\n")
-        typed = self._line(
-            t(self._lang, "(q: leave) Type {keys} and press Enter:", keys=allowed), "", check
-        )
-        if not typed.strip() and default is not None:
-            return default
-        return values[check_names[typed.strip().lower()]]
+        lines = [
+            f"  {name}. {label}" for name, (label, _) in zip(names or numbers, choices, strict=True)
+        ]
+        self._out().write("\n".join([question.message, *lines]) + "\n")
+        typed = self._line(asked, "", check).strip().lower()
+        if not typed and default is not None:
+            return choices[default][1]
+        return choices[index[typed]][1]
 
-    def advance(self, hint: str, *, allow_back: bool = True) -> Move:
+    def _advance(self, question: questions.Advance) -> Move:
         """A line: empty or n goes on, b goes back, m returns to the menu, q leaves."""
         moves = {"": Move.NEXT, "n": Move.NEXT, "m": Move.MENU}
-        if allow_back:
+        if question.allow_back:
             moves["b"] = Move.BACK
 
         def check(text: str) -> str | None:
-            return None if text.strip().lower() in moves else hint
+            return None if text.strip().lower() in moves else question.hint
 
-        typed = self._line(hint.replace("  ·  ", ", "), "", check, hint=t(self._lang, "(q: leave)"))
+        typed = self._line(
+            question.hint.replace("  ·  ", ", "), "", check, hint=t(self._lang, "(q: leave)")
+        )
         return moves[typed.strip().lower()]
 
-    def password(self, message: str, *, problem: Callable[[str], str | None] | None = None) -> str:
+    def _password(self, question: questions.Password) -> str:
         """Hidden text, read as a whole line without echo; asked again while `problem` says why."""
         stdin, out = self._terminal()
         with interrupts(out):
             while True:
                 if stdin is sys.stdin:
-                    text = getpass.getpass(message + " ")  # prompts on the terminal itself
+                    text = getpass.getpass(question.message + " ")  # prompts on the terminal
                     if text.strip() in _LEAVE_LINES:
                         raise QuickExit()
                 else:  # a test's input: there is no echo to turn off
-                    out.write(message + " ")
+                    out.write(question.message + " ")
                     text = _read(stdin, out).rstrip("\r\n")
-                reason = problem(text) if problem is not None else None
+                reason = question.problem(text) if question.problem is not None else None
                 if reason is None:
                     return text
                 out.write(reason + "\n")
 
-    def confirm(self, message: str, *, default: bool = False) -> bool:
-        """Yes or no as a typed line: y, yes, j, ja, o or oui is yes; an empty line takes `default`;
-        anything else is no."""
+    def _confirm(self, question: questions.Confirm) -> bool:
+        """Yes or no as a typed line: y, yes, j, ja, o or oui is yes; an empty line takes
+        `default`; anything else is no."""
         stdin, out = self._terminal()
         with interrupts(out):
             hint = t(
                 self._lang,
                 "(yes/no, default yes; q: leave)"
-                if default
+                if question.default
                 else N_("(yes/no, default no; q: leave)"),
             )
-            out.write(f"{message} {hint} ")
+            out.write(f"{question.message} {hint} ")
             typed = _read(stdin, out).strip().lower()
         if not typed:
-            return default
+            return question.default
         return typed in ("y", "yes", "j", "ja", "o", "oui")
-
-    def text(
-        self,
-        message: str,
-        *,
-        default: str = "",
-        check: Callable[[str], str | None] | None = None,
-        path: bool = False,
-    ) -> str:
-        """A line of text; Enter alone keeps the default (shown in brackets); q leaves."""
-        return self._line(message, default, check, hint=t(self._lang, "(q: leave)"))
 
     def _line(
         self,
         message: str,
         default: str,
-        check: Callable[[str], str | None] | None,
+        check: Check | None,
         *,
         hint: str = "",
     ) -> str:
@@ -217,10 +187,9 @@ class PlainPrompter:
                     return answer
                 out.write(problem + "\n")
 
-    def checkbox(
-        self, message: str, choices: Sequence[tuple[str, T]], *, checked: Collection[T] = ()
-    ) -> list[T]:
+    def _checkbox(self, question: questions.Checkbox[T]) -> list[T]:
         """Numbers separated by spaces or commas; Enter alone keeps what is ticked."""
+        choices, checked = question.choices, question.checked
         labels = [
             f"  {number}. {label}{' *' if value in checked else ''}"
             for number, (label, value) in enumerate(choices, 1)
@@ -242,7 +211,7 @@ class PlainPrompter:
             )
 
         out = self._out()
-        out.write("\n".join([message, *labels]) + "\n")
+        out.write("\n".join([question.message, *labels]) + "\n")
         answer = self._line(
             t(
                 self._lang,

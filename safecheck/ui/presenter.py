@@ -10,13 +10,13 @@ from typing import IO
 
 from rich.console import Console
 
-from safecheck.content.workshop import NOTE, HelpLine, Question, Quiz, SlideView, Workshop
+from safecheck.content.workshop import NOTE, HelpLine, Quiz, QuizView, SlideView, Workshop
 from safecheck.core import labels
 from safecheck.core.i18n import labelled, t, tn
 from safecheck.core.region import Region
 from safecheck.ui.blocks import Block, Box, Chat, Heading, KeyValues, Paragraph
 from safecheck.ui.display import escaping, plain_console
-from safecheck.ui.render import PlainRenderer, RichRenderer
+from safecheck.ui.render import PlainRenderer, Renderer, RichRenderer
 
 
 class PresenterDisplay:
@@ -28,7 +28,7 @@ class PresenterDisplay:
 
     def __init__(self, console: Console | None = None) -> None:
         self.console = escaping(console or Console(highlight=False))
-        self.renderer: RichRenderer | PlainRenderer = RichRenderer(self.console)
+        self.renderer: Renderer = RichRenderer(self.console)
 
     def _show(self, blocks: list[Block], *, title: str, note: str = "") -> None:
         if isinstance(self.renderer, RichRenderer):
@@ -41,24 +41,24 @@ class PresenterDisplay:
     def title_screen(self, workshop: Workshop, region: Region, lang: str) -> None:
         name = t(lang, labels.REGION[region.value])
         body: list[Block] = [
-            Paragraph(workshop.intro(lang).strip()),
+            Paragraph(workshop.intro[lang].strip()),
             Paragraph(""),
             Paragraph(t(lang, "Help lines for: {region}", region=name)),
             Paragraph(t(lang, "Another region: safecheck workshop --region BE, NL or OTHER.")),
             Paragraph(t(lang, "Workshop mode saves nothing on this computer."), aside=True),
         ]
-        self._show(body, title=workshop.title(lang))
+        self._show(body, title=workshop.title[lang])
 
     def slide(self, view: SlideView, lang: str) -> None:
         slide, part = view.slide, view.part
-        body: list[Block] = [Heading(slide.title(lang))]
+        body: list[Block] = [Heading(slide.title[lang])]
         if slide.body is not None:
-            body += [Paragraph(""), Paragraph(slide.body(lang).strip())]
+            body += [Paragraph(""), Paragraph(slide.body[lang].strip())]
         if slide.chat:
             lines = tuple(
                 (
                     "" if line.speaker == NOTE else part.speakers[line.speaker],
-                    line.text(lang).strip(),
+                    line.text[lang].strip(),
                 )
                 for line in slide.chat
             )
@@ -66,15 +66,15 @@ class PresenterDisplay:
         if slide.helplines:
             body += [Paragraph(""), self._helplines(view.helplines, view.region, lang)]
         if slide.question is not None:
-            body += [Paragraph(""), Paragraph(slide.question(lang).strip(), strong=True)]
+            body += [Paragraph(""), Paragraph(slide.question[lang].strip(), strong=True)]
         if slide.reveal is not None and view.revealed:
-            body += [Paragraph(""), Paragraph("-> " + slide.reveal(lang).strip(), strong=True)]
+            body += [Paragraph(""), Paragraph("-> " + slide.reveal[lang].strip(), strong=True)]
         title = t(
             lang,
             "Part {number} of {count}: {title}",
             number=view.part_number,
             count=view.part_count,
-            title=part.title(lang),
+            title=part.title[lang],
         )
         self._show(body, title=title, note=f"{view.slide_number} / {len(part.slides)}")
 
@@ -92,58 +92,35 @@ class PresenterDisplay:
             tuple((line.name, f"{line.contact}. {line.note}") for line in helplines), lang
         )
 
-    def _quiz(
-        self,
-        quiz: Quiz,
-        question: Question,
-        lang: str,
-        more: list[Block],
-        *,
-        number: int,
-        right: int,
-        asked: int,
-    ) -> None:
-        body: list[Block] = [Paragraph(question.question(lang).strip(), strong=True), Paragraph("")]
+    def quiz(self, view: QuizView, lang: str) -> None:
+        """A quiz question; once the group chose, whether it was right, and why."""
+        question = view.question
+        body: list[Block] = [Paragraph(question.question[lang].strip(), strong=True), Paragraph("")]
         body += [
-            Paragraph(f"{letter}. {choice(lang).strip()}")
+            Paragraph(f"{letter}. {choice[lang].strip()}")
             for letter, choice in zip("ABCD", question.choices, strict=False)
         ]
-        count = t(lang, "Question {number} of {count}", number=number, count=len(quiz.questions))
-        tally = t(lang, "Right so far: {right} of {asked}", right=right, asked=asked)
-        self._show(body + more, title=labelled(lang, quiz.title(lang), count), note=tally)
-
-    def quiz_question(
-        self, quiz: Quiz, question: Question, lang: str, *, number: int, right: int, asked: int
-    ) -> None:
-        self._quiz(quiz, question, lang, [], number=number, right=right, asked=asked)
-
-    def quiz_answer(
-        self,
-        quiz: Quiz,
-        question: Question,
-        chosen: int,
-        lang: str,
-        *,
-        number: int,
-        right: int,
-        asked: int,
-    ) -> None:
-        letter = "ABCD"[question.answer]
-        if chosen == question.answer:
-            verdict = t(lang, "Right: {letter}.", letter=letter)
-        else:
-            verdict = t(
-                lang,
-                "Not quite. The group chose {chosen}; the right answer is {letter}.",
-                chosen="ABCD"[chosen],
-                letter=letter,
-            )
-        more: list[Block] = [
-            Paragraph(""),
-            Paragraph("-> " + verdict, strong=True),
-            Paragraph(question.explanation(lang).strip()),
-        ]
-        self._quiz(quiz, question, lang, more, number=number, right=right, asked=asked)
+        if view.chosen is not None:
+            letter = "ABCD"[question.answer]
+            if view.chosen == question.answer:
+                verdict = t(lang, "Right: {letter}.", letter=letter)
+            else:
+                verdict = t(
+                    lang,
+                    "Not quite. The group chose {chosen}; the right answer is {letter}.",
+                    chosen="ABCD"[view.chosen],
+                    letter=letter,
+                )
+            body += [
+                Paragraph(""),
+                Paragraph("-> " + verdict, strong=True),
+                Paragraph(question.explanation[lang].strip()),
+            ]
+        count = t(
+            lang, "Question {number} of {count}", number=view.number, count=len(view.quiz.questions)
+        )
+        tally = t(lang, "Right so far: {right} of {asked}", right=view.right, asked=view.asked)
+        self._show(body, title=labelled(lang, view.quiz.title[lang], count), note=tally)
 
     def quiz_tally(self, quiz: Quiz, lang: str, *, right: int, asked: int) -> None:
         score = tn(
@@ -159,7 +136,7 @@ class PresenterDisplay:
             Paragraph(""),
             Paragraph(t(lang, "This tally is only on the screen; it is not saved."), aside=True),
         ]
-        self._show(body, title=quiz.title(lang))
+        self._show(body, title=quiz.title[lang])
 
 
 class PlainPresenterDisplay(PresenterDisplay):

@@ -6,13 +6,14 @@ Ctrl-C and a closed input become `Interrupted` here, in one place.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from safecheck.content.moves import Move
+from safecheck.core import questions
 from safecheck.core.errors import Interrupted, NotInteractiveError, QuickExit
 from safecheck.core.i18n import N_, t
+from safecheck.core.questions import Asking, Move
 from safecheck.ui.keys import (
     LEAVE_WORD,
     add_leave_keys,
@@ -66,90 +67,57 @@ def input_is_interactive() -> bool:
     return stdin_is_terminal()
 
 
-class Prompter:
+class Prompter(Asking):
+    """Questions as questionary and prompt_toolkit widgets: the arrows or a digit point,
+    only Enter answers, so a digit never answers one question while its Enter answers the
+    next (`core.questions` describes the questions)."""
+
     def __init__(self, lang: str, *, quick_exit: bool = False) -> None:
         """Esc twice, or q and Enter, leaves safecheck from any question. With `quick_exit`
         (discreet mode) q alone leaves at once."""
         self.lang = lang
         self._quick_exit = quick_exit
 
-    def select(
-        self,
-        message: str,
-        choices: Sequence[tuple[str, T]],
-        *,
-        default: int | None = None,
-    ) -> T:
-        """One choice from a list; keys 1..9 jump to a choice, Enter takes it.
+    def can_ask(self) -> bool:
+        return input_is_interactive()
 
-        `default` is the choice highlighted at first (else the first). The same rule holds
-        for every question: a digit or the arrows point, only Enter answers, so a digit
-        never answers one question while its Enter answers the next.
-        """
+    def _select(self, question: questions.Select[T]) -> T:
+        return self._choose(question, None)
+
+    def _menu(self, question: questions.Menu[T]) -> T:
+        return self._choose(question, question.keys)
+
+    def _text(self, question: questions.Text) -> str:
+        return self._line(question)
+
+    def _password(self, question: questions.Password) -> str:
+        return self._line(question)
+
+    def _choose(
+        self, question: questions.Select[T] | questions.Menu[T], keys: Sequence[str] | None
+    ) -> T:
+        """One choice from a list; keys 1..9 (or the letters `keys`) point at a choice, Enter
+        takes it. The question's `selected()` choice is highlighted at first (else the first)."""
         import questionary
 
-        self._require_terminal()
-        values = [value for _, value in choices]
-        shortcuts = len(choices) <= 9
-        options = [
-            questionary.Choice(title=label, value=index) for index, (label, _) in enumerate(choices)
-        ]
-        message, instruction = fit(message, self._hint(N_("(arrows or a number, then Enter)")))
-        question = questionary.select(
-            message,
-            choices=options,
-            default=options[default or 0],
-            use_shortcuts=shortcuts,
-            use_jk_keys=False,
-            instruction=instruction,
-            style=_style(),
-            qmark="?",
-        )
-        self._leave_keys(question)
-        return values[self._ask(question)]
-
-    # --- workshop (presenter) prompts ---
-
-    def menu(
-        self,
-        message: str,
-        choices: Sequence[tuple[str, T]],
-        *,
-        default: T | None = None,
-        keys: Sequence[str] | None = None,
-    ) -> T:
-        """Like `select`, with a preselected choice and, optionally, one letter key per choice."""
-        import questionary
-
-        self._require_terminal()
-        values = [value for _, value in choices]
-        if keys is not None and len(keys) != len(choices):
-            raise ValueError("one key per choice")
+        choices, default = question.choices, question.selected()
         shortcut_keys: Sequence[str | bool] = keys if keys is not None else [True] * len(choices)
         listed = [
             questionary.Choice(title=label, value=index, shortcut_key=key)
             for index, ((label, _), key) in enumerate(zip(choices, shortcut_keys, strict=True))
         ]
-        preselected = (
-            None
-            if default is None
-            else next(
-                (choice for choice, value in zip(listed, values, strict=True) if value == default),
-                None,
-            )
-        )
         message, instruction = fit(
-            message,
+            question.message,
             self._hint(
                 N_("(arrows or a number, then Enter)")
                 if keys is None
                 else N_("(arrow keys or a letter, then Enter)")
             ),
         )
-        question = questionary.select(
+        widget = questionary.select(
             message,
             choices=listed,
-            default=preselected,
+            default=None if default is None else listed[default],
             use_shortcuts=len(choices) <= 9,
             use_jk_keys=False,
             instruction=instruction,
@@ -157,18 +125,18 @@ class Prompter:
             qmark="?",
         )
         if "q" not in (keys or ()):
-            self._leave_keys(question)
-        return values[self._ask(question)]
+            self._leave_keys(widget)
+        chosen: int = self._run(widget, int)
+        return choices[chosen][1]
 
-    def advance(self, hint: str, *, allow_back: bool = True) -> Move:
+    def _advance(self, question: questions.Advance) -> Move:
         """Wait for one key: Enter, space, n or right goes on; b or left goes back; m or Esc
-        returns to the menu. Other keys do nothing; q and Enter leave."""
+        returns to the menu. Other keys do nothing; q and Enter, or Esc twice, leave."""
         import questionary
         from prompt_toolkit import PromptSession
         from prompt_toolkit.key_binding import KeyBindings
         from prompt_toolkit.keys import Keys
 
-        self._require_terminal()
         bindings = KeyBindings()
 
         def on(*names: str, move: Move) -> None:
@@ -184,125 +152,85 @@ class Prompter:
 
         on("enter", " ", "n", "right", move=Move.NEXT)
         on("m", "escape", move=Move.MENU)
-        if allow_back:
+        if question.allow_back:
             on("b", "left", move=Move.BACK)
         bindings.add("q", "enter", eager=True)(leave)
+        bindings.add("escape", "escape", eager=True)(leave)  # as from every question
         session: PromptSession[Move] = PromptSession(
-            [("class:question", f" {hint} ")], key_bindings=bindings, style=_style()
+            [("class:question", f" {question.hint} ")], key_bindings=bindings, style=_style()
         )
         redraw_cleanly_on_resize(session.app)
-        with interrupts():
-            answer = answered(
-                questionary.Question(session.app).unsafe_ask(), quietly=self._quick_exit
-            )
-        if not isinstance(answer, Move):
-            raise Interrupted()
+        answer: Move = self._run(questionary.Question(session.app), Move)
         return answer
 
-    def can_ask(self) -> bool:
-        return input_is_interactive()
-
-    def password(self, message: str, *, problem: Callable[[str], str | None] | None = None) -> str:
-        """Hidden text; `problem(text)` says why it is not acceptable (shown, asked again)."""
+    def _line(self, question: questions.Text | questions.Password) -> str:
+        """A line of text, hidden for a password. The text is checked when Enter is pressed
+        (a password while it is typed); with `path`, Tab completes file names; the answer q
+        leaves."""
         import questionary
 
-        self._require_terminal()
-        message, instruction = fit(message, self._hint(""))
-        question = questionary.password(
-            message,
-            validate=leaving_check(problem),
-            style=_style(),
-            qmark="?",
-            instruction=instruction,
-        )
-        self._leave_keys(question, q_is_typed=True)
-        answer = self._run(question)
-        if not isinstance(answer, str):
-            raise Interrupted()
-        return self._typed(answer)
+        message, instruction = fit(question.message, self._hint(""))
+        check = question.problem if isinstance(question, questions.Password) else question.check
+        common: dict[str, Any] = {"validate": leaving_check(check), "style": _style(), "qmark": "?"}
+        if isinstance(question, questions.Password):
+            widget = questionary.password(message, instruction=instruction, **common)
+        elif question.path:  # questionary.path has no instruction: it goes after the message
+            widget = questionary.path(
+                message + ("" if instruction.startswith("\n") else " ") + instruction,
+                default=question.default,
+                validate_while_typing=False,
+                **common,
+            )
+        else:
+            widget = questionary.text(
+                message,
+                default=question.default,
+                validate_while_typing=False,
+                instruction=instruction,
+                **common,
+            )
+        self._leave_keys(widget, q_is_typed=True)
+        answer: str = self._run(widget, str)
+        if answer.strip() == LEAVE_WORD:
+            raise QuickExit(quietly=self._quick_exit)
+        return answer
 
-    def confirm(self, message: str, *, default: bool = False) -> bool:
+    def _confirm(self, question: questions.Confirm) -> bool:
         """Yes or no in the screen's language (y or n, j or n in Dutch), then Enter; Enter
         alone takes `default`, so by default no. The answer is echoed as a word (Yes, Ja)."""
         import questionary
 
-        self._require_terminal()
         yes_key = t(self.lang, "y")
-        keys = f"{yes_key.upper()}/n" if default else f"{yes_key}/N"
-        message, instruction = fit(message, self._hint(f"({keys})"))
+        keys = f"{yes_key.upper()}/n" if question.default else f"{yes_key}/N"
+        message, instruction = fit(question.message, self._hint(f"({keys})"))
         app = yes_no_app(
             message,
             instruction,
             yes=(t(self.lang, "Yes"), {yes_key, "y"}),
             no=(t(self.lang, "No"), {t(self.lang, "n")}),
-            default=default,
+            default=question.default,
             style=_style(),
         )
-        question = questionary.Question(app)
-        self._leave_keys(question)
-        answer = self._run(question)
-        if not isinstance(answer, bool):
-            raise Interrupted()
+        widget = questionary.Question(app)
+        self._leave_keys(widget)
+        answer: bool = self._run(widget, bool)
         return answer
 
-    def text(
-        self,
-        message: str,
-        *,
-        default: str = "",
-        check: Callable[[str], str | None] | None = None,
-        path: bool = False,
-    ) -> str:
-        """A line of text; `check` returns an error to show, or None when the text is fine.
-
-        With `path`, Tab completes file names. The text is checked when Enter is pressed;
-        the answer q leaves.
-        """
-        import questionary
-
-        self._require_terminal()
-        message, instruction = fit(message, self._hint(""))
-        if path:  # questionary.path has no instruction: it goes after the message
-            question = questionary.path(
-                message + ("" if instruction.startswith("\n") else " ") + instruction,
-                default=default,
-                validate=leaving_check(check),
-                style=_style(),
-                qmark="?",
-                validate_while_typing=False,
-            )
-        else:
-            question = questionary.text(
-                message,
-                default=default,
-                validate=leaving_check(check),
-                style=_style(),
-                qmark="?",
-                validate_while_typing=False,
-                instruction=instruction,
-            )
-        self._leave_keys(question, q_is_typed=True)
-        answer = self._run(question)
-        if not isinstance(answer, str):
-            raise Interrupted()
-        return self._typed(answer)
-
-    def checkbox(
-        self, message: str, choices: Sequence[tuple[str, T]], *, checked: Collection[T] = ()
-    ) -> list[T]:
+    def _checkbox(self, question: questions.Checkbox[T]) -> list[T]:
         """Any number of choices: Space ticks one, Enter when done. The chosen words are
         echoed in the screen's language (questionary would say "done")."""
         import questionary
         from prompt_toolkit import print_formatted_text
         from prompt_toolkit.formatted_text import FormattedText
 
-        self._require_terminal()
-        values = [value for _, value in choices]
-        asked, instruction = fit(message, self._hint(N_("(Space to tick, Enter when done)")))
-        question = questionary.checkbox(
+        choices = question.choices
+        asked, instruction = fit(
+            question.message, self._hint(N_("(Space to tick, Enter when done)"))
+        )
+        widget = questionary.checkbox(
             asked,
             choices=[
-                questionary.Choice(title=label, value=index, checked=value in checked)
+                questionary.Choice(title=label, value=index, checked=value in question.checked)
                 for index, (label, value) in enumerate(choices)
             ],
             use_jk_keys=False,
@@ -311,15 +239,13 @@ class Prompter:
             qmark="?",
             erase_when_done=True,  # the echo below replaces questionary's own
         )
-        self._leave_keys(question)
-        answer = self._run(question)
-        if not isinstance(answer, list):
-            raise Interrupted()
+        self._leave_keys(widget)
+        answer: list[int] = self._run(widget, list)
         chosen = ", ".join(choices[index][0] for index in answer)
         echo = [("class:qmark", "?"), ("class:question", f" {asked.rstrip()} ")]
         echo.append(("class:answer", chosen or t(self.lang, "none")))
         print_formatted_text(FormattedText(echo), style=_style())
-        return [values[index] for index in answer]
+        return [choices[index][1] for index in answer]
 
     def _hint(self, instruction: str) -> str:
         """The instruction of a question (English, translated here) and how to leave."""
@@ -334,16 +260,15 @@ class Prompter:
         redraw_cleanly_on_resize(question.application)
         show_whole_problems(question.application)
 
-    def _typed(self, answer: str) -> str:
-        if answer.strip() == LEAVE_WORD:
-            raise QuickExit(quietly=self._quick_exit)
+    def _run(self, question: questionary.Question, kind: type) -> Any:
+        """The widget's answer, of `kind`; leaving is `QuickExit`, Ctrl-C `Interrupted`."""
+        with interrupts():
+            answer = answered(question.unsafe_ask(), quietly=self._quick_exit)
+        if not isinstance(answer, kind):
+            raise Interrupted()
         return answer
 
-    def _run(self, question: questionary.Question) -> Any:
-        with interrupts():
-            return answered(question.unsafe_ask(), quietly=self._quick_exit)
-
-    def _require_terminal(self) -> None:
+    def _ready(self) -> None:
         if not input_is_interactive():
             raise NotInteractiveError(
                 t(
@@ -352,13 +277,6 @@ class Prompter:
                     "Run it in a terminal; safecheck COMMAND --help lists what works without one.",
                 )
             )
-
-    def _ask(self, question: questionary.Question) -> int:
-        with interrupts():
-            answer = answered(question.unsafe_ask(), quietly=self._quick_exit)
-        if not isinstance(answer, int):
-            raise Interrupted()
-        return answer
 
 
 def make_prompter(lang: str, *, plain: bool, quick_exit: bool = False) -> Prompter | PlainPrompter:

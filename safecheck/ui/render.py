@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
+from typing import Literal
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -26,16 +27,17 @@ from safecheck.ui.blocks import (
     Bullets,
     Chat,
     Entry,
+    Grid,
     Heading,
     HelpLines,
     KeyValues,
+    Lines,
     Paragraph,
     Progress,
     Rule,
     Table,
-    whole,
-    written,
 )
+from safecheck.ui.terminal import whole, written
 from safecheck.ui.words import in_rows
 
 
@@ -49,16 +51,31 @@ def stacked(table: Table) -> list[Block]:
     return blocks
 
 
-class RichRenderer:
+class Renderer:
+    """Draws a screen's blocks on a console, one after the other."""
+
     def __init__(self, console: Console) -> None:
         self.console = console
 
     def draw(self, *blocks: Block) -> None:
         for block in blocks:
-            if isinstance(block, Table) and self.console.width < block.min_width:
-                self.draw(*stacked(block))
-            else:
-                self.console.print(self.renderable(block))
+            self._draw(block)
+
+    def _draw(self, block: Block) -> None:
+        raise NotImplementedError
+
+
+class RichRenderer(Renderer):
+    """Boxes, bold and dim, bars and tables."""
+
+    def _draw(self, block: Block) -> None:
+        if isinstance(block, Table) and self.console.width < block.min_width:
+            self.draw(*stacked(block))
+        elif isinstance(block, Lines):  # soft wrap: the terminal folds a long one
+            for line in block.lines:
+                self.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            self.console.print(self.renderable(block))
 
     def width(self) -> int:
         return self.console.width - 1
@@ -89,6 +106,10 @@ class RichRenderer:
             return bar
         if isinstance(block, Rule):
             return RichRule(block.title, align="left") if block.title else RichRule()
+        if isinstance(block, Grid):
+            return self._grid(block)
+        if isinstance(block, Lines):
+            return RichText("\n".join(block.lines))
         if isinstance(block, Box) and block.projected:
             return Panel(
                 Group(*self._inside(block.blocks)),
@@ -131,6 +152,20 @@ class RichRenderer:
         return grid
 
     @staticmethod
+    def _grid(block: Grid) -> RenderableType:
+        """Columns as wide as their figures; a long value folds, so nothing is cut off."""
+        table = RichTable(title=block.title, title_justify="left")
+        for column in block.columns:
+            justify: Literal["left", "right"] = "right" if column.figures else "left"
+            table.add_column(column.name, justify=justify, no_wrap=column.whole)
+        for row in block.rows:
+            table.add_row(
+                *(RichText(whole(cell), overflow="fold") for cell in row.cells),
+                style="bold" if row.strong else "",
+            )
+        return table
+
+    @staticmethod
     def _chat(block: Chat) -> RenderableType:
         grid = RichTable.grid(padding=(0, 1))
         grid.add_column(justify="right", no_wrap=True)
@@ -171,16 +206,12 @@ def _cells(entry: Entry, lang: str) -> list[RichText]:
     return cells
 
 
-class PlainRenderer:
+class PlainRenderer(Renderer):
     """Lines of text: no boxes, colour or bars; what a screen reader reads in order."""
 
-    def __init__(self, console: Console) -> None:
-        self.console = console
-
-    def draw(self, *blocks: Block) -> None:
-        for block in blocks:
-            for line in self.lines(block):
-                self.console.print(line, markup=False, highlight=False)
+    def _draw(self, block: Block) -> None:
+        for line in self.lines(block):
+            self.console.print(line, markup=False, highlight=False)
 
     def lines(self, block: Block) -> list[str]:
         if isinstance(block, Heading | Paragraph):
@@ -200,6 +231,11 @@ class PlainRenderer:
             return ["", block.label + "."]
         if isinstance(block, Rule):
             return [""] + ([block.title] if block.title else [])
+        if isinstance(block, Grid):
+            said = [line for row in block.rows for line in row.said]
+            return [*self._wrap(block.title), *(part for line in said for part in self._wrap(line))]
+        if isinstance(block, Lines):
+            return list(block.lines)  # whole, for scripts
         if isinstance(block, Chat):
             return [
                 part

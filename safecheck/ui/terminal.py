@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
 from safecheck.core.text import CONTROL, safe_text
-from safecheck.ui.blocks import JOIN, whole, written
+
+# Stands for a space that must not break a line ("0800 32 123"): no renderer takes it for
+# a space while it lays out text, and each turns it back into one when it writes.
+JOIN = "\ue000"
+_BETWEEN_DIGITS = re.compile(r"(?<=\d) (?=\d)")
+
+
+def whole(text: str) -> str:
+    """`text` with the spaces inside numbers joined, so a phone number stays on one line."""
+    return _BETWEEN_DIGITS.sub(JOIN, text)
+
+
+def written(text: str) -> str:
+    """What is really written: joined spaces become spaces again."""
+    return text.replace(JOIN, " ")
 
 
 def plain_wanted(flag: bool = False, environ: Mapping[str, str] | None = None) -> bool:

@@ -45,7 +45,7 @@ HINT_LIMIT = 110  # characters of an item's first step shown in a summary
 
 def first_step(item: Item, lang: str, limit: int = HINT_LIMIT) -> str:
     """An item's first step, whole; a very long one is cut at a word, with "…"."""
-    lines = item.how(lang).strip().splitlines()
+    lines = item.how[lang].strip().splitlines()
     text = lines[0].strip().removeprefix("- ").strip() if lines else ""
     if len(text) <= limit:
         return text
@@ -74,7 +74,7 @@ def verification_lines(result: Verification, lang: str) -> list[str]:
         if result.ok
         else N_("{title} ({id}): the requirement is not met yet.")
     )
-    lines = [t(lang, verdict, title=checklist.title(lang), id=checklist.id)]
+    lines = [t(lang, verdict, title=checklist.title[lang], id=checklist.id)]
     for check in result.checks:
         if check.priority is not None:
             name = t(lang, labels.PRIORITY[check.priority.value]).lower()
@@ -97,5 +97,5 @@ def verification_lines(result: Verification, lang: str) -> list[str]:
             record = result.summary.answers.get(item.id)
             priority = t(lang, labels.PRIORITY[item.priority.value])
             word = answer_word(record.answer if record else None, lang)
-            lines.append("- " + labelled(lang, item.id, f"{item.title(lang)} ({priority}, {word})"))
+            lines.append("- " + labelled(lang, item.id, f"{item.title[lang]} ({priority}, {word})"))
     return lines
