@@ -177,3 +177,10 @@ def test_a_usage_error_in_every_language(lang: str, args: list[str], expected: s
     assert result.exit_code == ExitCode.USAGE
     assert expected in " ".join(result.output.split()), result.output
     assert all(len(line) <= 80 for line in result.output.splitlines()), result.output
+
+
+def test_the_help_of_lang_names_every_language() -> None:
+    from safecheck.core.i18n import LANGUAGES
+
+    shown = " ".join(runner.invoke(app, ["--lang", "en", "status", "--help"]).output.split())
+    assert f"Language: {', '.join(LANGUAGES)}, in any case" in shown
