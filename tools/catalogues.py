@@ -39,9 +39,15 @@ KEYWORDS: dict[str, tuple[int, ...]] = {
 def extract_python(
     fileobj: Any, keywords: Any, comment_tags: Any, options: Any
 ) -> Iterator[tuple[int, str, tuple[str | None, ...], list[str]]]:
-    """A Babel extraction method that reads the syntax tree, so calls inside f-strings count."""
+    """A Babel extraction method that reads the syntax tree, so calls inside f-strings count;
+    a Typer command's docstring (its --help) counts too."""
     tree = ast.parse(fileobj.read())
     for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and _is_command(node):
+            docstring = ast.get_docstring(node, clean=True)  # as Typer makes it the help
+            if docstring:
+                yield node.body[0].lineno, "N_", (docstring,), []
+            continue
         if not isinstance(node, ast.Call):
             continue
         func = node.func
@@ -52,6 +58,21 @@ def extract_python(
         options = [_literals(arg) for arg in node.args]
         for args in itertools.product(*options):
             yield node.lineno, name, args, []
+
+
+def _is_command(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """A Typer command or callback (`def name(ctx: typer.Context, ...) -> None`): its
+    docstring is its --help text, a message id like its options' help=N_("...")."""
+    first = function.args.args[0].annotation if function.args.args else None
+    returns = function.returns
+    return (
+        isinstance(first, ast.Attribute)
+        and first.attr == "Context"
+        and isinstance(first.value, ast.Name)
+        and first.value.id == "typer"
+        and isinstance(returns, ast.Constant)
+        and returns.value is None
+    )
 
 
 def _literals(arg: ast.expr) -> list[str | None]:

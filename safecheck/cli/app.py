@@ -15,13 +15,13 @@ from safecheck.cli import backup, checks, evidence, export, housekeeping, lab, o
 from safecheck.cli.context import Boundary, finish, run_in, run_of
 from safecheck.cli.options import LangOption, PlainOption, RegionOption
 from safecheck.core.errors import ExitCode
+from safecheck.core.i18n import N_
 
 if TYPE_CHECKING:
     from safecheck.storage.settings import Settings
 
 app = typer.Typer(
     name="safecheck",
-    help="Protect yourself against sextortion, and act well when it happens.",
     no_args_is_help=False,
     pretty_exceptions_enable=False,  # never print local variables (answers) in a traceback
     rich_markup_mode=None,
@@ -53,6 +53,7 @@ def _show_version(wanted: bool) -> None:
         raise typer.Exit(ExitCode.OK)
 
 
+# Start safecheck. With no command, a menu opens; its first choice is the emergency plan.
 @app.callback(invoke_without_command=True)
 def start(
     ctx: typer.Context,
@@ -62,8 +63,10 @@ def start(
         bool | None,
         typer.Option(
             "--discreet/--no-discreet",
-            help="Discreet mode, remembered: a neutral window title, the screen cleared at "
-            "the end, and Esc twice or q quits at once.",
+            help=N_(
+                "Discreet mode, remembered: a neutral window title, the screen cleared at "
+                "the end, and Esc twice or q quits at once."
+            ),
         ),
     ] = None,
     plain: PlainOption = False,
@@ -73,7 +76,7 @@ def start(
             "--version",
             is_eager=True,
             callback=_show_version,
-            help="Show safecheck's version and stop.",
+            help=N_("Show safecheck's version and stop."),
         ),
     ] = False,
     no_encryption: Annotated[
@@ -81,12 +84,14 @@ def start(
         typer.Option(
             "--no-encryption/--encryption",
             envvar="SAFECHECK_NO_ENCRYPTION",
-            help="Save without encryption (plain files that anyone who can read your files can "
-            "read), or turn encryption back on. Remembered until changed. See the README.",
+            help=N_(
+                "Save without encryption (plain files that anyone who can read your files can "
+                "read), or turn encryption back on. Remembered until changed. See the README."
+            ),
         ),
     ] = None,
 ) -> None:
-    """Start safecheck. With no command, a menu opens; its first choice is the emergency plan."""
+    """Protect yourself against sextortion, and act well when it happens."""
     from safecheck.app.plan import StartRequest
     from safecheck.app.plan import start as use_case
 

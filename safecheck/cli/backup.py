@@ -9,15 +9,19 @@ import typer
 
 from safecheck.cli.context import finish, run_of
 from safecheck.cli.options import LangOption, force_option
+from safecheck.cli.options import LangOption
+from safecheck.core.i18n import N_
 
 backup_app = typer.Typer(
-    help="Move everything safecheck keeps to another computer, or give it to a trusted adult: "
-    "one file, encrypted with a passphrase.\n\nExample: safecheck backup create safecheck.backup",
+    help=N_(
+        "Move everything safecheck keeps to another computer, or give it to a trusted adult: "
+        "one file, encrypted with a passphrase.\n\nExample: safecheck backup create safecheck.backup"
+    ),
     no_args_is_help=True,
     rich_markup_mode=None,
 )
 
-BackupFile = Annotated[Path, typer.Argument(help="The backup file.", dir_okay=False)]
+BackupFile = Annotated[Path, typer.Argument(help=N_("The backup file."), dir_okay=False)]
 
 
 @backup_app.command("create")
@@ -38,7 +42,7 @@ def backup_restore(
     ctx: typer.Context,
     file: BackupFile,
     force: Annotated[
-        bool, force_option(help="Replace a saved state; it is kept aside first, never deleted.")
+        bool, force_option(help=N_("Replace a saved state; it is kept aside first, never deleted."))
     ] = False,
     lang: LangOption = None,
 ) -> None:

@@ -17,6 +17,7 @@ from safecheck.cli.options import (
     complete_checklist,
     min_score_option,
 )
+from safecheck.core.i18n import N_
 
 
 def check(
@@ -24,31 +25,33 @@ def check(
     checklist: Annotated[
         str,
         typer.Argument(
-            help="A checklist id (prevention) or the path of a checklist file.",
+            help=N_("A checklist id (prevention) or the path of a checklist file."),
             autocompletion=complete_checklist,
         ),
     ] = "prevention",
     lang: LangOption = None,
     restart: Annotated[
-        bool, typer.Option("--restart", help="Forget earlier answers and start from the top.")
+        bool, typer.Option("--restart", help=N_("Forget earlier answers and start from the top."))
     ] = False,
     answers: Annotated[
         Path | None,
         typer.Option(
             "--answers",
-            help="A YAML file of answers by item id (see README), saved before any question.",
+            help=N_("A YAML file of answers by item id (see README), saved before any question."),
         ),
     ] = None,
     no_input: Annotated[
         bool,
-        typer.Option("--no-input", help="Never ask; unanswered items stay open. For scripts."),
+        typer.Option("--no-input", help=N_("Never ask; unanswered items stay open. For scripts.")),
     ] = False,
     answers_template: Annotated[
         bool,
         typer.Option(
             "--answers-template",
-            help="Print an answers file to fill in (every item id, its title as a comment, the "
-            "answer empty) and stop. For instructors to hand out.",
+            help=N_(
+                "Print an answers file to fill in (every item id, its title as a comment, the "
+                "answer empty) and stop. For instructors to hand out."
+            ),
         ),
     ] = False,
     json_output: JsonOption = False,
@@ -79,7 +82,7 @@ def status(
     checklists: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Checklist ids or files (default: every built-in checklist and your own).",
+            help=N_("Checklist ids or files (default: every built-in checklist and your own)."),
             autocompletion=complete_checklist,
             show_default=False,
         ),
@@ -105,18 +108,22 @@ def verify(
     ctx: typer.Context,
     checklist: Annotated[
         str,
-        checklist_option(help="The checklist to verify: an id or the path of a checklist file."),
+        checklist_option(
+            help=N_("The checklist to verify: an id or the path of a checklist file.")
+        ),
     ] = "prevention",
     min_score: Annotated[
-        int | None, min_score_option(help="Holds when the score is at least this percent.")
+        int | None, min_score_option(help=N_("Holds when the score is at least this percent."))
     ] = None,
     require_priority: Annotated[
         list[PriorityName] | None,
         typer.Option(
             "--require-priority",
             metavar="PRIORITY",
-            help="Holds when every item of this priority (essential, recommended or advanced) "
-            "is done or not for you. Repeatable.",
+            help=N_(
+                "Holds when every item of this priority (essential, recommended or advanced) "
+                "is done or not for you. Repeatable."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -125,8 +132,10 @@ def verify(
         typer.Option(
             "--junit",
             metavar="FILE",
-            help="Also write the result as JUnit XML for CI systems and graders: a test case "
-            "per item and one for the requirement (FILE is replaced).",
+            help=N_(
+                "Also write the result as JUnit XML for CI systems and graders: a test case "
+                "per item and one for the requirement (FILE is replaced)."
+            ),
         ),
     ] = None,
     lang: LangOption = None,
@@ -142,7 +151,7 @@ def verify(
     """
     if min_score is None and not require_priority:
         raise typer.BadParameter(
-            "give --min-score, --require-priority, or both", param_hint="requirement"
+            N_("give --min-score, --require-priority, or both"), param_hint="requirement"
         )
     from safecheck.app.checks import VerifyRequest
     from safecheck.app.checks import verify as use_case

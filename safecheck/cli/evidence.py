@@ -16,12 +16,15 @@ from safecheck.cli.options import (
     PlainOption,
     YesOption,
 )
+from safecheck.core.i18n import N_
 
 # --- evidence log and exports (issue 5) ---------------------------------------------------
 
 evidence_app = typer.Typer(
-    help="Keep the evidence in order: what happened, when, who, and the files that show it.\n\n"
-    "Example: safecheck evidence add",
+    help=N_(
+        "Keep the evidence in order: what happened, when, who, and the files that show it.\n\n"
+        "Example: safecheck evidence add"
+    ),
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -35,70 +38,79 @@ class DemandName(StrEnum):
 
 
 EntryId = Annotated[
-    int, typer.Argument(help="The entry's number, as `safecheck evidence list` shows it.")
+    int, typer.Argument(help=N_("The entry's number, as `safecheck evidence list` shows it."))
 ]
 When = Annotated[
     str | None,
     typer.Option(
-        "--when", help="When it happened: 2026-03-02 21:15 (your local time). Default: now."
+        "--when", help=N_("When it happened: 2026-03-02 21:15 (your local time). Default: now.")
     ),
 ]
 Platform = Annotated[
-    str | None, typer.Option("--platform", help="Where it happened, e.g. Instagram.")
+    str | None, typer.Option("--platform", help=N_("Where it happened, e.g. Instagram."))
 ]
 Account = Annotated[
     str | None,
     typer.Option(
         "--account",
-        help="Their account name (username). Options show in the process list to other users: "
-        "on a shared computer, answer the questions or use --from FILE.",
+        help=N_(
+            "Their account name (username). Options show in the process list to other users: "
+            "on a shared computer, answer the questions or use --from FILE."
+        ),
     ),
 ]
-ProfileUrl = Annotated[str | None, typer.Option("--profile-url", help="The link to their profile.")]
+ProfileUrl = Annotated[
+    str | None, typer.Option("--profile-url", help=N_("The link to their profile."))
+]
 SeenAt = Annotated[
     str | None,
     typer.Option(
         "--url",
-        help="The address of the page where you saw the message or image (police advise "
-        "screenshots that show it).",
+        help=N_(
+            "The address of the page where you saw the message or image (police advise "
+            "screenshots that show it)."
+        ),
     ),
 ]
-Phone = Annotated[str | None, typer.Option("--phone", help="Their phone number.")]
+Phone = Annotated[str | None, typer.Option("--phone", help=N_("Their phone number."))]
 Demands = Annotated[
     list[DemandName] | None,
-    typer.Option("--demand", help="What they asked for (repeatable).", show_default=False),
+    typer.Option("--demand", help=N_("What they asked for (repeatable)."), show_default=False),
 ]
 Amount = Annotated[
-    str | None, typer.Option("--amount", help="The amount asked or paid: 250 or 250,50.")
+    str | None, typer.Option("--amount", help=N_("The amount asked or paid: 250 or 250,50."))
 ]
 Currency = Annotated[
-    str | None, typer.Option("--currency", help="ISO 4217 currency code, e.g. EUR.")
+    str | None, typer.Option("--currency", help=N_("ISO 4217 currency code, e.g. EUR."))
 ]
 Paid = Annotated[
-    bool | None, typer.Option("--paid/--not-paid", help="Whether you paid.", show_default=False)
+    bool | None, typer.Option("--paid/--not-paid", help=N_("Whether you paid."), show_default=False)
 ]
 PaymentMethod = Annotated[
-    str | None, typer.Option("--payment-method", help="How you paid: bank transfer, gift card, ...")
+    str | None,
+    typer.Option("--payment-method", help=N_("How you paid: bank transfer, gift card, ...")),
 ]
 PaymentReference = Annotated[
     str | None,
-    typer.Option("--payment-reference", help="The payment's reference or transaction id."),
+    typer.Option("--payment-reference", help=N_("The payment's reference or transaction id.")),
 ]
 Note = Annotated[
     str | None,
     typer.Option(
         "--note",
-        help="Anything else worth writing down (visible in the process list: see --account).",
+        help=N_("Anything else worth writing down (visible in the process list: see --account)."),
     ),
 ]
 Files = Annotated[
     list[Path] | None,
     typer.Option(
         "--file",
-        help="A screenshot or other file (repeatable): the messages, the profile, the "
-        "username, the payment demand. Never the intimate image itself: where it is in view, "
-        "leave it out and write down the link, site and date (--url, --note). Don't forward "
-        "it to anyone, not even as evidence.",
+        help=N_(
+            "A screenshot or other file (repeatable): the messages, the profile, the "
+            "username, the payment demand. Never the intimate image itself: where it is in view, "
+            "leave it out and write down the link, site and date (--url, --note). Don't forward "
+            "it to anyone, not even as evidence."
+        ),
         show_default=False,
     ),
 ]
@@ -106,8 +118,10 @@ KeepCopy = Annotated[
     bool,
     typer.Option(
         "--keep-copy/--no-keep-copy",
-        help="Keep a copy of each --file inside safecheck's storage, so deleting the original "
-        "does not lose it.",
+        help=N_(
+            "Keep a copy of each --file inside safecheck's storage, so deleting the original "
+            "does not lose it."
+        ),
     ),
 ]
 
@@ -153,7 +167,7 @@ def evidence_add(
     keep_copy: KeepCopy = True,
     from_file: Annotated[
         Path | None,
-        typer.Option("--from", help="Add the entries of a YAML file (format: see README)."),
+        typer.Option("--from", help=N_("Add the entries of a YAML file (format: see README).")),
     ] = None,
     lang: LangOption = None,
     plain: PlainOption = False,
@@ -212,7 +226,7 @@ def evidence_edit(
         list[int] | None,
         typer.Option(
             "--drop-file",
-            help="Remove the file with this number (as `show` lists them; repeatable).",
+            help=N_("Remove the file with this number (as `show` lists them; repeatable)."),
             show_default=False,
         ),
     ] = None,
@@ -257,7 +271,7 @@ def evidence_restore(
     entry_id: EntryId,
     output: Annotated[
         Path,
-        typer.Option("--output", "-o", help="The folder to put the files in.", file_okay=False),
+        typer.Option("--output", "-o", help=N_("The folder to put the files in."), file_okay=False),
     ],
     lang: LangOption = None,
 ) -> None:

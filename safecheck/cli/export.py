@@ -16,6 +16,7 @@ from safecheck.cli.options import (
     RegionOption,
     force_option,
 )
+from safecheck.core.i18n import N_
 
 
 class FormatName(StrEnum):
@@ -31,7 +32,7 @@ def export_command(
         typer.Option(
             "--output",
             "-o",
-            help="Where to write the export. Nothing is written anywhere else.",
+            help=N_("Where to write the export. Nothing is written anywhere else."),
             dir_okay=False,
             show_default=False,
         ),
@@ -41,19 +42,21 @@ def export_command(
         typer.Option(
             "--bundle",
             metavar="FOLDER",
-            help="Instead of one file: a new folder for the police, with the report, the "
-            "evidence as JSON and CSV, the kept files, a manifest and SHA256SUMS.",
+            help=N_(
+                "Instead of one file: a new folder for the police, with the report, the "
+                "evidence as JSON and CSV, the kept files, a manifest and SHA256SUMS."
+            ),
             show_default=False,
         ),
     ] = None,
     as_zip: Annotated[
-        bool, typer.Option("--zip", help="With --bundle: write the bundle as one zip file.")
+        bool, typer.Option("--zip", help=N_("With --bundle: write the bundle as one zip file."))
     ] = False,
     format_name: Annotated[
         FormatName | None,
         typer.Option(
             "--format",
-            help="markdown, json or html (default: from the file name).",
+            help=N_("markdown, json or html (default: from the file name)."),
             show_default=False,
         ),
     ] = None,
@@ -62,12 +65,14 @@ def export_command(
         typer.Option(
             "--handout",
             metavar="CHECKLIST",
-            help="Instead of your report: a printable checklist with tick boxes "
-            "(e.g. prevention), with none of your answers. html or markdown.",
+            help=N_(
+                "Instead of your report: a printable checklist with tick boxes "
+                "(e.g. prevention), with none of your answers. html or markdown."
+            ),
             show_default=False,
         ),
     ] = None,
-    force: Annotated[bool, force_option(help="Replace the file if it is there.")] = False,
+    force: Annotated[bool, force_option(help=N_("Replace the file if it is there."))] = False,
     lang: LangOption = None,
     region: RegionOption = None,
     age_group: AgeGroupOption = None,

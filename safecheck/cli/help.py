@@ -4,13 +4,15 @@ Typer's click writes its help and its errors in English. Before the command line
 `translate` finds the reader's language (--lang anywhere on the line, else the language
 chosen before, else the locale), puts every help text of the command tree through the
 catalogue and gives every command a help formatter whose headings are translated;
-`usage_error` writes a usage error the same way. Texts that are not in the catalogue yet
-stay in English.
+`usage_error` writes a usage error the same way. The help texts are written once, where
+each command and option is defined: `help=N_("...")`, and a command's docstring, which
+tools/catalogues.py extracts as a message id too.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -22,45 +24,12 @@ from typer.core import TyperGroup
 
 from safecheck.core.i18n import LANGUAGES, N_, default_lang, t
 
-# The help texts the catalogues translate (the others stay English until they are added).
-TRANSLATED = (
-    N_("Protect yourself against sextortion, and act well when it happens."),
-    N_(
-        "Walk through a checklist item by item; answers are saved as you go.\n\nWithout a "
-        "terminal on standard input, give --answers FILE or --no-input;\notherwise safecheck "
-        "stops at once with exit code 5.\n\nExample: safecheck check prevention --lang nl\n\n"
-        "Example: safecheck check prevention --answers answers.yaml --no-input --json\n\n"
-        "Example: safecheck check prevention --answers-template > answers.yaml"
-    ),
-    N_(
-        "Print an answers file to fill in (every item id, its title as a comment, the answer "
-        "empty) and stop. For instructors to hand out."
-    ),
-    N_("A checklist id (prevention) or the path of a checklist file."),
-    N_("Forget earlier answers and start from the top."),
-    N_("A YAML file of answers by item id (see README), saved before any question."),
-    N_("Never ask; unanswered items stay open. For scripts."),
-    N_("Show this message and exit."),
-    N_("Language: en, nl, fr, in any case (default: as chosen before, else your locale)."),
-    N_("Print one JSON document (see README) on stdout and nothing else; never asks."),
-    N_(
-        "Plain linear text for screen readers: no boxes, colour or redrawn bars; questions as "
-        "numbered lines. Also on with SAFECHECK_PLAIN=1 or TERM=dumb."
-    ),
-    N_(
-        "A folder of your own checklists, read after the built-in ones (instead of the folder "
-        "saved with: safecheck config checklists DIR)."
-    ),
-    N_(
-        "Whose help lines: BE, NL, or any other country's two-letter code (US, fr, ...), in any "
-        "case; other countries get the international lines (default: as chosen before, else "
-        "your locale)."
-    ),
-    N_(
-        "Discreet mode, remembered: a neutral window title, the screen cleared at the end, and "
-        "Esc twice or q quits at once."
-    ),
-    N_("Show safecheck's version and stop."),
+# Click's own text for the --help option, which it makes afresh for each --help.
+HELP_OPTION = N_("Show this message and exit.")
+# Typer's texts for its shell-completion options, which `translate` finds in the tree.
+COMPLETION = (
+    N_("Install completion for the current shell."),
+    N_("Show completion for the current shell, to copy it or customize the installation."),
 )
 HEADINGS = {"Options": N_("Options"), "Arguments": N_("Arguments"), "Commands": N_("Commands")}
 
@@ -75,12 +44,28 @@ PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
         N_("Option {name} requires an argument."),
     ),
     (
+        re.compile(r"Option (?P<name>.+) does not take a value\.$"),
+        N_("Option {name} does not take a value."),
+    ),
+    (
+        re.compile(r"(?:File|Directory|Path) (?P<path>.+) is a directory\.$"),
+        N_("{path} is a folder, not a file."),
+    ),
+    (
+        re.compile(r"(?:File|Directory|Path) (?P<path>.+) is a file\.$"),
+        N_("{path} is a file, not a folder."),
+    ),
+    (
         re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((?P<arguments>.*)\)$"),
         N_("Got unexpected extra arguments ({arguments})"),
     ),
     (
         re.compile(r"Invalid value for (?P<name>.+?): (?P<problem>.+)$", re.DOTALL),
         N_("Invalid value for {name}: {problem}"),
+    ),
+    (
+        re.compile(r"(?P<value>.+) is not a valid int(?:eger)?(?: range)?\.$"),
+        N_("{value} is not a whole number."),
     ),
     (
         re.compile(r"(?P<value>.+) is not one of (?P<choices>.+)\.$"),
@@ -154,7 +139,16 @@ def usage_error(error: UsageError, lang: str, echo: Callable[[str], None]) -> No
             )
             lines.append(hint)
         echo("\n".join(lines) + "\n")
-    echo(t(lang, "Error: {message}", message=problem_text(error.format_message(), lang)))
+    echo(error_line(error, lang))
+
+
+def error_line(error: Any, lang: str) -> str:
+    """ "Error: " and what is wrong, in `lang`, wrapped on words as wide as --help."""
+    import textwrap
+
+    text = t(lang, "Error: {message}", message=problem_text(error.format_message(), lang))
+    width = HelpFormatter().width
+    return textwrap.fill(text, width, break_long_words=False, break_on_hyphens=False)
 
 
 def show_error(error: Any, lang: str) -> None:
@@ -167,7 +161,7 @@ def show_error(error: Any, lang: str) -> None:
     if isinstance(error, UsageError):
         usage_error(error, lang, echo)
     else:
-        echo(t(lang, "Error: {message}", message=problem_text(error.format_message(), lang)))
+        echo(error_line(error, lang))
 
 
 def problem_text(message: str, lang: str) -> str:
@@ -188,7 +182,7 @@ def problem_text(message: str, lang: str) -> str:
                 for key, value in found.groupdict().items()
             }
             return t(lang, msgid, **values)
-    return message
+    return t(lang, message)  # a command's own message, N_("...") where it raises it
 
 
 def _commands(group: TyperGroup) -> Iterator[Any]:
@@ -200,14 +194,25 @@ def _commands(group: TyperGroup) -> Iterator[Any]:
             yield command
 
 
-DEFAULT = re.compile(r"\[default: (?P<value>[^\]]*)\]")
+# What click adds after an option's help, and the message id each becomes.
+EXTRAS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\[default: (?P<value>[^\]]*)\]"), N_("[default: {value}]")),
+    (re.compile(r"\[env var: (?P<name>[^\]]*)\]"), N_("[env var: {name}]")),
+    (re.compile(r"\[required\]"), N_("[required]")),
+)
 
 
 def _help_text(text: str, lang: str) -> str:
     """An option's help as click wrote it: translated where it is the catalogue's, with
-    its default in `lang` too."""
-    text = t(lang, text) if text in TRANSLATED else text
-    return DEFAULT.sub(lambda found: t(lang, "[default: {value}]", value=found["value"]), text)
+    what click adds after it ([default: ...], [required]) in `lang` too."""
+    text = t(lang, text) if text == HELP_OPTION else text
+    for pattern, msgid in EXTRAS:
+        text = pattern.sub(functools.partial(_extra, lang, msgid), text)
+    return text
+
+
+def _extra(lang: str, msgid: str, found: re.Match[str]) -> str:
+    return t(lang, msgid, **found.groupdict())
 
 
 def _formatter(lang: str) -> type[HelpFormatter]:
@@ -218,6 +223,9 @@ def _formatter(lang: str) -> type[HelpFormatter]:
         def write_dl(self, rows: Sequence[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
             shown = [(term, _help_text(text, lang)) for term, text in rows]
             super().write_dl(shown, *args, **kwargs)
+
+        def write_heading(self, heading: str) -> None:
+            self.write(f"{'':>{self.current_indent}}{t(lang, '{heading}:', heading=heading)}\n")
 
         @contextlib.contextmanager
         def section(self, name: str) -> Iterator[None]:

@@ -15,6 +15,7 @@ from safecheck.cli.options import (
     force_option,
     min_score_option,
 )
+from safecheck.core.i18n import N_
 
 
 def class_summary(
@@ -22,29 +23,37 @@ def class_summary(
     results: Annotated[
         list[Path],
         typer.Argument(
-            help="Result files (the output of check --json or status --json), or folders "
-            "of them (their .json files).",
+            help=N_(
+                "Result files (the output of check --json or status --json), or folders "
+                "of them (their .json files)."
+            ),
             show_default=False,
         ),
     ],
     checklist: Annotated[
         str,
-        checklist_option(help="The checklist to summarise: an id or the path of a checklist file."),
+        checklist_option(
+            help=N_("The checklist to summarise: an id or the path of a checklist file.")
+        ),
     ] = "prevention",
     min_score: Annotated[
-        int | None, min_score_option(help="Also count the results with at least this score.")
+        int | None, min_score_option(help=N_("Also count the results with at least this score."))
     ] = None,
     names: Annotated[
         bool,
-        typer.Option("--names", help="Show each result's file and score (anonymous without)."),
+        typer.Option("--names", help=N_("Show each result's file and score (anonymous without).")),
     ] = False,
     html: Annotated[
         Path | None,
         typer.Option(
-            "--html", metavar="FILE", help="Write a printable page with a chart per item instead."
+            "--html",
+            metavar="FILE",
+            help=N_("Write a printable page with a chart per item instead."),
         ),
     ] = None,
-    force: Annotated[bool, force_option(help="Replace the --html file if it is there.")] = False,
+    force: Annotated[
+        bool, force_option(help=N_("Replace the --html file if it is there."))
+    ] = False,
     lang: LangOption = None,
     json_output: JsonOption = False,
     plain: PlainOption = False,

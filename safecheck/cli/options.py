@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from safecheck.core.audience import AgeGroup, ImageAge
-from safecheck.core.i18n import LANGUAGES
+from safecheck.core.i18n import LANGUAGES, N_
 
 # --lang takes every language of core.i18n.LANGUAGES (a catalogue in safecheck/locale/).
 Lang = StrEnum("Lang", [(code, code) for code in LANGUAGES])  # type: ignore[misc]
@@ -49,7 +49,7 @@ LangOption = Annotated[
     typer.Option(
         "--lang",
         case_sensitive=False,
-        help=f"Language: {', '.join(LANGUAGES)}, in any case (default: as chosen before, else your locale).",
+        help=N_("Language: en, nl, fr, in any case (default: as chosen before, else your locale)."),
     ),
 ]
 # --plain and --json are options of each command (`safecheck check prevention --plain`; the
@@ -59,15 +59,17 @@ PlainOption = Annotated[
     bool,
     typer.Option(
         "--plain",
-        help="Plain linear text for screen readers: no boxes, colour or redrawn bars; "
-        "questions as numbered lines. Also on with SAFECHECK_PLAIN=1 or TERM=dumb.",
+        help=N_(
+            "Plain linear text for screen readers: no boxes, colour or redrawn bars; "
+            "questions as numbered lines. Also on with SAFECHECK_PLAIN=1 or TERM=dumb."
+        ),
     ),
 ]
 JsonOption = Annotated[
     bool,
     typer.Option(
         "--json",
-        help="Print one JSON document (see README) on stdout and nothing else; never asks.",
+        help=N_("Print one JSON document (see README) on stdout and nothing else; never asks."),
     ),
 ]
 
@@ -93,9 +95,11 @@ RegionOption = Annotated[
         "--region",
         metavar="COUNTRY",
         callback=region_code,
-        help="Whose help lines: BE, NL, or any other country's two-letter code (US, fr, ...), "
-        "in any case; other countries get the international lines (default: as chosen "
-        "before, else your locale).",
+        help=N_(
+            "Whose help lines: BE, NL, or any other country's two-letter code (US, fr, ...), "
+            "in any case; other countries get the international lines (default: as chosen "
+            "before, else your locale)."
+        ),
     ),
 ]
 AgeGroupOption = Annotated[
@@ -103,7 +107,7 @@ AgeGroupOption = Annotated[
     typer.Option(
         "--age-group",
         case_sensitive=False,
-        help="minor (under 18) or adult (18 or older); asked when left out.",
+        help=N_("minor (under 18) or adult (18 or older); asked when left out."),
     ),
 ]
 ImagesOption = Annotated[
@@ -111,8 +115,10 @@ ImagesOption = Annotated[
     typer.Option(
         "--images",
         case_sensitive=False,
-        help="When the images were made: under-18 (Take It Down, at any age now), adult "
-        "(18 or older: StopNCII) or both (not sure: both routes); asked when left out.",
+        help=N_(
+            "When the images were made: under-18 (Take It Down, at any age now), adult "
+            "(18 or older: StopNCII) or both (not sure: both routes); asked when left out."
+        ),
     ),
 ]
 ChecklistsOption = Annotated[
@@ -120,10 +126,12 @@ ChecklistsOption = Annotated[
     typer.Option(
         "--checklists",
         metavar="DIR",
-        help="A folder of your own checklists, read after the built-in ones "
-        "(instead of the folder saved with: safecheck config checklists DIR).",
+        help=N_(
+            "A folder of your own checklists, read after the built-in ones "
+            "(instead of the folder saved with: safecheck config checklists DIR)."
+        ),
     ),
 ]
 YesOption = Annotated[
-    bool, typer.Option("--yes", help="Do not ask for confirmation (for scripts).")
+    bool, typer.Option("--yes", help=N_("Do not ask for confirmation (for scripts)."))
 ]

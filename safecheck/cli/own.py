@@ -8,6 +8,7 @@ import typer
 
 from safecheck.cli.context import finish, run_of
 from safecheck.cli.options import LangOption, PlainOption
+from safecheck.core.i18n import N_
 from safecheck.core.region import Region
 
 # --- workshop mode and custom checklists (issue 7) ---
@@ -17,7 +18,7 @@ WorkshopRegionOption = Annotated[
     typer.Option(
         "--region",
         case_sensitive=False,
-        help="Whose help lines to show: BE, NL or OTHER (default: from your locale).",
+        help=N_("Whose help lines to show: BE, NL or OTHER (default: from your locale)."),
     ),
 ]
 
@@ -48,7 +49,8 @@ def workshop(
 def lint(
     ctx: typer.Context,
     paths: Annotated[
-        list[Path], typer.Argument(help="Checklist files, or folders of them.", show_default=False)
+        list[Path],
+        typer.Argument(help=N_("Checklist files, or folders of them."), show_default=False),
     ],
     lang: LangOption = None,
 ) -> None:
@@ -65,7 +67,7 @@ def lint(
 def new_checklist(
     ctx: typer.Context,
     path: Annotated[
-        Path, typer.Argument(help="The new file (NAME.yaml), or a folder to put it in.")
+        Path, typer.Argument(help=N_("The new file (NAME.yaml), or a folder to put it in."))
     ] = Path("my-checklist.yaml"),
     lang: LangOption = None,
 ) -> None:
@@ -81,12 +83,14 @@ def new_checklist(
 
 def config(
     ctx: typer.Context,
-    name: Annotated[Setting, typer.Argument(help="The setting: checklists.")],
+    name: Annotated[Setting, typer.Argument(help=N_("The setting: checklists."))],
     value: Annotated[
         Path | None,
-        typer.Argument(help="checklists: the folder of your own checklists. Leave out to see it."),
+        typer.Argument(
+            help=N_("checklists: the folder of your own checklists. Leave out to see it.")
+        ),
     ] = None,
-    unset: Annotated[bool, typer.Option("--unset", help="Forget the setting.")] = False,
+    unset: Annotated[bool, typer.Option("--unset", help=N_("Forget the setting."))] = False,
     lang: LangOption = None,
 ) -> None:
     """See or change a remembered setting, such as the folder of your own checklists.

@@ -13,6 +13,7 @@ from safecheck.cli.options import (
     PlainOption,
     RegionOption,
 )
+from safecheck.core.i18n import N_
 
 
 def plan(
@@ -22,7 +23,7 @@ def plan(
     age_group: AgeGroupOption = None,
     images: ImagesOption = None,
     restart: Annotated[
-        bool, typer.Option("--restart", help="Forget which steps you ticked and start again.")
+        bool, typer.Option("--restart", help=N_("Forget which steps you ticked and start again."))
     ] = False,
     plain: PlainOption = False,
 ) -> None:
@@ -50,7 +51,7 @@ def helplines(
     show_all: Annotated[
         bool,
         typer.Option(
-            "--all", help="Every line in full, with its source, at once (without a question)."
+            "--all", help=N_("Every line in full, with its source, at once (without a question).")
         ),
     ] = False,
     plain: PlainOption = False,
