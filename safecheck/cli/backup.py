@@ -9,7 +9,6 @@ import typer
 
 from safecheck.cli.context import finish, run_of
 from safecheck.cli.options import LangOption, force_option
-from safecheck.cli.options import LangOption
 from safecheck.core.i18n import N_
 
 backup_app = typer.Typer(
