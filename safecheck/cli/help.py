@@ -33,20 +33,34 @@ COMPLETION = (
 )
 HEADINGS = {"Options": N_("Options"), "Arguments": N_("Arguments"), "Commands": N_("Commands")}
 
+# Click's usage errors that the catalogue words as click does, a {placeholder} for each
+# part that varies: the message id is also the pattern that recognises the error.
+AS_CLICK_SAYS = (
+    N_("No such option: {name}"),
+    N_("No such command {name}."),
+    N_("Missing argument {name}."),
+    N_("Missing option {name}."),
+    N_("Option {name} requires an argument."),
+    N_("Option {name} does not take a value."),
+    N_("Invalid value for {name}: {problem}"),
+    N_("{value} is not one of {choices}."),
+    N_("{value} is not in the range {range}."),
+    N_(
+        "{value} is not a country code: use BE, NL, another two-letter ISO 3166 code "
+        "(US, FR, ...) or OTHER."
+    ),
+)
+PLACEHOLDER = re.compile(r"\\\{(\w+)\\\}")
+
+
+def _pattern(msgid: str) -> re.Pattern[str]:
+    """The pattern of click's text that `msgid` words: each {placeholder} matches any text."""
+    return re.compile(PLACEHOLDER.sub(r"(?P<\1>.+?)", re.escape(msgid)) + "$", re.DOTALL)
+
+
 # How click words its usage errors, and the message id each becomes.
 PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"No such option: (?P<name>\S+)$"), N_("No such option: {name}")),
-    (re.compile(r"No such command (?P<name>.+)\.$"), N_("No such command {name}.")),
-    (re.compile(r"Missing argument (?P<name>.+)\.$"), N_("Missing argument {name}.")),
-    (re.compile(r"Missing option (?P<name>.+)\.$"), N_("Missing option {name}.")),
-    (
-        re.compile(r"Option (?P<name>.+) requires an argument\.$"),
-        N_("Option {name} requires an argument."),
-    ),
-    (
-        re.compile(r"Option (?P<name>.+) does not take a value\.$"),
-        N_("Option {name} does not take a value."),
-    ),
+    *((_pattern(msgid), msgid) for msgid in AS_CLICK_SAYS),
     (
         re.compile(r"(?:File|Directory|Path) (?P<path>.+) is a directory\.$"),
         N_("{path} is a folder, not a file."),
@@ -60,30 +74,8 @@ PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
         N_("Got unexpected extra arguments ({arguments})"),
     ),
     (
-        re.compile(r"Invalid value for (?P<name>.+?): (?P<problem>.+)$", re.DOTALL),
-        N_("Invalid value for {name}: {problem}"),
-    ),
-    (
         re.compile(r"(?P<value>.+) is not a valid int(?:eger)?(?: range)?\.$"),
         N_("{value} is not a whole number."),
-    ),
-    (
-        re.compile(r"(?P<value>.+) is not one of (?P<choices>.+)\.$"),
-        N_("{value} is not one of {choices}."),
-    ),
-    (
-        re.compile(r"(?P<value>.+) is not in the range (?P<range>.+)\.$"),
-        N_("{value} is not in the range {range}."),
-    ),
-    (
-        re.compile(
-            r"(?P<value>.+) is not a country code: use BE, NL, another two-letter ISO 3166 "
-            r"code \(US, FR, \.\.\.\) or OTHER\.$"
-        ),
-        N_(
-            "{value} is not a country code: use BE, NL, another two-letter ISO 3166 code "
-            "(US, FR, ...) or OTHER."
-        ),
     ),
 )
 SUGGESTION = re.compile(r"^(?P<problem>.+)\. Did you mean (?P<suggestion>.+)\?$", re.DOTALL)
