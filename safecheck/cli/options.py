@@ -34,6 +34,11 @@ def checklist_option(help: str) -> Any:
     return typer.Option("--checklist", help=help, autocompletion=complete_checklist)
 
 
+def choice_option(flag: str, help: str) -> Any:
+    """An option of a few named choices (an enum), written in any case."""
+    return typer.Option(flag, case_sensitive=False, help=help)
+
+
 def min_score_option(help: str) -> Any:
     """--min-score: a percentage, 0 to 100."""
     return typer.Option("--min-score", min=0, max=100, help=help)
@@ -46,10 +51,9 @@ def force_option(help: str) -> Any:
 
 LangOption = Annotated[
     Lang | None,
-    typer.Option(
+    choice_option(
         "--lang",
-        case_sensitive=False,
-        help=N_("Language: en, nl, fr, in any case (default: as chosen before, else your locale)."),
+        N_("Language: en, nl, fr, in any case (default: as chosen before, else your locale)."),
     ),
 ]
 # --plain and --json are options of each command (`safecheck check prevention --plain`; the
@@ -104,18 +108,15 @@ RegionOption = Annotated[
 ]
 AgeGroupOption = Annotated[
     AgeGroup | None,
-    typer.Option(
-        "--age-group",
-        case_sensitive=False,
-        help=N_("minor (under 18) or adult (18 or older); asked when left out."),
+    choice_option(
+        "--age-group", N_("minor (under 18) or adult (18 or older); asked when left out.")
     ),
 ]
 ImagesOption = Annotated[
     ImageAge | None,
-    typer.Option(
+    choice_option(
         "--images",
-        case_sensitive=False,
-        help=N_(
+        N_(
             "When the images were made: under-18 (Take It Down, at any age now), adult "
             "(18 or older: StopNCII) or both (not sure: both routes); asked when left out."
         ),

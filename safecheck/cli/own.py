@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from safecheck.cli.context import finish, run_of
-from safecheck.cli.options import LangOption, PlainOption
+from safecheck.cli.options import LangOption, PlainOption, choice_option
 from safecheck.core.i18n import N_
 from safecheck.core.region import Region
 
@@ -15,10 +15,8 @@ from safecheck.core.region import Region
 
 WorkshopRegionOption = Annotated[
     Region | None,
-    typer.Option(
-        "--region",
-        case_sensitive=False,
-        help=N_("Whose help lines to show: BE, NL or OTHER (default: from your locale)."),
+    choice_option(
+        "--region", N_("Whose help lines to show: BE, NL or OTHER (default: from your locale).")
     ),
 ]
 
