@@ -318,8 +318,8 @@ class Keys:
                 if self.asker is None or not self.asker.can_ask():
                     raise NoKeyError(
                         N_(
-                            "safecheck cannot keep your answers safe: no keyring can be used ({reason}), "
-                            "no passphrase in SAFECHECK_PASSPHRASE, and standard input is not a terminal "
+                            "safecheck cannot keep your answers safe: it cannot use a safe place on "
+                            "this computer to keep a key ({reason}), no passphrase in SAFECHECK_PASSPHRASE, and standard input is not a terminal "
                             "to ask for one. Run safecheck in a terminal to choose a passphrase, set "
                             "SAFECHECK_PASSPHRASE, or use --no-encryption to save without encryption (see "
                             "the README). Nothing was saved."
@@ -328,9 +328,10 @@ class Keys:
                     ) from None
                 self.warn(
                     msg(
-                        "No keyring can keep the key to your answers ({reason}). Choose a passphrase "
-                        "instead: safecheck asks for it each time it starts. If you forget it, your "
-                        "saved answers cannot be recovered.",
+                        "safecheck cannot use a safe place on this computer to keep the key to "
+                        "your answers ({reason}). Choose a passphrase instead: safecheck asks for it "
+                        "each time it starts. If you forget it, your saved answers cannot be "
+                        "recovered.",
                         reason=reason,
                     )
                 )

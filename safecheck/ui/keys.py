@@ -8,6 +8,7 @@ Esc twice, or q and Enter (in discreet mode q alone). Leaving ends the program t
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import textwrap
 from collections.abc import Callable, Iterator
@@ -15,6 +16,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from safecheck.core.errors import Interrupted, QuickExit
 from safecheck.core.i18n import N_, t
+from safecheck.ui.terminal import discard_typeahead
 
 if TYPE_CHECKING:
     from prompt_toolkit.application import Application
@@ -45,6 +47,21 @@ def answered(answer: Any, *, quietly: bool = False) -> Any:
     if answer is None:
         raise Interrupted()
     return answer
+
+
+def start_empty(app: Application[Any]) -> None:
+    """Call just before `app` runs: in a terminal, the keys typed before this question was
+    drawn are discarded, both those still in the terminal and those prompt_toolkit kept from
+    the question before (an Enter sent with the one that answered it). A pipe keeps them."""
+    from prompt_toolkit.input.typeahead import clear_typeahead
+
+    try:
+        fd = app.input.fileno()
+    except (NotImplementedError, ValueError, OSError):  # no file behind this input
+        return
+    if os.isatty(fd):
+        clear_typeahead(app.input)
+        discard_typeahead(fd)
 
 
 def leave(event: KeyPressEvent) -> None:

@@ -16,7 +16,7 @@ from safecheck.core.errors import Interrupted, NotInteractiveError, QuickExit
 from safecheck.core.i18n import N_, t
 from safecheck.core.questions import Asking, Check, Move
 from safecheck.ui.keys import LEAVE_WORD, interrupts
-from safecheck.ui.terminal import stdin_is_terminal
+from safecheck.ui.terminal import discard_typeahead, stdin_is_terminal
 
 T = TypeVar("T")
 
@@ -139,6 +139,7 @@ class PlainPrompter(Asking):
         with interrupts(out):
             while True:
                 if stdin is sys.stdin:
+                    discard_typeahead(stdin)  # as `_read` does for every other question
                     text = getpass.getpass(question.message + " ")  # prompts on the terminal
                     if text.strip() in _LEAVE_LINES:
                         raise QuickExit()
@@ -227,8 +228,10 @@ class PlainPrompter(Asking):
 
 def _read(stdin: IO[str], out: IO[str]) -> str:
     """One typed line, after the question was written: the end of input (Ctrl-D, a closed
-    input) stops the question, and q alone leaves safecheck (`QuickExit`)."""
+    input) stops the question, and q alone leaves safecheck (`QuickExit`). In a terminal,
+    lines typed before the question was written are discarded: they were typed unheard."""
     out.flush()
+    discard_typeahead(stdin)
     line = stdin.readline()
     if not line:
         raise Interrupted()

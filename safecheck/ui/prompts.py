@@ -25,6 +25,7 @@ from safecheck.ui.keys import (
     leaving_check,
     redraw_cleanly_on_resize,
     show_whole_problems,
+    start_empty,
     with_hint,
     yes_no_app,
 )
@@ -261,7 +262,9 @@ class Prompter(Asking):
         show_whole_problems(question.application)
 
     def _run(self, question: questionary.Question, kind: type) -> Any:
-        """The widget's answer, of `kind`; leaving is `QuickExit`, Ctrl-C `Interrupted`."""
+        """The widget's answer, of `kind`; leaving is `QuickExit`, Ctrl-C `Interrupted`.
+        Every kind of question starts here from an empty input (`start_empty`)."""
+        start_empty(question.application)
         with interrupts():
             answer = answered(question.unsafe_ask(), quietly=self._quick_exit)
         if not isinstance(answer, kind):

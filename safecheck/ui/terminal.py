@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -71,6 +72,23 @@ def stdin_is_terminal(stdin: IO[str] | None = None) -> bool:
         return stream.isatty()
     except (ValueError, OSError):  # closed
         return False
+
+
+def discard_typeahead(stdin: IO[str] | int | None = None) -> None:
+    """Throw away keys typed before a question was drawn, when `stdin` is a terminal, so
+    every question starts from an empty input: an extra or bouncing Enter, typed unseen,
+    never answers the next question. A pipe, a file or a test's input keeps every line.
+    `stdin`: a stream or its file descriptor; standard input when None."""
+    stream = sys.stdin if stdin is None else stdin
+    try:
+        fd = stream if isinstance(stream, int) else stream.fileno()
+        if not os.isatty(fd):
+            return
+        import termios
+    except (AttributeError, ValueError, OSError, ImportError):  # no file, closed, not POSIX
+        return
+    with contextlib.suppress(termios.error):  # a terminal that refuses: nothing to discard
+        termios.tcflush(fd, termios.TCIFLUSH)
 
 
 def fitted(text: str, stream: IO[str] | None = None) -> str:
