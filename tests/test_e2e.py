@@ -16,8 +16,6 @@ from tests import keys
 from tests.conftest import ROOT, child_env, until_ended
 from tests.conftest import spawn as in_terminal
 
-QUESTION = "Where are you with this?"
-
 
 def spawn(home: Path, *args: str) -> pexpect.spawn:
     return in_terminal(["-m", "safecheck", *args], child_env(home))
@@ -31,10 +29,10 @@ def test_answer_quit_with_ctrl_c_and_resume_at_the_right_item(home: Path) -> Non
     child = spawn(home, "check", "prevention", "--lang", "en")
     child.expect_exact(items[0].title["en"])
     for reply in (keys.DONE, keys.NOT_YET, keys.NOT_FOR_ME):
-        child.expect_exact(QUESTION)
+        child.expect_exact(keys.ASKING)
         child.send(reply)
     child.expect_exact(items[3].title["en"])
-    child.expect_exact(QUESTION)
+    child.expect_exact(keys.ASKING)
     child.send(keys.CTRL_C)
     child.expect_exact("Your answers so far are saved")
     child.expect(pexpect.EOF)
@@ -53,11 +51,11 @@ def test_answer_quit_with_ctrl_c_and_resume_at_the_right_item(home: Path) -> Non
     child.logfile_read = shown  # everything this second run writes
     child.expect_exact(f"You had done 1 of {len(items)}")  # done means done: not "not for me"
     child.expect_exact(items[1].title["en"])  # "not yet" comes back (all three are essential)
-    child.expect_exact(QUESTION)
+    child.expect_exact(keys.ASKING)
     assert items[0].title["en"] not in shown.getvalue()  # a done item is not asked again
     child.send(keys.DONE)
     child.expect_exact(items[3].title["en"])
-    child.expect_exact(QUESTION)
+    child.expect_exact(keys.ASKING)
     until_ended(child, keys.CTRL_C)
     child.close()
 

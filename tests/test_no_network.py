@@ -16,11 +16,8 @@ from pathlib import Path
 import pytest
 
 from safecheck.core.errors import ExitCode
-from safecheck.core.i18n import t
 from tests import keys
 from tests.conftest import NETWORK_ATTEMPTS, ROOT, child_env, spawn, until_ended
-
-QUESTION = t("en", "Where are you with this?")
 
 
 def test_the_guard_stops_a_network_socket_in_this_process() -> None:
@@ -67,9 +64,9 @@ def test_the_main_commands_use_no_network(home: Path, no_network: Path) -> None:
         ["-m", "safecheck", "check", "prevention", "--lang", "en"], child_env(home), columns=100
     )
     for reply in (keys.DONE, keys.TELL_ME_HOW, keys.NOT_YET):
-        child.expect_exact(QUESTION)
+        child.expect_exact(keys.ASKING)
         child.send(reply)
-    child.expect_exact(QUESTION)
+    child.expect_exact(keys.ASKING)
     until_ended(child, keys.CTRL_C)
     child.close()
     assert child.exitstatus == ExitCode.INTERRUPTED

@@ -64,7 +64,11 @@ class PlainPrompter(Asking):
         return stdin_is_terminal(self._stdin if self._stdin is not None else sys.stdin)
 
     def _ready(self) -> None:
-        self._terminal()
+        """A terminal to ask in, and an empty input: a line typed before this question is
+        written was typed unheard, and never answers it (before anything of the question is
+        written, so nothing typed once its first line shows is lost)."""
+        stdin, _ = self._terminal()
+        discard_typeahead(stdin)
 
     def _select(self, question: questions.Select[T]) -> T:
         return self._choose(question, None)
@@ -139,7 +143,6 @@ class PlainPrompter(Asking):
         with interrupts(out):
             while True:
                 if stdin is sys.stdin:
-                    discard_typeahead(stdin)  # as `_read` does for every other question
                     text = getpass.getpass(question.message + " ")  # prompts on the terminal
                     if text.strip() in _LEAVE_LINES:
                         raise QuickExit()
@@ -228,10 +231,9 @@ class PlainPrompter(Asking):
 
 def _read(stdin: IO[str], out: IO[str]) -> str:
     """One typed line, after the question was written: the end of input (Ctrl-D, a closed
-    input) stops the question, and q alone leaves safecheck (`QuickExit`). In a terminal,
-    lines typed before the question was written are discarded: they were typed unheard."""
+    input) stops the question, and q alone leaves safecheck (`QuickExit`). What was typed
+    before the question was written is gone already (`_ready`)."""
     out.flush()
-    discard_typeahead(stdin)
     line = stdin.readline()
     if not line:
         raise Interrupted()
