@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from safecheck.content import checklist
 from safecheck.storage import settings as plain_settings
 from safecheck.storage.store import Store, open_store
 from tests import keys
-from tests.conftest import Tmux
+from tests.conftest import Tmux, poll
 from tests.test_crisis_first import make_passphrase_state
 from tests.test_plain import SAFECHECK
 
@@ -50,6 +51,15 @@ QUESTIONS = [
     ("An advance", "advance: next"),
     ("Last select?", "last: 2"),
 ]
+
+
+def asked_again(session: Tmux, times: int) -> bool | None:
+    """The passphrase was asked again `times` times (each wrong try says "Try again")."""
+    return "\n".join(session.screen()).count("Try again") >= times or None
+
+
+def shown(session: Tmux) -> str:
+    return "the screen:\n" + "\n".join(session.screen())
 
 
 def settled(session: Tmux) -> str:
@@ -163,9 +173,11 @@ def test_leaving_after_the_answers_could_not_be_saved_says_so(
     session.wait_for("Where are you with this?")
     session.keys("Enter")  # done: the passphrase is asked
     session.wait_for("Passphrase for your saved answers")
-    for _ in range(3):  # forgotten: three empty tries
+    for tried in range(3):  # forgotten: three empty tries, each once its question shows
         settled(session)
         session.keys("Enter")
+        if tried < 2:
+            poll(partial(asked_again, session, tried + 1), partial(shown, session))
     session.wait_for("Skip for now", "of 10 answered")  # the next step (the notice scrolled up)
     settled(session)
     session.keys("q", "Enter")
