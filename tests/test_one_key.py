@@ -112,15 +112,23 @@ def test_on_the_start_screen_2_enter_opens_the_check_and_answers_no_item(
     assert not state.exists() or Store(home).load().answers_for("prevention") == {}
 
 
+def at_the_region_question(tmux: type[Tmux], name: str, monkeypatch: pytest.MonkeyPatch) -> Tmux:
+    """`safecheck plan` in a terminal, past the danger question, at "Where do you live?"."""
+    monkeypatch.setenv("LANG", "en_US.UTF-8")  # names neither Belgium nor the Netherlands
+    command = f"{SAFECHECK} plan --lang en; echo ended-$?; sleep 60"
+    session = tmux(name, ["sh", "-c", command])
+    session.wait_for("Are you in acute danger")
+    settled(session)
+    session.keys("2", "Enter")  # no
+    session.wait_for("Where do you live?")
+    settled(session)
+    return session
+
+
 def test_at_the_region_question_2_enter_leaves_the_age_question_unanswered(
     tmux: type[Tmux], tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("LANG", "en_US.UTF-8")  # names neither Belgium nor the Netherlands
-    command = f"{SAFECHECK} plan --lang en; echo ended-$?; sleep 60"
-    session = tmux(f"sc25r-{tmp_path.name}", ["sh", "-c", command])
-    session.wait_for("Are you in acute danger")
-    session.keys("2", "Enter")  # no
-    session.wait_for("Where do you live?")
+    session = at_the_region_question(tmux, f"sc25r-{tmp_path.name}", monkeypatch)
     session.keys("2")
     assert "How old are you?" not in settled(session)
     session.keys("Enter")

@@ -16,7 +16,7 @@ import pytest
 from safecheck.storage import settings as plain_settings
 from safecheck.storage.store import Store
 from tests.conftest import Tmux
-from tests.test_one_key import QUESTIONS, settled
+from tests.test_one_key import QUESTIONS, at_the_region_question, settled
 from tests.test_plain import SAFECHECK
 
 EVERY_KIND = """
@@ -81,14 +81,7 @@ def test_2_enter_enter_on_the_start_screen_ticks_no_item(
 def test_2_enter_enter_at_the_region_question_leaves_the_age_unanswered(
     tmux: type[Tmux], tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("LANG", "en_US.UTF-8")  # names neither Belgium nor the Netherlands
-    command = f"{SAFECHECK} plan --lang en; echo ended-$?; sleep 60"
-    session = tmux(f"sc25tr-{tmp_path.name}", ["sh", "-c", command])
-    session.wait_for("Are you in acute danger")
-    settled(session)
-    session.keys("2", "Enter")  # no
-    session.wait_for("Where do you live?")
-    settled(session)
+    session = at_the_region_question(tmux, f"sc25tr-{tmp_path.name}", monkeypatch)
     session.keys("2", "Enter", "Enter")
     session.wait_for("How old are you?")
     screen = settled(session)
