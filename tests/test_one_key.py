@@ -30,8 +30,9 @@ NOT_SAVED = "Stopped. This time's answers were not saved; your saved file is unc
 
 # Every kind of question, one after the other; each prints its answer once answered.
 EVERY_KIND = """
-from safecheck.ui.prompts import Prompter
-ask = Prompter("en")
+import sys
+from safecheck.ui.prompts import make_prompter
+ask = make_prompter("en", plain=sys.argv[1] == "plain")
 print("select:", ask.select("First select?", [("One", 1), ("Two", 2), ("Three", 3)]))
 print("confirm:", ask.confirm("A confirm?"))
 print("checkbox:", ask.checkbox("A checkbox?", [("One", 1), ("Two", 2)]))
@@ -73,12 +74,17 @@ def settled(session: Tmux) -> str:
     return last
 
 
+def every_kind(tmux: type[Tmux], tmp_path: Path, name: str, mode: str) -> Tmux:
+    """EVERY_KIND in a terminal, asked by the widgets or (mode "plain") as plain lines."""
+    script = tmp_path / "every_kind.py"
+    script.write_text(EVERY_KIND, encoding="utf-8")
+    return tmux(name, ["sh", "-c", f"{sys.executable} {script} {mode}; sleep 60"])
+
+
 def test_a_digit_then_enter_answers_each_kind_of_question_and_never_the_next(
     tmux: type[Tmux], tmp_path: Path
 ) -> None:
-    script = tmp_path / "every_kind.py"
-    script.write_text(EVERY_KIND, encoding="utf-8")
-    session = tmux(f"sc25k-{tmp_path.name}", ["sh", "-c", f"{sys.executable} {script}; sleep 60"])
+    session = every_kind(tmux, tmp_path, f"sc25k-{tmp_path.name}", "widgets")
     for number, (question, echo) in enumerate(QUESTIONS):
         session.wait_for(question)
         session.keys("2")
@@ -142,6 +148,20 @@ def test_at_the_region_question_2_enter_leaves_the_age_question_unanswered(
     assert not (home / "state").exists()  # no age group was answered or saved
 
 
+def at_the_passphrase_question(tmux: type[Tmux], name: str) -> Tmux:
+    """`safecheck plan` in a terminal with a passphrase-sealed state: past the danger
+    question, the first step ticked done, and its save asking for the passphrase."""
+    args = "plan --lang en --region BE --age-group adult --images adult"
+    command = f"{SAFECHECK} {args}; echo ended-$?; sleep 60"
+    session = tmux(name, ["sh", "-c", command])
+    session.wait_for("Are you in acute danger")
+    session.keys("2", "Enter")  # no
+    session.wait_for("Where are you with this?")
+    session.keys("Enter")  # done: saving it asks for the passphrase
+    session.wait_for("Passphrase for your saved answers")
+    return session
+
+
 @pytest.mark.usefixtures("no_keyring")
 @pytest.mark.parametrize("leave", [("q", "Enter"), ("Escape", "Escape")])
 def test_the_passphrase_question_is_left_like_any_other(
@@ -152,14 +172,7 @@ def test_the_passphrase_question_is_left_like_any_other(
     leave: tuple[str, str],
 ) -> None:
     before = make_passphrase_state(home, monkeypatch)
-    args = "plan --lang en --region BE --age-group adult --images adult"
-    command = f"{SAFECHECK} {args}; echo ended-$?; sleep 60"
-    session = tmux(f"sc25p-{tmp_path.name}", ["sh", "-c", command])
-    session.wait_for("Are you in acute danger")
-    session.keys("2", "Enter")  # no
-    session.wait_for("Where are you with this?")
-    session.keys("Enter")  # done: saving it asks for the passphrase
-    session.wait_for("Passphrase for your saved answers")
+    session = at_the_passphrase_question(tmux, f"sc25p-{tmp_path.name}")
     session.keys(*leave)
     screen = " ".join(" ".join(session.wait_for("ended-0")).split())
     assert STOPPED in screen
@@ -173,14 +186,7 @@ def test_leaving_after_the_answers_could_not_be_saved_says_so(
     tmux: type[Tmux], tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     make_passphrase_state(home, monkeypatch)
-    args = "plan --lang en --region BE --age-group adult --images adult"
-    command = f"{SAFECHECK} {args}; echo ended-$?; sleep 60"
-    session = tmux(f"sc25n-{tmp_path.name}", ["sh", "-c", command])
-    session.wait_for("Are you in acute danger")
-    session.keys("2", "Enter")  # no
-    session.wait_for("Where are you with this?")
-    session.keys("Enter")  # done: the passphrase is asked
-    session.wait_for("Passphrase for your saved answers")
+    session = at_the_passphrase_question(tmux, f"sc25n-{tmp_path.name}")
     for tried in range(3):  # forgotten: three empty tries, each once its question shows
         settled(session)
         session.keys("Enter")

@@ -8,7 +8,6 @@ next question must still wait and nothing be recorded for it. Pipes keep every t
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,22 +15,9 @@ import pytest
 from safecheck.storage import settings as plain_settings
 from safecheck.storage.store import Store
 from tests.conftest import Tmux
-from tests.test_one_key import QUESTIONS, at_the_region_question, settled
+from tests.test_one_key import QUESTIONS, at_the_region_question, every_kind, settled
 from tests.test_plain import SAFECHECK
 
-EVERY_KIND = """
-import sys
-from safecheck.ui.prompts import make_prompter
-ask = make_prompter("en", plain=sys.argv[1] == "plain")
-print("select:", ask.select("First select?", [("One", 1), ("Two", 2), ("Three", 3)]))
-print("confirm:", ask.confirm("A confirm?"))
-print("checkbox:", ask.checkbox("A checkbox?", [("One", 1), ("Two", 2)]))
-print("menu:", ask.menu("A menu?", [("One", 1), ("Two", 2)]))
-print("text:", ask.text("A text?"))
-print("password:", ask.password("A password?"))
-print("advance:", ask.advance("An advance"))
-print("last:", ask.select("Last select?", [("One", 1), ("Two", 2)]))
-"""
 # Plain mode answers with a typed line: a digit ticks 2 in the checkbox, n goes on.
 PLAIN = dict(QUESTIONS) | {"A checkbox?": "checkbox: [2]"}
 TYPED = {"An advance": "n"}
@@ -41,10 +27,7 @@ TYPED = {"An advance": "n"}
 def test_an_extra_enter_never_answers_the_next_question_of_any_kind(
     tmux: type[Tmux], tmp_path: Path, mode: str
 ) -> None:
-    script = tmp_path / "every_kind.py"
-    script.write_text(EVERY_KIND, encoding="utf-8")
-    command = f"{sys.executable} {script} {mode}; sleep 60"
-    session = tmux(f"sc25t-{mode[0]}-{tmp_path.name}", ["sh", "-c", command])
+    session = every_kind(tmux, tmp_path, f"sc25t-{mode[0]}-{tmp_path.name}", mode)
     echoes = dict(QUESTIONS) if mode == "widgets" else PLAIN
     order = [question for question, _ in QUESTIONS]
     for number, question in enumerate(order):
