@@ -219,7 +219,9 @@ class Programs:
         try:
             server = self._idle.get_nowait()
         except queue.Empty:
-            server = _Server(env)  # the network guard comes with env's PYTHONPATH
+            # The network guard comes with env's PYTHONPATH; every server derives keys at the
+            # tests' cheap scrypt cost (tests/netguard/cheap_scrypt.py), whichever test starts it.
+            server = _Server({**env, "SAFECHECK_TEST_SCRYPT": "1"})
             self._all.append(server)
         try:
             yield server
