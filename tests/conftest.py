@@ -321,15 +321,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     )
 
 
-# The files whose tests wait longest (a fresh clone and install, walks in a real terminal, a
-# wheel built and installed), longest first.
+# The files that take longest (measured one test at a time), longest first: those that
+# mostly wait (for a screen to settle, a fresh clone's install, a walk in a real terminal)
+# lead, so their waiting overlaps the others' work.
 FIRST = (
-    "test_quickstart.py",
-    "test_french_terminal.py",
+    "test_typeahead.py",
     "test_one_key.py",
-    "test_wheel.py",
+    "test_quickstart.py",
+    "test_hostile_state.py",
+    "test_french_terminal.py",
+    "test_hostile.py",
     "test_e2e_emergency.py",
+    "test_wheel.py",
+    "test_emergency.py",
     "test_prompts_keys.py",
+    "test_export_pdf.py",
+    "test_plain.py",
 )
 
 
