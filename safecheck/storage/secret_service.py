@@ -19,12 +19,19 @@ Migration: safecheck up to issue 28 stored its entry as keyring does, under keyr
 application id ("Python keyring library"). Such an entry is still read; the first time it
 is, it is stored again under safecheck's id and the old item deleted (when the keyring
 refuses, the old entry stays and is read as before). `delete` removes both kinds.
+
+Other programs change the keyring at the same time (another safecheck, the desktop): an
+entry listed by a search can be gone before it is read, and the Secret Service then says the
+item does not exist. Each call is then made again, a few times, as a second look.
 """
 
 from __future__ import annotations
 
 import contextlib
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 APPLICATION = "safecheck"
 OLD_APPLICATION = "Python keyring library"  # keyring's SecretService backend's appid
@@ -59,6 +66,9 @@ class SecretService:
 
     def get_password(self, service: str, username: str) -> str | None:
         """The secret (text), or None when there is none."""
+        return _again(lambda: self._get_password(service, username))
+
+    def _get_password(self, service: str, username: str) -> str | None:
         found = self._items(service, username, APPLICATION)
         if found:
             return self._secret(found[0])
@@ -76,7 +86,7 @@ class SecretService:
         """Store the secret, replacing safecheck's entry for the same service and user."""
         attributes = {"application": APPLICATION, "service": service, "username": username}
         label = f"safecheck key for {username}"
-        self._collection().create_item(label, attributes, password, replace=True)
+        _again(lambda: self._collection().create_item(label, attributes, password, replace=True))
 
     def delete_password(self, service: str, username: str) -> bool:
         """Remove every entry for the service and user (safecheck's and older ones); False
@@ -84,9 +94,10 @@ class SecretService:
         import secretstorage
 
         query = {"service": service, "username": username}
-        found = list(secretstorage.search_items(self.connection, query))
+        found = _again(lambda: list(secretstorage.search_items(self.connection, query)))
         for item in found:
-            item.delete()
+            with contextlib.suppress(secretstorage.exceptions.ItemNotFoundException):
+                item.delete()  # gone already: as wanted
         return bool(found)
 
     def _items(self, service: str, username: str, application: str) -> list[Any]:
@@ -113,3 +124,13 @@ class SecretService:
             if collection.is_locked():
                 raise Locked("the keyring is locked")
         return collection
+
+
+def _again(call: Callable[[], T], tries: int = 3) -> T:
+    """`call()`, made again when an item went away while it was used (see above)."""
+    from secretstorage.exceptions import ItemNotFoundException
+
+    for _ in range(tries - 1):
+        with contextlib.suppress(ItemNotFoundException):
+            return call()
+    return call()
