@@ -51,12 +51,13 @@ lint: $(BIN)/.installed-dev
 	$(BIN)/lint-imports
 
 # The tests run in parallel (pytest-xdist); each test has its own state folder, keyring entry
-# and tmux server, so workers never meet. WORKERS: one more than the cores of a small machine,
-# as many tests wait on a terminal or a program; whole files go to a worker (loadfile), the
-# longest first (tests/conftest.py). PYTEST_ARGS='-n 0' runs them one at a time. Python may
-# write bytecode here even where PYTHONDONTWRITEBYTECODE is set: pytest keeps the test files
-# it rewrote for its asserts only then, else each worker rewrites them all (5 s of CPU each).
-WORKERS ?= 3
+# and tmux server, so workers never meet. WORKERS: twice the cores, as many tests wait on a
+# terminal or a program (on 2 cores, pytest took 148 s with 3 workers, 136 s with 4, 150 s
+# with 5); whole files go to a worker (loadfile), the longest first (tests/conftest.py).
+# PYTEST_ARGS='-n 0' runs them one at a time. Python may write bytecode here even where
+# PYTHONDONTWRITEBYTECODE is set: pytest keeps the test files it rewrote for its asserts
+# only then, else each worker rewrites them all (5 s of CPU each).
+WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 2) * 2 )))
 PYTEST := env -u PYTHONDONTWRITEBYTECODE sh tests/run-with-keyring.sh $(BIN)/python -m pytest \
 	-n $(WORKERS) --dist loadfile
 
