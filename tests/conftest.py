@@ -40,8 +40,9 @@ needs_secret_service = pytest.mark.skipif(
 )
 
 
-def _load_netguard() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("netguard", NETGUARD / "sitecustomize.py")
+def _load_beside_netguard(name: str, file: str) -> ModuleType:
+    """A module of tests/netguard/ (on the PYTHONPATH of the programs the tests start)."""
+    spec = importlib.util.spec_from_file_location(name, NETGUARD / file)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -49,7 +50,8 @@ def _load_netguard() -> ModuleType:
     return module
 
 
-netguard = _load_netguard()
+netguard = _load_beside_netguard("netguard", "sitecustomize.py")
+cheap_scrypt_module = _load_beside_netguard("cheap_scrypt", "cheap_scrypt.py")
 NETWORK_ATTEMPTS: list[str] = []
 netguard.install(NETWORK_ATTEMPTS.append)
 
@@ -103,6 +105,19 @@ def no_network(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
     attempts = NETWORK_ATTEMPTS + (log.read_text().splitlines() if log.exists() else [])
     NETWORK_ATTEMPTS.clear()
     assert not attempts, f"safecheck tried to use the network: {attempts}"
+
+
+@pytest.fixture(autouse=True)
+def cheap_scrypt(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys from a passphrase at the tests' cheap cost, here and in the programs a test starts
+    (tests/netguard/cheap_scrypt.py); a test marked `real_scrypt` keeps safecheck's own."""
+    if request.node.get_closest_marker("real_scrypt") is not None:
+        monkeypatch.delenv(cheap_scrypt_module.ENV, raising=False)
+        return
+    monkeypatch.setenv(cheap_scrypt_module.ENV, "1")
+    for name in cheap_scrypt_module.HOLDERS:
+        module = importlib.import_module(name)
+        monkeypatch.setattr(module, "SCRYPT_COST", cheap_scrypt_module.cost())
 
 
 @pytest.fixture(autouse=True)
@@ -162,7 +177,7 @@ def child_env(home: Path, **extra: str) -> dict[str, str]:
 
     It carries the test's keyring choice and passphrase, and the network guard.
     """
-    keep = ("SAFECHECK_PASSPHRASE", netguard.LOG_ENV)
+    keep = ("SAFECHECK_PASSPHRASE", netguard.LOG_ENV, cheap_scrypt_module.ENV)
     env = {k: v for k, v in os.environ.items() if not k.startswith("SAFECHECK_") or k in keep}
     env.update(SAFECHECK_HOME=str(home), LANG="en_GB.UTF-8", TERM="xterm-256color")
     # pexpect is no terminal emulator: it never answers prompt_toolkit's cursor
@@ -306,15 +321,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     )
 
 
-# The files whose tests wait longest (a fresh clone and install, walks in a real terminal, a
-# wheel built and installed), longest first.
+# The files that take longest (measured one test at a time), longest first: those that
+# mostly wait (for a screen to settle, a fresh clone's install, a walk in a real terminal)
+# lead, so their waiting overlaps the others' work.
 FIRST = (
-    "test_quickstart.py",
-    "test_french_terminal.py",
+    "test_typeahead.py",
     "test_one_key.py",
-    "test_wheel.py",
+    "test_quickstart.py",
+    "test_hostile_state.py",
+    "test_french_terminal.py",
+    "test_hostile.py",
     "test_e2e_emergency.py",
+    "test_wheel.py",
+    "test_emergency.py",
     "test_prompts_keys.py",
+    "test_export_pdf.py",
+    "test_plain.py",
 )
 
 

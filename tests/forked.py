@@ -38,8 +38,17 @@ from pathlib import Path
 from typing import IO, Any
 
 # Loaded once, in the server: every module of safecheck (with typer, rich, prompt_toolkit,
-# cryptography) and the two keyring backends the tests choose from.
-PRELOAD = ("keyring.backends.SecretService", "keyring.backends.fail")
+# cryptography), the two keyring backends the tests choose from, and what safecheck imports
+# only when a run needs it (PyYAML, 30 ms of each run that reads a YAML file; ctypes, for
+# the hardening every run does; rich's emoji table; click's decorators).
+PRELOAD = (
+    "keyring.backends.SecretService",
+    "keyring.backends.fail",
+    "yaml",
+    "ctypes",
+    "rich._emoji_codes",
+    "typer._click.decorators",
+)
 
 
 # -- the server: `python -m tests.forked` ---------------------------------------------------
@@ -54,6 +63,9 @@ def serve() -> None:
             importlib.import_module(module.name)
     for name in PRELOAD:
         importlib.import_module(name)
+    from rich.cells import cell_len
+
+    cell_len("\u00e9\u4e00")  # rich loads its table of character widths on first use
     gc.freeze()  # a fork's collections then leave the server's objects (and pages) alone
     requests = os.fdopen(os.dup(0), "r", encoding="utf-8")
     replies = os.fdopen(os.dup(1), "w", encoding="utf-8")
@@ -219,7 +231,9 @@ class Programs:
         try:
             server = self._idle.get_nowait()
         except queue.Empty:
-            server = _Server(env)  # the network guard comes with env's PYTHONPATH
+            # The network guard comes with env's PYTHONPATH; every server derives keys at the
+            # tests' cheap scrypt cost (tests/netguard/cheap_scrypt.py), whichever test starts it.
+            server = _Server({**env, "SAFECHECK_TEST_SCRYPT": "1"})
             self._all.append(server)
         try:
             yield server

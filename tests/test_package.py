@@ -74,3 +74,39 @@ def test_the_template_carries_the_same_header() -> None:
     assert template.version
     assert template.msgid_bugs_address != "EMAIL@ADDRESS"
     assert "FULL NAME" not in template.last_translator
+
+
+def imported_libraries() -> set[str]:
+    """The top-level names of every library safecheck imports, anywhere in a module (also
+    inside functions), that is neither the standard library nor safecheck itself."""
+    import ast
+
+    names: set[str] = set()
+    for path in (ROOT / "safecheck").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names.add(node.module.split(".")[0])
+    return {name for name in names if name not in sys.stdlib_module_names} - {"safecheck"}
+
+
+def test_every_library_safecheck_imports_is_a_declared_dependency() -> None:
+    """An install gets only what pyproject.toml declares (the wheel test installs its
+    dependencies from this environment, so it would not notice a missing one)."""
+    import tomllib
+    from importlib.metadata import packages_distributions
+
+    from packaging.requirements import Requirement
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = {
+        Requirement(line).name.lower().replace("_", "-") for line in project["dependencies"]
+    }
+    provided_by = packages_distributions()
+    missing = {
+        name
+        for name in imported_libraries()
+        if not {dist.lower().replace("_", "-") for dist in provided_by.get(name, [])} & declared
+    }
+    assert not missing, f"imported but not declared in pyproject.toml: {sorted(missing)}"

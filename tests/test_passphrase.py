@@ -12,6 +12,7 @@ from typer.testing import CliRunner, Result
 from safecheck.cli.app import app
 from safecheck.core.errors import ExitCode
 from safecheck.core.i18n import t
+from safecheck.storage import sealing
 from safecheck.storage.sealing import Source, parse, peek
 from safecheck.storage.store import open_store
 from tests import keys
@@ -110,6 +111,7 @@ def test_no_keyring_no_passphrase_and_no_terminal_saves_nothing(
 
 
 @pytest.mark.terminal
+@pytest.mark.real_scrypt  # as a person's computer: the key costs what safecheck writes
 @pytest.mark.usefixtures("no_keyring")
 def test_a_passphrase_is_chosen_and_then_asked_once_per_run_in_a_terminal(home: Path) -> None:
     env = child_env(home)
@@ -136,6 +138,7 @@ def test_a_passphrase_is_chosen_and_then_asked_once_per_run_in_a_terminal(home: 
     child.close()
     assert child.exitstatus == ExitCode.INTERRUPTED
     assert peek((home / "state").read_bytes()) is Source.PASSPHRASE
+    assert parse((home / "state").read_bytes()).cost == sealing.SCRYPT_COST
 
     child = spawn(["-m", "safecheck", "check", "prevention", "--lang", "en"], env, columns=100)
     child.expect_exact("Passphrase for your saved answers:")

@@ -49,6 +49,7 @@ def test_each_save_uses_a_fresh_nonce() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.real_scrypt
 def test_a_passphrase_sealed_file_stores_salt_and_cost(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SAFECHECK_PASSPHRASE", "a passphrase for testing")
     keys = Keys(Path("unused"))

@@ -160,3 +160,30 @@ def test_a_locked_keyring_whose_prompt_is_dismissed_is_said_in_words(
     )
     assert done.stdout.strip() == "unavailable: the keyring entry is locked False", done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_an_entry_deleted_while_it_is_listed_is_looked_up_again(
+    home: Path, connection: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program (a second safecheck, the desktop) deletes an entry between the search
+    that lists it and the reading: the real Secret Service then says it does not exist. The
+    key is looked up again instead of the keyring being called unusable."""
+    username = str(home.resolve())
+    attributes = {"application": "safecheck", "service": SERVICE, "username": username}
+    collection = secretstorage.get_default_collection(connection)
+    kept = collection.create_item("kept", attributes, b"the kept key")
+    gone = collection.create_item("gone", attributes, b"a key deleted meanwhile")
+    listed = secretstorage.search_items
+
+    def deleted_while_listed(bus: Any, query: dict[str, str]) -> Iterator[Any]:
+        monkeypatch.setattr(secretstorage, "search_items", listed)  # once only
+        found = listed(bus, query)  # lists both, then reads each in turn
+        first = next(found)
+        (gone if first == kept else kept).delete()  # by the other program, before it is read
+        yield first
+        yield from found
+
+    monkeypatch.setattr(secretstorage, "search_items", deleted_while_listed)
+    client = secret_service.SecretService.connect()
+    assert client is not None
+    assert client.get_password(SERVICE, username) in ("the kept key", "a key deleted meanwhile")

@@ -46,7 +46,7 @@ from safecheck.evidence.model import Entry
 from safecheck.progress.summary import summarize
 from safecheck.storage import backup, sealing
 from safecheck.storage.crypto import new_key
-from safecheck.storage.sealing import Cost, Source, peek
+from safecheck.storage.sealing import Source, peek
 from safecheck.storage.state import Answer, Record, State, encode
 from safecheck.storage.store import Store, open_store
 from tests import keys, saver
@@ -63,8 +63,6 @@ STATEFUL = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-# Real scrypt, at the lowest cost safecheck reads (what it writes costs half a second a key).
-CHEAP = Cost(log2_n=10, r=8, p=1)
 
 words = (
     st.text(
@@ -80,12 +78,6 @@ words = (
     .map(str.strip)
     .filter(bool)
 )
-
-
-@pytest.fixture(autouse=True)
-def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sealing, "SCRYPT_COST", CHEAP)
-    monkeypatch.setattr(backup, "SCRYPT_COST", CHEAP)
 
 
 def a_folder() -> Path:
@@ -294,7 +286,9 @@ class SealedState(RuleBasedStateMachine):
             for item in self.expected:
                 assert item.encode() not in data
             assert b"sealed" not in data
-            wrong = sealing.Key(source, new_key(), salt=bytes(sealing.SALT_BYTES), cost=CHEAP)
+            wrong = sealing.Key(
+                source, new_key(), salt=bytes(sealing.SALT_BYTES), cost=sealing.SCRYPT_COST
+            )
             other = Store(self.home, sealing.Sealer(None, key=wrong))
             other.quarantine = False  # only a look: a damaged file would be moved aside
             with pytest.raises(SafecheckError):  # another key does not open it

@@ -20,13 +20,20 @@ Migration: safecheck up to issue 28 stored its entry as keyring does, under keyr
 application id ("Python keyring library"). Such an entry is still read; the first time it
 is, it is stored again under safecheck's id and the old item deleted (when the keyring
 refuses, the old entry stays and is read as before). `delete` removes both kinds.
+
+Other programs change the keyring at the same time (another safecheck, the desktop): an
+entry listed by a search can be gone before it is read, and the Secret Service then says the
+item does not exist. Each call is then made again, a few times, as a second look.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 APPLICATION = "safecheck"
 OLD_APPLICATION = "Python keyring library"  # keyring's SecretService backend's appid
@@ -55,18 +62,6 @@ def _aes_key(shared: bytes) -> bytes:
 
     pseudo_random = hmac.new(bytes(32), shared, hashlib.sha256).digest()
     return hmac.new(pseudo_random, b"\x01", hashlib.sha256).digest()[:16]
-
-
-def _decrypted(key: bytes, iv: bytes, value: bytes) -> bytes:
-    """AES-128-CBC, then the PKCS#7 padding checked and taken off."""
-    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-
-    decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
-    padded = decryptor.update(value) + decryptor.finalize()
-    pad = padded[-1] if padded else 0
-    if not 1 <= pad <= 16 or padded[-pad:] != bytes([pad]) * pad:
-        raise ValueError("not a secret the Secret Service encrypted")
-    return padded[:-pad]
 
 
 class Locked(Exception):
@@ -102,6 +97,9 @@ class SecretService:
             secret = self._unlocked_secret(service, username)
             if secret is not None:
                 return secret
+        return _again(lambda: self._get_password(service, username))
+
+    def _get_password(self, service: str, username: str) -> str | None:
         found = self._items(service, username, APPLICATION)
         if found:
             return self._secret(found[0])
@@ -119,7 +117,7 @@ class SecretService:
         """Store the secret, replacing safecheck's entry for the same service and user."""
         attributes = {"application": APPLICATION, "service": service, "username": username}
         label = f"safecheck key for {username}"
-        self._collection().create_item(label, attributes, password, replace=True)
+        _again(lambda: self._collection().create_item(label, attributes, password, replace=True))
 
     def delete_password(self, service: str, username: str) -> bool:
         """Remove every entry for the service and user (safecheck's and older ones); False
@@ -127,9 +125,10 @@ class SecretService:
         import secretstorage
 
         query = {"service": service, "username": username}
-        found = list(secretstorage.search_items(self.connection, query))
+        found = _again(lambda: list(secretstorage.search_items(self.connection, query)))
         for item in found:
-            item.delete()
+            with contextlib.suppress(secretstorage.exceptions.ItemNotFoundException):
+                item.delete()  # gone already: as wanted
         return bool(found)
 
     def _unlocked_secret(self, service: str, username: str) -> str | None:
@@ -161,7 +160,9 @@ class SecretService:
         shared = pow(int.from_bytes(theirs, "big"), private, DH_PRIME).to_bytes(128, "big")
         item = DBusAddress(unlocked[0], BUS_NAME, f"{INTERFACE}.Item")
         ((_, iv, value, _type),) = call(item, "GetSecret", "o", session)
-        return _decrypted(_aes_key(shared), bytes(iv), bytes(value)).decode("utf-8")
+        from safecheck.storage.crypto import cbc_decrypted
+
+        return cbc_decrypted(_aes_key(shared), bytes(iv), bytes(value)).decode("utf-8")
 
     def _items(self, service: str, username: str, application: str) -> list[Any]:
         import secretstorage
@@ -195,3 +196,13 @@ class SecretService:
             if collection.is_locked():
                 raise Locked("the keyring is locked")
         return collection
+
+
+def _again(call: Callable[[], T], tries: int = 3) -> T:
+    """`call()`, made again when an item went away while it was used (see above)."""
+    from secretstorage.exceptions import ItemNotFoundException
+
+    for _ in range(tries - 1):
+        with contextlib.suppress(ItemNotFoundException):
+            return call()
+    return call()

@@ -18,6 +18,7 @@ from safecheck.ui.keys import (
     LEAVE_WORD,
     add_leave_keys,
     answered,
+    build_default_bindings_once,
     fit,
     interrupts,
     leave,
@@ -280,6 +281,7 @@ class Prompter(Asking):
                     "Run it in a terminal; safecheck COMMAND --help lists what works without one.",
                 )
             )
+        build_default_bindings_once()
 
 
 def make_prompter(lang: str, *, plain: bool, quick_exit: bool = False) -> Prompter | PlainPrompter:

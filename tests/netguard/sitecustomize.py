@@ -63,3 +63,9 @@ def _append_to_log(what: str) -> None:
 
 if os.environ.get(LOG_ENV):
     install(_append_to_log)
+
+# Not the guard: the tests' cheap scrypt cost (cheap_scrypt.py, beside this file).
+if os.environ.get("SAFECHECK_TEST_SCRYPT"):
+    import cheap_scrypt  # type: ignore[import-not-found]
+
+    cheap_scrypt.install()
