@@ -72,9 +72,14 @@ class Commands(MutableMapping[str, Command]):
     def __setitem__(self, name: str, command: Command) -> None:
         self.built[name] = command
 
+    def __contains__(self, name: object) -> bool:  # without building it
+        return name in self.where or name in self.built
+
     def __delitem__(self, name: str) -> None:
+        if name not in self:
+            raise KeyError(name)
         self.where.pop(name, None)
-        del self.built[name]
+        self.built.pop(name, None)
 
     def __iter__(self) -> Iterator[str]:
         yield from self.where

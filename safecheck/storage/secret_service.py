@@ -73,23 +73,39 @@ class SecretService:
 
     def __init__(self, connection: Any) -> None:
         self.connection = connection  # jeepney's; closed when safecheck ends
+        self._prompts_heard = False
 
     @classmethod
     def connect(cls) -> SecretService | None:
-        """A client on the session bus, or None when no Secret Service answers there."""
+        """A client on the session bus, or None when no Secret Service answers there (running,
+        or started by D-Bus when asked). Spoken with jeepney: secretstorage is imported only
+        for what the short way of reading a key does not do (`_secretstorage`)."""
         try:
-            import secretstorage
+            from jeepney.bus_messages import message_bus
+            from jeepney.io.blocking import Proxy, open_dbus_connection
 
-            connection = secretstorage.dbus_init()
-        except Exception:  # no D-Bus session, or secretstorage missing
+            connection = open_dbus_connection(bus="SESSION")
+        except Exception:  # no D-Bus session
             return None
         try:
-            if secretstorage.check_service_availability(connection):
+            bus = Proxy(message_bus, connection)
+            if bus.NameHasOwner(BUS_NAME)[0] == 1 or BUS_NAME in bus.ListActivatableNames()[0]:
                 return cls(connection)  # the one connection of this run
         except Exception:
             pass
         connection.close()
         return None
+
+    def _secretstorage(self) -> Any:
+        """secretstorage, with the connection listening for the desktop's unlock prompts
+        (secretstorage.dbus_init's match rule: one round trip, made once, only here)."""
+        import secretstorage
+        from secretstorage.util import add_match_rules
+
+        if not self._prompts_heard:
+            add_match_rules(self.connection)
+            self._prompts_heard = True
+        return secretstorage
 
     def get_password(self, service: str, username: str) -> str | None:
         """The secret (text), or None when there is none."""
@@ -122,7 +138,7 @@ class SecretService:
     def delete_password(self, service: str, username: str) -> bool:
         """Remove every entry for the service and user (safecheck's and older ones); False
         when there was none."""
-        import secretstorage
+        secretstorage = self._secretstorage()
 
         query = {"service": service, "username": username}
         found = _again(lambda: list(secretstorage.search_items(self.connection, query)))
@@ -165,7 +181,7 @@ class SecretService:
         return cbc_decrypted(_aes_key(shared), bytes(iv), bytes(value)).decode("utf-8")
 
     def _items(self, service: str, username: str, application: str) -> list[Any]:
-        import secretstorage
+        secretstorage = self._secretstorage()
 
         query = {"application": application, "service": service, "username": username}
         return list(secretstorage.search_items(self.connection, query))
@@ -188,7 +204,7 @@ class SecretService:
 
     def _collection(self) -> Any:
         """The default collection, unlocked (which may show the desktop's prompt)."""
-        import secretstorage
+        secretstorage = self._secretstorage()
 
         collection = secretstorage.get_default_collection(self.connection)
         if collection.is_locked():
