@@ -82,6 +82,18 @@ def test_a_changed_yaml_file_is_read_again(copy: tuple[Path, Path]) -> None:
     assert parsed(source).sections[0].items[0].title["en"].endswith("(changed)")
 
 
+def test_a_rebuilt_file_is_read_again_in_the_same_process(copy: tuple[Path, Path]) -> None:
+    """The file is unmarshalled once for every checklist a command reads, and again when
+    it changed: never an earlier build's checklist."""
+    folder, data = copy
+    source = folder / "prevention.yaml"
+    first = cached(source, data).sections[0].items[0]  # type: ignore[attr-defined]
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace(first.title["en"], "Changed", 1), encoding="utf-8")
+    built.build(checklists.checklist_paths(folder), parsed, CODE, data)
+    assert cached(source, data).sections[0].items[0].title["en"] == "Changed"  # type: ignore[attr-defined]
+
+
 def test_a_file_with_the_same_name_elsewhere_is_not_taken_for_a_built_one(
     copy: tuple[Path, Path], tmp_path: Path
 ) -> None:
@@ -113,6 +125,7 @@ def test_a_damaged_built_file_is_never_trusted(
     copy: tuple[Path, Path], damage: bytes, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder, data = copy
+    assert cached(folder / "prevention.yaml", data) is not None  # read once in this process
     data.write_bytes(damage)
     assert cached(folder / "prevention.yaml", data) is None
     assert "never run" not in capsys.readouterr().out

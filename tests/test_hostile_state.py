@@ -668,7 +668,7 @@ def test_no_free_inode_ends_calmly_and_loses_nothing(
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     if where == "temp":
-        monkeypatch.setattr("safecheck.storage.files.tempfile.mkstemp", full)
+        monkeypatch.setattr("tempfile.mkstemp", full)  # storage/files imports it to write
     else:
         monkeypatch.setattr("filelock.FileLock.acquire", full)
     result = runner.invoke(app, ["evidence", "add", "--account", "new.one"])

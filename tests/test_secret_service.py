@@ -91,6 +91,30 @@ def test_a_folder_with_no_key_has_none(home: Path, tmp_path: Path) -> None:
     assert Keystore(tmp_path / "other").get() is None
 
 
+@pytest.mark.parametrize("key", [bytes(32), bytes(range(32)), b"\xff" * 15, b"k" * 48])
+def test_an_unlocked_key_is_read_directly_and_decrypted(home: Path, key: bytes) -> None:
+    """The short way of reading an entry (jeepney, the encrypted session decrypted here)
+    gives exactly what secretstorage's items give, for keys of every length of padding."""
+    Keystore(home).put(key)
+    client = secret_service.SecretService.connect()
+    assert client is not None
+    direct = client._unlocked_secret(SERVICE, str(home.resolve()))
+    assert direct is not None
+    assert base64.urlsafe_b64decode(direct) == key
+    assert Keystore(home).get() == key
+
+
+def test_the_short_way_leaves_entries_it_does_not_know_to_secretstorage(
+    home: Path, tmp_path: Path
+) -> None:
+    stored_as_before(home, bytes(32))  # an older safecheck's entry: moved the long way
+    client = secret_service.SecretService.connect()
+    assert client is not None
+    assert client._unlocked_secret(SERVICE, str(home.resolve())) is None
+    assert client._unlocked_secret(SERVICE, str(tmp_path / "none")) is None
+    assert Keystore(home).get() == bytes(32)
+
+
 def test_no_secret_service_on_the_bus_gives_no_client(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
     assert secret_service.SecretService.connect() is None

@@ -7,12 +7,13 @@ result; `context.Boundary` turns errors into exit codes, around every command at
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
-from safecheck.cli import backup, checks, evidence, export, housekeeping, lab, own, plan
 from safecheck.cli.context import Boundary, finish, run_in, run_of
+from safecheck.cli.lazy import Commands, Where
 from safecheck.cli.options import LangOption, PlainOption, RegionOption
 from safecheck.core.errors import ExitCode
 from safecheck.core.i18n import N_
@@ -20,29 +21,48 @@ from safecheck.core.i18n import N_
 if TYPE_CHECKING:
     from safecheck.storage.settings import Settings
 
+# Every command, in the order --help lists them: where it is defined (cli/lazy.py).
+COMMANDS = {
+    "check": Where("checks", "check"),
+    "status": Where("checks", "status"),
+    "verify": Where("checks", "verify"),
+    "class-summary": Where("lab", "class_summary"),
+    "plan": Where("plan", "plan"),
+    "helplines": Where("plan", "helplines"),
+    "workshop": Where("own", "workshop"),
+    "lint": Where("own", "lint"),
+    "new-checklist": Where("own", "new_checklist"),
+    "config": Where("own", "config"),
+    "where": Where("housekeeping", "where"),
+    "wipe": Where("housekeeping", "wipe"),
+    "reset": Where("housekeeping", "reset"),
+    "export": Where("export", "export_command"),
+    "evidence": Where("evidence", "evidence_app"),
+    "backup": Where("backup", "backup_app"),
+}
+
+
+class Safecheck(Boundary):
+    """The top-level group, whose commands are built only when they are used (cli/lazy.py)."""
+
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(**settings)
+        self.commands = self.lazy = Commands(COMMANDS)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.lazy)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        TyperGroup(commands=self.lazy.summaries()).format_commands(ctx, formatter)
+
+
 app = typer.Typer(
     name="safecheck",
     no_args_is_help=False,
     pretty_exceptions_enable=False,  # never print local variables (answers) in a traceback
     rich_markup_mode=None,
-    cls=Boundary,
+    cls=Safecheck,
 )
-app.command()(checks.check)
-app.command()(checks.status)
-app.command()(checks.verify)
-app.command("class-summary")(lab.class_summary)
-app.command()(plan.plan)
-app.command()(plan.helplines)
-app.command()(own.workshop)
-app.command()(own.lint)
-app.command("new-checklist")(own.new_checklist)
-app.command()(own.config)
-app.command()(housekeeping.where)
-app.command()(housekeeping.wipe)
-app.command()(housekeeping.reset)
-app.add_typer(evidence.evidence_app, name="evidence")
-app.command("export")(export.export_command)
-app.add_typer(backup.backup_app, name="backup")
 
 
 def _show_version(wanted: bool) -> None:

@@ -18,6 +18,7 @@ backup_app = typer.Typer(
     ),
     no_args_is_help=True,
     rich_markup_mode=None,
+    add_completion=False,  # a group of the top level (cli/app.py), which has them
 )
 
 BackupFile = Annotated[Path, typer.Argument(help=N_("The backup file."), dir_okay=False)]

@@ -27,6 +27,7 @@ evidence_app = typer.Typer(
     ),
     no_args_is_help=True,
     rich_markup_mode=None,
+    add_completion=False,  # a group of the top level (cli/app.py), which has them
 )
 
 

@@ -22,6 +22,7 @@ from typer._click.exceptions import UsageError
 from typer._click.formatting import HelpFormatter
 from typer.core import TyperGroup
 
+from safecheck.cli.lazy import Commands
 from safecheck.core.i18n import LANGUAGES, N_, default_lang, t
 
 # Click's own text for the --help option, which it makes afresh for each --help.
@@ -50,35 +51,41 @@ AS_CLICK_SAYS = (
         "(US, FR, ...) or OTHER."
     ),
 )
-PLACEHOLDER = re.compile(r"\\\{(\w+)\\\}")
+# The patterns below are compiled when first used (re keeps them): a --help that shows no
+# error does not pay for compiling them.
+PLACEHOLDER = r"\\\{(\w+)\\\}"
 
 
-def _pattern(msgid: str) -> re.Pattern[str]:
+def _pattern(msgid: str) -> str:
     """The pattern of click's text that `msgid` words: each {placeholder} matches any text."""
-    return re.compile(PLACEHOLDER.sub(r"(?P<\1>.+?)", re.escape(msgid)) + "$", re.DOTALL)
+    return "(?s)" + re.sub(PLACEHOLDER, r"(?P<\1>.+?)", re.escape(msgid)) + "$"
 
 
-# How click words its usage errors, and the message id each becomes.
-PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
-    *((_pattern(msgid), msgid) for msgid in AS_CLICK_SAYS),
+@functools.cache
+def problems() -> tuple[tuple[str, str], ...]:
+    """How click words its usage errors, and the message id each becomes."""
+    return (*((_pattern(msgid), msgid) for msgid in AS_CLICK_SAYS), *PROBLEMS)
+
+
+PROBLEMS = (
     (
-        re.compile(r"(?:File|Directory|Path) (?P<path>.+) is a directory\.$"),
+        r"(?:File|Directory|Path) (?P<path>.+) is a directory\.$",
         N_("{path} is a folder, not a file."),
     ),
     (
-        re.compile(r"(?:File|Directory|Path) (?P<path>.+) is a file\.$"),
+        r"(?:File|Directory|Path) (?P<path>.+) is a file\.$",
         N_("{path} is a file, not a folder."),
     ),
     (
-        re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((?P<arguments>.*)\)$"),
+        r"Got unexpected extra argument(?:s|\(s\))? \((?P<arguments>.*)\)$",
         N_("Got unexpected extra arguments ({arguments})"),
     ),
     (
-        re.compile(r"(?P<value>.+) is not a valid int(?:eger)?(?: range)?\.$"),
+        r"(?P<value>.+) is not a valid int(?:eger)?(?: range)?\.$",
         N_("{value} is not a whole number."),
     ),
 )
-SUGGESTION = re.compile(r"^(?P<problem>.+)\. Did you mean (?P<suggestion>.+)\?$", re.DOTALL)
+SUGGESTION = r"(?s)^(?P<problem>.+)\. Did you mean (?P<suggestion>.+)\?$"
 
 
 def reader_language(args: Sequence[str]) -> str:
@@ -108,13 +115,18 @@ def translate(group: TyperGroup, lang: str) -> None:
     class Translated(Context):
         formatter_class = formatter
 
-    for command in _commands(group):
-        command.context_class = Translated
-        command.help = to(command.help)
-        command.short_help = to(command.short_help)
-        for param in command.params:
-            if getattr(param, "help", None):
-                param.help = to(param.help)
+    def translated(tree: Any) -> None:
+        for command in _commands(tree):
+            command.context_class = Translated
+            command.help = to(command.help)
+            command.short_help = to(command.short_help)
+            for param in command.params:
+                if getattr(param, "help", None):
+                    param.help = to(param.help)
+
+    translated(group)
+    if isinstance(group.commands, Commands):  # the commands built later: as they are built
+        group.commands.when_built = translated
 
 
 def usage_error(error: UsageError, lang: str, echo: Callable[[str], None]) -> None:
@@ -158,7 +170,7 @@ def show_error(error: Any, lang: str) -> None:
 
 def problem_text(message: str, lang: str) -> str:
     """Click's English description of a usage error, in `lang` where the catalogue has it."""
-    suggested = SUGGESTION.match(message)
+    suggested = re.match(SUGGESTION, message)
     if suggested:
         return " ".join(
             (
@@ -166,8 +178,8 @@ def problem_text(message: str, lang: str) -> str:
                 t(lang, "Did you mean {suggestion}?", suggestion=suggested["suggestion"]),
             )
         )
-    for pattern, msgid in PROBLEMS:
-        found = pattern.match(message)
+    for pattern, msgid in problems():
+        found = re.match(pattern, message)
         if found:
             values = {
                 key: problem_text(value, lang) if key == "problem" else value
@@ -177,20 +189,19 @@ def problem_text(message: str, lang: str) -> str:
     return t(lang, message)  # a command's own message, N_("...") where it raises it
 
 
-def _commands(group: TyperGroup) -> Iterator[Any]:
-    yield group
-    for command in group.commands.values():
-        if isinstance(command, TyperGroup):
-            yield from _commands(command)
-        else:
-            yield command
+def _commands(command: Any) -> Iterator[Any]:
+    """`command`, and the commands under it that are built (cli/lazy.py)."""
+    yield command
+    commands = getattr(command, "commands", {})
+    for under in (commands.built if isinstance(commands, Commands) else commands).values():
+        yield from _commands(under)
 
 
 # What click adds after an option's help, and the message id each becomes.
-EXTRAS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\[default: (?P<value>[^\]]*)\]"), N_("[default: {value}]")),
-    (re.compile(r"\[env var: (?P<name>[^\]]*)\]"), N_("[env var: {name}]")),
-    (re.compile(r"\[required\]"), N_("[required]")),
+EXTRAS = (
+    (r"\[default: (?P<value>[^\]]*)\]", N_("[default: {value}]")),
+    (r"\[env var: (?P<name>[^\]]*)\]", N_("[env var: {name}]")),
+    (r"\[required\]", N_("[required]")),
 )
 
 
@@ -198,8 +209,8 @@ def _help_text(text: str, lang: str) -> str:
     """An option's help as click wrote it: translated where it is the catalogue's, with
     what click adds after it ([default: ...], [required]) in `lang` too."""
     text = t(lang, text) if text == HELP_OPTION else text
-    for pattern, msgid in EXTRAS:
-        text = pattern.sub(functools.partial(_extra, lang, msgid), text)
+    for pattern, msgid in EXTRAS if "[" in text else ():
+        text = re.sub(pattern, functools.partial(_extra, lang, msgid), text)
     return text
 
 

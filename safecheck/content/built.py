@@ -52,8 +52,7 @@ def cached(
     """The built model of the file `source`, made only of the types named in `kinds`; None
     when there is none made from these very bytes and this very `code`."""
     try:
-        with (path or data_path()).open("rb") as file:
-            data = marshal.load(file)
+        data = _read(path or data_path())
         if data["format"] != FORMAT or tuple(data["code"]) != _signature(code):
             return None
         signature, plain = data["models"][source.name]
@@ -62,6 +61,21 @@ def cached(
         return _model(plain, kinds)
     except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError, AttributeError):
         return None
+
+
+# The file last read, by its bytes' CRC-32: `status` looks up every built-in checklist, and
+# unmarshalling the whole file for each took most of the time (reading it is cheap).
+_last: tuple[int, Any] | None = None
+
+
+def _read(path: Path) -> Any:
+    """The unmarshalled file, unmarshalled again only when its bytes changed."""
+    global _last
+    raw = path.read_bytes()
+    crc = zlib.crc32(raw)
+    if _last is None or _last[0] != crc:
+        _last = (crc, marshal.loads(raw))
+    return _last[1]
 
 
 def _signature(path: Path) -> tuple[int, int]:

@@ -12,7 +12,6 @@ import contextlib
 import errno
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -90,6 +89,8 @@ def atomic_writer(
     (`FileExistsError` otherwise, and nothing is written). An exception inside the
     block leaves `path` as it was and removes the temporary file.
     """
+    import tempfile  # only when writing: not for reading the settings (--help, the first lines)
+
     prefix = temp_prefix if temp_prefix is not None else f".{path.name}."
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
     temp = Path(temp_name)
