@@ -99,13 +99,19 @@ def test_a_digit_then_enter_answers_each_kind_of_question_and_never_the_next(
             assert next_echo not in screen, f"the Enter reached {following!r}:\n{screen}"
 
 
+def at_the_start_screen(tmux: type[Tmux], name: str, home: Path) -> Tmux:
+    """safecheck's start screen in English, its region known, waiting at the menu."""
+    plain_settings.update(home, region="BE")
+    command = f"{SAFECHECK} --lang en; echo ended-$?; sleep 60"
+    session = tmux(name, ["sh", "-c", command])
+    session.wait_for("What do you need?", "Quit")
+    return session
+
+
 def test_on_the_start_screen_2_enter_opens_the_check_and_answers_no_item(
     tmux: type[Tmux], tmp_path: Path, home: Path
 ) -> None:
-    plain_settings.update(home, region="BE")
-    command = f"{SAFECHECK} --lang en; echo ended-$?; sleep 60"
-    session = tmux(f"sc25s-{tmp_path.name}", ["sh", "-c", command])
-    session.wait_for("What do you need?", "Quit")
+    session = at_the_start_screen(tmux, f"sc25s-{tmp_path.name}", home)
     session.keys("2")
     assert "Where are you with this?" not in settled(session)  # 2 alone answers nothing
     session.keys("Enter")

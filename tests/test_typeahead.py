@@ -12,11 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from safecheck.storage import settings as plain_settings
 from safecheck.storage.store import Store
 from tests.conftest import Tmux
-from tests.test_one_key import QUESTIONS, at_the_region_question, every_kind, settled
-from tests.test_plain import SAFECHECK
+from tests.test_one_key import (
+    QUESTIONS,
+    at_the_region_question,
+    at_the_start_screen,
+    every_kind,
+    settled,
+)
 
 # Plain mode answers with a typed line: a digit ticks 2 in the checkbox, n goes on.
 PLAIN = dict(QUESTIONS) | {"A checkbox?": "checkbox: [2]"}
@@ -46,10 +50,7 @@ def test_an_extra_enter_never_answers_the_next_question_of_any_kind(
 def test_2_enter_enter_on_the_start_screen_ticks_no_item(
     tmux: type[Tmux], tmp_path: Path, home: Path
 ) -> None:
-    plain_settings.update(home, region="BE")
-    command = f"{SAFECHECK} --lang en; echo ended-$?; sleep 60"
-    session = tmux(f"sc25te-{tmp_path.name}", ["sh", "-c", command])
-    session.wait_for("What do you need?", "Quit")
+    session = at_the_start_screen(tmux, f"sc25te-{tmp_path.name}", home)
     settled(session)
     session.keys("2", "Enter", "Enter")
     session.wait_for("Where are you with this?", "0 of")
