@@ -115,9 +115,8 @@ def cheap_scrypt(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
         monkeypatch.delenv(cheap_scrypt_module.ENV, raising=False)
         return
     monkeypatch.setenv(cheap_scrypt_module.ENV, "1")
-    for name in cheap_scrypt_module.HOLDERS:
-        module = importlib.import_module(name)
-        monkeypatch.setattr(module, "SCRYPT_COST", cheap_scrypt_module.cost())
+    holder = importlib.import_module(cheap_scrypt_module.HOLDER)
+    monkeypatch.setattr(holder, "SCRYPT_COST", cheap_scrypt_module.cost())
 
 
 @pytest.fixture(autouse=True)

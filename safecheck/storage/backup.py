@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from safecheck.core.errors import ExitCode, NoKeyError, SafecheckError, StateError, UsageError
 from safecheck.core.i18n import N_, Message, msg
+from safecheck.storage import sealing
 from safecheck.storage import settings as settings_file
 from safecheck.storage.chain import entry_id
 from safecheck.storage.copies import (
@@ -54,7 +55,7 @@ from safecheck.storage.copies import (
 )
 from safecheck.storage.files import atomic_writer, fsync_dir, writing
 from safecheck.storage.safefile import open_regular
-from safecheck.storage.sealing import MIN_PASSPHRASE, SCRYPT_COST, Cost, PassphraseAsker
+from safecheck.storage.sealing import MIN_PASSPHRASE, Cost, PassphraseAsker
 from safecheck.storage.state import State, decode, encode
 from safecheck.storage.swap import ASIDE_SUFFIX, RESTORING_SUFFIX, exchange, free_name
 
@@ -166,7 +167,7 @@ def create(
         state_bytes = encode(state)
         copies, sources, problems = _kept_copies(store, originals or {})
         salt = os.urandom(SALT_BYTES)
-        cost = SCRYPT_COST
+        cost = sealing.SCRYPT_COST  # the state file's cost, one setting for both
         key = _derive(secret, salt, cost)
         header = (
             MAGIC + bytes([BACKUP_VERSION, cost.log2_n, cost.r, cost.p]) + salt

@@ -7,8 +7,8 @@ cost travels in the file's header, and the same code derives, seals and opens.
 
 In the test process, tests/conftest.py sets it for every test (the `real_scrypt` marker keeps
 safecheck's own). A program the tests start gets it through this folder's `sitecustomize`
-when SAFECHECK_TEST_SCRYPT is set (child_env passes it on): the cost is set as each of the
-two modules that name it is loaded, so nothing is imported earlier than safecheck imports it.
+when SAFECHECK_TEST_SCRYPT is set (child_env passes it on): the cost is set as the module
+that holds it is loaded, so nothing is imported earlier than safecheck imports it.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from types import ModuleType
 from typing import Any
 
 ENV = "SAFECHECK_TEST_SCRYPT"
-# The modules that hold safecheck's cost for what it writes (backup imports it by name).
-HOLDERS = ("safecheck.storage.sealing", "safecheck.storage.backup")
+# The module that holds safecheck's cost for what it writes (state files and backups).
+HOLDER = "safecheck.storage.sealing"
 LOG2_N, R, P = 10, 8, 1  # `Cost.reasonable`'s lowest n, with safecheck's r and p
 
 
@@ -31,12 +31,12 @@ def cost() -> Any:
 
 
 class _Finder:
-    """On sys.meta_path: finds nothing itself, and cheapens a holder once it has run."""
+    """On sys.meta_path: finds nothing itself, and cheapens the holder once it has run."""
 
     def find_spec(
         self, name: str, path: Sequence[str] | None, target: ModuleType | None = None
     ) -> ModuleSpec | None:
-        if name not in HOLDERS:
+        if name != HOLDER:
             return None
         for finder in sys.meta_path:
             if finder is self or not hasattr(finder, "find_spec"):
