@@ -20,7 +20,7 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from tests import forked
+from tests import forked, tmux_control
 
 ROOT = Path(__file__).resolve().parent.parent
 NETGUARD = Path(__file__).resolve().parent / "netguard"
@@ -340,18 +340,26 @@ FIRST = (
 
 
 class Tmux:
-    """safecheck in a real terminal emulator of 80 columns and 24 rows, on its own server."""
+    """safecheck in a real terminal emulator of 80 columns (or `columns`) and 24 rows, on its
+    own server."""
 
     _opened = itertools.count()
 
-    def __init__(self, name: str, command: list[str]) -> None:
+    def __init__(self, name: str, command: list[str], columns: int = 80) -> None:
         # Its own server socket, unique per test, per xdist worker (its own process) and per
         # run: tests at once in two workers, or two checkouts on one machine, never share one.
         self.name = f"{name}-{os.getpid()}-{next(self._opened)}"
-        # The server inherits this test's environment (SAFECHECK_HOME, LANG) and sets TERM.
-        self.tmux("new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", *command)
+        # The server inherits this test's environment (SAFECHECK_HOME, LANG) and sets TERM;
+        # with no command, the session runs a shell.
+        self.control: tmux_control.Control | None = None
+        self.tmux("new-session", "-d", "-s", self.name, "-x", str(columns), "-y", "24", *command)
+        # Every later command goes through one client in control mode (tests/tmux_control.py).
+        self.control = tmux_control.Control(self.name, timeout=30)
 
     def tmux(self, *args: str) -> str:
+        return tmux_control.through(self.control, args, lambda: self._program(*args))
+
+    def _program(self, *args: str) -> str:
         result = subprocess.run(
             ["tmux", "-L", self.name, *args],
             capture_output=True,
@@ -389,7 +397,9 @@ class Tmux:
         return shown.split("\n")
 
     def close(self) -> None:
-        self.tmux("kill-server")
+        if self.control is not None:
+            self.control.close()
+        self._program("kill-server")
 
 
 @pytest.fixture

@@ -7,8 +7,6 @@ columns: every phone number, chat and web address stands whole on one row, nothi
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -24,21 +22,14 @@ from tests.test_plain import SAFECHECK
 ENDED = "ended-"
 
 
-class Wide:
+class Wide(Tmux):
     """A terminal of `columns` x 24 that keeps everything that scrolled by."""
 
     def __init__(self, name: str, columns: int, command: str) -> None:
-        self.name = f"{name}-{os.getpid()}"
-        self.tmux("new-session", "-d", "-s", self.name, "-x", str(columns), "-y", "24")
+        super().__init__(name, [], columns=columns)
         self.tmux("set-option", "-t", self.name, "history-limit", "20000")
         self.tmux("send-keys", "-t", self.name, "-l", f"{command}; echo {ENDED}$?")
         self.tmux("send-keys", "-t", self.name, "Enter")
-
-    def tmux(self, *args: str) -> str:
-        done = subprocess.run(
-            ["tmux", "-L", self.name, *args], capture_output=True, text=True, timeout=30
-        )
-        return done.stdout
 
     def everything(self) -> list[str]:
         """Every row, the scrolled-away ones too, once the command has ended."""
@@ -48,9 +39,6 @@ class Wide:
                 break
             time.sleep(0.05)
         return rows.splitlines()
-
-    def close(self) -> None:
-        self.tmux("kill-server")
 
 
 @pytest.fixture
