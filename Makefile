@@ -53,7 +53,9 @@ lint: $(BIN)/.installed-dev
 # The tests run in parallel (pytest-xdist); each test has its own state folder, keyring entry
 # and tmux server, so workers never meet. WORKERS: twice the cores, as many tests wait on a
 # terminal or a program (on 2 cores, pytest took 148 s with 3 workers, 136 s with 4, 150 s
-# with 5); whole files go to a worker (loadfile), the longest first (tests/conftest.py).
+# with 5, before the order below held); whole files go to a worker (loadfile), the longest
+# first (FIRST in tests/conftest.py, which also stops xdist from sending the files with the
+# most tests first instead).
 # PYTEST_ARGS='-n 0' runs them one at a time. Python may write bytecode here even where
 # PYTHONDONTWRITEBYTECODE is set: pytest keeps the test files it rewrote for its asserts
 # only then, else each worker rewrites them all (5 s of CPU each).
