@@ -76,19 +76,28 @@ def make() -> tuple[dict[str, str], list[Path]]:
         for lang in LANGUAGES  # every reader's language: in Belgium it chooses the lines
         for region in REGIONS
     }
+    return texts, [helpline_data.builtin_path(), *catalogue_files(), *loaded_modules()]
+
+
+def loaded_modules() -> list[Path]:
+    """The files of the safecheck modules loaded so far: what made a built text."""
     files = [
         getattr(module, "__file__", None)
         for name, module in list(sys.modules.items())
         if name.split(".")[0] == "safecheck"
     ]
-    modules = [Path(file) for file in files if isinstance(file, str)]
-    return texts, [helpline_data.builtin_path(), *catalogue_files(), *sorted(modules)]
+    return sorted(Path(file) for file in files if isinstance(file, str))
 
 
 def build(path: Path | None = None) -> Path:
     """Make the texts and write them with their sources' signatures (the build's step)."""
-    path = path or data_path()
     texts, sources = make()
+    return write(path or data_path(), texts, sources)
+
+
+def write(path: Path, texts: dict[str, str], sources: list[Path]) -> Path:
+    """Write `texts` with their sources' signatures, for `read` (also the top-level --help's,
+    tools/top_help.py)."""
     stats = [(_name(source), *_signature(source)) for source in sources]
     data = marshal.dumps({"format": FORMAT, "sources": stats, "texts": texts}, MARSHAL_VERSION)
     temporary = path.with_name(f"{path.name}.tmp")
