@@ -112,8 +112,8 @@ def start(
     ] = None,
 ) -> None:
     """Protect yourself against sextortion, and act well when it happens."""
-    from safecheck.app.plan import StartRequest
-    from safecheck.app.plan import start as use_case
+    from safecheck.app.start import StartRequest
+    from safecheck.app.start import start as use_case
 
     run = run_in(ctx)
     run.encryption = None if no_encryption is None else not no_encryption
