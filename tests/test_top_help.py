@@ -104,7 +104,7 @@ def test_a_changed_help_text_is_never_shown_from_an_old_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The build names every file its texts come from: each command's module (the docstring
-    --help lists), the options' module and the catalogues. Once any of them changes, the
+    --help lists), the options' module, the catalogues and typer (its version). Once any of them changes, the
     built help is not used (the entry point lets typer print the new one)."""
     path = tmp_path / "top_help.marshal"
     subprocess.run(
@@ -119,7 +119,7 @@ def test_a_changed_help_text_is_never_shown_from_an_old_build(
 
     wanted = {f"safecheck/cli/{where.module}.py" for where in COMMANDS.values()}
     wanted |= {"safecheck/cli/app.py", "safecheck/cli/options.py", "safecheck/cli/help.py"}
-    wanted |= {"safecheck/cli/lazy.py", "safecheck/cli/anywhere.py"}
+    wanted |= {"safecheck/cli/lazy.py", "safecheck/cli/anywhere.py", "typer/__init__.py"}
     wanted |= {f"safecheck/locale/{lang}/LC_MESSAGES/safecheck.mo" for lang in ("nl", "fr")}
     assert wanted <= names, wanted - names
     located = built._located

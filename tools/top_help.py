@@ -39,9 +39,10 @@ def build(path: Path | None = None) -> Path:
         if code not in (None, 0):
             raise RuntimeError(f"--help ended with {code}")
         texts[lang] = shown.getvalue()
-    return built.write(
-        path or top_help_path(), texts, [*catalogue_files(), *built.loaded_modules()]
-    )
+    import typer  # its version is in its __init__: another typer may word or lay out otherwise
+
+    sources = [*catalogue_files(), *built.loaded_modules(), Path(typer.__file__)]
+    return built.write(path or top_help_path(), texts, sources)
 
 
 if __name__ == "__main__":

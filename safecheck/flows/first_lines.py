@@ -106,11 +106,29 @@ def write(path: Path, texts: dict[str, str], sources: list[Path]) -> Path:
     return path
 
 
+# Outside libraries a built text may come from (the top-level --help is typer's wording and
+# layout: tools/top_help.py): their files are named from the library's folder, found again
+# on sys.path as Python finds the library, so another version of it makes the text stale.
+LIBRARIES = ("typer",)
+
+
+def _library(name: str) -> Path | None:
+    for entry in sys.path:
+        folder = Path(entry or ".") / name
+        if (folder / "__init__.py").is_file():
+            return folder.resolve()
+    return None
+
+
 def _name(source: Path) -> str:
     """A source's name as `_located` finds it again: relative to the package folder, and
     the built-in data relative to its checklists folder (inside the package in a wheel,
-    beside it in a checkout)."""
+    beside it in a checkout); a library's file relative to the library's folder."""
     source = source.resolve()
+    for library in LIBRARIES:
+        folder = _library(library)
+        if folder is not None and source.is_relative_to(folder):
+            return f"{library}/{source.relative_to(folder).as_posix()}"
     package = PACKAGE.resolve()
     if source.is_relative_to(package / "checklists"):
         return source.relative_to(package).as_posix()
@@ -124,6 +142,10 @@ def _located(name: str) -> Path:
     checklists: in the package when bundled, else beside it)."""
     if name.startswith("safecheck/"):
         return PACKAGE.parent / name
+    library, _, rest = name.partition("/")
+    if library in LIBRARIES:
+        folder = _library(library)
+        return folder / rest if folder is not None else PACKAGE / "missing" / name
     bundled = PACKAGE / name
     return bundled if bundled.exists() else PACKAGE.parent / name
 
