@@ -81,6 +81,16 @@ def top_help_shown(args: Sequence[str]) -> bool:
     text = texts.get(reader_language(args)) if texts else None
     if text is None:
         return False
-    sys.stdout.write(text)
+    import codecs
+
+    try:  # click writes UTF-8 where the output says ASCII (a C locale), as is otherwise
+        ascii_only = codecs.lookup(sys.stdout.encoding).name == "ascii"
+    except (AttributeError, LookupError, TypeError):
+        ascii_only = False
+    if ascii_only:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
     sys.stdout.flush()
     return True

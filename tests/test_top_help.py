@@ -85,6 +85,16 @@ def test_top_help_at_every_width(current: None, tmp_path: Path, columns: str) ->
         assert fast.stdout == slow.stdout, (columns, args)
 
 
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1", "utf-8"])
+def test_top_help_in_every_output_encoding(current: None, tmp_path: Path, encoding: str) -> None:
+    """Where the output's encoding lacks a letter (é, è, ’), the bytes are still typer's."""
+    env = child_env(tmp_path, PYTHONIOENCODING=encoding)
+    for lang in LANGUAGES:
+        fast, slow = run(FAST, forms(lang)[0], env), run(TYPER, forms(lang)[0], env)
+        assert fast.returncode == slow.returncode == 0
+        assert fast.stdout == slow.stdout, (encoding, lang)
+
+
 def test_other_requests_go_to_typer(current: None, tmp_path: Path) -> None:
     """Only the top-level --help is printed without typer: a command's --help, --version
     and shell completion are typer's."""
