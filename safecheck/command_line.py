@@ -71,8 +71,8 @@ def top_help_shown(args: Sequence[str]) -> bool:
     typer would print: the file is current (`first_lines.read` checks the sources), click
     would wrap at 78 columns (min(columns, 80) - 2) and no shell completion is asked for.
     False (nothing printed) otherwise: typer prints it."""
-    if not top_help_wanted(args) or columns() < 80:
-        return False
+    if not top_help_wanted(args) or columns() < 80 or sys.stdout is None:
+        return False  # (no output at all: typer's way is to print nothing and end with 0)
     if {"_SAFECHECK_COMPLETE", "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"} & set(os.environ):
         return False  # shell completion, or typer's switch that words its options otherwise
     from safecheck.flows import first_lines as built

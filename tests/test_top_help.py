@@ -95,6 +95,21 @@ def test_top_help_in_every_output_encoding(current: None, tmp_path: Path, encodi
         assert fast.stdout == slow.stdout, (encoding, lang)
 
 
+def test_top_help_with_no_output_at_all(current: None, tmp_path: Path) -> None:
+    """With its output closed, safecheck --help ends as typer's does: 0, nothing said."""
+    closed = 'exec "$0" -c "$1" --help >&-'
+    for code in (FAST, TYPER):
+        done = subprocess.run(
+            ["sh", "-c", closed, sys.executable, code],
+            env=child_env(tmp_path),
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert b"Traceback" not in done.stderr
+
+
 def test_other_requests_go_to_typer(current: None, tmp_path: Path) -> None:
     """Only the top-level --help is printed without typer: a command's --help, --version
     and shell completion are typer's."""
