@@ -31,11 +31,13 @@ $(MO) &: $(PO) | $(BIN)/.installed
 
 # The crisis lines of the first screen, built from the help-line data, the catalogues and the
 # code that words them, and the parsed built-in checklists (tools/first_lines.py; the install
-# does it too). Not kept in git.
-FIRST_LINES := safecheck/locale/first_lines.marshal
+# does it too), and the top-level --help that safecheck prints without typer (tools/top_help.py).
+# Not kept in git.
+FIRST_LINES := safecheck/locale/first_lines.marshal safecheck/locale/top_help.marshal
 
-$(FIRST_LINES): checklists/data/helplines.yaml $(wildcard checklists/*.yaml) $(MO) $(shell find safecheck -name '*.py')
+$(FIRST_LINES) &: checklists/data/helplines.yaml $(wildcard checklists/*.yaml) $(MO) $(shell find safecheck -name '*.py')
 	$(BIN)/python tools/first_lines.py
+	$(BIN)/python tools/top_help.py
 
 catalogues: $(MO) $(FIRST_LINES)
 

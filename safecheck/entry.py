@@ -7,9 +7,10 @@ command line and the plain settings file, the lines from their precompiled form
 (`flows/first_lines.py`). Only then do typer, rich, questionary, the keyring and
 cryptography load, and the menu or the plan follows under the lines, which stay on screen.
 
-Anything unusual (`--help`, `--version`, an option this module does not know, no terminal)
-prints nothing here: typer deals with it as before, and the start screen shows the lines
-itself. This module has no words of its own: the lines are `crisis.footer_text`'s.
+The top-level `safecheck --help` is printed as built, without typer, when that is exactly
+what typer would print (command_line.py). Anything else unusual (a command's `--help`,
+`--version`, an option this module does not know, no terminal) prints nothing here: typer
+deals with it as before, and the start screen shows the lines itself. This module has no words of its own: the lines are `crisis.footer_text`'s.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
+
+from safecheck.command_line import columns, top_help_shown
 
 if TYPE_CHECKING:
     from safecheck.storage.settings import Settings
@@ -49,6 +52,8 @@ def main() -> int:
     harden()  # before anything, and only here: no core dumps; calm SIGTERM, SIGHUP and SIGPIPE
     shown = saved = home = None
     try:
+        if top_help_shown(sys.argv[1:]):
+            return 0  # ExitCode.OK, as typer's --help ends
         wanted = first_lines_wanted(sys.argv[1:])
         if wanted is not None and os.isatty(0) and os.isatty(1):
             from safecheck.storage import settings as plain_settings
@@ -132,19 +137,6 @@ def show_first_lines(wanted: Wanted, saved: Settings | None = None) -> str | Non
     except Exception:  # never in the way: then the start screen shows the lines itself
         return None
     return text
-
-
-def columns() -> int:
-    """COLUMNS, else the terminal's width, else 80: shutil.get_terminal_size's answer, without
-    importing shutil (with re, fnmatch, bz2 and lzma) before the first line is on screen."""
-    try:
-        return int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        pass
-    try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
-    except (AttributeError, ValueError, OSError):
-        return 80
 
 
 def composed(text: str, *, discreet: bool, plain: bool, width: int = 80) -> str:

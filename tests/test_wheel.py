@@ -157,19 +157,22 @@ def test_the_installed_wheel_finds_its_checklists(
 
 @pytest.mark.slow
 def test_the_installed_lines_are_the_built_ones_and_fresh(venv: Path) -> None:
-    """The wheel's lines are read as they are: made from the files installed beside them."""
+    """The wheel's lines and top-level --help are read as they are: made from the files
+    installed beside them."""
     checked = subprocess.run(
         [
             str(venv / "bin" / "python"),
             "-c",
-            "from safecheck.flows import first_lines as f; print(f.read(f.data_path()) is not None)",
+            "from safecheck.flows import first_lines as f; print(f.read(f.data_path()) is not None)"
+            # and the top-level --help, printed without typer (issue 28)
+            "; from safecheck.command_line import top_help_path as h; print(f.read(h()) is not None)",
         ],
         env=installed_env(Path("/nonexistent")),
         capture_output=True,
         text=True,
         timeout=60,
     )
-    assert checked.stdout.strip() == "True", checked.stderr
+    assert checked.stdout.split() == ["True", "True"], checked.stderr
     assert "In danger? Call 112." in first_lines.text("en", "BE")
 
 

@@ -40,9 +40,10 @@ class OptionsAnywhere(TyperGroup):
         from typer._click.exceptions import ClickException
 
         from safecheck.cli import help as translated
+        from safecheck.command_line import reader_language
 
         given = list(sys.argv[1:] if args is None else args)
-        lang = translated.reader_language(given)
+        lang = reader_language(given)
         translated.translate(self, lang)
 
         def run() -> Any:

@@ -112,8 +112,8 @@ def start(
     ] = None,
 ) -> None:
     """Protect yourself against sextortion, and act well when it happens."""
-    from safecheck.app.plan import StartRequest
-    from safecheck.app.plan import start as use_case
+    from safecheck.app.start import StartRequest
+    from safecheck.app.start import start as use_case
 
     run = run_in(ctx)
     run.encryption = None if no_encryption is None else not no_encryption
@@ -140,8 +140,9 @@ def main(
         code = app(prog_name="safecheck", obj=known, standalone_mode=False)
     except ClickException as error:  # a wrong option or argument, in the reader's language
         from safecheck.cli import help as translated
+        from safecheck.command_line import reader_language
 
-        translated.show_error(error, translated.reader_language(sys.argv[1:]))
+        translated.show_error(error, reader_language(sys.argv[1:]))
         return ExitCode(error.exit_code)
     except typer.Abort:
         typer.echo("Aborted!", err=True)

@@ -23,7 +23,7 @@ from typer._click.formatting import HelpFormatter
 from typer.core import TyperGroup
 
 from safecheck.cli.lazy import Commands
-from safecheck.core.i18n import LANGUAGES, N_, default_lang, t
+from safecheck.core.i18n import N_, t
 
 # Click's own text for the --help option, which it makes afresh for each --help.
 HELP_OPTION = N_("Show this message and exit.")
@@ -86,22 +86,6 @@ PROBLEMS = (
     ),
 )
 SUGGESTION = r"(?s)^(?P<problem>.+)\. Did you mean (?P<suggestion>.+)\?$"
-
-
-def reader_language(args: Sequence[str]) -> str:
-    """--lang anywhere on the command line, else the language chosen before, else the
-    locale's: the language of --help and of a usage error."""
-    for number, arg in enumerate(args):
-        if arg == "--":
-            break
-        name, equals, value = arg.partition("=")
-        if name == "--lang":
-            value = value if equals else (args[number + 1] if number + 1 < len(args) else "")
-            if value.strip().lower() in LANGUAGES:
-                return value.strip().lower()
-    from safecheck.storage import settings as plain_settings
-
-    return plain_settings.read().lang or default_lang()
 
 
 def translate(group: TyperGroup, lang: str) -> None:

@@ -76,19 +76,28 @@ def make() -> tuple[dict[str, str], list[Path]]:
         for lang in LANGUAGES  # every reader's language: in Belgium it chooses the lines
         for region in REGIONS
     }
+    return texts, [helpline_data.builtin_path(), *catalogue_files(), *loaded_modules()]
+
+
+def loaded_modules() -> list[Path]:
+    """The files of the safecheck modules loaded so far: what made a built text."""
     files = [
         getattr(module, "__file__", None)
         for name, module in list(sys.modules.items())
         if name.split(".")[0] == "safecheck"
     ]
-    modules = [Path(file) for file in files if isinstance(file, str)]
-    return texts, [helpline_data.builtin_path(), *catalogue_files(), *sorted(modules)]
+    return sorted(Path(file) for file in files if isinstance(file, str))
 
 
 def build(path: Path | None = None) -> Path:
     """Make the texts and write them with their sources' signatures (the build's step)."""
-    path = path or data_path()
     texts, sources = make()
+    return write(path or data_path(), texts, sources)
+
+
+def write(path: Path, texts: dict[str, str], sources: list[Path]) -> Path:
+    """Write `texts` with their sources' signatures, for `read` (also the top-level --help's,
+    tools/top_help.py)."""
     stats = [(_name(source), *_signature(source)) for source in sources]
     data = marshal.dumps({"format": FORMAT, "sources": stats, "texts": texts}, MARSHAL_VERSION)
     temporary = path.with_name(f"{path.name}.tmp")
@@ -97,11 +106,29 @@ def build(path: Path | None = None) -> Path:
     return path
 
 
+# Outside libraries a built text may come from (the top-level --help is typer's wording and
+# layout: tools/top_help.py): their files are named from the library's folder, found again
+# on sys.path as Python finds the library, so another version of it makes the text stale.
+LIBRARIES = ("typer",)
+
+
+def _library(name: str) -> Path | None:
+    for entry in sys.path:
+        folder = Path(entry or ".") / name
+        if (folder / "__init__.py").is_file():
+            return folder.resolve()
+    return None
+
+
 def _name(source: Path) -> str:
     """A source's name as `_located` finds it again: relative to the package folder, and
     the built-in data relative to its checklists folder (inside the package in a wheel,
-    beside it in a checkout)."""
+    beside it in a checkout); a library's file relative to the library's folder."""
     source = source.resolve()
+    for library in LIBRARIES:
+        folder = _library(library)
+        if folder is not None and source.is_relative_to(folder):
+            return f"{library}/{source.relative_to(folder).as_posix()}"
     package = PACKAGE.resolve()
     if source.is_relative_to(package / "checklists"):
         return source.relative_to(package).as_posix()
@@ -115,6 +142,10 @@ def _located(name: str) -> Path:
     checklists: in the package when bundled, else beside it)."""
     if name.startswith("safecheck/"):
         return PACKAGE.parent / name
+    library, _, rest = name.partition("/")
+    if library in LIBRARIES:
+        folder = _library(library)
+        return folder / rest if folder is not None else PACKAGE / "missing" / name
     bundled = PACKAGE / name
     return bundled if bundled.exists() else PACKAGE.parent / name
 

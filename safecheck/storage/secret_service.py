@@ -168,7 +168,10 @@ class SecretService:
         unlocked, _locked = call(secrets, "SearchItems", "a{ss}", query)
         if not unlocked:
             return None
-        private = int.from_bytes(os.urandom(128), "big")
+        # A 256-bit private exponent: the 1024-bit group gives about 80 bits of security, and
+        # an exponent of at least twice that is as strong (RFC 7919, section 5.2); the two
+        # exponentiations then take ~2 ms instead of ~8 ms before the first question.
+        private = int.from_bytes(os.urandom(32), "big")
         public = pow(2, private, DH_PRIME).to_bytes(128, "big")
         (kind, theirs), session = call(secrets, "OpenSession", "sv", DH_ALGORITHM, ("ay", public))
         if kind != "ay":

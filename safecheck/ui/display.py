@@ -9,13 +9,11 @@ from typing import IO, TYPE_CHECKING, cast
 from rich.console import Console, RenderHook
 
 from safecheck.content.checklist import PLATFORMS, Checklist, Item, Section
-from safecheck.content.helplines import HelpLine as LineData  # workshop.HelpLine is another
-from safecheck.content.helplines import contact, one_line
 from safecheck.core import labels
 from safecheck.core.errors import Interrupted, QuickExit
 from safecheck.core.i18n import labelled, t, tn
+from safecheck.core.reach import contact, one_line
 from safecheck.progress.summary import Summary
-from safecheck.progress.verify import Verification
 from safecheck.ui import blocks
 from safecheck.ui.keys import LEAVE_WORD, interrupts
 from safecheck.ui.render import PlainRenderer, Renderer, RichRenderer
@@ -29,8 +27,10 @@ from safecheck.ui.words import (
     verification_lines,
 )
 
-if TYPE_CHECKING:  # the evidence module loads only for the evidence views
+if TYPE_CHECKING:  # these load only for the views that show them, not before a question
+    from safecheck.content.helplines import HelpLine as LineData  # workshop.HelpLine: another
     from safecheck.evidence.model import Entry, FileCheck
+    from safecheck.progress.verify import Verification
 
 QUESTION_ROWS = 8  # a question after a screen: its line, its hint and up to six choices
 

@@ -5,12 +5,16 @@ Both displays (`display.py`, rich and plain) compose their screens from these.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from safecheck.content.checklist import Item
 from safecheck.core import labels
 from safecheck.core.i18n import N_, labelled, t
 from safecheck.progress.summary import Summary
-from safecheck.progress.verify import Verification
 from safecheck.storage.state import Answer
+
+if TYPE_CHECKING:  # a verification is shown only by `verify`: not loaded before a question
+    from safecheck.progress.verify import Verification
 
 # A step's help lines go one to a row; a longer list than this puts two short ones on a row,
 # so the step, its help and the crisis footer stay on one 80 x 24 screen.
