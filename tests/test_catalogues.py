@@ -275,6 +275,36 @@ def test_the_compiled_catalogues_are_up_to_date() -> None:
         assert mo.stat().st_mtime >= po.stat().st_mtime, f"{mo} is older than {po}"
 
 
+def test_compiling_never_rewrites_a_catalogue_a_running_safecheck_may_be_reading(
+    tmp_path: Path,
+) -> None:
+    """A build from a checkout (pip wheel, `make`) compiles the catalogues while safecheck
+    may be reading them: each .mo is replaced whole, never emptied and written again."""
+    for lang in TRANSLATED:
+        folder = tmp_path / lang / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        source = PACKAGE / "locale" / lang / "LC_MESSAGES" / "safecheck.po"
+        (folder / "safecheck.po").write_bytes(source.read_bytes())
+    catalogues.compile_all(tmp_path)
+    opened = {mo: mo.open("rb") for mo in sorted(tmp_path.glob("*/LC_MESSAGES/*.mo"))}
+    try:
+        before = {mo: mo.read_bytes() for mo in opened}
+        assert len(opened) == len(TRANSLATED)
+        for po in tmp_path.glob("*/LC_MESSAGES/*.po"):  # a new message: a new catalogue
+            po.write_text(
+                po.read_text("utf-8") + '\nmsgid "A new text"\nmsgstr "Een nieuwe tekst"\n',
+                "utf-8",
+            )
+        catalogues.compile_all(tmp_path)
+        for mo, reading in opened.items():
+            assert reading.read() == before[mo], f"{mo} was rewritten while open"
+            assert mo.read_bytes() != before[mo]  # the new one, whole, for the next reader
+    finally:
+        for reading in opened.values():
+            reading.close()
+    assert sorted(path.name for path in tmp_path.rglob("*.tmp")) == []
+
+
 @pytest.mark.terminal
 def test_a_french_terminal_asks_and_stops_in_french(home: Path) -> None:
     """The program's own words on a real terminal: the question, its keys, the goodbye."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import itertools
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -141,8 +142,12 @@ def compile_all(locale: Path = LOCALE) -> list[Path]:
         with po.open("rb") as file:
             catalog = read_po(file, locale=po.parent.parent.name)
         mo = po.with_suffix(".mo")
-        with mo.open("wb") as file:
+        # Whole or not at all: a build from a checkout (pip wheel, the tests' wheel) compiles
+        # them while a safecheck may be reading them, and an emptied file is a crash there.
+        temporary = mo.with_name(f"{mo.name}.{os.getpid()}.tmp")
+        with temporary.open("wb") as file:
             write_mo(file, catalog, use_fuzzy=False)
+        temporary.replace(mo)
         written.append(mo)
     return written
 
