@@ -305,6 +305,25 @@ def test_compiling_never_rewrites_a_catalogue_a_running_safecheck_may_be_reading
     assert sorted(path.name for path in tmp_path.rglob("*.tmp")) == []
 
 
+@pytest.mark.parametrize(
+    "damage", [b"", b"\xde\x12", b"not a catalogue at all", b"\xde\x12\x04\x95" + b"\xff" * 40]
+)
+def test_a_damaged_catalogue_reads_as_english_not_as_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: bytes
+) -> None:
+    """An emptied, cut-off or foreign .mo (a build writing it, a broken install) leaves the
+    words in English: the plan goes on, where gettext alone would end it in a traceback."""
+    folder = tmp_path / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / f"{i18n.DOMAIN}.mo").write_bytes(damage)
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    monkeypatch.setattr(i18n, "_catalogues", {})
+    assert t("fr", "Quit") == "Quit"
+    monkeypatch.setattr(i18n, "LOCALE_DIR", PACKAGE / "locale")
+    monkeypatch.setattr(i18n, "_catalogues", {})
+    assert t("fr", "Quit") != "Quit"  # the real one, whole, is read as before
+
+
 @pytest.mark.terminal
 def test_a_french_terminal_asks_and_stops_in_french(home: Path) -> None:
     """The program's own words on a real terminal: the question, its keys, the goodbye."""

@@ -42,12 +42,19 @@ def N_(text: str) -> str:  # noqa: N802 - the name xgettext and Babel look for
 
 
 def catalogue(lang: str) -> NullTranslations:
-    """The compiled catalogue of `lang`, read once (English, or a missing one: the msgids)."""
+    """The compiled catalogue of `lang`, read once (English, or a missing one: the msgids).
+    A damaged one (cut off, emptied, not a catalogue) reads as missing: the words are then
+    English, and the program goes on rather than ending in a traceback."""
     found = _catalogues.get(lang)
     if found is None:
         import gettext
 
-        found = gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[lang], fallback=True)
+        try:
+            found = gettext.translation(
+                DOMAIN, localedir=LOCALE_DIR, languages=[lang], fallback=True
+            )
+        except Exception:  # gettext's parser raises OSError, struct.error, UnicodeError, ...
+            found = gettext.NullTranslations()
         _catalogues[lang] = found
     return found
 
