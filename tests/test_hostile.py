@@ -43,7 +43,14 @@ from safecheck.storage.store import STATE_FILE
 from safecheck.ui.display import Display, PlainDisplay, plain_console
 from tests import forked, keys
 from tests import hostile_corpus as corpus
-from tests.conftest import SMALL_CHECKLIST, TEST_PASSPHRASE, Tmux, child_env, spawn
+from tests.conftest import (
+    SMALL_CHECKLIST,
+    TEST_PASSPHRASE,
+    Tmux,
+    child_env,
+    default_sigint,
+    spawn,
+)
 
 MEMORY_LIMIT = 400 * 1024 * 1024
 # What one hostile file may cost: 5 s of CPU (the kernel stops the run after that, however
@@ -432,6 +439,60 @@ def test_a_stop_signal_at_a_question_keeps_the_answers_and_exits_calmly(
     finally:
         del os.environ["SAFECHECK_PASSPHRASE"]
     assert len(state.answers_for("prevention")) == 1
+
+
+# An event loop that never ends once told to stop, as prompt_toolkit's did at a question
+# when its terminal closed (SIGHUP): asyncio.run then waits for every task it cancelled.
+STUCK_LOOP = """
+import asyncio, sys
+from safecheck.core import hardening
+hardening.GRACE = 1
+hardening.install_stop_handlers()
+
+async def deaf():
+    print("ready", flush=True)  # waiting, and deaf to being cancelled from now on
+    while True:
+        try:
+            await asyncio.sleep(3600)
+        except asyncio.CancelledError:
+            continue
+
+async def main():
+    asyncio.get_running_loop().create_task(deaf())
+    await asyncio.Event().wait()
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_a_stop_signal_ends_safecheck_even_when_the_prompt_library_does_not_end(
+    signum: int, code: int
+) -> None:
+    """A safecheck left waiting after its terminal closed holds its lock: the next run would
+    say one is running already. A stop signal ends it within GRACE seconds, whatever a
+    library does meanwhile, with the signal's code and the one-line message."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", STUCK_LOOP],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=default_sigint,
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline() == "ready\n"
+    process.send_signal(signum)
+    try:
+        _, stderr = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        raise AssertionError("still running 30 s after the stop signal") from None
+    assert process.returncode == code, stderr
+    assert f"stopped ({signal.Signals(signum).name})" in stderr
+    assert "Traceback" not in stderr
 
 
 def test_sigterm_at_a_question_under_sh_leaves_echo_and_icanon_on(

@@ -8,7 +8,10 @@ Called first thing in `main()`, before any passphrase, key or evidence is in mem
 - SIGTERM and SIGHUP put the terminal back as it was at the start (echo and line
   editing on, even when a question had it in raw mode), say so in one line and end
   with 128 + the signal's number (143, 129). Every answer is saved the moment it is
-  given, so nothing answered is lost;
+  given, so nothing answered is lost. Should the unwinding not end within `GRACE`
+  seconds (the prompt library's event loop, told to stop while its terminal is gone, has
+  waited forever for a task that never ends), the process ends then, with the same code:
+  never a safecheck left running, with its lock held, after its terminal closed;
 - a closed pipe (`safecheck helplines | head -1`) ends safecheck quietly, as it ends
   `cat`: by SIGPIPE, with no message and no traceback;
 - output in any encoding: where standard output or error cannot encode a character
@@ -26,6 +29,8 @@ from types import FrameType
 from typing import Any
 
 PR_SET_DUMPABLE = 4  # <linux/prctl.h>
+
+GRACE = 10  # seconds from SIGTERM or SIGHUP to the end, at most (see the module)
 
 STOP_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
@@ -103,6 +108,7 @@ def install_stop_handlers() -> None:
         restore_terminal(saved)
         with contextlib.suppress(OSError):
             os.write(2, stop_message(signum).encode())
+        end_within(GRACE, 128 + signum)
         raise Stopped(signum)
 
     for stop_signal in STOP_SIGNALS:
@@ -111,6 +117,19 @@ def install_stop_handlers() -> None:
     if hasattr(signal, "SIGPIPE"):
         with contextlib.suppress(OSError, ValueError):
             signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+
+
+def end_within(seconds: int, code: int) -> None:
+    """End the process with `code` after `seconds`, if it has not ended by then."""
+    if not hasattr(signal, "SIGALRM"):
+        return
+
+    def now(signum: int, frame: FrameType | None) -> None:
+        os._exit(code)  # the terminal is back as it was and the message is out
+
+    with contextlib.suppress(OSError, ValueError):
+        signal.signal(signal.SIGALRM, now)
+        signal.alarm(seconds)
 
 
 def tolerant_output() -> None:
