@@ -449,8 +449,13 @@ from safecheck.core import hardening
 hardening.GRACE = 1
 hardening.install_stop_handlers()
 
+def ready():
+    print("ready", flush=True)
+
 async def deaf():
-    print("ready", flush=True)  # waiting, and deaf to being cancelled from now on
+    # Said from the loop itself once this task waits, deaf to being cancelled: a stop
+    # signal then comes while the loop waits or runs this callback, as at a question.
+    asyncio.get_running_loop().call_later(0.1, ready)
     while True:
         try:
             await asyncio.sleep(3600)
