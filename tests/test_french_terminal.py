@@ -395,12 +395,16 @@ def test_the_emergency_plan_and_the_evidence_form_in_french(
 
 
 def go_past_more(screens: Screens, question: str) -> None:
-    """A screen too tall for 80x24 pauses at "more: Enter" (its title stays in view): Enter."""
+    """A screen too tall for 80x24 pauses at "more: Enter" (its title stays in view): Enter.
+    The question counts only with its replies: the line just answered repeats its words,
+    and is on screen before the page that follows is."""
     more, question = as_shown(fr("more: Enter")), as_shown(question)
 
     def look() -> str | None:
         screen = "\n".join(screens.session.screen())
-        return more if more in screen else question if question in screen else None
+        if more in screen:
+            return more
+        return question if question in screen and "5) " in screen else None
 
     if poll(look, screens.capture) == more:
         screens.press("Enter", question)
