@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
+from safecheck.entry import run
 
-from safecheck.entry import main
-
-sys.exit(main())
+run()

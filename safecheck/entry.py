@@ -19,7 +19,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
 from safecheck.command_line import columns, top_help_shown
 
@@ -43,6 +43,14 @@ class Wanted(NamedTuple):
     region: str | None = None  # a country code, upper case
     plain: bool = False
     discreet: bool | None = None
+
+
+def run() -> NoReturn:
+    """The `safecheck` command and `python -m safecheck`: `main()`, and the process ends
+    as soon as it returns (`core.hardening.finish`)."""
+    from safecheck.core.hardening import finish
+
+    finish(main())
 
 
 def main() -> int:

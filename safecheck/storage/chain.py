@@ -15,7 +15,6 @@ this module knows only their shape, so that `state.migrate` can build a chain.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -37,6 +36,8 @@ def canonical(document: object) -> bytes:
 
 
 def digest(document: object) -> str:
+    import hashlib  # only where a record is hashed: reading the state hashes nothing
+
     return hashlib.sha256(canonical(document)).hexdigest()
 
 

@@ -8,7 +8,6 @@ copy means (which entry it belongs to) is the evidence log's business, not this 
 
 from __future__ import annotations
 
-import hashlib
 import re
 import struct
 from collections.abc import Callable, Iterable, Iterator
@@ -23,6 +22,8 @@ from safecheck.storage.files import atomic_writer, ensure_private_dir
 from safecheck.storage.safefile import open_regular
 
 if TYPE_CHECKING:
+    from hashlib import _Hash
+
     from safecheck.storage.store import Store
 
 FILES_DIR = "files"
@@ -38,6 +39,14 @@ class CopyStatus(StrEnum):
     INTACT = "intact"
     DAMAGED = "damaged"
     MISSING = "missing"
+
+
+def _sha256() -> _Hash:
+    """A SHA-256 to feed. hashlib loads only where a copy is hashed: reading the state
+    hashes nothing, and loading OpenSSL's library for it is ~3 ms of each start."""
+    import hashlib
+
+    return hashlib.sha256()
 
 
 def chunks(handle: BinaryIO) -> Iterator[bytes]:
@@ -65,7 +74,7 @@ def write_copy(
     """Seal `plain` into `files/<sha256>` atomically; raise `changed()` if it hashes otherwise."""
     target = copy_path(store, sha256)
     ensure_private_dir(target.parent)
-    digest = hashlib.sha256()
+    digest = _sha256()
     prefix = COPY_TEMP_PATTERN.partition("*")[0]
     with atomic_writer(target, temp_prefix=prefix) as out:
         out.write(COPY_MAGIC)
@@ -96,7 +105,7 @@ def read_copy(store: Store, sha256: str) -> Iterator[bytes]:
 
 def check_copy(store: Store, sha256: str) -> CopyStatus:
     """Whether the kept copy opens and still has the recorded SHA-256 (read in chunks)."""
-    digest = hashlib.sha256()
+    digest = _sha256()
     try:
         for chunk in read_copy(store, sha256):
             digest.update(chunk)
@@ -121,7 +130,7 @@ class Source:
 
 
 def _matches(path: Path, sha256: str) -> bool:
-    digest = hashlib.sha256()
+    digest = _sha256()
     try:
         with open_regular(path) as handle:
             for chunk in chunks(handle):

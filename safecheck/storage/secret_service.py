@@ -56,12 +56,11 @@ DH_PRIME = int(
 
 
 def _aes_key(shared: bytes) -> bytes:
-    """HKDF-SHA256 of the shared secret, with no salt and no info: its first 16 bytes."""
-    import hashlib
-    import hmac
+    """The session's AES-128 key: HKDF-SHA256 of the shared secret, with no salt and no
+    info, as the Secret Service specification's algorithm says."""
+    from safecheck.storage.crypto import hkdf_sha256
 
-    pseudo_random = hmac.new(bytes(32), shared, hashlib.sha256).digest()
-    return hmac.new(pseudo_random, b"\x01", hashlib.sha256).digest()[:16]
+    return hkdf_sha256(shared, 16)
 
 
 class Locked(Exception):
