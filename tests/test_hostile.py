@@ -40,7 +40,7 @@ from safecheck.storage import crypto, sealing
 from safecheck.storage.sealing import Key, Keys, Source
 from safecheck.storage.state import State
 from safecheck.storage.store import STATE_FILE
-from safecheck.ui.display import Display, PlainDisplay, plain_console
+from safecheck.ui.display import Display, PlainDisplay, plain_console, rich_console
 from tests import forked, keys
 from tests import hostile_corpus as corpus
 from tests.conftest import (
@@ -645,6 +645,32 @@ def test_status_of_a_checklist_with_escapes_in_the_state_never_writes_them(
     )
     assert "\x1b]0;" not in buffer.getvalue()
     assert "\\x1b]0;pwned" in buffer.getvalue()
+
+
+# Square brackets and colons in a checklist are words, not rich's markup or emoji codes.
+MARKUP_LIKE = "Foto's [/] en [red]video[/red] :smile: [link=https://x.example]klik[/link]"
+
+
+def test_a_checklist_with_markup_like_titles_is_shown_as_written() -> None:
+    """A custom checklist's "[/]" ended the walk in a traceback (rich's MarkupError), and
+    "[red]" coloured the words: every screen of the walk now shows the text as written."""
+    quoted = json.dumps(MARKUP_LIKE)
+    text = SMALL_CHECKLIST
+    for shown in ("Small", "First part", "Do alpha", "This is how you do alpha."):
+        text = text.replace(f"en: {shown}", f"en: {quoted}")
+    loaded = checklist.load(Path("small.yaml"), text)
+    from safecheck.progress.summary import summarize
+
+    buffer = io.StringIO()
+    display = Display(rich_console(buffer))
+    display.checklist_intro(loaded, "en")
+    display.section(loaded.sections[0], "en")
+    item = loaded.sections[0].items[0]
+    display.item(item, "en", answered=0, total=3)
+    display.how(item, "en")
+    display.status([summarize(loaded, {})], "en")
+    shown = re.sub(r"[\s│┃║|]+", " ", buffer.getvalue())
+    assert shown.count(MARKUP_LIKE) >= 5, buffer.getvalue()
 
 
 def test_safe_text_keeps_newlines_and_tabs() -> None:

@@ -35,6 +35,13 @@ if TYPE_CHECKING:  # these load only for the views that show them, not before a 
 QUESTION_ROWS = 8  # a question after a screen: its line, its hint and up to six choices
 
 
+def rich_console(file: IO[str] | None = None) -> Console:
+    """A console for boxes, bold and bars that shows every text as it is: square brackets
+    are not read as rich's markup (a custom checklist's "[/]" ended in a traceback, "[red]"
+    coloured it) and ":name:" is not an emoji."""
+    return Console(file=file, highlight=False, markup=False, emoji=False)
+
+
 def escaping(console: Console) -> Console:
     """The console, with control characters in any text shown as `\\x1b` (terminal.safe_text)."""
     console.push_render_hook(cast("RenderHook", SafeRender()))
@@ -46,7 +53,7 @@ class Display:
     rich here, plain text in `PlainDisplay`."""
 
     def __init__(self, console: Console | None = None) -> None:
-        self.console = escaping(console or Console(highlight=False))
+        self.console = escaping(console or rich_console())
         self.renderer: Renderer = self._renderer(self.console)
 
     @staticmethod
@@ -55,7 +62,7 @@ class Display:
 
     @classmethod
     def to(cls, file: IO[str] = sys.stdout) -> Display:
-        return cls(Console(file=file, highlight=False))
+        return cls(rich_console(file))
 
     def draw(self, *shown: blocks.Block) -> None:
         self.renderer.draw(*shown)
@@ -396,7 +403,7 @@ def make_display(*, plain: bool = False, file: IO[str] | None = None) -> Display
     """The display for this run; `file` is stdout unless given (stderr with --json)."""
     if plain:
         return PlainDisplay(plain_console(file))
-    return Display(Console(file=file, highlight=False))
+    return Display(rich_console(file))
 
 
 def plain_console(file: IO[str] | None = None) -> Console:

@@ -15,7 +15,7 @@ from safecheck.core import labels
 from safecheck.core.i18n import labelled, t, tn
 from safecheck.core.region import Region
 from safecheck.ui.blocks import Block, Box, Chat, Heading, KeyValues, Paragraph
-from safecheck.ui.display import escaping, plain_console
+from safecheck.ui.display import escaping, plain_console, rich_console
 from safecheck.ui.render import PlainRenderer, Renderer, RichRenderer
 
 
@@ -27,7 +27,7 @@ class PresenterDisplay:
     """
 
     def __init__(self, console: Console | None = None) -> None:
-        self.console = escaping(console or Console(highlight=False))
+        self.console = escaping(console or rich_console())
         self.renderer: Renderer = RichRenderer(self.console)
 
     def _show(self, blocks: list[Block], *, title: str, note: str = "") -> None:

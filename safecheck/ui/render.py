@@ -121,11 +121,11 @@ class RichRenderer(Renderer):
                 padding=(1, 2),
             )
         if isinstance(block, Box):
-            return Panel(
+            return Panel(  # rich reads a title given as str as markup: a Text is as written
                 Group(*self._inside(block.blocks)),
-                title=whole(block.title) or None,
+                title=RichText(whole(block.title)) if block.title else None,
                 title_align="left",
-                subtitle=block.note or None,
+                subtitle=RichText(block.note) if block.note else None,
                 subtitle_align="right",
             )
         return self._table(block)
