@@ -360,7 +360,13 @@ class Tmux:
         # The server inherits this test's environment (SAFECHECK_HOME, LANG) and sets TERM;
         # with no command, the session runs a shell.
         self.control: tmux_control.Control | None = None
-        self.tmux("new-session", "-d", "-s", self.name, "-x", str(columns), "-y", "24", *command)
+        # The last screen stays when the program has ended (a dead pane, with no message of
+        # tmux's on it): safecheck ends the moment it is done, and a test still reads it.
+        self.tmux(
+            *("new-session", "-d", "-s", self.name, "-x", str(columns), "-y", "24", *command),
+            *(";", "set-option", "-g", "remain-on-exit", "on"),
+            *(";", "set-option", "-g", "remain-on-exit-format", ""),
+        )
         # Every later command goes through one client in control mode (tests/tmux_control.py).
         self.control = tmux_control.Control(self.name, timeout=30)
 

@@ -49,9 +49,14 @@ def test_a_refused_command_prints_nothing_as_tmux_would(tmux: type[Tmux]) -> Non
     assert session.tmux("display-message", "-p", "still here") == "still here\n"
 
 
-def test_after_the_program_ends_tmux_answers_as_a_program(tmux: type[Tmux]) -> None:
+def test_after_the_session_ends_tmux_answers_as_a_program(tmux: type[Tmux]) -> None:
     session = tmux("ctl-ended", ["sh", "-c", "sleep 0.3"])
     deadline = time.monotonic() + 30
+    # The pane stays when its program ends (remain-on-exit), with what it showed last...
+    while session.tmux("display-message", "-p", "#{pane_dead}") != "1\n":
+        assert time.monotonic() < deadline, "the program never ended"
+        time.sleep(0.05)
+    session.tmux("kill-session")  # ...until the session is closed
     while session.tmux("list-sessions") and time.monotonic() < deadline:
         time.sleep(0.05)
     assert session.tmux("capture-pane", "-p") == ""  # no server: nothing, and no hang
