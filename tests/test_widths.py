@@ -152,3 +152,45 @@ def test_what_is_wrong_with_an_answer_is_shown_whole_and_wrapped_on_words(
     for row in rows[first : last + 1]:  # every word on these rows is a whole word
         assert set(row.split()) <= words, row
     assert " ".join(" ".join(rows[first : last + 1]).split()) == PROBLEM
+
+
+BAR_CASES = [(0, 14), (3, 14), (7, 14), (14, 14), (1, 3), (0, 0), (5, 17)]
+COUNTS = ["3 of 14 answered", "0 van 14 beantwoord", "14 sur 14 répondues — très bien", "x"]
+
+
+@pytest.mark.parametrize("colours", [None, "standard", "truecolor"])
+def test_the_progress_bar_and_its_count_look_as_a_two_column_grid_draws_them(
+    colours: str | None,
+) -> None:
+    """The first question's bar is drawn without rich's Table (its import is ~3 ms of the
+    start); at every width, in colour or not, it is the very grid it was."""
+    import io
+
+    from rich.console import Console
+    from rich.progress_bar import ProgressBar
+    from rich.table import Table
+
+    from safecheck.ui.blocks import Progress
+    from safecheck.ui.render import RichRenderer
+
+    def drawn(width: int, draw: object) -> str:
+        out = io.StringIO()
+        console = Console(
+            file=out,
+            width=width,
+            force_terminal=colours is not None,
+            color_system=colours,  # type: ignore[arg-type]
+            highlight=False,
+            markup=False,
+            emoji=False,
+        )
+        console.print(draw)
+        return out.getvalue()
+
+    for width in range(20, 130, 3):
+        for (done, total), count in ((case, count) for case in BAR_CASES for count in COUNTS):
+            grid = Table.grid(padding=(0, 1))
+            grid.add_row(ProgressBar(total=max(total, 1), completed=done, width=30), count)
+            renderer = RichRenderer(Console())
+            ours = renderer.renderable(Progress(done, total, count))
+            assert drawn(width, ours) == drawn(width, grid), (width, done, total, count)

@@ -26,7 +26,6 @@ class CheckRequest:
 
 def check(run: Run, request: CheckRequest) -> Result:
     """Save the answers given, then walk the checklist in a terminal, or show the summary."""
-    from safecheck.content import answers as answers_file
     from safecheck.content import checklist as checklists
     from safecheck.content import custom
     from safecheck.flows.walk import apply_answers
@@ -50,7 +49,11 @@ def check(run: Run, request: CheckRequest) -> Result:
         from safecheck.app.documents import answers_template
 
         return Result("check", None, said(answers_template(loaded, run.lang, header), to=To.RAW))
-    given = answers_file.load(request.answers, loaded) if request.answers is not None else None
+    given = None
+    if request.answers is not None:
+        from safecheck.content import answers as answers_file
+
+        given = answers_file.load(request.answers, loaded)
     ask = not (request.no_input or request.json)
     if ask and not run.interactive:
         # Decided before the state is opened, so nothing can wait on a closed input.

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
 from rich.progress_bar import ProgressBar
 from rich.rule import Rule as RichRule
-from rich.table import Table as RichTable
+from rich.segment import Segment
 from rich.text import Text as RichText
 
 from safecheck.core.i18n import labelled
@@ -39,6 +40,40 @@ from safecheck.ui.blocks import (
 )
 from safecheck.ui.terminal import whole, written
 from safecheck.ui.words import in_rows
+
+if TYPE_CHECKING:
+    from rich.table import Table as RichTable
+
+
+BAR = 30  # the width of a progress bar
+
+
+def rich_table() -> type[RichTable]:
+    """rich's Table, loaded where a screen has one (a list, a grid, a chat): with the
+    `fractions` and `decimal` it loads, ~3 ms that the first question's screen does without."""
+    from rich.table import Table
+
+    return Table
+
+
+class Counted:
+    """A progress bar with its count beside it, as a grid of two columns draws them: on one
+    line when both fit, else through the grid itself (the count wraps beside the bar)."""
+
+    def __init__(self, bar: ProgressBar, label: str) -> None:
+        self.bar = bar
+        self.label = label
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if BAR + 1 + cell_len(self.label) > options.max_width:
+            grid = rich_table().grid(padding=(0, 1))
+            grid.add_row(self.bar, self.label)
+            yield grid
+            return
+        bar = list(console.render(self.bar, options.update(width=BAR)))
+        yield from bar  # without colours, the bar's empty part is not drawn: the grid pads it
+        yield Segment(" " * (BAR - Segment.get_line_length(bar) + 1))
+        yield from console.render(RichText(self.label), options)
 
 
 def stacked(table: Table) -> list[Block]:
@@ -98,12 +133,8 @@ class RichRenderer(Renderer):
                 for key, value in block.rows
             )
         if isinstance(block, Progress):
-            bar = RichTable.grid(padding=(0, 1))
-            bar.add_row(
-                ProgressBar(total=max(block.total, 1), completed=block.done, width=30),
-                block.label,
-            )
-            return bar
+            bar = ProgressBar(total=max(block.total, 1), completed=block.done, width=BAR)
+            return Counted(bar, block.label)
         if isinstance(block, Rule):
             return RichRule(block.title, align="left") if block.title else RichRule()
         if isinstance(block, Grid):
@@ -139,7 +170,7 @@ class RichRenderer(Renderer):
         return inside
 
     def _bullets(self, block: Bullets) -> RenderableType:
-        grid = RichTable.grid(padding=(0, 1))
+        grid = rich_table().grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
         grid.add_column()
         style = "bold" if block.strong else ""
@@ -154,7 +185,7 @@ class RichRenderer(Renderer):
     @staticmethod
     def _grid(block: Grid) -> RenderableType:
         """Columns as wide as their figures; a long value folds, so nothing is cut off."""
-        table = RichTable(title=block.title, title_justify="left")
+        table = rich_table()(title=block.title, title_justify="left")
         for column in block.columns:
             justify: Literal["left", "right"] = "right" if column.figures else "left"
             table.add_column(column.name, justify=justify, no_wrap=column.whole)
@@ -167,7 +198,7 @@ class RichRenderer(Renderer):
 
     @staticmethod
     def _chat(block: Chat) -> RenderableType:
-        grid = RichTable.grid(padding=(0, 1))
+        grid = rich_table().grid(padding=(0, 1))
         grid.add_column(justify="right", no_wrap=True)
         grid.add_column()
         for who, text in block.lines:
@@ -180,7 +211,7 @@ class RichRenderer(Renderer):
 
     @staticmethod
     def _table(block: Table) -> RenderableType:
-        table = RichTable(title=block.title, title_justify="left", show_lines=True)
+        table = rich_table()(title=block.title, title_justify="left", show_lines=True)
         table.add_column(block.first, min_width=15, max_width=18, overflow="fold")
         columns = [field.key for field in block.entries[0].fields if not field.under]
         for number, key in enumerate(columns):
