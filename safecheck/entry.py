@@ -46,10 +46,12 @@ class Wanted(NamedTuple):
 
 
 def run() -> NoReturn:
-    """The `safecheck` command and `python -m safecheck`: `main()`, and the process ends
-    as soon as it returns (`core.hardening.finish`)."""
-    from safecheck.core.hardening import finish
+    """The `safecheck` command and `python -m safecheck`: `main()`, with the cycle
+    collector at rest until the first question (`core.hardening.pause_collector`), and the
+    process ends as soon as it returns (`core.hardening.finish`)."""
+    from safecheck.core.hardening import finish, pause_collector
 
+    pause_collector()
     finish(main())
 
 

@@ -136,12 +136,20 @@ class Asking(ABC):
 
     def ask(self, question: Question[T]) -> T:
         """The answer to `question`, drawn and read by this asker's method for its kind
-        (`_select` for a `Select`...): an asker without one for every kind cannot be made."""
-        self._ready()
-        kind = type(question)
-        if kind not in KINDS:
-            raise TypeError(f"not a kind of question: {kind.__name__}")
-        answer: T = getattr(self, f"_{kind.__name__.lower()}")(question)
+        (`_select` for a `Select`...): an asker without one for every kind cannot be made.
+        Python's cycle collector, resting while safecheck starts, runs again once the first
+        question is on screen (the widgets' first frame) and at the latest once it is
+        answered or left (`core.hardening.resume_collector`)."""
+        from safecheck.core.hardening import resume_collector
+
+        try:
+            self._ready()
+            kind = type(question)
+            if kind not in KINDS:
+                raise TypeError(f"not a kind of question: {kind.__name__}")
+            answer: T = getattr(self, f"_{kind.__name__.lower()}")(question)
+        finally:
+            resume_collector()
         return answer
 
     @abstractmethod

@@ -264,8 +264,11 @@ class Prompter(Asking):
 
     def _run(self, question: questionary.Question, kind: type) -> Any:
         """The widget's answer, of `kind`; leaving is `QuickExit`, Ctrl-C `Interrupted`.
-        Every kind of question starts here from an empty input (`start_empty`)."""
+        Every kind of question starts here from an empty input (`start_empty`). Once the
+        question is on screen, Python's cycle collector runs (see `Asking.ask`): each key
+        pressed draws it again, and drawing makes garbage only the collector frees."""
         start_empty(question.application)
+        question.application.after_render += _on_screen
         with interrupts():
             answer = answered(question.unsafe_ask(), quietly=self._quick_exit)
         if not isinstance(answer, kind):
@@ -282,6 +285,12 @@ class Prompter(Asking):
                 )
             )
         build_default_bindings_once()
+
+
+def _on_screen(app: object) -> None:
+    from safecheck.core.hardening import resume_collector
+
+    resume_collector()
 
 
 def make_prompter(lang: str, *, plain: bool, quick_exit: bool = False) -> Prompter | PlainPrompter:
