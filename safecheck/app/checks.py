@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from safecheck.app.result import Result, Said, Screen, To, said
 from safecheck.app.run import Run
@@ -13,8 +13,7 @@ from safecheck.core.i18n import N_, msgn
 from safecheck.storage.intent import Intent
 
 
-@dataclass(frozen=True)
-class CheckRequest:
+class CheckRequest(NamedTuple):
     checklist: str = "prevention"
     answers: Path | None = None
     restart: bool = False
@@ -99,8 +98,7 @@ def check(run: Run, request: CheckRequest) -> Result:
     return Result("check")
 
 
-@dataclass(frozen=True)
-class StatusRequest:
+class StatusRequest(NamedTuple):
     checklists: Sequence[str] = ()
     json: bool = False
     folders: Sequence[Path] = ()
@@ -120,8 +118,7 @@ def status(run: Run, request: StatusRequest) -> Result:
     return Result("status", None, (Screen("status", (found,)),))
 
 
-@dataclass(frozen=True)
-class VerifyRequest:
+class VerifyRequest(NamedTuple):
     checklist: str = "prevention"
     min_score: int | None = None
     priorities: Sequence[str] = ()

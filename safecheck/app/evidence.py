@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from safecheck.app.result import Result, Screen, To, said
 from safecheck.app.run import Run
@@ -14,11 +14,10 @@ from safecheck.core.i18n import N_, Message, msg, msgn
 from safecheck.storage.intent import Intent
 
 
-@dataclass(frozen=True)
-class EntryRequest:
+class EntryRequest(NamedTuple):
     """The fields of an entry given as options (None: not given), and its files."""
 
-    values: Mapping[str, Any] = field(default_factory=dict)
+    values: Mapping[str, Any] = MappingProxyType({})
     files: Sequence[Path] = ()
     keep_copy: bool = True
     from_file: Path | None = None  # add: the entries of a YAML file

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from safecheck.app.result import Result, To, said
 from safecheck.app.run import Run
@@ -20,8 +19,7 @@ if TYPE_CHECKING:
     from safecheck.storage.state import State
 
 
-@dataclass(frozen=True)
-class ExportRequest:
+class ExportRequest(NamedTuple):
     output: Path | None = None
     bundle: Path | None = None
     as_zip: bool = False
@@ -160,7 +158,7 @@ def incomplete(result: Result, run: Run, problems: Sequence[CopyProblem], then: 
         return result
     named = [f"safecheck: {copy_problem_text(problem, run.lang)}" for problem in problems]
     shown = (*result.shown, *said(*named, warning(then), to=To.ERR))
-    return replace(result, shown=shown, exit_code=ExitCode.INCOMPLETE)
+    return result._replace(shown=shown, exit_code=ExitCode.INCOMPLETE)
 
 
 def warning(message: Message) -> Message:

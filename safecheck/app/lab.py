@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from safecheck.app.result import Result, Said, To, said
 from safecheck.app.run import Run
@@ -12,8 +12,7 @@ from safecheck.core.i18n import msg
 from safecheck.storage.intent import Intent
 
 
-@dataclass(frozen=True)
-class ClassSummaryRequest:
+class ClassSummaryRequest(NamedTuple):
     results: Sequence[Path]
     checklist: str = "prevention"
     min_score: int | None = None

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from safecheck.app.result import Result, said
 from safecheck.app.run import Run
@@ -92,8 +91,7 @@ def starter(run: Run) -> Starter:
     )
 
 
-@dataclass(frozen=True)
-class ConfigRequest:
+class ConfigRequest(NamedTuple):
     name: str
     value: Path | None = None
     unset: bool = False

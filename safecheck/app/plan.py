@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from safecheck.app.result import Result
 from safecheck.app.run import Run
@@ -12,8 +12,7 @@ from safecheck.core.i18n import N_
 from safecheck.storage.intent import Intent
 
 
-@dataclass(frozen=True)
-class PlanRequest:
+class PlanRequest(NamedTuple):
     lang: str | None = None
     region: str | None = None
     age_group: AgeGroup | None = None
@@ -58,8 +57,7 @@ def plan(run: Run, request: PlanRequest) -> Result:
     return Result("plan")
 
 
-@dataclass(frozen=True)
-class HelplinesRequest:
+class HelplinesRequest(NamedTuple):
     region: str | None = None
     age_group: AgeGroup | None = None
     show_all: bool = False

@@ -3,14 +3,17 @@
 `render` turns a `Result` into output; nothing else prints one. The JSON document and the
 screen come from the same result, so they cannot disagree, and a test can check a use case
 by the value it returns.
+
+Results, like the requests of the use cases, are named tuples: values that only carry data
+from one layer to the next, defined in a fraction of the time a frozen dataclass takes
+(Python 3.11 compiles six methods for each), before every command.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from safecheck.core.errors import ExitCode, SafecheckError
 from safecheck.core.i18n import Message
@@ -25,8 +28,7 @@ class To(Enum):
     SCREEN = "screen"  # the display's message: wrapped, for a person
 
 
-@dataclass(frozen=True, slots=True)
-class Said:
+class Said(NamedTuple):
     """A message to show; an error stands for its own message (a lint problem), and a str
     is a text the domain has put in the person's language already."""
 
@@ -34,8 +36,7 @@ class Said:
     to: To = To.OUT
 
 
-@dataclass(frozen=True, slots=True)
-class Screen:
+class Screen(NamedTuple):
     """A drawing on the display: the display's method and its arguments (the language is
     added when it is drawn)."""
 
@@ -43,8 +44,7 @@ class Screen:
     args: tuple[Any, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
+class Result(NamedTuple):
     """The outcome of one use case: `kind` and `data` make the JSON document (None: the
     command has no JSON), `shown` is what a person sees, in order, and `exit_code` ends it."""
 

@@ -175,12 +175,14 @@ class Run:
             self.closing.pop()()
 
 
-@dataclass(frozen=True)
 class _Asker:
     """The prompter as storage's PassphraseAsker: questions and problems come as messages."""
 
-    prompter: Prompter | PlainPrompter
-    text: Callable[[Message], str]
+    __slots__ = ("prompter", "text")
+
+    def __init__(self, prompter: Prompter | PlainPrompter, text: Callable[[Message], str]) -> None:
+        self.prompter = prompter
+        self.text = text
 
     def can_ask(self) -> bool:
         return self.prompter.can_ask()

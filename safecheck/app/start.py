@@ -5,7 +5,7 @@ Apart from the emergency plan (`plan.py`): every command passes here, and loads 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from safecheck.app.result import Result
 from safecheck.app.run import Run
@@ -14,8 +14,7 @@ from safecheck.core.i18n import N_
 from safecheck.storage.intent import Intent
 
 
-@dataclass(frozen=True)
-class StartRequest:
+class StartRequest(NamedTuple):
     command: str | None  # the command that follows; None: the start screen
     lang: str | None = None  # --lang given before the command
     discreet: bool | None = None

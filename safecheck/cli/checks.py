@@ -1,6 +1,5 @@
 """Checklists from the command line: check, status and verify."""
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -74,7 +73,7 @@ def check(
 
     run = run_of(ctx, lang, plain, json_output)
     request = CheckRequest(checklist, answers, restart, no_input, json_output, checklist_dirs or ())
-    finish(run, use_case(run, replace(request, template=answers_template)), json=json_output)
+    finish(run, use_case(run, request._replace(template=answers_template)), json=json_output)
 
 
 def status(
@@ -159,4 +158,4 @@ def verify(
     run = run_of(ctx, lang, plain, json_output)
     priorities = [name.value for name in require_priority or []]
     request = VerifyRequest(checklist, min_score, priorities, json_output, checklist_dirs or ())
-    finish(run, use_case(run, replace(request, junit=junit)), json=json_output)
+    finish(run, use_case(run, request._replace(junit=junit)), json=json_output)

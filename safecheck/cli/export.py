@@ -1,6 +1,5 @@
 """Exports: the report, and printable handouts."""
 
-from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -93,4 +92,4 @@ def export_command(
     run = run_of(ctx, lang)
     form = format_name.value if format_name else None
     request = ExportRequest(output, bundle, as_zip, form, handout, force, region, age_group, images)
-    finish(run, export(run, replace(request, folders=checklist_dirs or ())))
+    finish(run, export(run, request._replace(folders=checklist_dirs or ())))

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from safecheck.content import checklist as checklist_files
 from safecheck.content import yamlfile
@@ -204,8 +204,7 @@ def write_starter(path: Path, starter: Starter) -> Path:
     return path
 
 
-@dataclass(frozen=True)
-class Starter:
+class Starter(NamedTuple):
     """The words of a starter file, from the catalogues (`STARTER_*` are their message ids)."""
 
     header: str  # the rules, in the reader's language

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import NamedTuple
 
 from safecheck.content.checklist import Checklist, Item, Priority
 from safecheck.storage.state import Answer, Record, State
 
 
-@dataclass(frozen=True, slots=True)
-class PriorityScore:
+class PriorityScore(NamedTuple):
     priority: Priority
     total: int
     done: int
@@ -30,8 +30,7 @@ class PriorityScore:
         return self.applicable - self.done
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(NamedTuple):
     checklist: Checklist
     answered: int
     total: int
@@ -39,7 +38,7 @@ class Summary:
     not_for_me: int
     by_priority: tuple[PriorityScore, ...]
     open_items: tuple[Item, ...]  # most important first; includes unanswered items
-    answers: Mapping[str, Record] = field(default_factory=dict)  # item id -> saved answer
+    answers: Mapping[str, Record] = MappingProxyType({})  # item id -> saved answer
 
     @property
     def score(self) -> int:

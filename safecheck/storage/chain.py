@@ -18,8 +18,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 GENESIS = "0" * 64  # the `prev` of the first record
 HEAD_KIND = "safecheck-chain-head"
@@ -78,8 +77,7 @@ def chain_of(entries: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return records
 
 
-@dataclass(frozen=True, slots=True)
-class Head:
+class Head(NamedTuple):
     """Where the chain ended when it was last saved: its record count and last record's hash.
 
     Kept beside the state, sealed like it (`state.head`), so that a state file put back

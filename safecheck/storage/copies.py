@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 import struct
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from safecheck.core.errors import SafecheckError, StateError
 from safecheck.core.i18n import N_
@@ -116,8 +115,7 @@ def check_copy(store: Store, sha256: str) -> CopyStatus:
     return CopyStatus.INTACT if digest.hexdigest() == sha256 else CopyStatus.DAMAGED
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """Where the plain bytes of a kept file can be had, when a bundle or backup needs them."""
 
     sha256: str

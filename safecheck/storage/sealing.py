@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from safecheck.core.errors import (
     DamagedStateError,
@@ -59,8 +59,7 @@ class Source(IntEnum):
     PASSPHRASE = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Cost:
+class Cost(NamedTuple):
     """scrypt's work factors, stored in the header so they can grow later."""
 
     log2_n: int
@@ -81,8 +80,7 @@ class Cost:
 SCRYPT_COST = Cost(log2_n=17, r=8, p=1)
 
 
-@dataclass(frozen=True, slots=True)
-class Header:
+class Header(NamedTuple):
     source: Source
     associated: bytes  # the header bytes, authenticated together with the ciphertext
     body: bytes  # nonce + ciphertext, or the plain JSON
