@@ -10,12 +10,15 @@ cryptography load, and the menu or the plan follows under the lines, which stay 
 The top-level `safecheck --help` is printed as built, without typer, when that is exactly
 what typer would print (command_line.py). Anything else unusual (a command's `--help`,
 `--version`, an option this module does not know, no terminal) prints nothing here: typer
-deals with it as before, and the start screen shows the lines itself. This module has no words of its own: the lines are `crisis.footer_text`'s.
+deals with it as before, and the start screen shows the lines itself. The lines are
+`crisis.footer_text`'s; this module's only words are the one line it says when the output
+cannot be written (a full disk: `output_failed`, exit code 11).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -63,22 +66,59 @@ def main() -> int:
     shown = saved = home = None
     try:
         if top_help_shown(sys.argv[1:]):
-            return 0  # ExitCode.OK, as typer's --help ends
-        wanted = first_lines_wanted(sys.argv[1:])
-        if wanted is not None and os.isatty(0) and os.isatty(1):
-            from safecheck.storage import settings as plain_settings
+            code = 0  # ExitCode.OK, as typer's --help ends
+        else:
+            wanted = first_lines_wanted(sys.argv[1:])
+            if wanted is not None and os.isatty(0) and os.isatty(1):
+                from safecheck.storage import settings as plain_settings
 
-            with contextlib.suppress(Exception):  # never in the way of the lines
-                home = plain_settings.default_home()
-                saved = plain_settings.read(home)
-            shown = show_first_lines(wanted, saved)
-        from safecheck.cli.app import main as run
+                with contextlib.suppress(Exception):  # never in the way of the lines
+                    home = plain_settings.default_home()
+                    saved = plain_settings.read(home)
+                shown = show_first_lines(wanted, saved)
+            from safecheck.cli.app import main as run
 
-        return run(crisis_shown=shown, saved=saved, home=home)
+            code = run(crisis_shown=shown, saved=saved, home=home)
+        if sys.stdout is not None:  # None: started with its output closed
+            sys.stdout.flush()  # what is still held back, while a failure can be told
+        return code
     except KeyboardInterrupt:  # Ctrl-C right after the lines, while the rest still loads
         from safecheck.core.errors import ExitCode
 
         return ExitCode.INTERRUPTED  # nothing was asked or saved yet: nothing to say
+    except OSError as error:
+        if error.errno not in UNWRITABLE:
+            raise
+        return output_failed(error)
+
+
+# A write to standard output or error (a file written elsewhere says so itself, as a
+# SafecheckError): a full disk or quota, a file grown past its limit, a failing device.
+UNWRITABLE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+def output_failed(error: OSError) -> int:
+    """Say in one line that the output could not be written (on standard error, if that can
+    still be written), and drop what is still held back: the end writes nothing more."""
+    from pathlib import Path
+
+    from safecheck.command_line import reader_language
+    from safecheck.core.errors import ExitCode
+    from safecheck.core.i18n import t
+
+    text = t(
+        reader_language(sys.argv[1:]),
+        "the output cannot be written ({reason}): the disk or device it goes to may be full.",
+        reason=error.strerror,
+    )
+    nowhere = Path(os.devnull)
+    sys.stdout = nowhere.open("w")  # open until the process ends
+    try:
+        sys.stderr.write(f"safecheck: {text}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):  # standard error is full, or closed (None)
+        sys.stderr = nowhere.open("w")
+    return ExitCode.OUTPUT_FAILED
 
 
 def first_lines_wanted(args: Sequence[str]) -> Wanted | None:

@@ -236,6 +236,7 @@ def test_exit_codes_keep_their_numbers() -> None:
         "LOCKED": 8,
         "NOT_AS_RECORDED": 9,
         "INCOMPLETE": 10,
+        "OUTPUT_FAILED": 11,
         "HANGUP": 129,
         "INTERRUPTED": 130,
         "BROKEN_PIPE": 141,

@@ -18,7 +18,7 @@ from safecheck.core.text import safe_text
 
 
 class ExitCode(IntEnum):
-    """Documented in the README's exit-code table; tests keep the two in step."""
+    """Documented in the exit-code table of docs/reference.md; tests keep the two in step."""
 
     OK = 0
     ERROR = 1  # an unexpected problem (a bug); please report it
@@ -31,6 +31,7 @@ class ExitCode(IntEnum):
     LOCKED = 8  # another safecheck holds the state lock for too long
     NOT_AS_RECORDED = 9  # `evidence verify`: a record, a kept copy or a file has changed
     INCOMPLETE = 10  # made, but something is missing: a damaged kept copy was left out
+    OUTPUT_FAILED = 11  # standard output or error cannot be written (a full disk)
     HANGUP = 129  # SIGHUP (the terminal closed); the terminal is restored, answers are saved
     INTERRUPTED = 130  # Ctrl-C; everything answered so far is saved
     BROKEN_PIPE = 141  # the reader of the output went away (`| head -1`): ended by SIGPIPE
