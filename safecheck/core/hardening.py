@@ -161,8 +161,9 @@ def pause_collector() -> None:
 
     Starting means loading some 500 modules, whose objects live until the end: the
     collector would only walk them again and again, about 115 times before the first
-    question, some 15 ms of it (`make bench`). Garbage without cycles is still freed at
-    once, and what a command does without asking anything (`status`, an export) ends soon.
+    question, some 15 ms in all (counted with `gc.callbacks`). Garbage without cycles is
+    still freed at once, and what a command does without asking anything (`status`, an
+    export) ends soon.
     """
     global _paused
     if gc.isenabled():
