@@ -53,10 +53,10 @@ def answered(answer: Any, *, quietly: bool = False) -> Any:
 
 @cache
 def build_default_bindings_once() -> None:
-    """Call before the first widget: prompt_toolkit's default key bindings (Emacs, Vi, mouse:
-    about 1,800) are then built once per run instead of for every Application, of which each
-    question makes two or three. That building was two thirds of the time it takes to set up
-    a question. They depend on no application: each binding's condition looks at the running
+    """Call before the first widget: prompt_toolkit's default key bindings (basic, Emacs,
+    mouse; not Vi's: `_default_bindings`) are then built once per run instead of for every
+    Application, of which each question makes two or three. That building was two thirds of
+    the time it takes to set up a question. They depend on no application: each binding's condition looks at the running
     one when a key is pressed, so one set serves every question, one question at a time."""
     from prompt_toolkit.application import application
     from prompt_toolkit.key_binding.bindings.page_navigation import load_page_navigation_bindings
